@@ -1,0 +1,136 @@
+// Renders a case record as the exact JSON myUSCIS serves (MYUSCIS.md): field names, the odd date
+// formats (+0000 offsets, MM-DD-YYYY history dates), HTML in statusText. It decides no access rules.
+
+import type { CaseRecord, SimStatus } from './case-state';
+import type { Scenario } from './scenario-schema';
+import { fillStatusTemplate, formatStatusDate } from './status-wording';
+
+/** "2026-05-29T13:02:41.123Z" */
+const isoZ = (ms: number): string => new Date(ms).toISOString();
+/** "2026-05-29" */
+const dateOnly = (ms: number): string => isoZ(ms).slice(0, 10);
+/** "2026-06-04T02:09:53.542+0000", as the documents list writes it. */
+const plusZeroZero = (ms: number): string => isoZ(ms).replace('Z', '+0000');
+/** "07-18-2026 00:00:00", as historicalCaseStatuses writes it. */
+function historyDate(ms: number): string {
+  const [y, m, d] = dateOnly(ms).split('-');
+  return `${m}-${d}-${y} 00:00:00`;
+}
+
+export function caseDetailPayload(record: CaseRecord, scenario: Scenario, companionReceipt: string): { data: unknown } {
+  return {
+    data: {
+      receiptNumber: record.receipt,
+      submissionDate: dateOnly(record.submittedAt),
+      submissionTimestamp: isoZ(record.submittedAt),
+      formType: record.formType,
+      formName: record.formName,
+      updatedAt: dateOnly(record.updatedAt),
+      updatedAtTimestamp: isoZ(record.updatedAt),
+      closed: record.closed,
+      actionRequired: record.actionRequired,
+      cmsFailure: false,
+      ackedByAdjudicatorAndCms: record.status !== null && record.status.code !== 'IAF',
+      nonElisPaperFiled: false,
+      noticeMailingPrefIndicator: false,
+      docMailingPrefIndicator: false,
+      isPremiumProcessed: false,
+      areAllGroupStatusesComplete: record.closed,
+      areAllGroupMembersAuthorizedForTravel: false,
+      applicantName: scenario.account.applicantName,
+      representativeName: null,
+      elisChannelType: record.elisChannelType,
+      concurrentCases: record.listsCompanion ? [companionReceipt] : [],
+      // The detail's own documents array stays empty; the documents endpoint holds the list.
+      documents: [],
+      evidenceRequests: record.evidenceRequests.map((request) => ({
+        requestId: request.requestId,
+        issueDate: dateOnly(request.issuedAt),
+        responseDueDate: dateOnly(request.dueAt),
+        status: request.responded ? 'RESPONSE_RECEIVED' : 'OPEN',
+      })),
+      addendums: [],
+      notices: record.notices.map((notice) => ({
+        receiptNumber: record.receipt,
+        letterId: notice.letterId,
+        generationDate: isoZ(notice.generatedAt),
+        appointmentDateTime: isoZ(notice.appointmentAt),
+        actionType: notice.actionType,
+      })),
+      events: record.events.map((event) => ({
+        receiptNumber: record.receipt,
+        eventId: event.eventId,
+        eventCode: event.eventCode,
+        createdAt: dateOnly(event.createdAt),
+        createdAtTimestamp: isoZ(event.createdAt),
+        updatedAt: dateOnly(event.createdAt),
+        updatedAtTimestamp: isoZ(event.createdAt),
+        eventDateTime: dateOnly(event.eventAt),
+        eventTimestamp: isoZ(event.eventAt),
+      })),
+    },
+  };
+}
+
+function statusTexts(status: SimStatus, record: CaseRecord): { en: string; es: string } {
+  const values = (lang: 'en' | 'es') => ({
+    date: formatStatusDate(status.at, lang),
+    form: record.formType,
+    formName: record.formName,
+    receipt: record.receipt,
+  });
+  return {
+    en: fillStatusTemplate(status.wording.text.en, values('en')),
+    es: fillStatusTemplate(status.wording.text.es, values('es')),
+  };
+}
+
+/** At most this many earlier statuses are listed (0-4 seen live). */
+const HISTORY_LIMIT = 4;
+
+export function caseStatusPayload(record: CaseRecord, scenario: Scenario): { data: unknown } {
+  const status = record.status;
+  const text = status ? statusTexts(status, record) : { en: '', es: '' };
+  return {
+    data: {
+      receiptNumber: record.receipt,
+      formType: record.formType,
+      currentActionCode: status?.code ?? null,
+      currentActionCodeDate: status ? isoZ(status.at) : null,
+      statusTitle: status?.wording.title.en ?? null,
+      statusText: text.en,
+      statusTitleSpanish: status?.wording.title.es ?? null,
+      statusTextSpanish: text.es,
+      jurisdiction: scenario.jurisdiction.code,
+      jurisdictionDescription: scenario.jurisdiction.description,
+      message: `Query was successful for payload {"receiptNumber":"${record.receipt}","formType":"${record.formType}"}`,
+      isPremiumProcessed: false,
+      isPremiumRefunded: false,
+      // Newest first, as the service lists them.
+      historicalCaseStatuses: record.history
+        .slice(-HISTORY_LIMIT)
+        .reverse()
+        .map((earlier) => ({
+          date: historyDate(earlier.at),
+          actionCode: earlier.code,
+          statusTitle: earlier.wording.title.en,
+          statusTitleSpanish: earlier.wording.title.es,
+        })),
+    },
+  };
+}
+
+export function documentsPayload(record: CaseRecord): { data: unknown } {
+  return {
+    // Newest first.
+    data: [...record.documents]
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .map((doc) => ({
+        fileName: doc.fileName,
+        contentId: doc.contentId,
+        type: doc.type,
+        createDate: plusZeroZero(doc.createdAt),
+        sourceType: doc.sourceType,
+      })),
+  };
+}

@@ -1,0 +1,448 @@
+// The built-in scenarios: DACA renewal pairs (I-821D + I-765) as timelines of data, one per story
+// the product must handle. No logic beyond assembling steps; replaying them is case-state.ts's job.
+
+import { ScenarioSchema, type Scenario, type ScenarioInput, type ScenarioStep } from './scenario-schema';
+import { STATUS_WORDING, isStatusWordingKey } from './status-wording';
+
+type StepInput = ScenarioInput['steps'][number];
+
+const I821D_NAME = 'Consideration of Deferred Action for Childhood Arrivals';
+const I765_NAME = 'Application for Employment Authorization';
+
+/** The demo account, shown on the simulator's sign-in page. */
+export const DEMO_ACCOUNT = {
+  email: 'demo@dacawatch.test',
+  password: 'Renewal-Demo-2026',
+  verificationCode: '246810',
+  applicantName: 'RIVERA, ANA',
+} as const;
+
+function pair(i821d: string, i765: string, listsCompanion = false): ScenarioInput['cases'] {
+  return {
+    i821d: { receipt: i821d, formType: 'I-821D', formName: I821D_NAME, listsCompanion },
+    i765: { receipt: i765, formType: 'I-765', formName: I765_NAME, listsCompanion },
+  };
+}
+
+/** Filing day: both receipts, the applicant's uploads, the receipt notices, background checks. */
+const FILED: StepInput[] = [
+  {
+    day: 0, time: '13:02', case: 'both', phase: 'filed',
+    actions: [
+      { type: 'status', code: 'IAF', wording: 'received' },
+      { type: 'event', code: 'IAF' },
+      { type: 'event', code: 'H001' },
+    ],
+  },
+  { day: 0, time: '13:02', case: 'i821d', actions: [{ type: 'document', docType: 'Other', source: 'Applicant Provided', parts: 2 }] },
+  { day: 0, time: '13:03', case: 'i765', actions: [{ type: 'document', docType: 'Other', source: 'Applicant Provided' }] },
+  { day: 0, time: '13:10', case: 'i821d', actions: [{ type: 'document', docType: 'Account Acceptance Notice', source: 'USCIS Generated' }] },
+  {
+    day: 0, time: '21:40', case: 'both',
+    actions: [
+      { type: 'event', code: 'IAA' },
+      { type: 'document', docType: 'Receipt Notice', source: 'USCIS Generated' },
+    ],
+  },
+  { day: 1, time: '14:00', case: 'both', actions: [{ type: 'event', code: 'FSA0' }] },
+];
+
+/** Biometrics reused: the reuse notice reaches the documents list a day before the status text says so. */
+function biometricsReused(day: number): StepInput[] {
+  return [
+    {
+      day, time: '15:10', case: 'i821d', phase: 'biometrics-reuse-notice',
+      actions: [{ type: 'document', docType: 'Biometrics Reuse Notice', source: 'USCIS Generated' }],
+    },
+    {
+      day: day + 1, time: '14:30', case: 'both', phase: 'biometrics-reused',
+      actions: [
+        { type: 'event', code: 'H008' },
+        { type: 'status', code: 'H008', wording: 'biometrics-reused' },
+      ],
+    },
+  ];
+}
+
+function review(day: number, i765Wording: 'actively-reviewed' | 'processing-variant' = 'actively-reviewed'): StepInput[] {
+  return [
+    {
+      day, time: '14:00', case: 'i821d', phase: 'review',
+      actions: [
+        { type: 'event', code: 'FTA0' },
+        { type: 'status', code: 'FTA0', wording: 'actively-reviewed' },
+      ],
+    },
+    {
+      day, time: '14:01', case: 'i765',
+      actions: [
+        { type: 'event', code: 'FTA0' },
+        { type: 'status', code: 'FTA0', wording: i765Wording },
+      ],
+    },
+  ];
+}
+
+/** The I-765's card steps after its approval day. */
+function cardSteps(approvedDay: number): StepInput[] {
+  return [
+    {
+      day: approvedDay + 1, time: '10:00', case: 'i765', phase: 'card-produced',
+      actions: [
+        { type: 'event', code: 'LAA' },
+        { type: 'event', code: 'LDA' },
+        { type: 'status', code: 'LDA', wording: 'card-produced' },
+      ],
+    },
+    {
+      day: approvedDay + 4, time: '02:15', case: 'i765', phase: 'card-mailed',
+      actions: [
+        { type: 'event', code: 'LEA' },
+        { type: 'status', code: 'LEA', wording: 'card-mailed' },
+      ],
+    },
+    {
+      day: approvedDay + 4, time: '22:00', case: 'i765',
+      actions: [
+        { type: 'event', code: 'LEE' },
+        { type: 'status', code: 'LEE', wording: 'card-picked-up' },
+      ],
+    },
+    {
+      day: approvedDay + 7, time: '19:00', case: 'i765', phase: 'card-delivered',
+      actions: [
+        { type: 'event', code: 'LED' },
+        { type: 'status', code: 'LED', wording: 'card-delivered' },
+      ],
+    },
+  ];
+}
+
+/**
+ * The normal renewal: receipt, biometrics reuse, review, the silent approval (approval documents
+ * appear while both titles still say "being reviewed"), the I-765 approved and its card produced
+ * while the I-821D's own status lags two days, then mailed and delivered; `closed` stays false for
+ * days after the approval.
+ */
+function renewalSteps(): StepInput[] {
+  return [
+    ...FILED,
+    ...biometricsReused(8),
+    ...review(30, 'processing-variant'),
+    {
+      day: 75, time: '15:12', case: 'i821d', phase: 'silent-approval',
+      actions: [{ type: 'document', docType: 'I-821D Approval Notice', source: 'USCIS Generated' }],
+    },
+    {
+      day: 75, time: '19:40', case: 'i765',
+      actions: [{ type: 'document', docType: 'I-765 C33 Standalone Approval', source: 'USCIS Generated' }],
+    },
+    {
+      day: 76, time: '14:05', case: 'i765', phase: 'approved',
+      actions: [
+        { type: 'event', code: 'SA' },
+        { type: 'event', code: 'IEA' },
+        { type: 'status', code: 'SA', wording: 'approved-variant' },
+      ],
+    },
+    ...cardSteps(76),
+    {
+      day: 78, time: '14:30', case: 'i821d', phase: 'i821d-approved',
+      actions: [
+        { type: 'event', code: 'DA' },
+        { type: 'event', code: 'IEA' },
+        { type: 'event', code: 'IEE' },
+        { type: 'status', code: 'DA', wording: 'approved' },
+      ],
+    },
+    { day: 86, time: '12:00', case: 'both', phase: 'closed', actions: [{ type: 'flags', closed: true }] },
+  ];
+}
+
+const ACCOUNT = DEMO_ACCOUNT;
+
+const SCENARIO_INPUTS: ScenarioInput[] = [
+  {
+    name: 'daca-renewal',
+    title: 'A normal DACA renewal with a silent approval',
+    description:
+      'Receipt, biometrics reused, review, approval documents appearing a day before any status changes, the I-765 approved, card produced, mailed and delivered.',
+    seed: 'daca-renewal-1',
+    startDay: 70,
+    endDay: 90,
+    account: ACCOUNT,
+    cases: pair('IOE0933012457', 'IOE0933012458'),
+    otherAccountReceipts: ['IOE0933999001'],
+    steps: renewalSteps(),
+  },
+  {
+    name: 'daca-rfe',
+    title: 'A renewal with a request for evidence',
+    description: 'The I-821D gets a request for evidence; the applicant responds; both cases are approved and the card is mailed.',
+    seed: 'daca-rfe-1',
+    startDay: 48,
+    endDay: 96,
+    account: ACCOUNT,
+    cases: pair('IOE0933020101', 'IOE0933020102', true),
+    otherAccountReceipts: ['IOE0933999002'],
+    steps: [
+      ...FILED,
+      ...biometricsReused(10),
+      ...review(35),
+      {
+        day: 52, time: '16:20', case: 'i821d', phase: 'rfe',
+        actions: [
+          { type: 'document', docType: 'Request for Evidence', source: 'USCIS Generated' },
+          { type: 'event', code: 'IKA' },
+          { type: 'status', code: 'IK', wording: 'rfe-sent' },
+          { type: 'flags', actionRequired: true },
+          { type: 'evidence-request', dueDay: 139 },
+        ],
+      },
+      {
+        day: 66, time: '18:45', case: 'i821d', phase: 'rfe-response',
+        actions: [
+          { type: 'document', docType: 'Other', source: 'Applicant Provided', parts: 3 },
+          { type: 'event', code: 'HA' },
+          { type: 'status', code: 'HA', wording: 'rfe-response-received' },
+          { type: 'flags', actionRequired: false },
+        ],
+      },
+      {
+        day: 88, time: '14:00', case: 'both', phase: 'silent-approval',
+        actions: [{ type: 'event', code: 'IEA' }],
+      },
+      { day: 88, time: '14:00', case: 'i821d', actions: [{ type: 'document', docType: 'I-821D Approval Notice', source: 'USCIS Generated' }] },
+      { day: 88, time: '14:01', case: 'i765', actions: [{ type: 'document', docType: 'I-765 C33 Approval Notice', source: 'USCIS Generated' }] },
+      {
+        day: 88, time: '20:30', case: 'both', phase: 'approved',
+        actions: [
+          { type: 'event', code: 'DA' },
+          { type: 'status', code: 'DA', wording: 'approved' },
+        ],
+      },
+      ...cardSteps(89).slice(0, 2),
+    ],
+  },
+  {
+    name: 'daca-denial',
+    title: 'A denied renewal',
+    description:
+      'No biometrics are ever reported; a denial notice reaches the documents list before the I-821D status says "Case Was Denied"; the I-765 is denied the next day.',
+    seed: 'daca-denial-1',
+    startDay: 60,
+    endDay: 80,
+    account: ACCOUNT,
+    cases: pair('IOE0933030201', 'IOE0933030202'),
+    otherAccountReceipts: ['IOE0933999003'],
+    steps: [
+      ...FILED,
+      ...review(31),
+      {
+        day: 68, time: '14:20', case: 'i821d', phase: 'silent-denial',
+        actions: [{ type: 'document', docType: 'I-821D Denial Notice', source: 'USCIS Generated' }],
+      },
+      {
+        day: 69, time: '15:00', case: 'i821d', phase: 'denied',
+        actions: [
+          { type: 'event', code: 'EA' },
+          { type: 'event', code: 'IFA' },
+          { type: 'status', code: 'EA', wording: 'denied' },
+        ],
+      },
+      {
+        day: 70, time: '14:00', case: 'i765', phase: 'i765-denied',
+        actions: [
+          { type: 'document', docType: 'I-765 Denial Notice', source: 'USCIS Generated' },
+          { type: 'event', code: 'EA' },
+          { type: 'event', code: 'IFA' },
+          { type: 'status', code: 'EA', wording: 'denied' },
+        ],
+      },
+      { day: 73, time: '12:00', case: 'both', phase: 'closed', actions: [{ type: 'flags', closed: true }] },
+    ],
+  },
+  {
+    name: 'daca-biometrics-appointment',
+    title: 'A renewal with a biometrics appointment',
+    description: 'An appointment notice (with its date), fingerprints taken at the appointment, review, approval and card.',
+    seed: 'daca-biometrics-1',
+    startDay: 0,
+    endDay: 95,
+    account: ACCOUNT,
+    cases: pair('IOE0933040301', 'IOE0933040302'),
+    otherAccountReceipts: ['IOE0933999004'],
+    steps: [
+      ...FILED,
+      {
+        day: 3, time: '15:00', case: 'both', phase: 'biometrics-scheduled',
+        actions: [
+          { type: 'event', code: 'IMAF' },
+          { type: 'notice', actionType: 'Appointment Scheduled', appointmentDay: 17, appointmentTime: '13:30' },
+          { type: 'document', docType: 'Appointment Scheduled', source: 'USCIS Generated' },
+          { type: 'status', code: 'FNA', wording: 'biometrics-scheduled' },
+        ],
+      },
+      {
+        day: 17, time: '14:10', case: 'both', phase: 'biometrics-taken',
+        actions: [
+          { type: 'event', code: 'FNB' },
+          { type: 'status', code: 'FNB', wording: 'fingerprints-taken' },
+        ],
+      },
+      { day: 18, time: '09:00', case: 'both', actions: [{ type: 'event', code: 'MA70' }] },
+      ...review(40),
+      {
+        day: 85, time: '14:00', case: 'i821d', phase: 'silent-approval',
+        actions: [{ type: 'document', docType: 'I-821D Approval Notice', source: 'USCIS Generated' }],
+      },
+      { day: 85, time: '16:00', case: 'i765', actions: [{ type: 'document', docType: 'I-765 C33 Standalone Approval', source: 'USCIS Generated' }] },
+      {
+        day: 86, time: '13:30', case: 'both', phase: 'approved',
+        actions: [
+          { type: 'event', code: 'DA' },
+          { type: 'status', code: 'DA', wording: 'approved' },
+        ],
+      },
+      ...cardSteps(86),
+    ],
+  },
+  {
+    name: 'daca-reemitted-events',
+    title: 'The normal renewal, with re-emitted, backdated and unknown events',
+    description:
+      'USCIS re-emits events under new ids with the same code and time, adds an event months after the day it says it happened, and uses codes that are in no list.',
+    seed: 'daca-reemitted-1',
+    startDay: 28,
+    endDay: 90,
+    account: ACCOUNT,
+    cases: pair('IOE0933050401', 'IOE0933050402'),
+    otherAccountReceipts: ['IOE0933999005'],
+    steps: [
+      ...renewalSteps(),
+      { day: 31, time: '03:00', case: 'i821d', phase: 'reemitted', actions: [{ type: 'event', code: 'FTA0', reemit: true }] },
+      { day: 45, time: '11:00', case: 'i765', phase: 'backdated', actions: [{ type: 'event', code: 'FSA0', eventDay: 1 }] },
+      { day: 50, time: '03:00', case: 'both', actions: [{ type: 'event', code: 'IAF', reemit: true }] },
+      { day: 52, time: '15:00', case: 'i821d', phase: 'unknown-code', actions: [{ type: 'event', code: 'XRZ1' }] },
+      { day: 53, time: '15:30', case: 'i765', actions: [{ type: 'event', code: 'FTA1' }] },
+    ],
+  },
+  {
+    name: 'daca-applicant-upload',
+    title: 'The normal renewal, with the applicant uploading and USCIS touching the record',
+    description:
+      'The applicant uploads a document and the record is touched several times: updatedAtTimestamp moves but nothing is decided.',
+    seed: 'daca-upload-1',
+    startDay: 18,
+    endDay: 90,
+    account: ACCOUNT,
+    cases: pair('IOE0933060501', 'IOE0933060502'),
+    otherAccountReceipts: ['IOE0933999006'],
+    steps: [
+      ...renewalSteps(),
+      { day: 20, time: '23:15', case: 'i821d', phase: 'applicant-upload', actions: [{ type: 'document', docType: 'Other', source: 'Applicant Provided' }] },
+      { day: 40, time: '16:00', case: 'i765', phase: 'touched', actions: [{ type: 'touch' }] },
+      { day: 56, time: '17:20', case: 'i821d', actions: [{ type: 'touch' }] },
+    ],
+  },
+  {
+    name: 'daca-silent-i821d',
+    title: 'The I-821D record never moves; only the I-765 shows the decision',
+    description:
+      'The I-821D keeps saying "being reviewed" with no approval document or notice, while the I-765 is approved and its card produced: the I-821D was approved, by inference.',
+    seed: 'daca-silent-i821d-1',
+    startDay: 65,
+    endDay: 85,
+    account: ACCOUNT,
+    cases: pair('IOE0933070601', 'IOE0933070602'),
+    otherAccountReceipts: ['IOE0933999007'],
+    steps: [
+      ...FILED,
+      ...biometricsReused(9),
+      ...review(33),
+      {
+        day: 70, time: '14:40', case: 'i765', phase: 'silent-approval',
+        actions: [{ type: 'document', docType: 'I-765 C33 Standalone Approval', source: 'USCIS Generated' }],
+      },
+      {
+        day: 71, time: '15:00', case: 'i765', phase: 'approved',
+        actions: [
+          { type: 'event', code: 'SA' },
+          { type: 'status', code: 'SA', wording: 'approved' },
+        ],
+      },
+      ...cardSteps(71),
+    ],
+  },
+  {
+    name: 'daca-flaky-documents',
+    title: 'The normal renewal, with a documents list that fails now and then',
+    description: 'Every third documents request answers 503 and every seventh drops the connection: a failed fetch is not an empty list.',
+    seed: 'daca-flaky-1',
+    startDay: 70,
+    endDay: 90,
+    account: ACCOUNT,
+    cases: pair('IOE0933080701', 'IOE0933080702'),
+    otherAccountReceipts: ['IOE0933999008'],
+    steps: renewalSteps(),
+    faults: [
+      { endpoint: 'documents', kind: 'server-error', status: 503, every: 3 },
+      { endpoint: 'documents', kind: 'drop', every: 7 },
+    ],
+  },
+];
+
+/** Sorts steps by when they happen, keeping the written order for steps at the same time. */
+function inTimeOrder(steps: ScenarioStep[]): ScenarioStep[] {
+  return steps
+    .map((step, index) => ({ step, index }))
+    .sort((a, b) => stepHours(a.step) - stepHours(b.step) || a.index - b.index)
+    .map(({ step }) => step);
+}
+
+/** A step's time in hours after filing-day midnight (UTC). */
+export function stepHours(step: Pick<ScenarioStep, 'day' | 'time'>): number {
+  const [h = 0, m = 0] = step.time.split(':').map(Number);
+  return step.day * 24 + h + m / 60;
+}
+
+/** Validates a scenario (built-in or from a JSON file) and puts its steps in time order. */
+export function loadScenario(input: unknown): Scenario {
+  const scenario = ScenarioSchema.parse(input);
+  for (const step of scenario.steps) {
+    for (const action of step.actions) {
+      if (action.type === 'status' && typeof action.wording === 'string' && !isStatusWordingKey(action.wording)) {
+        throw new Error(`Scenario ${scenario.name}: unknown status wording "${action.wording}" on day ${step.day}. Known: ${Object.keys(STATUS_WORDING).join(', ')}`);
+      }
+    }
+  }
+  return { ...scenario, steps: inTimeOrder(scenario.steps) };
+}
+
+export const SCENARIOS: ReadonlyMap<string, Scenario> = new Map(
+  SCENARIO_INPUTS.map((input) => [input.name, loadScenario(input)]),
+);
+
+export const DEFAULT_SCENARIO = 'daca-renewal';
+
+export function getScenario(name: string): Scenario {
+  const scenario = SCENARIOS.get(name);
+  if (!scenario) {
+    throw new Error(`Unknown scenario "${name}". Known scenarios: ${[...SCENARIOS.keys()].join(', ')}`);
+  }
+  return scenario;
+}
+
+/**
+ * The story's phases in order: when each begins and when its last step has happened (hours after
+ * filing-day midnight, UTC). A phase lasts until the next one begins.
+ */
+export function scenarioPhases(scenario: Scenario): Array<{ phase: string; day: number; time: string; hours: number; settledHours: number }> {
+  const phases: Array<{ phase: string; day: number; time: string; hours: number; settledHours: number }> = [];
+  for (const step of scenario.steps) {
+    const hours = stepHours(step);
+    if (step.phase !== undefined) phases.push({ phase: step.phase, day: step.day, time: step.time, hours, settledHours: hours });
+    else if (phases.length > 0) phases[phases.length - 1]!.settledHours = hours;
+  }
+  return phases;
+}

@@ -1,0 +1,178 @@
+// What the simulated myUSCIS says in statusTitle/statusText and their Spanish twins: the public
+// tracker's official titles plus the my.uscis.gov variants, with raw <a href> anchors as USCIS sends.
+// Simulator data only: explaining these titles to people is the knowledge base's job, not this file's.
+
+export interface StatusWording {
+  title: { en: string; es: string };
+  /** Templates: {date}, {form}, {formName} and {receipt} are filled in per case. */
+  text: { en: string; es: string };
+}
+
+const CONTACT_EN =
+  'If you have questions, contact the USCIS Contact Center at <a href="https://www.uscis.gov/contactcenter" target="_blank">www.uscis.gov/contactcenter</a>.';
+const CONTACT_ES =
+  'Si tiene preguntas, comuníquese con el Centro de Contacto de USCIS en <a href="https://www.uscis.gov/es/contactcenter" target="_blank">www.uscis.gov/es/contactcenter</a>.';
+const MOVE_EN =
+  'If you move, go to <a href="https://www.uscis.gov/addresschange" target="_blank">www.uscis.gov/addresschange</a> to give us your new mailing address.';
+const MOVE_ES =
+  'Si se muda, visite <a href="https://www.uscis.gov/es/cambiodedireccion" target="_blank">www.uscis.gov/es/cambiodedireccion</a> para darnos su nueva dirección postal.';
+
+export const STATUS_WORDING = {
+  received: {
+    title: { en: 'Case Was Received', es: 'Caso Fue Recibido' },
+    text: {
+      en: `On {date}, we received your Form {form}, {formName}, Receipt Number {receipt}, and sent you the receipt notice that describes how we will process your case. Please follow the instructions in the notice. ${CONTACT_EN} ${MOVE_EN}`,
+      es: `El {date}, recibimos su Formulario {form}, {formName}, Número de Recibo {receipt}, y le enviamos la notificación de recibo que explica cómo procesaremos su caso. Siga las instrucciones de la notificación. ${CONTACT_ES} ${MOVE_ES}`,
+    },
+  },
+  'processing-variant': {
+    title: { en: 'USCIS Is currently Processing the Case', es: 'USCIS Está Procesando el Caso Actualmente' },
+    text: {
+      en: `As of {date}, we are processing your Form {form}, {formName}, Receipt Number {receipt}. We will let you know if we need anything from you. ${CONTACT_EN}`,
+      es: `Desde el {date}, estamos procesando su Formulario {form}, {formName}, Número de Recibo {receipt}. Le avisaremos si necesitamos algo de usted. ${CONTACT_ES}`,
+    },
+  },
+  'fingerprint-fee-received': {
+    title: { en: 'Fingerprint Fee Was Received', es: 'Se Recibió el Pago para las Huellas Dactilares' },
+    text: {
+      en: `On {date}, we received your fingerprint fee for your Form {form}, Receipt Number {receipt}. ${CONTACT_EN}`,
+      es: `El {date}, recibimos el pago para sus huellas dactilares de su Formulario {form}, Número de Recibo {receipt}. ${CONTACT_ES}`,
+    },
+  },
+  'biometrics-scheduled': {
+    title: {
+      en: 'Fingerprint and Biometrics Appointment Was Scheduled',
+      es: 'Se Programó la Cita para Huellas Dactilares y Datos Biométricos',
+    },
+    text: {
+      en: `On {date}, we scheduled an appointment for you to have your fingerprints, photos, and signature taken for your Form {form}, Receipt Number {receipt}. We mailed you an appointment notice; please bring it to your appointment. ${CONTACT_EN}`,
+      es: `El {date}, programamos una cita para tomarle las huellas dactilares, la fotografía y la firma para su Formulario {form}, Número de Recibo {receipt}. Le enviamos por correo una notificación de cita; llévela a su cita. ${CONTACT_ES}`,
+    },
+  },
+  'fingerprints-taken': {
+    title: {
+      en: 'Case Was Updated To Show Fingerprints Were Taken',
+      es: 'Se Actualizó el Caso para Indicar que se Tomaron las Huellas Dactilares',
+    },
+    text: {
+      en: `As of {date}, fingerprints relating to your Form {form}, {formName}, Receipt Number {receipt}, have been taken and applied to your case. We will let you know if we need anything else. ${CONTACT_EN}`,
+      es: `Desde el {date}, se tomaron las huellas dactilares relacionadas con su Formulario {form}, {formName}, Número de Recibo {receipt}, y se aplicaron a su caso. Le avisaremos si necesitamos algo más. ${CONTACT_ES}`,
+    },
+  },
+  'biometrics-reused': {
+    title: {
+      en: 'Case Was Updated To Show Fingerprints Were Taken',
+      es: 'Se Actualizó el Caso para Indicar que se Tomaron las Huellas Dactilares',
+    },
+    text: {
+      en: `As of {date}, the fingerprints and biometrics we collected from you before have been applied to your Form {form}, {formName}, Receipt Number {receipt}. You do not need to attend a new biometrics appointment. ${CONTACT_EN}`,
+      es: `Desde el {date}, las huellas dactilares y los datos biométricos que le tomamos anteriormente se aplicaron a su Formulario {form}, {formName}, Número de Recibo {receipt}. No tiene que acudir a una nueva cita de datos biométricos. ${CONTACT_ES}`,
+    },
+  },
+  'actively-reviewed': {
+    title: { en: 'Case Is Being Actively Reviewed By USCIS', es: 'USCIS Está Revisando Activamente el Caso' },
+    text: {
+      en: `As of {date}, we are actively reviewing your Form {form}, {formName}, Receipt Number {receipt}. Our records show nothing is outstanding at this time. We will let you know if we need anything from you. ${CONTACT_EN}`,
+      es: `Desde el {date}, estamos revisando activamente su Formulario {form}, {formName}, Número de Recibo {receipt}. Según nuestros registros, no hay nada pendiente por el momento. Le avisaremos si necesitamos algo de usted. ${CONTACT_ES}`,
+    },
+  },
+  'rfe-sent': {
+    title: { en: 'Request for Additional Evidence Was Sent', es: 'Se Envió una Solicitud de Evidencia Adicional' },
+    text: {
+      en: `On {date}, we sent a request for additional evidence for your Form {form}, Receipt Number {receipt}. The request explains what we need and when we must receive it. Please follow the instructions in the request. ${CONTACT_EN}`,
+      es: `El {date}, le enviamos una solicitud de evidencia adicional para su Formulario {form}, Número de Recibo {receipt}. La solicitud explica qué necesitamos y la fecha límite para recibirlo. Siga las instrucciones de la solicitud. ${CONTACT_ES}`,
+    },
+  },
+  'rfe-response-received': {
+    title: {
+      en: "Response To USCIS' Request For Evidence Was Received",
+      es: 'Se Recibió su Respuesta a la Solicitud de Evidencia de USCIS',
+    },
+    text: {
+      en: `On {date}, we received your response to our request for evidence for your Form {form}, Receipt Number {receipt}. USCIS has resumed processing your case. ${CONTACT_EN}`,
+      es: `El {date}, recibimos su respuesta a nuestra solicitud de evidencia para su Formulario {form}, Número de Recibo {receipt}. USCIS reanudó el trámite de su caso. ${CONTACT_ES}`,
+    },
+  },
+  approved: {
+    title: { en: 'Case Was Approved', es: 'Caso Fue Aprobado' },
+    text: {
+      en: `On {date}, we approved your Form {form}, {formName}, Receipt Number {receipt}. We emailed you an approval notice and mailed you a copy. Please follow the instructions in the notice. ${CONTACT_EN} ${MOVE_EN}`,
+      es: `El {date}, aprobamos su Formulario {form}, {formName}, Número de Recibo {receipt}. Le enviamos la notificación de aprobación por correo electrónico y una copia por correo postal. Siga las instrucciones de la notificación. ${CONTACT_ES} ${MOVE_ES}`,
+    },
+  },
+  'approved-variant': {
+    title: { en: 'Your Case Has Been Approved', es: 'Su Caso Ha Sido Aprobado' },
+    text: {
+      en: `Good news! On {date}, we approved your Form {form}, Receipt Number {receipt}. ${CONTACT_EN}`,
+      es: `¡Buenas noticias! El {date}, aprobamos su Formulario {form}, Número de Recibo {receipt}. ${CONTACT_ES}`,
+    },
+  },
+  'card-produced': {
+    title: { en: 'New Card Is Being Produced', es: 'Se Está Produciendo su Nueva Tarjeta' },
+    text: {
+      en: `On {date}, we ordered your new card for Receipt Number {receipt}, and will mail it to the address you gave us. ${MOVE_EN}`,
+      es: `El {date}, ordenamos la producción de su nueva tarjeta para el Número de Recibo {receipt} y se la enviaremos por correo a la dirección que nos dio. ${MOVE_ES}`,
+    },
+  },
+  'card-mailed': {
+    title: { en: 'Card Was Mailed To Me', es: 'Se Envió mi Tarjeta por Correo' },
+    text: {
+      en: `On {date}, we mailed your new card for Receipt Number {receipt} to the address you gave us. The Post Office should deliver it within 30 days. ${CONTACT_EN}`,
+      es: `El {date}, enviamos por correo su nueva tarjeta para el Número de Recibo {receipt} a la dirección que nos dio. La oficina de correos debería entregarla en un plazo de 30 días. ${CONTACT_ES}`,
+    },
+  },
+  'card-picked-up': {
+    title: {
+      en: 'Card Was Picked Up By The United States Postal Service',
+      es: 'El Servicio Postal de los Estados Unidos Recogió la Tarjeta',
+    },
+    text: {
+      en: `On {date}, the Post Office picked up mail containing your new card for Receipt Number {receipt}. You can use the tracking number we gave the Post Office to follow it. ${CONTACT_EN}`,
+      es: `El {date}, la oficina de correos recogió el envío con su nueva tarjeta para el Número de Recibo {receipt}. Puede seguir el envío con el número de rastreo que le dimos a la oficina de correos. ${CONTACT_ES}`,
+    },
+  },
+  'card-delivered': {
+    title: { en: 'Card Was Delivered To Me By The Post Office', es: 'La Oficina de Correos Me Entregó la Tarjeta' },
+    text: {
+      en: `On {date}, the Post Office delivered your new card for Receipt Number {receipt} to the address you gave us. ${CONTACT_EN}`,
+      es: `El {date}, la oficina de correos entregó su nueva tarjeta para el Número de Recibo {receipt} en la dirección que nos dio. ${CONTACT_ES}`,
+    },
+  },
+  'card-returned': {
+    title: { en: 'Card Was Returned To USCIS', es: 'La Tarjeta Fue Devuelta a USCIS' },
+    text: {
+      en: `On {date}, the Post Office returned your new card for Receipt Number {receipt} to us because it could not be delivered. ${MOVE_EN}`,
+      es: `El {date}, la oficina de correos nos devolvió su nueva tarjeta para el Número de Recibo {receipt} porque no pudo entregarla. ${MOVE_ES}`,
+    },
+  },
+  denied: {
+    title: { en: 'Case Was Denied', es: 'Caso Fue Denegado' },
+    text: {
+      en: `On {date}, we denied your Form {form}, {formName}, Receipt Number {receipt}. We mailed you a decision notice that explains why. Please follow the instructions in the notice. ${CONTACT_EN}`,
+      es: `El {date}, denegamos su Formulario {form}, {formName}, Número de Recibo {receipt}. Le enviamos por correo una notificación de decisión que explica el motivo. Siga las instrucciones de la notificación. ${CONTACT_ES}`,
+    },
+  },
+} as const satisfies Record<string, StatusWording>;
+
+export type StatusWordingKey = keyof typeof STATUS_WORDING;
+
+export function isStatusWordingKey(key: string): key is StatusWordingKey {
+  return Object.hasOwn(STATUS_WORDING, key);
+}
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_ES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+
+/** "May 29, 2026" / "29 de mayo de 2026", from a UTC instant. */
+export function formatStatusDate(epochMs: number, lang: 'en' | 'es'): string {
+  const d = new Date(epochMs);
+  const day = d.getUTCDate();
+  const year = d.getUTCFullYear();
+  return lang === 'en'
+    ? `${MONTHS_EN[d.getUTCMonth()]} ${day}, ${year}`
+    : `${day} de ${MONTHS_ES[d.getUTCMonth()]} de ${year}`;
+}
+
+export function fillStatusTemplate(template: string, values: Record<'date' | 'form' | 'formName' | 'receipt', string>): string {
+  return template.replace(/\{(date|form|formName|receipt)\}/g, (_, key: keyof typeof values) => values[key]);
+}
