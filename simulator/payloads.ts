@@ -38,7 +38,7 @@ export function caseDetailPayload(record: CaseRecord, scenario: Scenario, compan
       areAllGroupStatusesComplete: record.closed,
       areAllGroupMembersAuthorizedForTravel: false,
       applicantName: scenario.account.applicantName,
-      representativeName: null,
+      representativeName: scenario.account.representativeName,
       elisChannelType: record.elisChannelType,
       concurrentCases: record.listsCompanion ? [companionReceipt] : [],
       // The detail's own documents array stays empty; the documents endpoint holds the list.

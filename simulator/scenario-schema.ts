@@ -142,6 +142,8 @@ export const ScenarioSchema = z.object({
     password: z.string().min(8),
     verificationCode: z.string().regex(/^\d{6}$/),
     applicantName: z.string().min(1),
+    /** "LAST, FIRST" of an attorney or accredited representative (a G-28 was filed), or null. */
+    representativeName: z.string().min(1).nullable().default(null),
   }),
   jurisdiction: z.object({ code: z.string(), description: z.string() }).default({
     code: 'NSC',

@@ -183,7 +183,10 @@ const SCENARIO_INPUTS: ScenarioInput[] = [
     startDay: 48,
     endDay: 96,
     account: ACCOUNT,
-    cases: pair('IOE0933020101', 'IOE0933020102', true),
+    cases: {
+      i821d: { ...pair('IOE0933020101', 'IOE0933020102', true).i821d, elisChannelType: 'Service Center' },
+      i765: { ...pair('IOE0933020101', 'IOE0933020102', true).i765, elisChannelType: 'Service Center' },
+    },
     otherAccountReceipts: ['IOE0933999002'],
     steps: [
       ...FILED,
@@ -232,11 +235,12 @@ const SCENARIO_INPUTS: ScenarioInput[] = [
     seed: 'daca-denial-1',
     startDay: 60,
     endDay: 80,
-    account: ACCOUNT,
+    account: { ...ACCOUNT, representativeName: 'MORALES, LUIS' },
     cases: pair('IOE0933030201', 'IOE0933030202'),
     otherAccountReceipts: ['IOE0933999003'],
     steps: [
       ...FILED,
+      { day: 0, time: '13:04', case: 'both', actions: [{ type: 'document', docType: 'G-28', source: 'Applicant Provided' }] },
       ...review(31),
       {
         day: 68, time: '14:20', case: 'i821d', phase: 'silent-denial',
@@ -375,9 +379,23 @@ const SCENARIO_INPUTS: ScenarioInput[] = [
     ],
   },
   {
+    name: 'daca-empty-documents',
+    title: 'The normal renewal with an empty documents list throughout',
+    description:
+      'The documents endpoint answers an empty list from filing to card delivery: only codes, titles and events show the approval.',
+    seed: 'daca-empty-docs-1',
+    startDay: 74,
+    endDay: 90,
+    account: ACCOUNT,
+    cases: pair('IOE0933090801', 'IOE0933090802'),
+    otherAccountReceipts: ['IOE0933999009'],
+    steps: withoutDocuments(renewalSteps()),
+  },
+  {
     name: 'daca-flaky-documents',
     title: 'The normal renewal, with a documents list that fails now and then',
-    description: 'Every third documents request answers 503 and every seventh drops the connection: a failed fetch is not an empty list.',
+    description:
+      'Every third documents request answers 503 and every other seventh one drops the connection: a failed fetch is not an empty list.',
     seed: 'daca-flaky-1',
     startDay: 70,
     endDay: 90,
@@ -391,6 +409,17 @@ const SCENARIO_INPUTS: ScenarioInput[] = [
     ],
   },
 ];
+
+/**
+ * The renewal as some approved cases show it: the documents list stays empty throughout, so only
+ * status codes, titles and events tell the story (steps left with no action are dropped).
+ */
+function withoutDocuments(steps: StepInput[]): StepInput[] {
+  return steps.flatMap((step) => {
+    const actions = step.actions.filter((action) => action.type !== 'document');
+    return actions.length > 0 ? [{ ...step, actions }] : [];
+  });
+}
 
 /** Sorts steps by when they happen, keeping the written order for steps at the same time. */
 function inTimeOrder(steps: ScenarioStep[]): ScenarioStep[] {

@@ -496,7 +496,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         while (left > 0 && !res.destroyed) {
           const piece = left >= chunk.length ? chunk : chunk.slice(0, left);
           left -= piece.length;
-          if (!res.write(piece)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+          if (!res.write(piece)) await new Promise<void>((resolve) => { const done = () => { res.off('drain', done).off('close', done); resolve(); }; res.on('drain', done).on('close', done); });
         }
         if (!res.destroyed) res.end(tail);
         return true;

@@ -156,11 +156,17 @@ export function hiddenValue(page: string, name: string): string {
   return match[1]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 }
 
+/** Where to sign in and with what: a running Simulator, or the addresses a simulator process printed. */
+export interface SignInTarget {
+  applicantUrl: Simulator['applicantUrl'];
+  scenario: { account: Pick<Simulator['scenario']['account'], 'email' | 'password' | 'verificationCode'> };
+}
+
 /**
  * The whole sign-in as a person does it: applicant page -> /oidc -> sign-in -> verification code ->
  * passkey prompt (skipped) -> back on my.uscis.gov with a session cookie. Returns the final response.
  */
-export async function signInThroughPages(browser: SimBrowser, sim: Simulator, options: { remember?: boolean } = {}): Promise<SimResponse> {
+export async function signInThroughPages(browser: SimBrowser, sim: SignInTarget, options: { remember?: boolean } = {}): Promise<SimResponse> {
   const { email, password, verificationCode } = sim.scenario.account;
   const signInPage = await browser.fetch(sim.applicantUrl);
   if (!signInPage.url.includes('/sign-in')) return signInPage;

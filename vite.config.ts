@@ -1,0 +1,10 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+// Builds the dashboard (renderer/) into dist/renderer. No remote assets: everything is bundled.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [svelte()],
+  build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'es2023' },
+});
