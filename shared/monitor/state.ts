@@ -1,0 +1,274 @@
+// The monitor's persisted state (settings, cases, last good snapshots, history, notification ledger,
+// schedule) as one versioned zod schema with migrations and a salvaging reader. No file I/O here.
+
+import { z } from 'zod';
+import { FINDING_TYPES, FindingSchema, type FindingType } from './findings';
+
+export const STATE_VERSION = 1;
+
+/** Bounds that keep the store small over years of watching. */
+export const LIMITS = { history: 400, ledger: 1000, events: 200, documents: 200, notices: 50 } as const;
+
+const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/** Which findings notify by default: never case-touched alone, new events or applicant uploads. */
+const NOTIFY_BY_DEFAULT: Record<FindingType, boolean> = {
+  'new-document': true,
+  'silent-approval': true,
+  approved: true,
+  denied: true,
+  rfe: true,
+  'biometrics-appointment': true,
+  'biometrics-reuse': true,
+  'status-change': true,
+  'new-event': false,
+  'new-notice': true,
+  'card-produced': true,
+  'card-mailed': true,
+  'card-delivered': true,
+  'case-touched': false,
+  'i821d-approved-inferred': true,
+};
+
+export const SettingsSchema = z.object({
+  language: z.enum(['en', 'es']).default('en'),
+  /** Show receipt numbers as IOE•••••5678 (for screenshots). */
+  maskReceipts: z.boolean().default(false),
+  notify: z
+    .object(Object.fromEntries(FINDING_TYPES.map((type) => [type, z.boolean().default(NOTIFY_BY_DEFAULT[type])])) as Record<FindingType, z.ZodDefault<z.ZodBoolean>>)
+    .default(NOTIFY_BY_DEFAULT),
+  /** Notifications wait (they are not dropped) during quiet hours, local time. */
+  quietHours: z
+    .object({ enabled: z.boolean().default(false), start: timeOfDay.default('22:00'), end: timeOfDay.default('07:00') })
+    .default({ enabled: false, start: '22:00', end: '07:00' }),
+  /** Send a light keep-alive so USCIS does not end the session while the user is away. */
+  staySignedIn: z.boolean().default(true),
+  startAtLogin: z.boolean().default(false),
+  /** Minutes between checks of a case while USCIS works (US Eastern daytime, weekdays); never under 10. */
+  workHoursIntervalMinutes: z.number().int().min(10).max(240).default(15),
+  /** Minutes between checks at night and on weekends. */
+  offHoursIntervalMinutes: z.number().int().min(30).max(720).default(120),
+  /** The current work permit's expiry, if the user gave it. */
+  permitExpiry: isoDate.nullable().default(null),
+});
+export type Settings = z.output<typeof SettingsSchema>;
+
+export const WatchedCaseSchema = z.object({
+  receipt: z.string().regex(/^IOE\d{10}$/),
+  /** From the case detail once known: 'I-821D' or 'I-765'. */
+  formType: z.string().nullable().default(null),
+  addedAt: isoInstant,
+});
+export type WatchedCase = z.output<typeof WatchedCaseSchema>;
+
+const StoredEventSchema = z.object({
+  eventId: z.string().optional(),
+  eventCode: z.string().optional(),
+  eventTimestamp: z.string().optional(),
+  createdAtTimestamp: z.string().optional(),
+});
+const StoredDocumentSchema = z.object({
+  contentId: z.string().optional(),
+  fileName: z.string().optional(),
+  type: z.string().optional(),
+  sourceType: z.string().optional(),
+  createDate: z.string().optional(),
+});
+const StoredNoticeSchema = z.object({
+  letterId: z.string().optional(),
+  actionType: z.string().optional(),
+  generationDate: z.string().optional(),
+  appointmentDateTime: z.string().optional(),
+});
+const StoredHistorySchema = z.object({
+  date: z.string().optional(),
+  code: z.string().optional(),
+  title: z.string().optional(),
+  titleSpanish: z.string().optional(),
+});
+
+/** The last good reading of each endpoint of one case; a part stays as it was when its fetch fails. */
+export const CaseSnapshotSchema = z.object({
+  detail: z
+    .object({
+      at: isoInstant,
+      formType: z.string().optional(),
+      submissionDate: z.string().optional(),
+      updatedAtTimestamp: z.string().optional(),
+      closed: z.boolean().optional(),
+      actionRequired: z.boolean().optional(),
+      events: z.array(StoredEventSchema).max(LIMITS.events),
+      notices: z.array(StoredNoticeSchema).max(LIMITS.notices),
+    })
+    .nullable()
+    .default(null),
+  status: z
+    .object({
+      at: isoInstant,
+      code: z.string().optional(),
+      date: z.string().optional(),
+      title: z.string().optional(),
+      titleSpanish: z.string().optional(),
+      /** Plain text (never HTML). */
+      text: z.string().optional(),
+      textSpanish: z.string().optional(),
+      office: z.string().optional(),
+      history: z.array(StoredHistorySchema).max(20),
+    })
+    .nullable()
+    .default(null),
+  documents: z
+    .object({ at: isoInstant, items: z.array(StoredDocumentSchema).max(LIMITS.documents) })
+    .nullable()
+    .default(null),
+});
+export type CaseSnapshot = z.output<typeof CaseSnapshotSchema>;
+
+export const ScheduleStateSchema = z.object({
+  lastRequestAt: isoInstant.nullable().default(null),
+  lastKeepAliveAt: isoInstant.nullable().default(null),
+  cases: z
+    .record(
+      z.string(),
+      z.object({
+        lastCheckAt: isoInstant.nullable().default(null),
+        lastFullCheckAt: isoInstant.nullable().default(null),
+        nextCheckAt: isoInstant.nullable().default(null),
+      }),
+    )
+    .default({}),
+  /** Errors back off exponentially; Retry-After sets `until` directly. Survives restarts. */
+  backoff: z
+    .object({ until: isoInstant, reason: z.string(), failures: z.number().int().min(1) })
+    .nullable()
+    .default(null),
+  pausedUntil: isoInstant.nullable().default(null),
+});
+export type ScheduleState = z.output<typeof ScheduleStateSchema>;
+
+export const SessionStateSchema = z.object({
+  state: z.enum(['unknown', 'signed-in', 'signed-out']).default('unknown'),
+  since: isoInstant.nullable().default(null),
+  /** The "sign in again" notification went out for this expiry. */
+  expiryNotified: z.boolean().default(false),
+});
+
+export const LedgerEntrySchema = z.object({ key: z.string(), notifiedAt: isoInstant });
+
+export const AppStateSchema = z.object({
+  version: z.literal(STATE_VERSION),
+  settings: SettingsSchema.default(SettingsSchema.parse({})),
+  cases: z.array(WatchedCaseSchema).max(10).default([]),
+  snapshots: z.record(z.string(), CaseSnapshotSchema).default({}),
+  /** Findings, newest last, bounded. */
+  history: z.array(FindingSchema).max(LIMITS.history).default([]),
+  /** Code -> official title pairings USCIS itself made (see shared/knowledge). */
+  learnedTitles: z.record(z.string(), z.unknown()).default({}),
+  /** Findings already notified, so each notifies once, across restarts. */
+  ledger: z.array(LedgerEntrySchema).max(LIMITS.ledger).default([]),
+  schedule: ScheduleStateSchema.default(ScheduleStateSchema.parse({})),
+  session: SessionStateSchema.default(SessionStateSchema.parse({})),
+  /** When the user last looked at "what's new". */
+  lastSeenAt: isoInstant.nullable().default(null),
+});
+export type AppState = z.output<typeof AppStateSchema>;
+
+export function emptyState(): AppState {
+  return AppStateSchema.parse({ version: STATE_VERSION });
+}
+
+/**
+ * Migrations from each older version to the next. Version 0 is the prototype layout: no version
+ * field and `receipts: string[]` instead of `cases`.
+ */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  0: (old) => {
+    const { receipts, ...rest } = old;
+    const addedAt = new Date(0).toISOString();
+    return {
+      ...rest,
+      version: 1,
+      cases: Array.isArray(receipts) ? receipts.filter((r): r is string => typeof r === 'string').map((receipt) => ({ receipt, addedAt })) : [],
+    };
+  },
+};
+
+export interface StateReading {
+  state: AppState;
+  /** What could not be read and was dropped or reset, in plain words (empty when all was fine). */
+  problems: string[];
+}
+
+/**
+ * Reads a stored state of any known version, salvaging what it can: a bad section falls back to its
+ * default and a bad history entry is dropped, so one damaged field never loses the rest.
+ */
+export function readState(raw: unknown): StateReading {
+  const problems: string[] = [];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { state: emptyState(), problems: raw === undefined ? [] : ['the stored state was not an object'] };
+  }
+  let record = raw as Record<string, unknown>;
+  let version = typeof record.version === 'number' ? record.version : 0;
+  if (version > STATE_VERSION) {
+    problems.push(`the stored state is from a newer version (${version}); reading what this version understands`);
+    version = STATE_VERSION;
+    record = { ...record, version };
+  }
+  while (version < STATE_VERSION) {
+    const migrate = MIGRATIONS[version];
+    if (!migrate) {
+      problems.push(`no migration from version ${version}`);
+      return { state: emptyState(), problems };
+    }
+    record = migrate(record);
+    version += 1;
+  }
+
+  const whole = AppStateSchema.safeParse({ ...record, version: STATE_VERSION });
+  if (whole.success) return { state: whole.data, problems };
+
+  // Salvage section by section.
+  const state = emptyState();
+  const section = <K extends keyof AppState>(key: K, schema: z.ZodType<AppState[K]>) => {
+    if (record[key] === undefined) return;
+    const read = schema.safeParse(record[key]);
+    if (read.success) (state as AppState)[key] = read.data;
+    else problems.push(`${String(key)} could not be read and was reset`);
+  };
+  section('settings', SettingsSchema);
+  section('schedule', ScheduleStateSchema);
+  section('session', SessionStateSchema);
+  section('learnedTitles', AppStateSchema.shape.learnedTitles.unwrap());
+  section('lastSeenAt', AppStateSchema.shape.lastSeenAt.unwrap());
+  state.cases = salvageList(record.cases, WatchedCaseSchema, 'watched case', problems).slice(0, 10);
+  state.history = salvageList(record.history, FindingSchema, 'history entry', problems).slice(-LIMITS.history);
+  state.ledger = salvageList(record.ledger, LedgerEntrySchema, 'notification record', problems).slice(-LIMITS.ledger);
+  if (typeof record.snapshots === 'object' && record.snapshots !== null) {
+    for (const [receipt, snapshot] of Object.entries(record.snapshots)) {
+      const read = CaseSnapshotSchema.safeParse(snapshot);
+      if (read.success) state.snapshots[receipt] = read.data;
+      else problems.push(`the last reading of one case could not be read; the next check starts it again`);
+    }
+  }
+  return { state, problems };
+}
+
+function salvageList<T>(raw: unknown, schema: z.ZodType<T>, what: string, problems: string[]): T[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.push(`the list of ${what}s could not be read`);
+    return [];
+  }
+  const kept: T[] = [];
+  let dropped = 0;
+  for (const item of raw) {
+    const read = schema.safeParse(item);
+    if (read.success) kept.push(read.data);
+    else dropped += 1;
+  }
+  if (dropped > 0) problems.push(`${dropped} ${what}${dropped === 1 ? '' : 's'} could not be read and ${dropped === 1 ? 'was' : 'were'} dropped`);
+  return kept;
+}
