@@ -1,0 +1,184 @@
+// Which findings interrupt a person, how urgently, and in which words (English or Spanish), plus
+// quiet hours and the "sign in again" message. Pure: it sends nothing and keeps no ledger itself.
+
+import type { Language } from '../shared/localized';
+import type { Finding, FindingType } from '../shared/monitor/findings';
+import type { Settings } from '../shared/monitor/state';
+import { maskReceipt, isReceiptNumber } from '../shared/receipt';
+import { explainStatus } from '../shared/knowledge/status-titles';
+import type { DesktopNotification } from './ports';
+
+/** Never worth an interruption on their own, whatever the settings say. */
+const NEVER_NOTIFY: ReadonlySet<FindingType> = new Set(['case-touched']);
+
+const PRIORITY: Record<FindingType, DesktopNotification['priority']> = {
+  'silent-approval': 'high',
+  approved: 'high',
+  denied: 'high',
+  rfe: 'high',
+  'i821d-approved-inferred': 'high',
+  'biometrics-appointment': 'normal',
+  'biometrics-reuse': 'normal',
+  'card-produced': 'normal',
+  'card-mailed': 'normal',
+  'card-delivered': 'normal',
+  'new-document': 'normal',
+  'new-notice': 'normal',
+  'status-change': 'normal',
+  'new-event': 'low',
+  'case-touched': 'low',
+};
+
+/** Whether this finding should notify under these settings (before quiet hours). */
+export function shouldNotify(finding: Finding, settings: Pick<Settings, 'notify'>): boolean {
+  if (NEVER_NOTIFY.has(finding.type)) return false;
+  // The applicant's own uploads are never news to the applicant.
+  if (finding.type === 'new-document' && finding.detail.source !== 'uscis') return false;
+  return settings.notify[finding.type];
+}
+
+function minutesOfDay(now: number, timeZone: string | undefined): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(new Date(now));
+  return Number(parts.find((p) => p.type === 'hour')?.value) * 60 + Number(parts.find((p) => p.type === 'minute')?.value);
+}
+
+/** Quiet hours in the user's local time; a window may cross midnight (22:00-07:00). */
+export function inQuietHours(now: number, quietHours: Settings['quietHours'], timeZone?: string): boolean {
+  if (!quietHours.enabled || quietHours.start === quietHours.end) return false;
+  const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const start = toMinutes(quietHours.start);
+  const end = toMinutes(quietHours.end);
+  const current = minutesOfDay(now, timeZone);
+  return start < end ? current >= start && current < end : current >= start || current < end;
+}
+
+export interface WordingContext {
+  language: Language;
+  maskReceipts: boolean;
+  /** 'I-821D' / 'I-765' per receipt, when known. */
+  formTypes: Readonly<Record<string, string | null | undefined>>;
+  /** Renders a date (ISO) for the body; the default shows the UTC calendar day. */
+  formatDate?: (iso: string, language: Language) => string;
+}
+
+function defaultDate(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(language === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** "Your I-765 (IOE•••••2458)" / "Su I-765 (IOE•••••2458)". */
+function caseName(receipt: string, context: WordingContext): { en: string; es: string } {
+  const shown = context.maskReceipts && isReceiptNumber(receipt) ? maskReceipt(receipt) : receipt;
+  const form = context.formTypes[receipt];
+  return form
+    ? { en: `your ${form} (${shown})`, es: `su ${form} (${shown})` }
+    : { en: `your case ${shown}`, es: `su caso ${shown}` };
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The title and body of a finding's notification, in the user's language. */
+export function wordFinding(finding: Finding, context: WordingContext): DesktopNotification {
+  const lang = context.language;
+  const name = caseName(finding.receipt, context);
+  const doc = finding.detail.documentType ?? '';
+  const title = finding.detail.title ? explainStatus(finding.detail.title, lang).title : '';
+  const date = finding.detail.appointmentAt ? (context.formatDate ?? defaultDate)(finding.detail.appointmentAt, lang) : '';
+  const inferred = finding.inferred
+    ? { en: ' (DACA Watch infers this; USCIS has not said it in words).', es: ' (DACA Watch lo deduce; USCIS no lo ha dicho con palabras).' }
+    : { en: '.', es: '.' };
+  const words: Record<FindingType, { title: { en: string; es: string }; body: { en: string; es: string } }> = {
+    'silent-approval': {
+      title: { en: `Approval document for ${name.en}`, es: `Documento de aprobación para ${name.es}` },
+      body: {
+        en: `USCIS added “${doc || 'an approval notice'}” to your documents. The status has not changed yet, but this usually means the case was approved.`,
+        es: `USCIS agregó «${doc || 'una notificación de aprobación'}» a sus documentos. El estatus todavía no ha cambiado, pero esto suele significar que el caso fue aprobado.`,
+      },
+    },
+    approved: {
+      title: { en: `${capitalise(name.en)} was approved`, es: `${capitalise(name.es)} fue aprobado` },
+      body: { en: `USCIS now shows “${title || 'approved'}”.`, es: `USCIS ahora muestra «${title || 'aprobado'}».` },
+    },
+    denied: {
+      title: { en: `Decision on ${name.en}`, es: `Decisión sobre ${name.es}` },
+      body: {
+        en: `USCIS shows “${title || doc || 'denied'}”. Read the decision notice in your account and consider talking to a lawyer or an accredited representative soon.`,
+        es: `USCIS muestra «${title || doc || 'denegado'}». Lea la notificación de decisión en su cuenta y considere hablar pronto con un abogado o un representante acreditado.`,
+      },
+    },
+    rfe: {
+      title: { en: `USCIS asks for more evidence on ${name.en}`, es: `USCIS pide más evidencia para ${name.es}` },
+      body: {
+        en: 'A Request for Evidence has a deadline. Open the notice in your myUSCIS account to see what is needed and by when.',
+        es: 'Una Solicitud de Evidencia (RFE) tiene fecha límite. Abra la notificación en su cuenta de myUSCIS para ver qué se necesita y para cuándo.',
+      },
+    },
+    'i821d-approved-inferred': {
+      title: { en: `${capitalise(name.en)} was approved`, es: `${capitalise(name.es)} fue aprobado` },
+      body: {
+        en: 'USCIS decides the work permit only after the deferred action request, and your work permit is moving, so your I-821D was approved even if its own status has not changed yet.',
+        es: 'USCIS decide el permiso de trabajo solo después de la solicitud de acción diferida, y su permiso de trabajo ya avanza; por eso su I-821D fue aprobado aunque su propio estatus todavía no haya cambiado.',
+      },
+    },
+    'biometrics-appointment': {
+      title: { en: `Biometrics appointment for ${name.en}`, es: `Cita de datos biométricos para ${name.es}` },
+      body: {
+        en: date ? `Your appointment is on ${date}. Bring the appointment notice and a photo ID.` : 'USCIS scheduled a biometrics appointment. The notice in your account has the date and place.',
+        es: date ? `Su cita es el ${date}. Lleve la notificación de la cita y una identificación con foto.` : 'USCIS programó una cita de datos biométricos. La notificación en su cuenta tiene la fecha y el lugar.',
+      },
+    },
+    'biometrics-reuse': {
+      title: { en: `Biometrics reused for ${name.en}`, es: `Se reutilizaron sus datos biométricos para ${name.es}` },
+      body: {
+        en: `USCIS is using the fingerprints and photo it already has, so you should not need a new appointment${inferred.en}`,
+        es: `USCIS está usando las huellas y la foto que ya tiene, así que no debería necesitar una cita nueva${inferred.es}`,
+      },
+    },
+    'card-produced': {
+      title: { en: 'Your new work permit card is being made', es: 'Se está produciendo su nueva tarjeta de permiso de trabajo' },
+      body: { en: `USCIS is producing the card for ${name.en}. It is usually mailed within days.`, es: `USCIS está produciendo la tarjeta de ${name.es}. Normalmente se envía por correo en unos días.` },
+    },
+    'card-mailed': {
+      title: { en: 'Your new work permit card was mailed', es: 'Su nueva tarjeta de permiso de trabajo fue enviada por correo' },
+      body: { en: `USCIS mailed the card for ${name.en}. Watch your mail; the Post Office usually delivers it within a week or two.`, es: `USCIS envió por correo la tarjeta de ${name.es}. Esté pendiente de su correo; normalmente llega en una o dos semanas.` },
+    },
+    'card-delivered': {
+      title: { en: 'Your new work permit card was delivered', es: 'Su nueva tarjeta de permiso de trabajo fue entregada' },
+      body: { en: `The Post Office reports the card for ${name.en} as delivered.`, es: `La oficina de correos reporta como entregada la tarjeta de ${name.es}.` },
+    },
+    'new-document': {
+      title: { en: `New document for ${name.en}`, es: `Nuevo documento para ${name.es}` },
+      body: { en: `USCIS added “${doc || 'a document'}” to your documents.`, es: `USCIS agregó «${doc || 'un documento'}» a sus documentos.` },
+    },
+    'new-notice': {
+      title: { en: `New notice for ${name.en}`, es: `Nueva notificación para ${name.es}` },
+      body: { en: 'USCIS issued a notice. Open your myUSCIS account to read it.', es: 'USCIS emitió una notificación. Abra su cuenta de myUSCIS para leerla.' },
+    },
+    'status-change': {
+      title: { en: `${capitalise(name.en)}: status changed`, es: `${capitalise(name.es)}: cambió el estatus` },
+      body: { en: `USCIS now shows “${title || 'a new status'}”.`, es: `USCIS ahora muestra «${title || 'un estatus nuevo'}».` },
+    },
+    'new-event': {
+      title: { en: `Activity on ${name.en}`, es: `Actividad en ${name.es}` },
+      body: { en: `USCIS recorded a new step (${finding.detail.code ?? 'code unknown'}).`, es: `USCIS registró un paso nuevo (${finding.detail.code ?? 'código desconocido'}).` },
+    },
+    'case-touched': {
+      title: { en: `${capitalise(name.en)} was updated`, es: `${capitalise(name.es)} se actualizó` },
+      body: { en: 'The record was touched; nothing was decided.', es: 'El expediente se modificó; no se decidió nada.' },
+    },
+  };
+  const chosen = words[finding.type];
+  return { key: finding.key, title: chosen.title[lang], body: chosen.body[lang], priority: PRIORITY[finding.type] };
+}
+
+/** The one notification per expiry that asks the user to sign in again. */
+export function signInAgainNotification(language: Language, since: string): DesktopNotification {
+  return {
+    key: `session-expired:${since}`,
+    title: language === 'es' ? 'Vuelva a iniciar sesión en myUSCIS' : 'Sign in to myUSCIS again',
+    body:
+      language === 'es'
+        ? 'USCIS cerró la sesión. DACA Watch dejó de consultar su caso hasta que vuelva a iniciar sesión.'
+        : 'USCIS ended the session. DACA Watch has stopped checking until you sign in again.',
+    priority: 'high',
+  };
+}

@@ -1,0 +1,101 @@
+// The notification policy: which findings interrupt, how urgently, in which words (English and
+// Spanish, receipts masked on request), and quiet hours that cross midnight.
+
+import { describe, expect, it } from 'vitest';
+import { FINDING_TYPES, FindingSchema, type Finding, type FindingInput } from '../../shared/monitor/findings';
+import { SettingsSchema } from '../../shared/monitor/state';
+import { inQuietHours, shouldNotify, signInAgainNotification, wordFinding } from '../../engine/notification-policy';
+
+const I765 = 'IOE0933012458';
+const finding = (input: Partial<FindingInput> & Pick<FindingInput, 'type'>): Finding =>
+  FindingSchema.parse({ key: `${I765}:${input.type}`, receipt: I765, foundAt: '2026-08-12T15:20:00.000Z', ...input });
+const defaults = SettingsSchema.parse({});
+const context = { language: 'en' as const, maskReceipts: false, formTypes: { [I765]: 'I-765' } };
+
+describe('which findings notify', () => {
+  it('notifies decisions, documents from USCIS and card steps by default, never a bare touch or the applicant upload', () => {
+    expect(shouldNotify(finding({ type: 'silent-approval' }), defaults)).toBe(true);
+    expect(shouldNotify(finding({ type: 'denied' }), defaults)).toBe(true);
+    expect(shouldNotify(finding({ type: 'card-mailed' }), defaults)).toBe(true);
+    expect(shouldNotify(finding({ type: 'new-document', detail: { source: 'uscis', documentType: 'Receipt Notice' } }), defaults)).toBe(true);
+    expect(shouldNotify(finding({ type: 'new-document', detail: { source: 'applicant', documentType: 'Other' } }), defaults)).toBe(false);
+    expect(shouldNotify(finding({ type: 'case-touched' }), defaults)).toBe(false);
+    expect(shouldNotify(finding({ type: 'new-event' }), defaults)).toBe(false);
+  });
+
+  it('follows the settings, except that a bare touch never notifies even when switched on', () => {
+    const settings = SettingsSchema.parse({ notify: { 'card-mailed': false, 'case-touched': true } });
+    expect(shouldNotify(finding({ type: 'card-mailed' }), settings)).toBe(false);
+    expect(shouldNotify(finding({ type: 'case-touched' }), settings)).toBe(false);
+  });
+});
+
+describe('wording', () => {
+  it('has a title and body in both languages for every finding type, different per language', () => {
+    for (const type of FINDING_TYPES) {
+      const en = wordFinding(finding({ type, detail: { documentType: 'I-765 C33 Standalone Approval', title: 'Case Was Approved' } }), context);
+      const es = wordFinding(finding({ type, detail: { documentType: 'I-765 C33 Standalone Approval', title: 'Case Was Approved' } }), { ...context, language: 'es' });
+      expect(en.title.length, type).toBeGreaterThan(10);
+      expect(en.body.length, type).toBeGreaterThan(15);
+      expect(es.title, type).not.toBe(en.title);
+      expect(es.body, type).not.toBe(en.body);
+      expect(en.key, type).toBe(`${I765}:${type}`);
+    }
+  });
+
+  it('says what a silent approval is, with the document and high priority', () => {
+    const n = wordFinding(finding({ type: 'silent-approval', detail: { documentType: 'I-765 C33 Standalone Approval' } }), context);
+    expect(n.title).toBe(`Approval document for your I-765 (${I765})`);
+    expect(n.body).toContain('“I-765 C33 Standalone Approval”');
+    expect(n.body).toContain('The status has not changed yet');
+    expect(n.priority).toBe('high');
+  });
+
+  it('uses USCIS own Spanish title and masks the receipt when asked', () => {
+    const n = wordFinding(finding({ type: 'approved', detail: { title: 'Case Was Approved' } }), { ...context, language: 'es', maskReceipts: true });
+    expect(n.title).toBe('Su I-765 (IOE•••••2458) fue aprobado');
+    expect(n.body).toContain('«Caso Fue Aprobado»');
+    expect(n.title + n.body).not.toContain(I765);
+  });
+
+  it('gives the appointment date and labels inferred findings', () => {
+    const appointment = wordFinding(finding({ type: 'biometrics-appointment', detail: { appointmentAt: '2026-06-15T13:30:00.000Z' } }), {
+      ...context,
+      formatDate: (iso) => `DATE(${iso})`,
+    });
+    expect(appointment.body).toContain('DATE(2026-06-15T13:30:00.000Z)');
+    const reuse = wordFinding(finding({ type: 'biometrics-reuse', inferred: true }), context);
+    expect(reuse.body).toContain('DACA Watch infers this');
+  });
+
+  it('asks to sign in again in the user language, once per expiry key', () => {
+    const en = signInAgainNotification('en', '2026-08-12T15:20:00.000Z');
+    const es = signInAgainNotification('es', '2026-08-12T15:20:00.000Z');
+    expect(en.key).toBe('session-expired:2026-08-12T15:20:00.000Z');
+    expect(en.title).toBe('Sign in to myUSCIS again');
+    expect(es.title).toBe('Vuelva a iniciar sesión en myUSCIS');
+    expect(en.priority).toBe('high');
+  });
+});
+
+describe('quiet hours', () => {
+  const quiet = { enabled: true, start: '22:00', end: '07:00' };
+  it.each([
+    ['21:59', false],
+    ['22:00', true],
+    ['03:00', true],
+    ['06:59', true],
+    ['07:00', false],
+    ['12:00', false],
+  ])('at %s UTC, quiet: %s', (time, expected) => {
+    const now = Date.parse(`2026-08-12T${time}:00.000Z`);
+    expect(inQuietHours(now, quiet, 'UTC')).toBe(expected);
+  });
+
+  it('is off when disabled, and handles a window within one day', () => {
+    const noon = Date.parse('2026-08-12T12:30:00.000Z');
+    expect(inQuietHours(noon, { ...quiet, enabled: false }, 'UTC')).toBe(false);
+    expect(inQuietHours(noon, { enabled: true, start: '12:00', end: '13:00' }, 'UTC')).toBe(true);
+    expect(inQuietHours(noon, { enabled: true, start: '13:00', end: '14:00' }, 'UTC')).toBe(false);
+  });
+});
