@@ -60,6 +60,8 @@ export const WatchedCaseSchema = z.object({
   /** From the case detail once known: 'I-821D' or 'I-765'. */
   formType: z.string().nullable().default(null),
   addedAt: isoInstant,
+  /** Why the case is not being checked: USCIS says it belongs to another account. */
+  problem: z.enum(['not-this-account']).nullable().default(null),
 });
 export type WatchedCase = z.output<typeof WatchedCaseSchema>;
 

@@ -1,0 +1,306 @@
+// USCIS status titles (the public tracker's and my.uscis.gov's, in English and Spanish) explained in plain words,
+// with what usually happens next. Never guesses a decision from the words of a title it does not know.
+
+import type { Language, Localized } from '../localized';
+import { STAGE_NAMES, type Stage, type Step } from './stages';
+
+interface TitleEntry {
+  stage: Stage;
+  step?: Step;
+  /** USCIS's own wording, in both languages. */
+  title: Localized;
+  explanation: Localized;
+  next: Localized;
+}
+
+const NEXT_BIOMETRICS: Localized = {
+  en: 'Biometrics: an appointment notice, or word that USCIS will reuse the biometrics you gave before.',
+  es: 'Los datos biométricos: un aviso de cita, o un aviso de que USCIS reutilizará los que usted dio antes.',
+};
+const NEXT_DECISION: Localized = {
+  en: 'A decision, or a Request for Evidence if something is missing. An approval document can reach your documents before this title changes.',
+  es: 'Una decisión, o una Solicitud de Evidencia (RFE) si falta algo. Un documento de aprobación puede aparecer en sus documentos antes de que cambie este título.',
+};
+const NEXT_APPROVED: Localized = {
+  en: 'For the work permit (I-765): the new card is produced and mailed, usually within two weeks. For the DACA request (I-821D): the work permit decision usually follows within days.',
+  es: 'Para el permiso de trabajo (I-765): se produce la nueva tarjeta y se envía por correo, normalmente en unas dos semanas. Para la solicitud de DACA (I-821D): la decisión del permiso de trabajo suele llegar pocos días después.',
+};
+
+const STATUS_TITLES = {
+  received: {
+    stage: 'filed',
+    title: { en: 'Case Was Received', es: 'Caso Fue Recibido' },
+    explanation: {
+      en: 'USCIS has your filing and sent you the receipt notice. It confirms the filing; it is not a decision.',
+      es: 'USCIS tiene su solicitud y le envió el aviso de recibo. Confirma que su solicitud llegó; no es una decisión.',
+    },
+    next: NEXT_BIOMETRICS,
+  },
+  'fingerprint-fee-received': {
+    stage: 'filed',
+    title: { en: 'Fingerprint Fee Was Received', es: 'Se Recibió el Pago para las Huellas Dactilares' },
+    explanation: {
+      en: 'USCIS received the fee for taking your fingerprints (biometrics) for this case.',
+      es: 'USCIS recibió el pago por la toma de sus huellas dactilares (datos biométricos) para este caso.',
+    },
+    next: NEXT_BIOMETRICS,
+  },
+  'biometrics-scheduled': {
+    stage: 'biometrics',
+    step: 'scheduled',
+    title: {
+      en: 'Fingerprint and Biometrics Appointment Was Scheduled',
+      es: 'Se Programó la Cita para Huellas Dactilares y Datos Biométricos',
+    },
+    explanation: {
+      en: 'USCIS scheduled an appointment to take your fingerprints, photo and signature. The notice gives the date, time and place.',
+      es: 'USCIS programó una cita para tomarle las huellas dactilares, la foto y la firma. El aviso indica la fecha, la hora y el lugar.',
+    },
+    next: {
+      en: 'Go to the appointment with the notice and a photo ID. Afterwards the status usually changes to say your fingerprints were taken.',
+      es: 'Acuda a la cita con el aviso y una identificación con foto. Después, el estatus suele cambiar para indicar que se tomaron sus huellas.',
+    },
+  },
+  'fingerprints-taken': {
+    stage: 'biometrics',
+    step: 'taken',
+    title: {
+      en: 'Case Was Updated To Show Fingerprints Were Taken',
+      es: 'Se Actualizó el Caso para Indicar que se Tomaron las Huellas Dactilares',
+    },
+    explanation: {
+      en: 'Your fingerprints are on file for this case: taken at an appointment, or reused from an earlier one (the title is the same for both). The status text says which.',
+      es: 'Sus huellas dactilares ya constan en este caso: se las tomaron en una cita o se reutilizaron las de una cita anterior (el título es el mismo en los dos casos). El texto del estatus indica cuál de las dos.',
+    },
+    next: {
+      en: 'USCIS finishes its background checks and reviews the case; the status usually moves to “being actively reviewed”.',
+      es: 'USCIS termina la verificación de antecedentes y revisa el caso; el estatus suele pasar a «en revisión activa».',
+    },
+  },
+  'actively-reviewed': {
+    stage: 'review',
+    title: { en: 'Case Is Being Actively Reviewed By USCIS', es: 'USCIS Está Revisando Activamente el Caso' },
+    explanation: {
+      en: 'USCIS is working on the case. This title is common and can stay for weeks; it does not mean there is a problem.',
+      es: 'USCIS está trabajando en el caso. Este título es común y puede mantenerse durante semanas; no significa que haya un problema.',
+    },
+    next: NEXT_DECISION,
+  },
+  'processing-variant': {
+    stage: 'review',
+    title: { en: 'USCIS Is currently Processing the Case', es: 'USCIS Está Procesando el Caso Actualmente' },
+    explanation: {
+      en: 'This is how my.uscis.gov describes a case in progress. It is general: it does not say which step the case is at.',
+      es: 'Así describe my.uscis.gov un caso en trámite. Es un mensaje general: no indica en qué paso está el caso.',
+    },
+    next: NEXT_DECISION,
+  },
+  'rfe-sent': {
+    stage: 'evidence-request',
+    step: 'request',
+    title: { en: 'Request for Additional Evidence Was Sent', es: 'Se Envió una Solicitud de Evidencia Adicional' },
+    explanation: {
+      en: 'USCIS needs more documents or information before it can decide. The request says what to send and by when.',
+      es: 'USCIS necesita más documentos o información antes de decidir. La solicitud indica qué debe enviar y la fecha límite.',
+    },
+    next: {
+      en: 'Send everything it asks for before the deadline. Once USCIS has it, the status says your response was received.',
+      es: 'Envíe todo lo que le piden antes de la fecha límite. Cuando USCIS lo reciba, el estatus indicará que recibió su respuesta.',
+    },
+  },
+  'rfe-response-received': {
+    stage: 'evidence-request',
+    step: 'response',
+    title: {
+      en: "Response To USCIS' Request For Evidence Was Received",
+      es: 'Se Recibió su Respuesta a la Solicitud de Evidencia de USCIS',
+    },
+    explanation: {
+      en: 'USCIS received your response to its Request for Evidence and is reviewing the case again.',
+      es: 'USCIS recibió su respuesta a la Solicitud de Evidencia (RFE) y está revisando el caso de nuevo.',
+    },
+    next: NEXT_DECISION,
+  },
+  approved: {
+    stage: 'approved',
+    title: { en: 'Case Was Approved', es: 'Caso Fue Aprobado' },
+    explanation: {
+      en: 'USCIS approved this request. The approval notice comes by mail and often shows in your documents too.',
+      es: 'USCIS aprobó esta solicitud. El aviso de aprobación llega por correo y muchas veces también aparece en sus documentos.',
+    },
+    next: NEXT_APPROVED,
+  },
+  'approved-variant': {
+    stage: 'approved',
+    title: { en: 'Your Case Has Been Approved', es: 'Su Caso Ha Sido Aprobado' },
+    explanation: {
+      en: 'This is how my.uscis.gov announces an approval: it means the same as “Case Was Approved”.',
+      es: 'Así anuncia my.uscis.gov una aprobación: significa lo mismo que «Caso Fue Aprobado».',
+    },
+    next: NEXT_APPROVED,
+  },
+  'card-produced': {
+    stage: 'card-produced',
+    title: { en: 'New Card Is Being Produced', es: 'Se Está Produciendo su Nueva Tarjeta' },
+    explanation: {
+      en: 'Your new work permit card is being made. That happens only after an approval.',
+      es: 'Se está fabricando su nueva tarjeta de permiso de trabajo. Eso solo ocurre después de una aprobación.',
+    },
+    next: {
+      en: 'The card is usually mailed within a few days; the status then says “Card Was Mailed To Me”.',
+      es: 'La tarjeta suele enviarse por correo en pocos días; entonces el estatus dirá «Se Envió mi Tarjeta por Correo».',
+    },
+  },
+  'card-mailed': {
+    stage: 'card-mailed',
+    title: { en: 'Card Was Mailed To Me', es: 'Se Envió mi Tarjeta por Correo' },
+    explanation: {
+      en: 'USCIS mailed your new card to the address it has on file.',
+      es: 'USCIS envió su nueva tarjeta por correo a la dirección que tiene registrada.',
+    },
+    next: {
+      en: 'The Postal Service picks it up and delivers it; USPS Informed Delivery can show it on its way.',
+      es: 'El Servicio Postal la recoge y la entrega; Informed Delivery de USPS puede mostrarle el envío en camino.',
+    },
+  },
+  'card-picked-up': {
+    stage: 'card-mailed',
+    title: {
+      en: 'Card Was Picked Up By The United States Postal Service',
+      es: 'El Servicio Postal de los Estados Unidos Recogió la Tarjeta',
+    },
+    explanation: {
+      en: 'The Postal Service (USPS) has your card and it is on its way to you.',
+      es: 'El Servicio Postal (USPS) ya tiene su tarjeta y va camino a su domicilio.',
+    },
+    next: {
+      en: 'Delivery usually follows within days. If the card has not arrived within 30 days, contact USCIS.',
+      es: 'Normalmente se entrega en pocos días. Si la tarjeta no llega en 30 días, comuníquese con USCIS.',
+    },
+  },
+  'card-delivered': {
+    stage: 'card-delivered',
+    title: { en: 'Card Was Delivered To Me By The Post Office', es: 'La Oficina de Correos Me Entregó la Tarjeta' },
+    explanation: {
+      en: 'The Postal Service reports your new card as delivered.',
+      es: 'El Servicio Postal informa que entregó su nueva tarjeta.',
+    },
+    next: {
+      en: 'Check the name and dates on the card. If you did not get it, contact USCIS soon.',
+      es: 'Revise su nombre y las fechas de la tarjeta. Si no la recibió, comuníquese pronto con USCIS.',
+    },
+  },
+  'card-returned': {
+    stage: 'card-returned',
+    title: { en: 'Card Was Returned To USCIS', es: 'La Tarjeta Fue Devuelta a USCIS' },
+    explanation: {
+      en: 'The Postal Service could not deliver your new card and returned it to USCIS.',
+      es: 'El Servicio Postal no pudo entregar su nueva tarjeta y la devolvió a USCIS.',
+    },
+    next: {
+      en: 'If your address changed, update it with USCIS, and contact USCIS to have the card sent again.',
+      es: 'Si cambió de dirección, actualícela con USCIS, y comuníquese con USCIS para que le vuelvan a enviar la tarjeta.',
+    },
+  },
+  denied: {
+    stage: 'denied',
+    title: { en: 'Case Was Denied', es: 'Caso Fue Denegado' },
+    explanation: {
+      en: 'USCIS denied this request. The decision notice explains why.',
+      es: 'USCIS denegó esta solicitud. El aviso de decisión explica el motivo.',
+    },
+    next: {
+      en: 'Read the notice carefully. A DACA decision cannot be appealed, but you can file a new request; a legal service provider can help you decide what to do.',
+      es: 'Lea el aviso con atención. Una decisión de DACA no se puede apelar, pero sí puede presentar una nueva solicitud; un proveedor de servicios legales puede ayudarle a decidir qué hacer.',
+    },
+  },
+} as const satisfies Record<string, TitleEntry>;
+
+export type StatusTitleKey = keyof typeof STATUS_TITLES;
+export const STATUS_TITLE_KEYS = Object.keys(STATUS_TITLES) as StatusTitleKey[];
+
+export interface StatusExplanation {
+  /** The known title this is, or undefined. */
+  key?: StatusTitleKey;
+  /** official: a known USCIS title; keyword: an unknown title placed by its words; unknown: neither. */
+  match: 'official' | 'keyword' | 'unknown';
+  stage: Stage;
+  step?: Step;
+  /** USCIS's own title in the asked language when known; otherwise the title as given. */
+  title: string;
+  explanation: string;
+  next: string;
+}
+
+/** Case, spacing, accents, curly quotes and a trailing full stop do not matter: "USCIS Is currently Processing the Case". */
+function normaliseTitle(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[‘’‛′`´]/g, "'")
+    .replace(/[“”„″«»]/g, '"')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\.$/, '');
+}
+
+const BY_NORMALISED_TITLE = new Map<string, StatusTitleKey>(
+  STATUS_TITLE_KEYS.flatMap((key) => [
+    [normaliseTitle(STATUS_TITLES[key].title.en), key],
+    [normaliseTitle(STATUS_TITLES[key].title.es), key],
+  ]),
+);
+
+/**
+ * Words that place an unknown title safely: none of them claims a decision or a card, because a wrong
+ * "approved" or "denied" is the one mistake that must not happen. First match wins (evidence before received).
+ */
+const KEYWORD_STAGES: ReadonlyArray<readonly [RegExp, Stage]> = [
+  [/\bevidence\b|\bevidencia\b|intent to deny|intencion de denegar/, 'evidence-request'],
+  [/fingerprint|biometric|huella/, 'biometrics'],
+  [/transferred|relocated|transferido|trasladado/, 'transfer'],
+  [/review|processing|revis|procesa/, 'review'],
+  [/\breceived\b|\brecibi/, 'filed'],
+];
+
+/** Explains a status title, English or Spanish; an unknown or empty title gets a calm fallback, never an error. */
+export function explainStatus(title: string | undefined, lang: Language): StatusExplanation {
+  const normalised = normaliseTitle(title ?? '');
+  const key = BY_NORMALISED_TITLE.get(normalised);
+  if (key !== undefined) {
+    const entry: TitleEntry = STATUS_TITLES[key];
+    return {
+      key,
+      match: 'official',
+      stage: entry.stage,
+      step: entry.step,
+      title: entry.title[lang],
+      explanation: entry.explanation[lang],
+      next: entry.next[lang],
+    };
+  }
+  const shown = title?.trim() ?? '';
+  const stage = KEYWORD_STAGES.find(([words]) => words.test(normalised))?.[1];
+  const unknownTitle: Localized = shown === ''
+    ? { en: 'USCIS sent no status title this time.', es: 'Esta vez USCIS no envió ningún título de estatus.' }
+    : { en: `DACA Watch does not know the title “${shown}” yet.`, es: `DACA Watch todavía no conoce el título «${shown}».` };
+  const reading: Localized = stage === undefined
+    ? {
+        en: 'A new title does not mean a decision by itself: read the full status text and any new notice in your account.',
+        es: 'Un título nuevo no significa por sí solo una decisión: lea el texto completo del estatus y cualquier aviso nuevo en su cuenta.',
+      }
+    : {
+        en: `Its words suggest this stage: ${STAGE_NAMES[stage].en}. Read the full status text to be sure.`,
+        es: `Por sus palabras, parece corresponder a esta etapa: ${STAGE_NAMES[stage].es}. Lea el texto completo del estatus para confirmarlo.`,
+      };
+  return {
+    match: stage === undefined ? 'unknown' : 'keyword',
+    stage: stage ?? 'other',
+    title: shown,
+    explanation: `${unknownTitle[lang]} ${reading[lang]}`,
+    next: lang === 'en'
+      ? 'DACA Watch keeps checking and will tell you when something changes.'
+      : 'DACA Watch sigue revisando y le avisará cuando algo cambie.',
+  };
+}

@@ -1,0 +1,163 @@
+// The code dictionary against MYUSCIS.md's list: every code's stage and confidence in both languages, the disputed
+// codes' two readings, the fallback for codes in no list, and pairings learned from case_status outranking it all.
+
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../../shared/localized';
+import { KNOWN_CODES, explainCode } from '../../../shared/knowledge/codes';
+import type { LearnedTitles } from '../../../shared/knowledge/learned-titles';
+import type { Confidence, Stage, Step } from '../../../shared/knowledge/stages';
+
+/** Every code in MYUSCIS.md's "Event codes" list, with the stage and confidence DACA Watch gives it. */
+const CODES: Array<[code: string, stage: Stage, confidence: Confidence, step?: Step]> = [
+  ['IAF', 'filed', 'community'],
+  ['IAA', 'filed', 'community'],
+  ['H001', 'filed', 'community'],
+  // Runs on every case a day after filing: intake, not review.
+  ['FSA0', 'filed', 'community'],
+  ['FTA0', 'review', 'community'],
+  ['FTA1', 'review', 'disputed'],
+  ['FNA', 'biometrics', 'community', 'scheduled'],
+  ['IMAF', 'biometrics', 'community', 'scheduled'],
+  ['IMAG', 'biometrics', 'community', 'scheduled'],
+  ['FNB', 'biometrics', 'official', 'taken'],
+  ['MA70', 'biometrics', 'community', 'taken'],
+  ['H008', 'biometrics', 'disputed', 'reused'],
+  ['FH', 'review', 'community'],
+  ['FHB', 'review', 'community'],
+  ['FJ', 'review', 'community'],
+  ['IM', 'review', 'community'],
+  ['HG', 'review', 'community'],
+  ['FBA', 'evidence-request', 'community', 'request'],
+  ['IK', 'evidence-request', 'community', 'request'],
+  ['IKA', 'evidence-request', 'community', 'request'],
+  ['HA', 'evidence-request', 'official', 'response'],
+  ['II', 'evidence-request', 'community', 'request'],
+  ['DA', 'approved', 'official'],
+  // In no published list; seen live with an "approved" title.
+  ['SA', 'approved', 'community'],
+  ['DB', 'approved', 'community'],
+  ['IEA', 'approved', 'community'],
+  ['IEE', 'approved', 'community'],
+  ['IEC', 'approved', 'community'],
+  ['LAA', 'card-ordered', 'community'],
+  ['LBA', 'card-ordered', 'community'],
+  ['LDA', 'card-produced', 'official'],
+  ['LEA', 'card-mailed', 'official'],
+  ['LEE', 'card-mailed', 'official'],
+  ['LED', 'card-delivered', 'official'],
+  ['LFA', 'card-returned', 'official'],
+  ['EA', 'denied', 'community'],
+  ['IFA', 'denied', 'community'],
+  ['FS', 'hold', 'community'],
+  // Lifting a hold puts the case back in review.
+  ['FR', 'review', 'community'],
+  ['KH', 'hold', 'community'],
+  ['BA', 'transfer', 'community'],
+  ['BC', 'transfer', 'community'],
+];
+
+describe('the code dictionary', () => {
+  it('knows exactly the codes MYUSCIS.md lists', () => {
+    expect([...KNOWN_CODES].sort()).toEqual(CODES.map(([code]) => code).sort());
+  });
+
+  it.each(CODES)('%s: stage %s, confidence %s, in English and Spanish', (code, stage, confidence, step) => {
+    const [en, es] = LANGUAGES.map((lang) => explainCode(code, lang));
+    for (const explained of [en, es]) {
+      expect(explained).toMatchObject({ code, stage, confidence, step, source: 'built-in' });
+      expect(explained!.title.trim().length).toBeGreaterThan(2);
+      expect(explained!.explanation.trim().length).toBeGreaterThan(30);
+    }
+    expect(es!.title).not.toBe(en!.title);
+    expect(es!.explanation).not.toBe(en!.explanation);
+  });
+
+  it.each(['H008', 'FTA1'])('%s is disputed and gives both readings in both languages', (code) => {
+    for (const lang of LANGUAGES) {
+      const { readings, explanation } = explainCode(code, lang);
+      expect(readings).toHaveLength(2);
+      const [first = '', second = ''] = readings ?? [];
+      expect(first).not.toBe(second);
+      // The explanation carries both readings, not only the first.
+      expect(explanation.toLowerCase()).toContain(first.slice(0, 30).toLowerCase());
+      expect(explanation.toLowerCase()).toContain(second.slice(0, 30).toLowerCase());
+    }
+    expect(explainCode('H008', 'en').readings?.join(' ')).toMatch(/reused.*approved/s);
+    expect(explainCode('H008', 'es').readings?.join(' ')).toMatch(/reutilizó.*aprobaron/s);
+  });
+
+  it('says SA is in no published list but was seen with an approved title', () => {
+    expect(explainCode('SA', 'en').explanation).toMatch(/no published list.*approved/);
+    expect(explainCode('SA', 'es').explanation).toMatch(/ninguna lista publicada.*aprobado/);
+  });
+
+  it('reads codes whatever their case and spacing', () => {
+    expect(explainCode(' fta0 ', 'en')).toEqual(explainCode('FTA0', 'en'));
+    expect(explainCode('l d a', 'es').stage).toBe('card-produced');
+  });
+
+  it.each([
+    ['XRZ1', 'XRZ1'],
+    [' xrz1\n', 'XRZ1'],
+    ['APR0', 'APR0'],
+  ])('falls back for the unknown code %j, naming it in both languages', (code, shown) => {
+    for (const lang of LANGUAGES) {
+      const explained = explainCode(code, lang);
+      expect(explained).toMatchObject({ code: shown, source: 'fallback', confidence: 'unknown', stage: 'other' });
+      expect(explained.title).toContain(shown);
+      expect(explained.explanation).toContain(shown);
+    }
+    expect(explainCode(code, 'es').explanation).not.toBe(explainCode(code, 'en').explanation);
+  });
+
+  it('does not crash on an empty code, and still explains what to go by', () => {
+    expect(explainCode('', 'en')).toMatchObject({ code: '', source: 'fallback', stage: 'other', title: 'Unknown code (empty)' });
+    expect(explainCode('   ', 'es').explanation).toMatch(/título del estatus/);
+  });
+});
+
+describe('pairings learned from case_status', () => {
+  const learned: LearnedTitles = {
+    SA: { en: 'Case Was Approved', es: 'Caso Fue Aprobado' },
+    H008: { en: 'Case Was Updated To Show Fingerprints Were Taken' },
+    FS: { en: 'Case Is On Hold Pending A Policy Decision' },
+    XRZ1: { en: 'Case Remains Pending', es: 'El Caso Sigue Pendiente' },
+  };
+
+  it('outrank the built-in reading in both languages when USCIS sent both titles', () => {
+    expect(explainCode('SA', 'en', learned)).toMatchObject({
+      source: 'learned', confidence: 'official', stage: 'approved', title: 'Case Was Approved',
+    });
+    expect(explainCode('SA', 'es', learned)).toMatchObject({
+      source: 'learned', confidence: 'official', stage: 'approved', title: 'Caso Fue Aprobado',
+    });
+    expect(explainCode('sa', 'es', learned).explanation).not.toBe(explainCode('SA', 'es').explanation);
+  });
+
+  it('settle a disputed code: the official pairing replaces both readings', () => {
+    const explained = explainCode('H008', 'en', learned);
+    expect(explained).toMatchObject({ source: 'learned', confidence: 'official', stage: 'biometrics', step: 'taken' });
+    expect(explained.readings).toBeUndefined();
+    // A known English title brings its known Spanish twin along.
+    expect(explainCode('H008', 'es', learned).title).toBe('Se Actualizó el Caso para Indicar que se Tomaron las Huellas Dactilares');
+  });
+
+  it('in English only: the learned English title, the built-in Spanish explanation', () => {
+    const en = explainCode('FS', 'en', learned);
+    const es = explainCode('FS', 'es', learned);
+    expect(en).toMatchObject({ source: 'learned', confidence: 'official', stage: 'hold', title: 'Case Is On Hold Pending A Policy Decision' });
+    expect(en.explanation).toBe(explainCode('FS', 'en').explanation);
+    expect(es.title).toBe('Case Is On Hold Pending A Policy Decision');
+    expect(es.explanation).toBe(explainCode('FS', 'es').explanation);
+  });
+
+  it('explain a code in no list by the title USCIS showed with it', () => {
+    expect(explainCode('XRZ1', 'en', learned)).toMatchObject({ source: 'learned', confidence: 'official', stage: 'other', title: 'Case Remains Pending' });
+    expect(explainCode('XRZ1', 'en', learned).explanation).toContain('“Case Remains Pending”');
+    expect(explainCode('XRZ1', 'es', learned).explanation).toContain('«El Caso Sigue Pendiente»');
+  });
+
+  it('leave codes they do not mention alone', () => {
+    expect(explainCode('DA', 'en', learned)).toEqual(explainCode('DA', 'en'));
+  });
+});
