@@ -1,0 +1,248 @@
+// The myUSCIS client: one GET to the session probe, a case's detail, status or documents, sent as the applicant page
+// would send it, and every answer sorted into an outcome. It never schedules, retries, stores, or sees the cookie.
+
+import { APPLICANT_PAGE_PATH, MYUSCIS_ORIGIN, endpointPath } from '../shared/myuscis/endpoints';
+import {
+  parseCaseDetailBody,
+  parseCaseStatusBody,
+  parseCasesProbeBody,
+  parseDocumentsBody,
+  type CaseDetail,
+  type CaseDocumentList,
+  type CaseStatus,
+  type CasesProbe,
+  type ParsedBody,
+} from '../shared/myuscis/schemas';
+import { maskReceipt, type ReceiptNumber } from '../shared/receipt';
+import { HttpFailure, type Clock, type HttpPort, type HttpResponse } from './ports';
+
+/** What each endpoint a check asks gives back when it answers. */
+export interface EndpointValues {
+  /** `/cases`: always `[]`; a 200 with JSON only says the session is live. */
+  probe: CasesProbe;
+  detail: CaseDetail;
+  status: CaseStatus;
+  documents: CaseDocumentList;
+}
+export type CheckEndpoint = keyof EndpointValues;
+/** The endpoints that are about one receipt. */
+export type CaseEndpoint = Exclude<CheckEndpoint, 'probe'>;
+
+/** How an expired or missing session showed itself (MYUSCIS.md lists all four). */
+export type SignedOutHow =
+  | '401'
+  | 'redirect'
+  /** A web page where JSON was expected: a sign-in page, or a maintenance or error page ("USCIS answered with a web page"). */
+  | 'html'
+  /** `{"data": null, "error": {...}}`. */
+  | 'error-envelope';
+
+export type MalformedReason =
+  /** Not JSON at all, or cut off. */
+  | 'invalid-json'
+  /** JSON, but not the endpoint's shape. */
+  | 'wrong-shape'
+  /** `{"data": null}` without an error. */
+  | 'no-data'
+  /** A content type that is neither JSON nor HTML. */
+  | 'not-json'
+  /** Over the size limit: nothing of it was read. */
+  | 'too-large';
+
+/** Everything one request can end in. Only `ok` carries data: a failed documents request is never an empty list. */
+export type FetchOutcome<T> =
+  | { kind: 'ok'; value: T }
+  /** 204. */
+  | { kind: 'no-content' }
+  | { kind: 'signed-out'; how: SignedOutHow }
+  /** The bot protection wants a browser to run its script (202, `x-amzn-waf-action`, or its script in a page). */
+  | { kind: 'challenged' }
+  | { kind: 'rate-limited'; retryAfterMs: number | null }
+  | { kind: 'server-error'; status: number }
+  /** 404 or 500 on one receipt's endpoint: another account's receipt, or a failing server; judgeRefusal tells which. */
+  | { kind: 'receipt-refused'; status: 404 | 500 }
+  /** Any other status (403, 405, 404 on the probe...): USCIS said no, for no reason we know. */
+  | { kind: 'unexpected-status'; status: number }
+  | { kind: 'network-error'; message: string }
+  | { kind: 'timeout' }
+  | { kind: 'malformed'; reason: MalformedReason };
+
+/** One request as the activity log may show it: the receipt masked, never the cookie or the body. */
+export interface RequestRecord {
+  endpoint: CheckEndpoint;
+  maskedReceipt: string | null;
+  /** null when no answer was read (network error, timeout, too large). */
+  status: number | null;
+  ms: number;
+}
+
+export interface FetchResult<T> {
+  outcome: FetchOutcome<T>;
+  request: RequestRecord;
+}
+
+export interface MyUscisClientOptions {
+  /** Sends the session's cookies itself. */
+  http: HttpPort;
+  /** Default https://my.uscis.gov (tests: the simulator's data origin). */
+  origin?: string;
+  /** Reads HTTP-date Retry-After values; default the system clock. */
+  clock?: Clock;
+  /** Default 20 s. */
+  timeoutMs?: number;
+  /** Default 2 MiB. */
+  maxBytes?: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const WAF_ACTIONS = new Set(['challenge', 'captcha']);
+/** The AWS WAF challenge's script host (`*.token.awswaf.com`, `AwsWafIntegration`) or the cookie it sets. */
+const WAF_MARKER = /aws-?waf/i;
+const HTML_START = /^\s*<(!doctype html|html|head|body)\b/i;
+const HTTP_DATE_START = /^(mon|tue|wed|thu|fri|sat|sun)/i;
+
+const ENDPOINT_PATHS: { [K in CaseEndpoint]: (receipt: ReceiptNumber) => string } = {
+  detail: endpointPath.caseDetail,
+  status: endpointPath.caseStatus,
+  documents: endpointPath.documents,
+};
+
+const READERS: { [K in CheckEndpoint]: (json: unknown) => ParsedBody<EndpointValues[K]> } = {
+  probe: parseCasesProbeBody,
+  detail: parseCaseDetailBody,
+  status: parseCaseStatusBody,
+  documents: parseDocumentsBody,
+};
+
+export class MyUscisClient {
+  private readonly http: HttpPort;
+  private readonly origin: string;
+  private readonly clock: Clock;
+  private readonly timeoutMs: number;
+  private readonly maxBytes: number;
+
+  constructor(options: MyUscisClientOptions) {
+    this.http = options.http;
+    this.origin = options.origin ?? MYUSCIS_ORIGIN;
+    this.clock = options.clock ?? { now: Date.now };
+    this.timeoutMs = options.timeoutMs ?? 20_000;
+    this.maxBytes = options.maxBytes ?? 2 * 1024 * 1024;
+  }
+
+  /** One GET. Whatever the service or the network does comes back as an outcome; only a call the types rule out rejects. */
+  fetchEndpoint(endpoint: 'probe'): Promise<FetchResult<CasesProbe>>;
+  fetchEndpoint<K extends CaseEndpoint>(endpoint: K, receipt: ReceiptNumber): Promise<FetchResult<EndpointValues[K]>>;
+  async fetchEndpoint(endpoint: CheckEndpoint, receipt?: ReceiptNumber): Promise<FetchResult<unknown>> {
+    const path = endpoint === 'probe' ? endpointPath.casesProbe() : ENDPOINT_PATHS[endpoint](requireReceipt(endpoint, receipt));
+    const request: RequestRecord = { endpoint, maskedReceipt: receipt === undefined ? null : maskReceipt(receipt), status: null, ms: 0 };
+    const started = performance.now();
+    let outcome: FetchOutcome<unknown>;
+    try {
+      const response = await this.http({
+        url: new URL(path, this.origin).href,
+        headers: {
+          Accept: 'application/json, text/plain, */*',
+          'Accept-Language': 'en-US,en;q=0.9',
+          // Without it, a session that has not opened a my.uscis.gov page yet gets 401 (the cold-request quirk).
+          Referer: new URL(APPLICANT_PAGE_PATH, this.origin).href,
+        },
+        timeoutMs: this.timeoutMs,
+        maxBytes: this.maxBytes,
+      });
+      request.status = response.status;
+      outcome = classifyResponse(endpoint, response, this.clock.now());
+    } catch (error) {
+      outcome = failureOutcome(error);
+    }
+    request.ms = Math.round(performance.now() - started);
+    return { outcome, request };
+  }
+}
+
+function requireReceipt(endpoint: CaseEndpoint, receipt: ReceiptNumber | undefined): ReceiptNumber {
+  if (receipt === undefined) throw new TypeError(`the ${endpoint} endpoint needs a receipt`);
+  return receipt;
+}
+
+/**
+ * Sorts one answer. The order matters: the WAF challenge first (it comes as 202 or as a page), then statuses, then
+ * the body. `now` (epoch ms) reads a Retry-After given as an HTTP date.
+ */
+export function classifyResponse<K extends CheckEndpoint>(endpoint: K, response: HttpResponse, now: number): FetchOutcome<EndpointValues[K]> {
+  const { status, headers, body } = response;
+  const contentType = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const isHtml = contentType === 'text/html' || contentType === 'application/xhtml+xml' || HTML_START.test(body);
+  if (status === 202 || WAF_ACTIONS.has(headers['x-amzn-waf-action'] ?? '') || (isHtml && WAF_MARKER.test(body))) {
+    return { kind: 'challenged' };
+  }
+  if (status === 401) return { kind: 'signed-out', how: '401' };
+  // Every URL asked here is an API URL, so any redirect leads to sign-in.
+  if (status >= 300 && status < 400) return { kind: 'signed-out', how: 'redirect' };
+  if (status === 429) return { kind: 'rate-limited', retryAfterMs: retryAfterMs(headers['retry-after'], now) };
+  if (status === 204) return { kind: 'no-content' };
+  if (endpoint !== 'probe' && (status === 404 || status === 500)) return { kind: 'receipt-refused', status };
+  if (status >= 500) return { kind: 'server-error', status };
+  if (status < 200 || status >= 300) return { kind: 'unexpected-status', status };
+  if (isHtml) return { kind: 'signed-out', how: 'html' };
+  if (contentType !== '' && contentType !== 'application/json' && !contentType.endsWith('+json')) {
+    return { kind: 'malformed', reason: 'not-json' };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return { kind: 'malformed', reason: 'invalid-json' };
+  }
+  const read = READERS[endpoint](json) as ParsedBody<EndpointValues[K]>;
+  if (read.ok) return { kind: 'ok', value: read.value };
+  if (read.reason === 'signed-out-envelope') return { kind: 'signed-out', how: 'error-envelope' };
+  return { kind: 'malformed', reason: read.reason === 'no-data' ? 'no-data' : 'wrong-shape' };
+}
+
+/** Seconds or an HTTP date, as milliseconds from `now`; a past date is 0, anything over a day is a day. */
+function retryAfterMs(value: string | undefined, now: number): number | null {
+  const text = value?.trim() ?? '';
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : HTTP_DATE_START.test(text) ? Date.parse(text) - now : Number.NaN;
+  return Number.isNaN(ms) ? null : Math.min(Math.max(ms, 0), DAY_MS);
+}
+
+function failureOutcome(error: unknown): FetchOutcome<never> {
+  if (!(error instanceof HttpFailure)) {
+    // A port that broke its contract (it should reject only with HttpFailure) still yields an outcome.
+    return { kind: 'network-error', message: error instanceof Error ? error.message : String(error) };
+  }
+  switch (error.kind) {
+    case 'timeout':
+      return { kind: 'timeout' };
+    case 'too-large':
+      return { kind: 'malformed', reason: 'too-large' };
+    case 'network':
+      return { kind: 'network-error', message: error.message };
+  }
+}
+
+/** One request of a check, as the scheduler keeps it until the check is over. */
+export interface CheckAnswer {
+  endpoint: CheckEndpoint;
+  receipt?: ReceiptNumber;
+  outcome: FetchOutcome<unknown>;
+}
+
+export type RefusalVerdict = { kind: 'not-this-account'; status: 404 | 500 } | { kind: 'server-error'; status: 404 | 500 };
+
+/**
+ * What a `receipt-refused` answer means, judged once every request of the same check is in. MYUSCIS.md has another
+ * account's receipt answered with 404 in one report and 500 in another, and 500 is also what a failing server says:
+ * - any answer with data for this receipt in the check means it is on this account: server-error;
+ * - a 404 otherwise: not-this-account;
+ * - a 500 is not-this-account only when the probe answered and another receipt got data in the same check
+ *   (the service works for this account, just not for this receipt); otherwise server-error.
+ */
+export function judgeRefusal(receipt: ReceiptNumber, status: 404 | 500, check: readonly CheckAnswer[]): RefusalVerdict {
+  const served = check.filter((answer) => answer.outcome.kind === 'ok');
+  if (served.some((answer) => answer.receipt === receipt)) return { kind: 'server-error', status };
+  if (status === 404) return { kind: 'not-this-account', status };
+  const probeAnswered = served.some((answer) => answer.endpoint === 'probe');
+  const otherReceiptServed = served.some((answer) => answer.receipt !== undefined && answer.receipt !== receipt);
+  return probeAnswered && otherReceiptServed ? { kind: 'not-this-account', status } : { kind: 'server-error', status };
+}

@@ -1,0 +1,440 @@
+// The myUSCIS client over real HTTP against the simulator (every outcome the simulator can produce), its pure
+// classifier for answers the simulator never gives, and the judgement of a refused receipt.
+
+import { describe, expect, it } from 'vitest';
+import {
+  MyUscisClient,
+  classifyResponse,
+  judgeRefusal,
+  type CheckAnswer,
+  type CheckEndpoint,
+  type FetchResult,
+  type MyUscisClientOptions,
+} from '../../engine/client';
+import { createNodeHttpPort } from '../../engine/node-http-port';
+import type { HttpRequest, HttpResponse } from '../../engine/ports';
+import { endpointPath } from '../../shared/myuscis/endpoints';
+import { maskReceipt, parseReceipt, type ReceiptNumber } from '../../shared/receipt';
+import type { FaultRule } from '../../simulator/scenario-schema';
+import { SIGNED_OUT_STYLES, type Simulator } from '../../simulator/server';
+import { TEST_START, frozenSimulator } from '../helpers/sim-fixture';
+
+const MIB = 1024 * 1024;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function receipt(text: string): ReceiptNumber {
+  const parsed = parseReceipt(text);
+  if (!parsed.ok) throw new Error(`not a receipt: ${text}`);
+  return parsed.receipt;
+}
+
+interface Watch {
+  sim: Simulator;
+  /** The session's Cookie header, or null for a client without one. */
+  cookie: string | null;
+  client: MyUscisClient;
+  /** Every request the client handed to the HTTP port. */
+  sent: HttpRequest[];
+  own: ReceiptNumber;
+  companion: ReceiptNumber;
+  foreign: ReceiptNumber;
+}
+
+/** The daca-renewal story just after the I-765's approval, watched by a client with a warm session (or none). */
+async function watch(
+  options: { session?: 'warm' | 'cold' | 'none'; faults?: FaultRule[]; client?: Partial<MyUscisClientOptions> } = {},
+): Promise<Watch> {
+  const sim = await frozenSimulator({ faults: options.faults ?? [] });
+  sim.advanceToPhase('approved');
+  const session = options.session ?? 'warm';
+  const cookie = session === 'none' ? null : sim.createSession({ warm: session === 'warm' });
+  const port = createNodeHttpPort(cookie === null ? {} : { cookie });
+  const sent: HttpRequest[] = [];
+  const client = new MyUscisClient({
+    http: (request) => {
+      sent.push(request);
+      return port(request);
+    },
+    origin: sim.dataOrigin,
+    clock: sim.clock,
+    ...options.client,
+  });
+  const foreign = sim.scenario.otherAccountReceipts[0];
+  if (foreign === undefined) throw new Error('the scenario lists no receipt of another account');
+  return { sim, cookie, client, sent, own: receipt(sim.receipts.i821d), companion: receipt(sim.receipts.i765), foreign: receipt(foreign) };
+}
+
+function fetchAs(w: Watch, endpoint: CheckEndpoint, which: ReceiptNumber = w.own): Promise<FetchResult<unknown>> {
+  return endpoint === 'probe' ? w.client.fetchEndpoint('probe') : w.client.fetchEndpoint(endpoint, which);
+}
+
+describe('answers with data', () => {
+  it('probe: the session is live (the list is always empty)', async () => {
+    const w = await watch();
+    const result = await w.client.fetchEndpoint('probe');
+    expect(result.outcome).toEqual({ kind: 'ok', value: [] });
+    expect(result.request).toMatchObject({ endpoint: 'probe', maskedReceipt: null, status: 200 });
+    expect(result.request.ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('detail: the case record with its events', async () => {
+    const w = await watch();
+    const record = w.sim.caseRecords().i821d!;
+    const { outcome } = await w.client.fetchEndpoint('detail', w.own);
+    if (outcome.kind !== 'ok') throw new Error(`expected ok, got ${outcome.kind}`);
+    expect(outcome.value).toMatchObject({ receiptNumber: w.own, formType: 'I-821D', closed: false, applicantName: 'RIVERA, ANA' });
+    expect(outcome.value.events.map((event) => event.eventId)).toEqual(record.events.map((event) => event.eventId));
+  });
+
+  it('status: the current title in both languages, its text as plain text, and the history', async () => {
+    const w = await watch();
+    const status = w.sim.caseRecords().i765!.status!;
+    const { outcome } = await w.client.fetchEndpoint('status', w.companion);
+    if (outcome.kind !== 'ok') throw new Error(`expected ok, got ${outcome.kind}`);
+    expect(outcome.value).toMatchObject({
+      receiptNumber: w.companion,
+      currentActionCode: status.code,
+      statusTitle: status.wording.title.en,
+      statusTitleSpanish: status.wording.title.es,
+      currentActionCodeDate: new Date(status.at).toISOString(),
+    });
+    expect(outcome.value.statusTextPlain?.text).toContain(w.companion);
+    expect(outcome.value.statusTextPlain?.text).not.toMatch(/<a\b/);
+    expect(outcome.value.historicalCaseStatuses.length).toBeGreaterThan(0);
+  });
+
+  it('documents: every document, with +0000 dates read as instants', async () => {
+    const w = await watch();
+    const documents = w.sim.caseRecords().i765!.documents;
+    const { outcome } = await w.client.fetchEndpoint('documents', w.companion);
+    if (outcome.kind !== 'ok') throw new Error(`expected ok, got ${outcome.kind}`);
+    expect(outcome.value.map((doc) => doc.contentId).sort()).toEqual(documents.map((doc) => doc.contentId).sort());
+    expect(outcome.value.map((doc) => doc.type)).toContain('I-765 C33 Standalone Approval');
+    expect(outcome.value.every((doc) => doc.createDate?.endsWith('Z'))).toBe(true);
+  });
+
+  it('logs the request with the receipt masked', async () => {
+    const w = await watch();
+    const { request } = await w.client.fetchEndpoint('documents', w.own);
+    expect(request).toMatchObject({ endpoint: 'documents', maskedReceipt: maskReceipt(w.own), status: 200 });
+    expect(request.maskedReceipt).toBe(`IOE•••••${w.own.slice(-4)}`);
+    expect(JSON.stringify(request)).not.toContain(w.own);
+  });
+});
+
+describe('the request a browser page would send', () => {
+  it('asks for JSON with a Referer from the applicant page, within 20 s and 2 MiB by default', async () => {
+    const w = await watch();
+    await w.client.fetchEndpoint('status', w.own);
+    expect(w.sent).toEqual([
+      {
+        url: `${w.sim.dataOrigin}${endpointPath.caseStatus(w.own)}`,
+        headers: {
+          Accept: 'application/json, text/plain, */*',
+          'Accept-Language': 'en-US,en;q=0.9',
+          Referer: `${w.sim.dataOrigin}/account/applicant`,
+        },
+        timeoutMs: 20_000,
+        maxBytes: 2 * MIB,
+      },
+    ]);
+    expect(w.sim.requestLog().at(-1)).toMatchObject({ endpoint: 'case-status', referer: true, sessionLive: true, status: 200 });
+  });
+
+  it('gets data from a cold session, which a request without Referer would not', async () => {
+    const w = await watch({ session: 'cold' });
+    const bare = await createNodeHttpPort({ cookie: w.cookie! })({
+      url: w.sim.dataOrigin + endpointPath.casesProbe(),
+      headers: { Accept: 'application/json' },
+      timeoutMs: 5000,
+      maxBytes: MIB,
+    });
+    expect(bare.status).toBe(401);
+    expect((await w.client.fetchEndpoint('probe')).outcome).toEqual({ kind: 'ok', value: [] });
+    expect(w.sim.requestLog().map((entry) => [entry.referer, entry.outcome, entry.status])).toEqual([
+      [false, 'cold-401', 401],
+      [true, 'ok', 200],
+    ]);
+  });
+});
+
+describe('signed out', () => {
+  const how = { '401': '401', redirect: 'redirect', html: 'html', 'data-null-error': 'error-envelope' } as const;
+
+  it.each(SIGNED_OUT_STYLES)('the simulator says it with %s', async (style) => {
+    const w = await watch({ session: 'none' });
+    w.sim.setSignedOutStyle(style);
+    for (const endpoint of ['probe', 'detail', 'status', 'documents'] as const) {
+      const { outcome } = await fetchAs(w, endpoint);
+      expect(outcome, endpoint).toEqual({ kind: 'signed-out', how: how[style] });
+    }
+  });
+
+  it('a maintenance page where JSON was expected reads as signed out, by a web page', async () => {
+    const w = await watch({ faults: [{ endpoint: 'case-status', kind: 'html' }] });
+    expect((await w.client.fetchEndpoint('status', w.own)).outcome).toEqual({ kind: 'signed-out', how: 'html' });
+  });
+
+  it('a {"data": null, "error": ...} answer reads as signed out, even with a live session', async () => {
+    const w = await watch({ faults: [{ endpoint: 'documents', kind: 'data-null-error' }] });
+    expect((await w.client.fetchEndpoint('documents', w.own)).outcome).toEqual({ kind: 'signed-out', how: 'error-envelope' });
+  });
+
+  it('an expired session reads as signed out', async () => {
+    const w = await watch();
+    w.sim.setSignedOutStyle('401');
+    w.sim.expireSessions();
+    expect((await w.client.fetchEndpoint('probe')).outcome).toEqual({ kind: 'signed-out', how: '401' });
+  });
+});
+
+describe('refused for other reasons', () => {
+  it('the WAF challenge, on every endpoint', async () => {
+    const w = await watch();
+    w.sim.setWaf(true);
+    for (const endpoint of ['probe', 'detail', 'status', 'documents'] as const) {
+      const { outcome, request } = await fetchAs(w, endpoint);
+      expect(outcome, endpoint).toEqual({ kind: 'challenged' });
+      expect(request.status).toBe(202);
+    }
+  });
+
+  it('rate limited, Retry-After in seconds', async () => {
+    const w = await watch({ faults: [{ endpoint: 'case-detail', kind: 'rate-limit', retryAfterSeconds: 37 }] });
+    expect((await w.client.fetchEndpoint('detail', w.own)).outcome).toEqual({ kind: 'rate-limited', retryAfterMs: 37_000 });
+  });
+
+  it('rate limited, Retry-After as an HTTP date read against the injected clock', async () => {
+    const w = await watch({ faults: [{ endpoint: 'cases-probe', kind: 'rate-limit', retryAfterSeconds: 90, retryAfterFormat: 'http-date' }] });
+    // The simulator's clock is frozen days after the test's real time, so only the injected clock gets 90 s.
+    expect(w.sim.clock.now()).toBeGreaterThan(TEST_START);
+    expect((await w.client.fetchEndpoint('probe')).outcome).toEqual({ kind: 'rate-limited', retryAfterMs: 90_000 });
+  });
+
+  it('a 500 on the probe is a server error', async () => {
+    const w = await watch({ faults: [{ endpoint: 'cases-probe', kind: 'server-error', status: 500 }] });
+    expect((await w.client.fetchEndpoint('probe')).outcome).toEqual({ kind: 'server-error', status: 500 });
+  });
+
+  it.each([502, 503] as const)('a %i web page on a case endpoint is a server error', async (status) => {
+    const w = await watch({ faults: [{ endpoint: 'case-status', kind: 'server-error', status }] });
+    const result = await w.client.fetchEndpoint('status', w.own);
+    expect(result.outcome).toEqual({ kind: 'server-error', status });
+    expect(result.request.status).toBe(status);
+  });
+});
+
+describe('a failed request is never data', () => {
+  it('a dropped connection is a network error', async () => {
+    const w = await watch({ faults: [{ endpoint: 'documents', kind: 'drop' }] });
+    const result = await w.client.fetchEndpoint('documents', w.own);
+    expect(result.outcome).toMatchObject({ kind: 'network-error', message: expect.stringMatching(/ECONNRESET|socket hang up/i) });
+    expect(result.request.status).toBeNull();
+  });
+
+  it('a slow answer is a timeout after timeoutMs', async () => {
+    const w = await watch({ faults: [{ endpoint: 'documents', kind: 'slow', delayMs: 600 }], client: { timeoutMs: 100 } });
+    const result = await w.client.fetchEndpoint('documents', w.own);
+    expect(result.outcome).toEqual({ kind: 'timeout' });
+    expect(result.request.status).toBeNull();
+    expect(result.request.ms).toBeLessThan(500);
+  });
+
+  it('truncated JSON is malformed', async () => {
+    const w = await watch({ faults: [{ endpoint: 'documents', kind: 'truncated-json' }] });
+    expect((await w.client.fetchEndpoint('documents', w.own)).outcome).toEqual({ kind: 'malformed', reason: 'invalid-json' });
+  });
+
+  it('a 4 MiB answer with a 2 MiB limit is malformed (too large)', async () => {
+    const w = await watch({ faults: [{ endpoint: 'documents', kind: 'oversized', bytes: 4 * MIB }], client: { maxBytes: 2 * MIB } });
+    const result = await w.client.fetchEndpoint('documents', w.own);
+    expect(result.outcome).toEqual({ kind: 'malformed', reason: 'too-large' });
+    expect(result.request.status).toBeNull();
+  });
+
+  it('the cookie appears in no outcome or request record, and the full receipt in no request record', async () => {
+    const w = await watch({ client: { timeoutMs: 100 } });
+    const session = w.cookie!.split('=')[1]!;
+    const plan: Array<[FaultRule | null, CheckEndpoint]> = [
+      [null, 'detail'],
+      [{ endpoint: 'case-detail', kind: 'drop', times: 1 }, 'detail'],
+      [{ endpoint: 'case-status', kind: 'slow', delayMs: 600, times: 1 }, 'status'],
+      [{ endpoint: 'documents', kind: 'oversized', bytes: 4 * MIB, times: 1 }, 'documents'],
+      [{ endpoint: 'documents', kind: 'truncated-json', times: 1 }, 'documents'],
+      [{ endpoint: 'case-status', kind: 'server-error', status: 500, times: 1 }, 'status'],
+    ];
+    const results: Array<FetchResult<unknown>> = [];
+    for (const [fault, endpoint] of plan) {
+      if (fault) w.sim.addFault(fault);
+      results.push(await fetchAs(w, endpoint));
+    }
+    w.sim.expireSessions();
+    for (const style of SIGNED_OUT_STYLES) {
+      w.sim.setSignedOutStyle(style);
+      results.push(await fetchAs(w, 'detail'));
+    }
+    expect(new Set(results.map((result) => result.outcome.kind))).toEqual(
+      new Set(['ok', 'network-error', 'timeout', 'malformed', 'receipt-refused', 'signed-out']),
+    );
+    expect(JSON.stringify(results)).not.toContain(session);
+    expect(JSON.stringify(results.map((result) => result.request))).not.toContain(w.own);
+  });
+});
+
+describe("another account's receipt", () => {
+  it('404: refused, and judged not this account', async () => {
+    const w = await watch();
+    const result = await w.client.fetchEndpoint('detail', w.foreign);
+    expect(result.outcome).toEqual({ kind: 'receipt-refused', status: 404 });
+    expect(judgeRefusal(w.foreign, 404, [{ endpoint: 'detail', receipt: w.foreign, outcome: result.outcome }])).toEqual({
+      kind: 'not-this-account',
+      status: 404,
+    });
+  });
+
+  it('500: not this account when the probe and another receipt answered in the same check', async () => {
+    const w = await watch();
+    w.sim.setForeignReceiptStatus(500);
+    const check: CheckAnswer[] = [];
+    const ask = async (endpoint: CheckEndpoint, which?: ReceiptNumber) => {
+      const { outcome } = await fetchAs(w, endpoint, which);
+      check.push({ endpoint, ...(endpoint === 'probe' ? {} : { receipt: which ?? w.own }), outcome });
+      return outcome;
+    };
+    await ask('probe');
+    for (const endpoint of ['detail', 'status', 'documents'] as const) {
+      expect(await ask(endpoint, w.foreign)).toEqual({ kind: 'receipt-refused', status: 500 });
+    }
+    // Before the user's own receipt answers, a 500 could be the service failing.
+    expect(judgeRefusal(w.foreign, 500, check)).toEqual({ kind: 'server-error', status: 500 });
+    expect((await ask('status', w.own)).kind).toBe('ok');
+    expect(judgeRefusal(w.foreign, 500, check)).toEqual({ kind: 'not-this-account', status: 500 });
+  });
+
+  it("500 on the user's own receipt stays a server error", async () => {
+    const w = await watch();
+    w.sim.addFault({ endpoint: 'documents', kind: 'server-error', status: 500, receipt: w.own });
+    const check: CheckAnswer[] = [];
+    for (const [endpoint, which] of [['detail', w.own], ['documents', w.own], ['detail', w.companion]] as const) {
+      check.push({ endpoint, receipt: which, outcome: (await w.client.fetchEndpoint(endpoint, which)).outcome });
+    }
+    check.push({ endpoint: 'probe', outcome: (await w.client.fetchEndpoint('probe')).outcome });
+    expect(check[1]!.outcome).toEqual({ kind: 'receipt-refused', status: 500 });
+    expect(judgeRefusal(w.own, 500, check)).toEqual({ kind: 'server-error', status: 500 });
+  });
+});
+
+describe('judgeRefusal', () => {
+  const own = receipt('IOE0933012457');
+  const other = receipt('IOE0933012458');
+  const ok: CheckAnswer['outcome'] = { kind: 'ok', value: {} };
+
+  it('a 404 is not this account unless the same receipt got data in the check', () => {
+    expect(judgeRefusal(own, 404, [])).toEqual({ kind: 'not-this-account', status: 404 });
+    expect(judgeRefusal(own, 404, [{ endpoint: 'status', receipt: own, outcome: ok }])).toEqual({ kind: 'server-error', status: 404 });
+  });
+
+  it('a 500 needs both a live probe and another receipt with data', () => {
+    const probe: CheckAnswer = { endpoint: 'probe', outcome: ok };
+    const otherServed: CheckAnswer = { endpoint: 'detail', receipt: other, outcome: ok };
+    const otherFailed: CheckAnswer = { endpoint: 'detail', receipt: other, outcome: { kind: 'receipt-refused', status: 500 } };
+    expect(judgeRefusal(own, 500, [probe, otherServed])).toEqual({ kind: 'not-this-account', status: 500 });
+    expect(judgeRefusal(own, 500, [otherServed])).toEqual({ kind: 'server-error', status: 500 });
+    expect(judgeRefusal(own, 500, [probe])).toEqual({ kind: 'server-error', status: 500 });
+    expect(judgeRefusal(own, 500, [probe, otherFailed])).toEqual({ kind: 'server-error', status: 500 });
+  });
+});
+
+describe('classifyResponse', () => {
+  const NOW = Date.UTC(2026, 7, 12, 9, 0, 0);
+  const json = (body: unknown, status = 200, headers: Record<string, string> = {}): HttpResponse => ({
+    status,
+    headers: { 'content-type': 'application/json;charset=UTF-8', ...headers },
+    body: JSON.stringify(body),
+  });
+  const html = (body: string, status = 200, headers: Record<string, string> = {}): HttpResponse => ({
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8', ...headers },
+    body,
+  });
+  const classify = (response: HttpResponse, endpoint: CheckEndpoint = 'documents') => classifyResponse(endpoint, response, NOW);
+
+  it('204 is no content, not an empty list', () => {
+    expect(classify({ status: 204, headers: {}, body: '' })).toEqual({ kind: 'no-content' });
+  });
+
+  it('recognises the WAF by a 202, by its header on any status, or by its script in a page', () => {
+    expect(classify(html('<p>wait</p>', 202))).toEqual({ kind: 'challenged' });
+    expect(classify(html('', 405, { 'x-amzn-waf-action': 'captcha' }))).toEqual({ kind: 'challenged' });
+    expect(classify(json({ data: [] }, 200, { 'x-amzn-waf-action': 'challenge' }))).toEqual({ kind: 'challenged' });
+    const page = '<!doctype html><script src="https://abc123.token.awswaf.com/abc123/challenge.js"></script>';
+    expect(classify(html(page, 403))).toEqual({ kind: 'challenged' });
+    expect(classify(html('<html><script>document.cookie="aws-waf-token=x"</script></html>'))).toEqual({ kind: 'challenged' });
+  });
+
+  it('any redirect from an API URL is signed out, wherever it points', () => {
+    expect(classify({ status: 307, headers: { location: '/somewhere-else' }, body: '' })).toEqual({ kind: 'signed-out', how: 'redirect' });
+    expect(classify({ status: 301, headers: {}, body: '' })).toEqual({ kind: 'signed-out', how: 'redirect' });
+  });
+
+  it('reads Retry-After as seconds or an HTTP date, caps it at a day, and tolerates nonsense', () => {
+    const retry = (value?: string) => classify({ status: 429, headers: value === undefined ? {} : { 'retry-after': value }, body: '' });
+    expect(retry(' 120 ')).toEqual({ kind: 'rate-limited', retryAfterMs: 120_000 });
+    expect(retry(new Date(NOW + 45_000).toUTCString())).toEqual({ kind: 'rate-limited', retryAfterMs: 45_000 });
+    expect(retry('Wednesday, 12-Aug-26 09:10:00 GMT')).toEqual({ kind: 'rate-limited', retryAfterMs: 600_000 });
+    expect(retry(new Date(NOW - 60_000).toUTCString())).toEqual({ kind: 'rate-limited', retryAfterMs: 0 });
+    expect(retry('99999999999')).toEqual({ kind: 'rate-limited', retryAfterMs: DAY_MS });
+    expect(retry(new Date(NOW + 3 * DAY_MS).toUTCString())).toEqual({ kind: 'rate-limited', retryAfterMs: DAY_MS });
+    expect(retry()).toEqual({ kind: 'rate-limited', retryAfterMs: null });
+    expect(retry('-5')).toEqual({ kind: 'rate-limited', retryAfterMs: null });
+    expect(retry('2026-08-12')).toEqual({ kind: 'rate-limited', retryAfterMs: null });
+    expect(retry('soon')).toEqual({ kind: 'rate-limited', retryAfterMs: null });
+  });
+
+  it('404 and 500 on a receipt are refusals; on the probe they are not', () => {
+    expect(classify(json({ status: 404 }, 404), 'status')).toEqual({ kind: 'receipt-refused', status: 404 });
+    expect(classify(html('<h1>Error</h1>', 500), 'detail')).toEqual({ kind: 'receipt-refused', status: 500 });
+    expect(classify(json({ status: 404 }, 404), 'probe')).toEqual({ kind: 'unexpected-status', status: 404 });
+    expect(classify(json({ status: 500 }, 500), 'probe')).toEqual({ kind: 'server-error', status: 500 });
+    expect(classify(json({ status: 504 }, 504), 'detail')).toEqual({ kind: 'server-error', status: 504 });
+  });
+
+  it('other refusals keep their status', () => {
+    expect(classify(html('<h1>Access Denied</h1>', 403))).toEqual({ kind: 'unexpected-status', status: 403 });
+    expect(classify(json({}, 400))).toEqual({ kind: 'unexpected-status', status: 400 });
+  });
+
+  it('sorts bodies: HTML, other content types, broken and wrong-shaped JSON', () => {
+    expect(classify({ status: 200, headers: {}, body: '\n<!DOCTYPE html><html><body>Sign In</body></html>' })).toEqual({ kind: 'signed-out', how: 'html' });
+    expect(classify({ status: 200, headers: { 'content-type': 'application/json' }, body: '<html><body>Sorry</body></html>' })).toEqual({ kind: 'signed-out', how: 'html' });
+    expect(classify({ status: 200, headers: { 'content-type': 'text/plain' }, body: '{"data":[]}' })).toEqual({ kind: 'malformed', reason: 'not-json' });
+    expect(classify({ status: 200, headers: { 'content-type': 'application/xml' }, body: '<Error>AccessDenied</Error>' })).toEqual({ kind: 'malformed', reason: 'not-json' });
+    expect(classify({ status: 200, headers: { 'content-type': 'application/json' }, body: '' })).toEqual({ kind: 'malformed', reason: 'invalid-json' });
+    expect(classify(json({ data: null }))).toEqual({ kind: 'malformed', reason: 'no-data' });
+    expect(classify(json({ data: { fileName: 'x' } }))).toEqual({ kind: 'malformed', reason: 'wrong-shape' });
+    expect(classify(json({ data: 'not a case' }), 'detail')).toEqual({ kind: 'malformed', reason: 'wrong-shape' });
+    expect(classify(json([]), 'probe')).toEqual({ kind: 'malformed', reason: 'wrong-shape' });
+  });
+
+  it('reads JSON without a content type, or labelled as a +json type', () => {
+    expect(classify({ status: 200, headers: {}, body: '{"data":[]}' }, 'probe')).toEqual({ kind: 'ok', value: [] });
+    expect(classify({ status: 200, headers: { 'content-type': 'application/vnd.api+json' }, body: '{"data":[]}' }, 'probe')).toEqual({ kind: 'ok', value: [] });
+  });
+});
+
+describe('contracts', () => {
+  it('a case endpoint called without a receipt (from untyped code) is a programming error, and sends nothing', async () => {
+    const sent: HttpRequest[] = [];
+    const client = new MyUscisClient({ http: (request) => (sent.push(request), Promise.reject(new Error('unreachable'))) });
+    const untyped = client.fetchEndpoint.bind(client) as (endpoint: string) => Promise<unknown>;
+    await expect(untyped('documents')).rejects.toThrow(new TypeError('the documents endpoint needs a receipt'));
+    expect(sent).toEqual([]);
+  });
+
+  it('an HTTP port rejecting with something other than HttpFailure still gives a network error', async () => {
+    const client = new MyUscisClient({ http: () => Promise.reject(new TypeError('net::ERR_CONNECTION_RESET')) });
+    const result = await client.fetchEndpoint('probe');
+    expect(result.outcome).toEqual({ kind: 'network-error', message: 'net::ERR_CONNECTION_RESET' });
+    expect(result.request).toMatchObject({ endpoint: 'probe', status: null });
+  });
+});
