@@ -1,0 +1,441 @@
+// The monitor engine: asks myUSCIS one request at a time when the schedule says so, merges what it
+// read, detects findings, notifies once, and persists. It owns no timer policy of its own beyond
+// `start()`, and talks to the outside only through its ports (HTTP via the client, store, notifier).
+
+import { learnTitles, LearnedTitlesSchema, type LearnedTitles } from '../shared/knowledge/learned-titles';
+import type { CaseDocument } from '../shared/myuscis/schemas';
+import type { Finding } from '../shared/monitor/findings';
+import { LIMITS, type AppState, type CaseSnapshot } from '../shared/monitor/state';
+import { isReceiptNumber, maskReceipt, type ReceiptNumber } from '../shared/receipt';
+import { judgeRefusal, type CaseEndpoint, type CheckAnswer, type FetchOutcome, type MyUscisClient } from './client';
+import { detectCaseFindings, detectPairFindings, mergeReading, type CheckReading } from './detect';
+import { inQuietHours, shouldNotify, signInAgainNotification, wordFinding } from './notification-policy';
+import type { Clock, DesktopNotification, NotifierPort, StatePort } from './ports';
+import * as schedule from './schedule';
+
+export type MonitorEvent =
+  | { kind: 'check'; receipt: string; requests: number; outcome: string; full: boolean; purpose: 'scheduled' | 'keep-alive' | 'once' }
+  | { kind: 'finding'; receipt: string; type: Finding['type']; detail: Finding['detail']; key: string; inferred: boolean }
+  | { kind: 'notification'; receipt: string | null; key: string; title: string; body: string; priority: DesktopNotification['priority'] }
+  | { kind: 'session'; state: 'signed-in' | 'signed-out' }
+  | { kind: 'backoff'; until: string; reason: string }
+  | { kind: 'error'; message: string };
+
+export interface MonitorOptions {
+  client: MyUscisClient;
+  /** The origin the client talks to; a loopback origin (the simulator) is exempt from the per-case floor. */
+  origin: string;
+  clock: Clock;
+  store: StatePort;
+  notifier: NotifierPort;
+  /** Random source for jitter (seeded in tests and benchmarks). */
+  random?: () => number;
+  /** Time zone for quiet hours (default: the machine's). */
+  timeZone?: string;
+  onEvent?: (event: MonitorEvent) => void;
+}
+
+interface RunningCheck {
+  receipt: ReceiptNumber;
+  purpose: 'scheduled' | 'keep-alive' | 'once';
+  full: boolean;
+  queue: CaseEndpoint[];
+  reading: CheckReading;
+  requests: number;
+}
+
+/** Schedule-only changes (next check times) reach the disk at most this often; everything else at once. */
+const SCHEDULE_WRITE_EVERY_MS = 15 * 60_000;
+/** How many recent answers judgeRefusal may look at. */
+const RECENT_ANSWERS = 12;
+
+export function isLoopbackOrigin(origin: string): boolean {
+  const host = new URL(origin).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+export class Monitor {
+  private state: AppState;
+  private readonly env: schedule.ScheduleEnv;
+  private current: RunningCheck | null = null;
+  private recentAnswers: CheckAnswer[] = [];
+  private lastWrittenCore = '';
+  private lastWriteAt = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: { speed: number } | null = null;
+  private busy: Promise<void> | null = null;
+  private readonly random: () => number;
+  /** The jitter of the gap before the next request, drawn when the last one went out. */
+  private gapRandom = 0.5;
+
+  /** Sentences about what was recovered from a damaged store at start-up (empty when all was fine). */
+  readonly recovered: string[];
+
+  constructor(private readonly options: MonitorOptions) {
+    const reading = options.store.read();
+    this.state = reading.state;
+    this.recovered = reading.problems;
+    this.random = options.random ?? Math.random;
+    this.env = { signedIn: false, online: true, awake: true, loopback: isLoopbackOrigin(options.origin) };
+    this.lastWrittenCore = this.coreOf(this.state);
+    this.lastWriteAt = options.clock.now();
+    for (const problem of reading.problems) this.emit({ kind: 'error', message: `Stored data: ${problem}` });
+  }
+
+  /** A read-only view of the current state. */
+  get snapshot(): Readonly<AppState> {
+    return this.state;
+  }
+
+  get receipts(): ReceiptNumber[] {
+    return this.state.cases.filter((c) => c.problem === null).map((c) => c.receipt).filter(isReceiptNumber);
+  }
+
+  // ------------------------------------------------------------------ commands
+
+  /** Watches exactly these receipts (already parsed); history of removed ones is kept. */
+  setCases(receipts: readonly ReceiptNumber[]): void {
+    const now = new Date(this.options.clock.now()).toISOString();
+    this.state.cases = receipts.map((receipt) => this.state.cases.find((c) => c.receipt === receipt) ?? { receipt, formType: null, addedAt: now, problem: null });
+    this.changed();
+  }
+
+  /** The session is live (a sign-in finished, or a cookie stands for one): check soon. */
+  signedIn(): void {
+    this.env.signedIn = true;
+    this.state.session = { state: 'signed-in', since: this.nowIso(), expiryNotified: false };
+    this.state.schedule = schedule.checkSoon(this.state.schedule, this.receipts, this.options.clock.now(), this.env.loopback);
+    this.emit({ kind: 'session', state: 'signed-in' });
+    this.changed();
+  }
+
+  /** The session ended: no more requests until signedIn(); the user is asked once per expiry to sign in again. */
+  async signedOut(): Promise<void> {
+    this.env.signedIn = false;
+    this.current = null;
+    if (this.state.session.state !== 'signed-out' || !this.state.session.expiryNotified) {
+      const since = this.nowIso();
+      this.state.session = { state: 'signed-out', since, expiryNotified: true };
+      this.emit({ kind: 'session', state: 'signed-out' });
+      await this.deliver(signInAgainNotification(this.state.settings.language, since), null);
+    }
+    this.changed();
+  }
+
+  setOnline(online: boolean): void {
+    this.setEnv('online', online);
+  }
+
+  setAwake(awake: boolean): void {
+    this.setEnv('awake', awake);
+  }
+
+  /** Pauses until the given time (epoch ms), or resumes with null. */
+  pause(until: number | null): void {
+    this.state.schedule = schedule.paused(this.state.schedule, until);
+    if (until !== null) this.current = null;
+    this.changed();
+  }
+
+  /** "Check now": every case as soon as the limits allow, fully. */
+  checkNow(): void {
+    this.state.schedule = schedule.checkSoon(this.state.schedule, this.receipts, this.options.clock.now(), this.env.loopback);
+    this.changed();
+  }
+
+  private setEnv(key: 'online' | 'awake', value: boolean): void {
+    if (this.env[key] === value) return;
+    this.env[key] = value;
+    if (!value) this.current = null;
+    else this.state.schedule = schedule.checkSoon(this.state.schedule, this.receipts, this.options.clock.now(), this.env.loopback);
+    this.changed();
+  }
+
+  // ------------------------------------------------------------------ the loop
+
+  /** When the engine next wants to act (epoch ms on its clock), or null when it waits for a command. */
+  nextWakeAt(): number | null {
+    const now = this.options.clock.now();
+    if (this.current) return this.env.signedIn && this.env.online && this.env.awake ? this.requestAt(now) : null;
+    const step = schedule.nextStep(this.state.schedule, this.receipts, this.env, now, this.state.settings.staySignedIn);
+    const pending = this.hasPendingNotifications() ? now + 15 * 60_000 : null;
+    const candidate = step.kind === 'check' ? Math.max(step.at, this.requestAt(now)) : step.until;
+    return candidate === null ? pending : pending === null ? candidate : Math.min(candidate, pending);
+  }
+
+  /** Does what is due now: at most one request. Safe to call at any time. */
+  async wake(): Promise<void> {
+    if (this.busy) return this.busy;
+    this.busy = this.wakeOnce().finally(() => {
+      this.busy = null;
+    });
+    return this.busy;
+  }
+
+  private async wakeOnce(): Promise<void> {
+    const now = this.options.clock.now();
+    await this.deliverPending(now);
+    if (!this.current) {
+      const step = schedule.nextStep(this.state.schedule, this.receipts, this.env, now, this.state.settings.staySignedIn);
+      if (step.kind !== 'check' || step.at > now || this.requestAt(now) > now) return;
+      this.begin(step.receipt as ReceiptNumber, step.purpose, now);
+    }
+    if (this.current && this.requestAt(now) <= now) await this.sendNext();
+  }
+
+  /**
+   * `--once`: every case checked fully now, one request at a time, with the usual spacing; a
+   * persisted backoff still applies, and so does the per-case floor against the real origin.
+   */
+  async runOnce(sleep: (ms: number) => Promise<void>): Promise<void> {
+    for (const receipt of this.receipts) {
+      const now = this.options.clock.now();
+      const step = schedule.nextStep(this.state.schedule, [receipt], this.env, now, false);
+      if (step.kind === 'blocked') {
+        if (step.reason === 'backing-off' && this.state.schedule.backoff) {
+          this.emit({ kind: 'backoff', until: this.state.schedule.backoff.until, reason: this.state.schedule.backoff.reason });
+        }
+        return;
+      }
+      const lastCheck = Date.parse(this.state.schedule.cases[receipt]?.lastCheckAt ?? '');
+      if (!this.env.loopback && now - lastCheck < schedule.SCHEDULE_RULES.perCaseFloorMs) {
+        this.emit({ kind: 'error', message: `${maskReceipt(receipt)} was checked less than 10 minutes ago; skipped to stay polite to USCIS.` });
+        continue;
+      }
+      this.begin(receipt, 'once', now, true);
+      while (this.current && this.env.signedIn) {
+        const wait = this.requestAt(this.options.clock.now()) - this.options.clock.now();
+        if (wait > 0) await sleep(wait);
+        await this.sendNext();
+      }
+      if (!this.env.signedIn || this.state.schedule.backoff) return;
+    }
+  }
+
+  /** Runs on real timers: `speed` is engine-clock milliseconds per real millisecond (1, or a simulator's speed). */
+  start(speed = 1): void {
+    this.running = { speed };
+    this.reschedule();
+  }
+
+  stop(): void {
+    this.running = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.persist(true);
+  }
+
+  private reschedule(): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const at = this.nextWakeAt();
+    if (at === null) return;
+    const delay = Math.max(0, Math.min(2 ** 31 - 1, (at - this.options.clock.now()) / this.running.speed));
+    this.timer = setTimeout(() => {
+      this.wake()
+        .catch((error: unknown) => this.emit({ kind: 'error', message: `Unexpected engine error: ${error instanceof Error ? error.message : String(error)}` }))
+        .finally(() => this.reschedule());
+    }, delay);
+  }
+
+  // ------------------------------------------------------------------ one check
+
+  private requestAt(now: number): number {
+    return schedule.earliestRequestAt(this.state.schedule, now, () => this.gapRandom);
+  }
+
+  private begin(receipt: ReceiptNumber, purpose: RunningCheck['purpose'], now: number, forceFull = false): void {
+    const full = forceFull || schedule.wantsFullCheck(this.state.schedule, receipt, now);
+    // Documents first: the cheapest read, and where a silent approval shows first.
+    this.current = { receipt, purpose, full, queue: full ? ['documents', 'status', 'detail'] : ['documents'], reading: { at: now }, requests: 0 };
+  }
+
+  private async sendNext(): Promise<void> {
+    const check = this.current;
+    const endpoint = check?.queue.shift();
+    if (!check || !endpoint) return;
+    const { outcome } = await this.options.client.fetchEndpoint(endpoint, check.receipt);
+    if (this.current !== check) return; // signed out, paused or offline meanwhile: drop the answer
+    const now = this.options.clock.now();
+    check.requests += 1;
+    this.state.schedule = schedule.requestSent(this.state.schedule, now);
+    this.gapRandom = this.random();
+    this.recentAnswers = [...this.recentAnswers.slice(-(RECENT_ANSWERS - 1)), { endpoint, receipt: check.receipt, outcome }];
+    if (outcome.kind === 'ok') {
+      this.readInto(check, endpoint, outcome.value);
+      if (check.queue.length === 0) await this.finish(check, 'ok', now);
+      return;
+    }
+    if (outcome.kind === 'no-content') {
+      // Nothing to read; not an empty list either.
+      if (check.queue.length === 0) await this.finish(check, 'ok', now);
+      return;
+    }
+    await this.failCheck(check, outcome, now);
+  }
+
+  private readInto(check: RunningCheck, endpoint: CaseEndpoint, value: unknown): void {
+    if (endpoint === 'documents') {
+      const documents = value as CaseDocument[];
+      check.reading.documents = documents;
+      // A documents-only check reads the rest as soon as the list moved.
+      if (!check.full && documentsMoved(this.state.snapshots[check.receipt] ?? null, documents)) {
+        check.full = true;
+        check.queue.push('status', 'detail');
+      }
+    } else if (endpoint === 'status') {
+      check.reading.status = value as CheckReading['status'];
+    } else {
+      check.reading.detail = value as CheckReading['detail'];
+    }
+  }
+
+  private async failCheck(check: RunningCheck, outcome: Exclude<FetchOutcome<unknown>, { kind: 'ok' } | { kind: 'no-content' }>, now: number): Promise<void> {
+    await this.finish(check, outcome.kind, now, false);
+    if (outcome.kind === 'signed-out') return this.signedOut();
+    if (outcome.kind === 'receipt-refused') {
+      const verdict = judgeRefusal(check.receipt, outcome.status, this.recentAnswers);
+      if (verdict.kind === 'not-this-account') {
+        const watched = this.state.cases.find((c) => c.receipt === check.receipt);
+        if (watched) watched.problem = 'not-this-account';
+        this.emit({
+          kind: 'error',
+          message: `${maskReceipt(check.receipt)} is not a case of this myUSCIS account (USCIS answered ${outcome.status}). It is no longer checked; check the number or sign in with the account that filed it.`,
+        });
+        this.changed();
+        return;
+      }
+    }
+    const retryAfterMs = outcome.kind === 'rate-limited' ? outcome.retryAfterMs : undefined;
+    this.state.schedule = schedule.failed(this.state.schedule, { now, reason: outcome.kind, retryAfterMs, random: this.random });
+    const backoff = this.state.schedule.backoff!;
+    this.emit({ kind: 'backoff', until: backoff.until, reason: backoff.reason });
+    this.changed();
+  }
+
+  /** Ends a check: merges what was read, detects, notifies, reschedules the case (on success), persists. */
+  private async finish(check: RunningCheck, outcome: string, now: number, succeeded = true): Promise<void> {
+    this.current = null;
+    const receipt = check.receipt;
+    const previous = this.state.snapshots[receipt] ?? null;
+    const next = mergeReading(previous, check.reading);
+    if (check.reading.status) this.state.learnedTitles = learnTitles(check.reading.status, this.learned());
+    const watched = this.state.cases.find((c) => c.receipt === receipt);
+    if (watched && !watched.formType && next.detail?.formType) watched.formType = next.detail.formType;
+    this.state.snapshots[receipt] = next;
+    const findings = detectCaseFindings(previous, next, { receipt, formType: watched?.formType ?? null, now, learned: this.learned() });
+    findings.push(...detectPairFindings(this.pairMembers(), { now, learned: this.learned() }));
+    if (succeeded) {
+      this.state.schedule = schedule.checkFinished(this.state.schedule, receipt, { now, full: check.full, settings: this.state.settings, random: this.random });
+    }
+    this.emit({ kind: 'check', receipt, requests: check.requests, outcome, full: check.full, purpose: check.purpose });
+    await this.record(findings, now);
+    this.changed();
+  }
+
+  private pairMembers() {
+    const member = (form: string) => {
+      const watched = this.state.cases.find((c) => c.formType === form);
+      return watched ? { receipt: watched.receipt, snapshot: this.state.snapshots[watched.receipt] ?? null } : null;
+    };
+    return { i821d: member('I-821D'), i765: member('I-765') };
+  }
+
+  private learned(): LearnedTitles {
+    const read = LearnedTitlesSchema.safeParse(this.state.learnedTitles);
+    return read.success ? read.data : {};
+  }
+
+  // ------------------------------------------------------------------ findings and notifications
+
+  private async record(findings: Finding[], now: number): Promise<void> {
+    const known = new Set([...this.state.history.map((f) => f.key), ...this.state.ledger.map((l) => l.key)]);
+    const fresh = findings.filter((finding) => !known.has(finding.key) && (known.add(finding.key), true));
+    if (fresh.length === 0) return;
+    this.state.history = [...this.state.history, ...fresh].slice(-LIMITS.history);
+    for (const finding of fresh) {
+      this.emit({ kind: 'finding', receipt: finding.receipt, type: finding.type, detail: finding.detail, key: finding.key, inferred: finding.inferred });
+      if (!shouldNotify(finding, this.state.settings)) this.markHandled(finding.key, now);
+    }
+    await this.deliverPending(now);
+  }
+
+  private pendingFindings(): Finding[] {
+    const handled = new Set(this.state.ledger.map((l) => l.key));
+    return this.state.history.filter((f) => !handled.has(f.key) && shouldNotify(f, this.state.settings));
+  }
+
+  private hasPendingNotifications(): boolean {
+    return this.pendingFindings().length > 0;
+  }
+
+  /** Sends what waits, unless it is quiet hours (then it keeps waiting, never dropped). */
+  private async deliverPending(now: number): Promise<void> {
+    if (inQuietHours(now, this.state.settings.quietHours, this.options.timeZone)) return;
+    const formTypes = Object.fromEntries(this.state.cases.map((c) => [c.receipt, c.formType]));
+    for (const finding of this.pendingFindings()) {
+      this.markHandled(finding.key, now);
+      await this.deliver(wordFinding(finding, { language: this.state.settings.language, maskReceipts: this.state.settings.maskReceipts, formTypes }), finding.receipt);
+    }
+  }
+
+  private markHandled(key: string, now: number): void {
+    this.state.ledger = [...this.state.ledger, { key, notifiedAt: new Date(now).toISOString() }].slice(-LIMITS.ledger);
+    this.changed();
+  }
+
+  private async deliver(notification: DesktopNotification, receipt: string | null): Promise<void> {
+    this.emit({ kind: 'notification', receipt, ...notification });
+    try {
+      await this.options.notifier.notify(notification);
+    } catch (error) {
+      this.emit({ kind: 'error', message: `Could not show a notification: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  // ------------------------------------------------------------------ persistence and events
+
+  /** The state without the parts that move on every check. */
+  private coreOf(state: AppState): string {
+    const { schedule: s, ...rest } = state;
+    return JSON.stringify({ ...rest, backoff: s.backoff, pausedUntil: s.pausedUntil });
+  }
+
+  private changed(): void {
+    this.persist(false);
+    this.reschedule();
+  }
+
+  /**
+   * Writes on change: at once when anything but the next-check times changed; those alone reach the
+   * disk at most every SCHEDULE_WRITE_EVERY_MS (and on stop), so an ordinary poll writes nothing.
+   */
+  private persist(flush: boolean): void {
+    const now = this.options.clock.now();
+    const core = this.coreOf(this.state);
+    if (!flush && core === this.lastWrittenCore && now - this.lastWriteAt < SCHEDULE_WRITE_EVERY_MS) return;
+    try {
+      this.options.store.write(this.state);
+      this.lastWrittenCore = core;
+      this.lastWriteAt = now;
+    } catch (error) {
+      this.emit({ kind: 'error', message: `Could not save: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  private emit(event: MonitorEvent): void {
+    this.options.onEvent?.(event);
+  }
+
+  private nowIso(): string {
+    return new Date(this.options.clock.now()).toISOString();
+  }
+}
+
+/** Whether the documents list holds anything the last good list did not (or lost something). */
+function documentsMoved(previous: CaseSnapshot | null, documents: CaseDocument[]): boolean {
+  if (!previous?.documents) return true;
+  const known = new Set(previous.documents.items.map((d) => d.contentId ?? d.fileName));
+  return documents.length !== previous.documents.items.length || documents.some((d) => !known.has(d.contentId ?? d.fileName));
+}

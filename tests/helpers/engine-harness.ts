@@ -1,0 +1,105 @@
+// Runs the real monitor engine against a real simulator over HTTP on one shared fake clock, with a
+// real state folder. Test support only: it steps the engine event by event instead of sleeping.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { MyUscisClient } from '../../engine/client';
+import { openStateStore, type StateStore } from '../../engine/file-state-store';
+import { Monitor, type MonitorEvent } from '../../engine/monitor';
+import { createNodeHttpPort } from '../../engine/node-http-port';
+import type { DesktopNotification } from '../../engine/ports';
+import type { ReceiptNumber } from '../../shared/receipt';
+import type { Simulator, SimulatorOptions } from '../../simulator/server';
+import { frozenSimulator } from './sim-fixture';
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+export function tempFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'daca-watch-test-'));
+  folders.push(dir);
+  return dir;
+}
+
+/** A seeded random source (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface EngineRun {
+  monitor: Monitor;
+  store: StateStore;
+  events: MonitorEvent[];
+  notifications: DesktopNotification[];
+  /** Steps the engine on the fake clock until `until` (epoch ms), returning how many wakes it took. */
+  runUntil(until: number): Promise<number>;
+}
+
+export interface Harness {
+  sim: Simulator;
+  storeDir: string;
+  cookie: string;
+  /** A monitor as the app would start it: same store folder, same session cookie. */
+  start(options?: { receipts?: readonly string[]; signIn?: boolean; seed?: number }): EngineRun;
+  /** Requests the simulator saw on its data host (pages excluded). */
+  apiRequests(): ReturnType<Simulator['requestLog']>;
+}
+
+export async function engineHarness(options: SimulatorOptions = {}): Promise<Harness> {
+  const forever = 1000 * 24 * 3_600_000;
+  const sim = await frozenSimulator({ idleTimeoutMs: 20 * 60_000, sessionLifetimeMs: forever, ...options });
+  const storeDir = tempFolder();
+  const cookie = sim.createSession();
+  const clock = { now: () => sim.clock.now() };
+  return {
+    sim,
+    storeDir,
+    cookie,
+    apiRequests: () => sim.requestLog().filter((entry) => entry.endpoint !== null),
+    start({ receipts = [sim.receipts.i821d, sim.receipts.i765], signIn = true, seed = 1 } = {}) {
+      const events: MonitorEvent[] = [];
+      const notifications: DesktopNotification[] = [];
+      const store = openStateStore({ dir: storeDir, now: clock.now });
+      const monitor = new Monitor({
+        client: new MyUscisClient({ http: createNodeHttpPort({ cookie }), origin: sim.dataOrigin, clock }),
+        origin: sim.dataOrigin,
+        clock,
+        store,
+        notifier: { notify: async (n) => void notifications.push(n) },
+        random: seededRandom(seed),
+        timeZone: 'UTC',
+        onEvent: (event) => events.push(event),
+      });
+      monitor.setCases(receipts as ReceiptNumber[]);
+      if (signIn) monitor.signedIn();
+      return {
+        monitor,
+        store,
+        events,
+        notifications,
+        async runUntil(until: number) {
+          let wakes = 0;
+          for (;;) {
+            const at = monitor.nextWakeAt();
+            if (at === null || at > until) break;
+            if (at > sim.clock.now()) sim.clock.setTime(at);
+            await monitor.wake();
+            wakes += 1;
+            if (wakes > 200_000) throw new Error('the engine did not settle');
+          }
+          if (until > sim.clock.now()) sim.clock.setTime(until);
+          return wakes;
+        },
+      };
+    },
+  };
+}
