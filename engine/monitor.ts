@@ -38,8 +38,9 @@ export interface MonitorOptions {
 interface RunningCheck {
   receipt: ReceiptNumber;
   purpose: 'scheduled' | 'keep-alive' | 'once';
-  full: boolean;
+  /** Endpoints still to read, and those read (answered or not). */
   queue: CaseEndpoint[];
+  read: CaseEndpoint[];
   reading: CheckReading;
   requests: number;
 }
@@ -245,10 +246,15 @@ export class Monitor {
     return schedule.earliestRequestAt(this.state.schedule, now, () => this.gapRandom);
   }
 
-  private begin(receipt: ReceiptNumber, purpose: RunningCheck['purpose'], now: number, forceFull = false): void {
-    const full = forceFull || schedule.wantsFullCheck(this.state.schedule, receipt, now);
+  private begin(receipt: ReceiptNumber, purpose: RunningCheck['purpose'], now: number, everything = false): void {
     // Documents first: the cheapest read, and where a silent approval shows first.
-    this.current = { receipt, purpose, full, queue: full ? ['documents', 'status', 'detail'] : ['documents'], reading: { at: now }, requests: 0 };
+    const queue: CaseEndpoint[] = everything ? ['documents', 'status', 'detail'] : schedule.planCheck(this.state.schedule, receipt, now);
+    this.current = { receipt, purpose, queue, read: [], reading: { at: now }, requests: 0 };
+  }
+
+  /** Reads more in this check (once each). */
+  private readAlso(check: RunningCheck, ...endpoints: CaseEndpoint[]): void {
+    for (const endpoint of endpoints) if (!check.queue.includes(endpoint) && !check.read.includes(endpoint)) check.queue.push(endpoint);
   }
 
   private async sendNext(): Promise<void> {
@@ -259,6 +265,7 @@ export class Monitor {
     if (this.current !== check) return; // signed out, paused or offline meanwhile: drop the answer
     const now = this.options.clock.now();
     check.requests += 1;
+    check.read.push(endpoint);
     this.state.schedule = schedule.requestSent(this.state.schedule, now);
     this.gapRandom = this.random();
     this.recentAnswers = [...this.recentAnswers.slice(-(RECENT_ANSWERS - 1)), { endpoint, receipt: check.receipt, outcome }];
@@ -276,16 +283,16 @@ export class Monitor {
   }
 
   private readInto(check: RunningCheck, endpoint: CaseEndpoint, value: unknown): void {
+    const previous = this.state.snapshots[check.receipt] ?? null;
     if (endpoint === 'documents') {
       const documents = value as CaseDocument[];
       check.reading.documents = documents;
-      // A documents-only check reads the rest as soon as the list moved.
-      if (!check.full && documentsMoved(this.state.snapshots[check.receipt] ?? null, documents)) {
-        check.full = true;
-        check.queue.push('status', 'detail');
-      }
+      // When the list moved, the status and the detail are read at once too.
+      if (documentsMoved(previous, documents)) this.readAlso(check, 'status', 'detail');
     } else if (endpoint === 'status') {
-      check.reading.status = value as CheckReading['status'];
+      const status = value as NonNullable<CheckReading['status']>;
+      check.reading.status = status;
+      if (previous?.status?.code !== status.currentActionCode || previous?.status?.title !== status.statusTitle) this.readAlso(check, 'detail');
     } else {
       check.reading.detail = value as CheckReading['detail'];
     }
@@ -327,9 +334,9 @@ export class Monitor {
     const findings = detectCaseFindings(previous, next, { receipt, formType: watched?.formType ?? null, now, learned: this.learned() });
     findings.push(...detectPairFindings(this.pairMembers(), { now, learned: this.learned() }));
     if (succeeded) {
-      this.state.schedule = schedule.checkFinished(this.state.schedule, receipt, { now, full: check.full, settings: this.state.settings, random: this.random });
+      this.state.schedule = schedule.checkFinished(this.state.schedule, receipt, { now, read: check.read, settings: this.state.settings, random: this.random });
     }
-    this.emit({ kind: 'check', receipt, requests: check.requests, outcome, full: check.full, purpose: check.purpose });
+    this.emit({ kind: 'check', receipt, requests: check.requests, outcome, full: check.read.length === 3, purpose: check.purpose });
     await this.record(findings, now);
     this.changed();
   }

@@ -16,10 +16,12 @@ export const SCHEDULE_RULES = {
   gapJitterMs: 1.5 * SECOND,
   /** Every interval is stretched or shrunk by up to this fraction at random. */
   jitterFraction: 0.15,
-  /** A full check (detail + status + documents) of each case at least this often. */
-  fullCheckEveryMs: 4 * HOUR,
+  /** Every check reads the documents list; the status at least this often (and whenever the documents moved)... */
+  statusEveryMs: 3 * HOUR,
+  /** ...and the case detail at least this often (and whenever the documents or the status moved). */
+  detailEveryMs: 12 * HOUR,
   /** With "stay signed in", no gap between requests longer than this (the idle timeout can be ~15 minutes). */
-  keepAliveEveryMs: 11 * MINUTE,
+  keepAliveEveryMs: 13 * MINUTE,
   /** Exponential backoff on errors: first step and ceiling. */
   backoffBaseMs: 1 * MINUTE,
   backoffMaxMs: 2 * HOUR,
@@ -104,14 +106,24 @@ export function nextStep(state: ScheduleState, receipts: readonly string[], env:
   return { kind: 'check', receipt: scheduled.receipt, at: Math.max(now, scheduled.at), purpose: 'scheduled' };
 }
 
-/** Whether a check of this case should read every endpoint rather than the documents list alone. */
-export function wantsFullCheck(state: ScheduleState, receipt: string, now: number): boolean {
-  const lastFull = ms(state.cases[receipt]?.lastFullCheckAt);
-  return lastFull === null || now - lastFull >= SCHEDULE_RULES.fullCheckEveryMs;
+export type CheckedEndpoint = 'documents' | 'status' | 'detail';
+
+/** What a check of this case reads: the documents list always, the status and the detail when they are due. */
+export function planCheck(state: ScheduleState, receipt: string, now: number): CheckedEndpoint[] {
+  const entry = state.cases[receipt];
+  const due = (last: string | null | undefined, every: number) => {
+    const at = ms(last);
+    return at === null || now - at >= every;
+  };
+  return [
+    'documents',
+    ...(due(entry?.lastStatusAt, SCHEDULE_RULES.statusEveryMs) ? (['status'] as const) : []),
+    ...(due(entry?.lastDetailAt, SCHEDULE_RULES.detailEveryMs) ? (['detail'] as const) : []),
+  ];
 }
 
 function caseEntry(state: ScheduleState, receipt: string) {
-  return state.cases[receipt] ?? { lastCheckAt: null, lastFullCheckAt: null, nextCheckAt: null };
+  return state.cases[receipt] ?? { lastCheckAt: null, lastStatusAt: null, lastDetailAt: null, nextCheckAt: null };
 }
 
 /** Records that a request went out now. */
@@ -123,9 +135,9 @@ export function requestSent(state: ScheduleState, now: number): ScheduleState {
 export function checkFinished(
   state: ScheduleState,
   receipt: string,
-  options: { now: number; full: boolean; settings: Pick<Settings, 'workHoursIntervalMinutes' | 'offHoursIntervalMinutes'>; random: () => number },
+  options: { now: number; read: readonly CheckedEndpoint[]; settings: Pick<Settings, 'workHoursIntervalMinutes' | 'offHoursIntervalMinutes'>; random: () => number },
 ): ScheduleState {
-  const { now, full, settings, random } = options;
+  const { now, read, settings, random } = options;
   const interval = Math.max(SCHEDULE_RULES.perCaseFloorMs, jittered(baseIntervalMs(now, settings), random));
   const entry = caseEntry(state, receipt);
   return {
@@ -135,7 +147,8 @@ export function checkFinished(
       ...state.cases,
       [receipt]: {
         lastCheckAt: iso(now),
-        lastFullCheckAt: full ? iso(now) : entry.lastFullCheckAt,
+        lastStatusAt: read.includes('status') ? iso(now) : entry.lastStatusAt,
+        lastDetailAt: read.includes('detail') ? iso(now) : entry.lastDetailAt,
         nextCheckAt: iso(now + interval),
       },
     },
@@ -154,7 +167,7 @@ export function failed(state: ScheduleState, options: { now: number; reason: str
 
 /**
  * "Check soon" after sign-in, wake-up or "Check now": every case becomes due as early as the
- * per-case floor allows (no floor on loopback), and a full check is asked for.
+ * per-case floor allows (no floor on loopback), and reads every endpoint.
  */
 export function checkSoon(state: ScheduleState, receipts: readonly string[], now: number, loopback: boolean): ScheduleState {
   const cases = { ...state.cases };
@@ -162,7 +175,7 @@ export function checkSoon(state: ScheduleState, receipts: readonly string[], now
     const entry = caseEntry(state, receipt);
     const last = ms(entry.lastCheckAt);
     const earliest = last === null || loopback ? now : Math.max(now, last + SCHEDULE_RULES.perCaseFloorMs);
-    cases[receipt] = { ...entry, lastFullCheckAt: null, nextCheckAt: iso(earliest) };
+    cases[receipt] = { ...entry, lastStatusAt: null, lastDetailAt: null, nextCheckAt: iso(earliest) };
   }
   return { ...state, cases };
 }

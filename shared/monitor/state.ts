@@ -47,7 +47,7 @@ export const SettingsSchema = z.object({
   staySignedIn: z.boolean().default(true),
   startAtLogin: z.boolean().default(false),
   /** Minutes between checks of a case while USCIS works (US Eastern daytime, weekdays); never under 10. */
-  workHoursIntervalMinutes: z.number().int().min(10).max(240).default(15),
+  workHoursIntervalMinutes: z.number().int().min(10).max(240).default(24),
   /** Minutes between checks at night and on weekends. */
   offHoursIntervalMinutes: z.number().int().min(30).max(720).default(120),
   /** The current work permit's expiry, if the user gave it. */
@@ -136,7 +136,8 @@ export const ScheduleStateSchema = z.object({
       z.string(),
       z.object({
         lastCheckAt: isoInstant.nullable().default(null),
-        lastFullCheckAt: isoInstant.nullable().default(null),
+        lastStatusAt: isoInstant.nullable().default(null),
+        lastDetailAt: isoInstant.nullable().default(null),
         nextCheckAt: isoInstant.nullable().default(null),
       }),
     )

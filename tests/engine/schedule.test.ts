@@ -14,7 +14,7 @@ import {
   nextStep,
   paused,
   requestSent,
-  wantsFullCheck,
+  planCheck,
   type ScheduleEnv,
 } from '../../engine/schedule';
 
@@ -90,7 +90,7 @@ describe('next step', () => {
     let now = TUESDAY_WORK;
     // 30 checks of about 10 minutes stay inside the working day (11:00 to about 16:00 EDT).
     for (let i = 0; i < 30; i += 1) {
-      state = checkFinished(requestSent(state, now), A, { now, full: false, settings: { workHoursIntervalMinutes: 10, offHoursIntervalMinutes: 30 }, random });
+      state = checkFinished(requestSent(state, now), A, { now, read: ['documents'], settings: { workHoursIntervalMinutes: 10, offHoursIntervalMinutes: 30 }, random });
       const step = nextStep(state, [A], live, now, false);
       if (step.kind !== 'check') throw new Error('expected a check');
       gaps.push(step.at - now);
@@ -113,8 +113,8 @@ describe('next step', () => {
 
   it('moves a check up as a keep-alive so the session never idles past the keep-alive gap', () => {
     let state = empty();
-    state = checkFinished(requestSent(state, SATURDAY), A, { now: SATURDAY, full: true, settings, random: () => 0.5 });
-    state = checkFinished(requestSent(state, SATURDAY + 5000), B, { now: SATURDAY + 5000, full: true, settings, random: () => 0.5 });
+    state = checkFinished(requestSent(state, SATURDAY), A, { now: SATURDAY, read: ['documents', 'status', 'detail'], settings, random: () => 0.5 });
+    state = checkFinished(requestSent(state, SATURDAY + 5000), B, { now: SATURDAY + 5000, read: ['documents', 'status', 'detail'], settings, random: () => 0.5 });
     // Weekend: the next scheduled check is two hours out, but with keep-alive one comes 11 minutes after the last request.
     const withKeepAlive = nextStep(state, [A, B], live, SATURDAY + 6000, true);
     expect(withKeepAlive).toEqual({ kind: 'check', receipt: A, at: SATURDAY + 5000 + SCHEDULE_RULES.keepAliveEveryMs, purpose: 'keep-alive' });
@@ -122,14 +122,17 @@ describe('next step', () => {
     expect(without.kind === 'check' && without.at - SATURDAY).toBeGreaterThan(90 * MINUTE);
   });
 
-  it('plans a full check at first and every four hours, documents-only in between', () => {
+  it('reads the documents every check, the status every three hours and the detail every twelve', () => {
     let state = empty();
-    expect(wantsFullCheck(state, A, TUESDAY_WORK)).toBe(true);
-    state = checkFinished(state, A, { now: TUESDAY_WORK, full: true, settings, random: () => 0.5 });
-    expect(wantsFullCheck(state, A, TUESDAY_WORK + HOUR)).toBe(false);
-    state = checkFinished(state, A, { now: TUESDAY_WORK + HOUR, full: false, settings, random: () => 0.5 });
-    expect(wantsFullCheck(state, A, TUESDAY_WORK + 3 * HOUR)).toBe(false);
-    expect(wantsFullCheck(state, A, TUESDAY_WORK + 4 * HOUR)).toBe(true);
+    expect(planCheck(state, A, TUESDAY_WORK)).toEqual(['documents', 'status', 'detail']);
+    state = checkFinished(state, A, { now: TUESDAY_WORK, read: ['documents', 'status', 'detail'], settings, random: () => 0.5 });
+    expect(planCheck(state, A, TUESDAY_WORK + HOUR)).toEqual(['documents']);
+    state = checkFinished(state, A, { now: TUESDAY_WORK + HOUR, read: ['documents'], settings, random: () => 0.5 });
+    expect(planCheck(state, A, TUESDAY_WORK + 3 * HOUR - 1)).toEqual(['documents']);
+    expect(planCheck(state, A, TUESDAY_WORK + 3 * HOUR)).toEqual(['documents', 'status']);
+    state = checkFinished(state, A, { now: TUESDAY_WORK + 3 * HOUR, read: ['documents', 'status'], settings, random: () => 0.5 });
+    expect(planCheck(state, A, TUESDAY_WORK + 6 * HOUR)).toEqual(['documents', 'status']);
+    expect(planCheck(state, A, TUESDAY_WORK + 12 * HOUR)).toEqual(['documents', 'status', 'detail']);
   });
 });
 
@@ -145,7 +148,7 @@ describe('backoff', () => {
     expect(Math.max(...waits)).toBe(SCHEDULE_RULES.backoffMaxMs);
     expect(state.backoff?.failures).toBe(10);
     expect(state.backoff?.reason).toBe('network-error');
-    expect(checkFinished(state, A, { now: TUESDAY_WORK, full: false, settings, random: () => 0.5 }).backoff).toBeNull();
+    expect(checkFinished(state, A, { now: TUESDAY_WORK, read: ['documents'], settings, random: () => 0.5 }).backoff).toBeNull();
   });
 
   it('honours Retry-After when it is longer than the backoff, and a default when a 429 gives none', () => {
@@ -164,12 +167,12 @@ describe('backoff', () => {
 });
 
 describe('check soon', () => {
-  it('after sign-in or wake-up makes every case due as soon as the floor allows, and asks for a full check', () => {
-    let state = checkFinished(empty(), A, { now: TUESDAY_WORK, full: true, settings, random: () => 0.5 });
+  it('after sign-in or wake-up makes every case due as soon as the floor allows, and reads every endpoint', () => {
+    let state = checkFinished(empty(), A, { now: TUESDAY_WORK, read: ['documents', 'status', 'detail'], settings, random: () => 0.5 });
     state = checkSoon(state, [A, B], TUESDAY_WORK + 3 * MINUTE, false);
     expect(state.cases[A]?.nextCheckAt).toBe(new Date(TUESDAY_WORK + SCHEDULE_RULES.perCaseFloorMs).toISOString());
     expect(state.cases[B]?.nextCheckAt).toBe(new Date(TUESDAY_WORK + 3 * MINUTE).toISOString());
-    expect(wantsFullCheck(state, A, TUESDAY_WORK + 3 * MINUTE)).toBe(true);
+    expect(planCheck(state, A, TUESDAY_WORK + 3 * MINUTE)).toEqual(['documents', 'status', 'detail']);
     // A simulator on loopback has no floor.
     const onLoopback = checkSoon(state, [A], TUESDAY_WORK + 3 * MINUTE, true);
     expect(onLoopback.cases[A]?.nextCheckAt).toBe(new Date(TUESDAY_WORK + 3 * MINUTE).toISOString());
