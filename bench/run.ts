@@ -9,6 +9,7 @@ import { caseRecordAt, filingDayFor } from '../simulator/case-state';
 import { caseDetailPayload, caseStatusPayload, documentsPayload } from '../simulator/payloads';
 import { SCENARIOS } from '../simulator/scenarios';
 import { startSimulator } from '../simulator/server';
+import { engineBenchmark } from './engine';
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -80,5 +81,5 @@ lines.push(row([`heap growth over ${REQUESTS} requests (log capped)`, ((heapAfte
 agent.destroy();
 await sim.close();
 
-process.stdout.write(`DACA Watch benchmark (Node ${process.version}, ${new Date().toISOString()})\n\n${lines.join('\n')}\n\n` +
-  'The engine benchmark (detection delay, requests per day against fixed-interval baselines) arrives with the engine.\n');
+process.stdout.write(`DACA Watch benchmark (Node ${process.version}, ${new Date().toISOString()})\n\nThe simulator\n${lines.join('\n')}\n\n`);
+process.stdout.write(`${await engineBenchmark(Number(process.env.BENCH_TIMELINES ?? 24))}\n`);
