@@ -45,6 +45,21 @@ interface RunningCheck {
   requests: number;
 }
 
+/** Findings that are decisions or milestones: told once ever, and they speak for the document behind them. */
+const DECISIONS: ReadonlySet<Finding['type']> = new Set([
+  'silent-approval',
+  'approved',
+  'denied',
+  'rfe',
+  'biometrics-appointment',
+  'biometrics-reuse',
+  'card-produced',
+  'card-mailed',
+  'card-delivered',
+  'i821d-approved-inferred',
+]);
+const DECISION_KEY = new RegExp(`:(${[...DECISIONS].join('|')})$|^session-expired:`);
+
 /** Schedule-only changes (next check times) reach the disk at most this often; everything else at once. */
 const SCHEDULE_WRITE_EVERY_MS = 15 * 60_000;
 /** How many recent answers judgeRefusal may look at. */
@@ -266,7 +281,7 @@ export class Monitor {
     const now = this.options.clock.now();
     check.requests += 1;
     check.read.push(endpoint);
-    this.state.schedule = schedule.requestSent(this.state.schedule, now);
+    this.state.schedule = schedule.requestSent(this.state.schedule, now, outcome.kind === 'ok' || outcome.kind === 'no-content');
     this.gapRandom = this.random();
     this.recentAnswers = [...this.recentAnswers.slice(-(RECENT_ANSWERS - 1)), { endpoint, receipt: check.receipt, outcome }];
     if (outcome.kind === 'ok') {
@@ -315,7 +330,7 @@ export class Monitor {
       }
     }
     const retryAfterMs = outcome.kind === 'rate-limited' ? outcome.retryAfterMs : undefined;
-    this.state.schedule = schedule.failed(this.state.schedule, { now, reason: outcome.kind, retryAfterMs, random: this.random });
+    this.state.schedule = schedule.failed(this.state.schedule, { now, reason: outcome.kind, receipt: check.receipt, retryAfterMs, random: this.random });
     const backoff = this.state.schedule.backoff!;
     this.emit({ kind: 'backoff', until: backoff.until, reason: backoff.reason });
     this.changed();
@@ -361,9 +376,14 @@ export class Monitor {
     const fresh = findings.filter((finding) => !known.has(finding.key) && (known.add(finding.key), true));
     if (fresh.length === 0) return;
     this.state.history = [...this.state.history, ...fresh].slice(-LIMITS.history);
+    // One fact, one notification: the document or notice behind a decision found in the same check is not told twice.
+    const decided = new Set(fresh.filter((f) => DECISIONS.has(f.type)).map((f) => f.receipt));
     for (const finding of fresh) {
       this.emit({ kind: 'finding', receipt: finding.receipt, type: finding.type, detail: finding.detail, key: finding.key, inferred: finding.inferred });
-      if (!shouldNotify(finding, this.state.settings)) this.markHandled(finding.key, now);
+      const coveredByDecision = (finding.type === 'new-document' || finding.type === 'new-notice') && decided.has(finding.receipt);
+      // Already told by inference from the I-765: the I-821D's own approval document adds nothing new.
+      const coveredByInference = finding.type === 'silent-approval' && known.has(`${finding.receipt}:i821d-approved-inferred`);
+      if (coveredByDecision || coveredByInference || !shouldNotify(finding, this.state.settings)) this.markHandled(finding.key, now);
     }
     await this.deliverPending(now);
   }
@@ -388,7 +408,13 @@ export class Monitor {
   }
 
   private markHandled(key: string, now: number): void {
-    this.state.ledger = [...this.state.ledger, { key, notifiedAt: new Date(now).toISOString() }].slice(-LIMITS.ledger);
+    const ledger = [...this.state.ledger, { key, notifiedAt: new Date(now).toISOString() }];
+    // Over the limit, the oldest minor entries go first: a decision must never be notified twice.
+    while (ledger.length > LIMITS.ledger) {
+      const minor = ledger.findIndex((entry) => !DECISION_KEY.test(entry.key));
+      ledger.splice(minor === -1 ? 0 : minor, 1);
+    }
+    this.state.ledger = ledger;
     this.changed();
   }
 

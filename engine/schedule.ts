@@ -97,10 +97,11 @@ export function nextStep(state: ScheduleState, receipts: readonly string[], env:
     if (!leastRecent || last < leastRecent.last) leastRecent = { receipt, last };
   }
   const scheduled = due!;
-  const lastRequest = ms(state.lastRequestAt);
-  if (keepAlive && lastRequest !== null && leastRecent) {
+  // The session's idle timer runs from the last request USCIS answered, not from a failed one.
+  const lastAnswered = ms(state.lastAnsweredAt);
+  if (keepAlive && lastAnswered !== null && leastRecent) {
     const floor = env.loopback ? 0 : leastRecent.last + SCHEDULE_RULES.perCaseFloorMs;
-    const keepAliveAt = Math.max(lastRequest + SCHEDULE_RULES.keepAliveEveryMs, floor);
+    const keepAliveAt = Math.max(lastAnswered + SCHEDULE_RULES.keepAliveEveryMs, floor);
     if (keepAliveAt < scheduled.at) return { kind: 'check', receipt: leastRecent.receipt, at: Math.max(now, keepAliveAt), purpose: 'keep-alive' };
   }
   return { kind: 'check', receipt: scheduled.receipt, at: Math.max(now, scheduled.at), purpose: 'scheduled' };
@@ -126,9 +127,9 @@ function caseEntry(state: ScheduleState, receipt: string) {
   return state.cases[receipt] ?? { lastCheckAt: null, lastStatusAt: null, lastDetailAt: null, nextCheckAt: null };
 }
 
-/** Records that a request went out now. */
-export function requestSent(state: ScheduleState, now: number): ScheduleState {
-  return { ...state, lastRequestAt: iso(now) };
+/** Records that a request went out now, and whether USCIS answered it (which keeps the session alive). */
+export function requestSent(state: ScheduleState, now: number, answered = true): ScheduleState {
+  return { ...state, lastRequestAt: iso(now), ...(answered ? { lastAnsweredAt: iso(now) } : {}) };
 }
 
 /** Records a finished check and plans the case's next one. */
@@ -155,14 +156,18 @@ export function checkFinished(
   };
 }
 
-/** Backs off after a failure: exponentially, or as long as Retry-After says if that is longer. */
-export function failed(state: ScheduleState, options: { now: number; reason: string; retryAfterMs?: number | null; random: () => number }): ScheduleState {
-  const { now, reason, random } = options;
+/**
+ * Backs off after a failure: exponentially, or as long as Retry-After says if that is longer; the
+ * failed case (if any) is retried as soon as the backoff ends.
+ */
+export function failed(state: ScheduleState, options: { now: number; reason: string; receipt?: string; retryAfterMs?: number | null; random: () => number }): ScheduleState {
+  const { now, reason, random, receipt } = options;
   const failures = (state.backoff?.failures ?? 0) + 1;
   const exponential = Math.min(SCHEDULE_RULES.backoffMaxMs, SCHEDULE_RULES.backoffBaseMs * 2 ** (failures - 1));
   const retryAfter = options.retryAfterMs === undefined ? 0 : (options.retryAfterMs ?? SCHEDULE_RULES.defaultRetryAfterMs);
-  const wait = Math.max(jittered(exponential, random), retryAfter);
-  return { ...state, backoff: { until: iso(now + wait), reason, failures } };
+  const until = iso(now + Math.max(jittered(exponential, random), retryAfter));
+  const cases = receipt === undefined ? state.cases : { ...state.cases, [receipt]: { ...caseEntry(state, receipt), nextCheckAt: until } };
+  return { ...state, cases, backoff: { until, reason, failures } };
 }
 
 /**

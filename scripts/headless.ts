@@ -114,7 +114,8 @@ let sim: Simulator | null = null;
 let cookie = values.cookie;
 if (values.demo) {
   if (values.origin || values.cookie) fail('--demo brings its own simulator: leave out --origin and --cookie');
-  sim = await startSimulator({ scenario: 'daca-renewal', clock: { speed }, sessionLifetimeMs: 400 * 24 * 3_600_000 });
+  // Sessions run on the wall clock, so the fast story does not end them between two timer ticks.
+  sim = await startSimulator({ scenario: 'daca-renewal', clock: { speed }, accessClock: 'real' });
   origin = sim.dataOrigin;
   cookie = sim.createSession();
   if (receipts.length === 0) receipts = [sim.receipts.i821d, sim.receipts.i765] as ReceiptNumber[];

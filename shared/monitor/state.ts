@@ -130,7 +130,8 @@ export type CaseSnapshot = z.output<typeof CaseSnapshotSchema>;
 
 export const ScheduleStateSchema = z.object({
   lastRequestAt: isoInstant.nullable().default(null),
-  lastKeepAliveAt: isoInstant.nullable().default(null),
+  /** The last request USCIS answered with data: the session's idle timer starts there. */
+  lastAnsweredAt: isoInstant.nullable().default(null),
   cases: z
     .record(
       z.string(),
