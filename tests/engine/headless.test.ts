@@ -119,7 +119,7 @@ describe('--once against a simulator', () => {
 
 describe('--demo', () => {
   it('shows the renewal scenario findings and notifications as they happen, the silent approval first', async () => {
-    const child = spawn(process.execPath, [...RUNNER, '--demo', '--json', '--store', tempFolder()], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...RUNNER, '--demo', '--json', '--speed', '86400', '--store', tempFolder()], { stdio: ['ignore', 'pipe', 'pipe'] });
     const seen: Array<Record<string, unknown>> = [];
     try {
       await new Promise<void>((resolve, reject) => {
