@@ -4,8 +4,8 @@
 
 import { learnTitles, LearnedTitlesSchema, type LearnedTitles } from '../shared/knowledge/learned-titles';
 import type { CaseDocument } from '../shared/myuscis/schemas';
-import type { Finding } from '../shared/monitor/findings';
-import { LIMITS, type AppState, type CaseSnapshot } from '../shared/monitor/state';
+import { DECISION_TYPES, type Finding } from '../shared/monitor/findings';
+import { emptyState, LIMITS, type AppState, type CaseSnapshot } from '../shared/monitor/state';
 import { isReceiptNumber, maskReceipt, type ReceiptNumber } from '../shared/receipt';
 import { judgeRefusal, type CaseEndpoint, type CheckAnswer, type FetchOutcome, type MyUscisClient } from './client';
 import { detectCaseFindings, detectPairFindings, mergeReading, type CheckReading } from './detect';
@@ -45,20 +45,7 @@ interface RunningCheck {
   requests: number;
 }
 
-/** Findings that are decisions or milestones: told once ever, and they speak for the document behind them. */
-const DECISIONS: ReadonlySet<Finding['type']> = new Set([
-  'silent-approval',
-  'approved',
-  'denied',
-  'rfe',
-  'biometrics-appointment',
-  'biometrics-reuse',
-  'card-produced',
-  'card-mailed',
-  'card-delivered',
-  'i821d-approved-inferred',
-]);
-const DECISION_KEY = new RegExp(`:(${[...DECISIONS].join('|')})$|^session-expired:`);
+const DECISION_KEY = new RegExp(`:(${[...DECISION_TYPES].join('|')})$|^session-expired:`);
 
 /** Schedule-only changes (next check times) reach the disk at most this often; everything else at once. */
 const SCHEDULE_WRITE_EVERY_MS = 15 * 60_000;
@@ -157,6 +144,15 @@ export class Monitor {
   checkNow(): void {
     this.state.schedule = schedule.checkSoon(this.state.schedule, this.receipts, this.options.clock.now(), this.env.loopback);
     this.changed();
+  }
+
+  /** "Erase everything": the stored state and its files are removed; the engine starts over with nothing to watch. */
+  eraseEverything(): void {
+    this.current = null;
+    this.options.store.erase();
+    this.state = emptyState();
+    this.lastWrittenCore = this.coreOf(this.state);
+    this.reschedule();
   }
 
   private setEnv(key: 'online' | 'awake', value: boolean): void {
@@ -377,7 +373,7 @@ export class Monitor {
     if (fresh.length === 0) return;
     this.state.history = [...this.state.history, ...fresh].slice(-LIMITS.history);
     // One fact, one notification: the document or notice behind a decision found in the same check is not told twice.
-    const decided = new Set(fresh.filter((f) => DECISIONS.has(f.type)).map((f) => f.receipt));
+    const decided = new Set(fresh.filter((f) => DECISION_TYPES.has(f.type)).map((f) => f.receipt));
     for (const finding of fresh) {
       this.emit({ kind: 'finding', receipt: finding.receipt, type: finding.type, detail: finding.detail, key: finding.key, inferred: finding.inferred });
       const coveredByDecision = (finding.type === 'new-document' || finding.type === 'new-notice') && decided.has(finding.receipt);

@@ -8,10 +8,8 @@ import { parseArgs } from 'node:util';
 import { MYUSCIS_ORIGIN } from '../shared/myuscis/endpoints';
 import { maskReceipt, parseReceipt, type ReceiptNumber } from '../shared/receipt';
 import type { Language } from '../shared/localized';
-import { MyUscisClient } from '../engine/client';
-import { openStateStore } from '../engine/file-state-store';
-import { isLoopbackOrigin, Monitor, type MonitorEvent } from '../engine/monitor';
-import { createNodeHttpPort } from '../engine/node-http-port';
+import { isLoopbackOrigin, type MonitorEvent } from '../engine/monitor';
+import { createNodeMonitor } from '../engine/node-monitor';
 import { startSimulator, type Simulator } from '../simulator/server';
 
 const HELP = `DACA Watch headless runner: the monitor engine without the desktop app.
@@ -146,14 +144,12 @@ const print = (event: MonitorEvent | { kind: 'demo'; message: string }) => {
 };
 
 const clock = sim ? { now: () => sim!.clock.now() } : { now: Date.now };
-const store = openStateStore({ dir: values.store ?? join(homedir(), '.config', 'daca-watch', 'headless') });
-for (const sentence of store.recovered) print({ kind: 'error', message: `Stored data: ${sentence}` });
-const monitor = new Monitor({
-  client: new MyUscisClient({ http: createNodeHttpPort({ cookie }), origin, clock }),
+// What the store had to recover from comes out as `error` events when the monitor starts.
+const { monitor } = createNodeMonitor({
   origin,
+  ...(cookie === undefined ? {} : { cookie }),
   clock,
-  store,
-  notifier: { notify: async () => {} },
+  storeDir: values.store ?? join(homedir(), '.config', 'daca-watch', 'headless'),
   onEvent: print,
 });
 monitor.setCases(receipts);

@@ -1,7 +1,7 @@
 // The monitor engine for real: its requests go over HTTP to the simulator, its state to real files,
 // its clock is the simulator's fake clock. Politeness limits, outcomes, sessions, restarts, recovery.
 
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEDULE_RULES } from '../../engine/schedule';
@@ -184,6 +184,22 @@ describe('the store', () => {
     // Quiet checks write at most the schedule now and then (every 15 minutes at most).
     expect(run.store.writes - afterFirstChecks).toBeLessThanOrEqual(12 * 4 + 1);
     expect(run.store.writes - afterFirstChecks).toBeLessThan(checks);
+  });
+
+  it('erases everything on request: files gone, nothing watched, no more requests', async () => {
+    const h = await engineHarness({ scenario: 'daca-renewal', startDay: 30 });
+    const run = h.start();
+    await run.runUntil(h.sim.clock.now() + 2 * HOUR);
+    expect(run.monitor.snapshot.history.length + Object.keys(run.monitor.snapshot.snapshots).length).toBeGreaterThan(0);
+    run.monitor.eraseEverything();
+    expect(existsSync(h.storeDir) ? readdirSync(h.storeDir) : []).toEqual([]);
+    expect(run.monitor.snapshot.cases).toEqual([]);
+    expect(run.monitor.snapshot.history).toEqual([]);
+    const before = h.apiRequests().length;
+    await run.runUntil(h.sim.clock.now() + DAY);
+    expect(h.apiRequests().length).toBe(before);
+    // A restart finds nothing either.
+    expect(h.start({ receipts: [] }).monitor.snapshot.snapshots).toEqual({});
   });
 
   it('recovers from a corrupt store file, says so, keeps the damaged file aside and goes on watching', async () => {

@@ -17,6 +17,7 @@ import {
   planCheck,
   type ScheduleEnv,
 } from '../../engine/schedule';
+import { seededRandom } from '../../engine/seeded-random';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -25,15 +26,6 @@ const A = 'IOE0933012457';
 const B = 'IOE0933012458';
 const live: ScheduleEnv = { signedIn: true, online: true, awake: true, loopback: false };
 const empty = (): ScheduleState => ScheduleStateSchema.parse({});
-/** A seeded random source (mulberry32), so jitter is exercised but repeatable. */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Tuesday 2026-06-02 15:00 UTC = 11:00 EDT; Saturday 2026-06-06 15:00 UTC; Tuesday 03:00 UTC = 23:00 EDT Monday.
 const TUESDAY_WORK = Date.UTC(2026, 5, 2, 15);
@@ -82,7 +74,7 @@ describe('next step', () => {
   });
 
   it('checks a new case at once, then no case more often than every 10 minutes, with jitter', () => {
-    const random = seeded(7);
+    const random = seededRandom(7);
     let state = empty();
     const first = nextStep(state, [A], live, TUESDAY_WORK, false);
     expect(first).toEqual({ kind: 'check', receipt: A, at: TUESDAY_WORK, purpose: 'scheduled' });

@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { MyUscisClient } from '../../engine/client';
-import { openStateStore, type StateStore } from '../../engine/file-state-store';
-import { Monitor, type MonitorEvent } from '../../engine/monitor';
-import { createNodeHttpPort } from '../../engine/node-http-port';
+import type { StateStore } from '../../engine/file-state-store';
+import type { Monitor, MonitorEvent } from '../../engine/monitor';
+import { createNodeMonitor } from '../../engine/node-monitor';
+import { seededRandom } from '../../engine/seeded-random';
 import type { DesktopNotification } from '../../engine/ports';
 import type { ReceiptNumber } from '../../shared/receipt';
 import type { Simulator, SimulatorOptions } from '../../simulator/server';
@@ -23,16 +23,6 @@ export function tempFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'daca-watch-test-'));
   folders.push(dir);
   return dir;
-}
-
-/** A seeded random source (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface EngineRun {
@@ -68,12 +58,11 @@ export async function engineHarness(options: SimulatorOptions = {}): Promise<Har
     start({ receipts = [sim.receipts.i821d, sim.receipts.i765], signIn = true, seed = 1 } = {}) {
       const events: MonitorEvent[] = [];
       const notifications: DesktopNotification[] = [];
-      const store = openStateStore({ dir: storeDir, now: clock.now });
-      const monitor = new Monitor({
-        client: new MyUscisClient({ http: createNodeHttpPort({ cookie }), origin: sim.dataOrigin, clock }),
+      const { monitor, store } = createNodeMonitor({
         origin: sim.dataOrigin,
+        cookie,
         clock,
-        store,
+        storeDir,
         notifier: { notify: async (n) => void notifications.push(n) },
         random: seededRandom(seed),
         timeZone: 'UTC',

@@ -1,0 +1,36 @@
+// Wires the monitor engine for plain Node: the Node HTTP port (with a Cookie header), the client, and
+// the conf-backed state store. Used by the headless runner, the benchmark and the tests; not by Electron.
+
+import { MyUscisClient } from './client';
+import { openStateStore, type StateStore } from './file-state-store';
+import { Monitor, type MonitorOptions } from './monitor';
+import { createNodeHttpPort } from './node-http-port';
+import type { Clock, NotifierPort } from './ports';
+
+export interface NodeMonitorOptions {
+  origin: string;
+  /** A Cookie header standing for a live session (simulators and tests only). */
+  cookie?: string;
+  clock: Clock;
+  storeDir: string;
+  notifier?: NotifierPort;
+  random?: MonitorOptions['random'];
+  timeZone?: string;
+  onEvent?: MonitorOptions['onEvent'];
+}
+
+export function createNodeMonitor(options: NodeMonitorOptions): { monitor: Monitor; store: StateStore } {
+  const { origin, cookie, clock } = options;
+  const store = openStateStore({ dir: options.storeDir, now: clock.now });
+  const monitor = new Monitor({
+    client: new MyUscisClient({ http: createNodeHttpPort(cookie === undefined ? {} : { cookie }), origin, clock }),
+    origin,
+    clock,
+    store,
+    notifier: options.notifier ?? { notify: async () => {} },
+    ...(options.random ? { random: options.random } : {}),
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+  });
+  return { monitor, store };
+}
