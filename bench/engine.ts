@@ -6,9 +6,11 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MyUscisClient, type CaseEndpoint } from '../engine/client';
-import { openStateStore } from '../engine/file-state-store';
-import { Monitor } from '../engine/monitor';
+import type { MonitorEvent } from '../engine/monitor';
 import { createNodeHttpPort } from '../engine/node-http-port';
+import { createNodeMonitor } from '../engine/node-monitor';
+import type { NotifierPort } from '../engine/ports';
+import { seededRandom } from '../engine/seeded-random';
 import { isUscisWorkingTime } from '../engine/schedule';
 import type { ReceiptNumber } from '../shared/receipt';
 import type { ScenarioInput } from '../simulator/scenario-schema';
@@ -21,15 +23,6 @@ const DAY = 24 * HOUR;
 const FOREVER = 2000 * DAY;
 /** Monday 2026-03-02, 00:00 UTC: day 0 of every timeline. */
 const FILING_DAY = Date.UTC(2026, 2, 2);
-
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
@@ -89,40 +82,51 @@ interface StrategyResult {
   days: number;
 }
 
-/** The engine: from two days before the approval to two days after. */
-async function runEngine(t: Timeline, seed: number): Promise<{ delay: number | null; requests: number; checks: number; days: number }> {
-  const start = FILING_DAY + (t.approvalDay - 2) * DAY;
-  const sim = await simulatorFor(t, start);
+/** The engine on a frozen simulator clock, stepped from wake to wake until `end`; returns its check count. */
+async function driveEngine(sim: Simulator, end: number, options: { seed: number; notifier?: NotifierPort; afterWake?: (checks: number) => void }): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'daca-bench-'));
-  const clock = { now: () => sim.clock.now() };
-  let notifiedAt: number | null = null;
   let checks = 0;
-  const monitor = new Monitor({
-    client: new MyUscisClient({ http: createNodeHttpPort({ cookie: sim.createSession() }), origin: sim.dataOrigin, clock }),
+  const { monitor } = createNodeMonitor({
     origin: sim.dataOrigin,
-    clock,
-    store: openStateStore({ dir, now: clock.now }),
-    notifier: {
-      notify: async (n) => {
-        if (notifiedAt === null && n.key.includes('approv')) notifiedAt = clock.now();
-      },
-    },
-    random: seeded(seed),
+    cookie: sim.createSession(),
+    clock: { now: () => sim.clock.now() },
+    storeDir: dir,
+    ...(options.notifier ? { notifier: options.notifier } : {}),
+    random: seededRandom(options.seed),
     timeZone: 'UTC',
-    onEvent: (e) => void (e.kind === 'check' && (checks += 1)),
+    onEvent: (e: MonitorEvent) => void (e.kind === 'check' && (checks += 1)),
   });
   monitor.setCases([sim.receipts.i821d, sim.receipts.i765] as ReceiptNumber[]);
   monitor.signedIn();
-  const end = start + 4 * DAY;
   for (;;) {
     const at = monitor.nextWakeAt();
     if (at === null || at > end) break;
     if (at > sim.clock.now()) sim.clock.setTime(at);
     await monitor.wake();
+    options.afterWake?.(checks);
   }
+  monitor.stop();
+  storeSizes.push(statSync(join(dir, 'config.json')).size);
+  rmSync(dir, { recursive: true, force: true });
+  return checks;
+}
+
+/** Store sizes seen at the end of engine runs (the last one is the year-long run). */
+const storeSizes: number[] = [];
+
+/** The engine: from two days before the approval to two days after. */
+async function runEngine(t: Timeline, seed: number): Promise<{ delay: number | null; requests: number; checks: number; days: number }> {
+  const start = FILING_DAY + (t.approvalDay - 2) * DAY;
+  const sim = await simulatorFor(t, start);
+  let notifiedAt: number | null = null;
+  const notifier: NotifierPort = {
+    notify: async (n) => {
+      if (notifiedAt === null && n.key.includes('approv')) notifiedAt = sim.clock.now();
+    },
+  };
+  const checks = await driveEngine(sim, start + 4 * DAY, { seed, notifier });
   const requests = sim.requestLog().filter((r) => r.endpoint !== null).length;
   await sim.close();
-  rmSync(dir, { recursive: true, force: true });
   return { delay: notifiedAt === null ? null : notifiedAt - t.approvalDocAt, requests, checks, days: 4 };
 }
 
@@ -184,60 +188,38 @@ const minutes = (ms: number) => (Number.isFinite(ms) ? (ms / MINUTE).toFixed(1) 
 
 /** A long run for footprint: checks, heap growth over 10,000 checks, CPU per check, store size after a year. */
 async function footprint(): Promise<string[]> {
-  const t = timeline(999, seeded(999));
+  const t = timeline(999, seededRandom(999));
   // From the day after filing, when both receipts exist.
   const start = FILING_DAY + DAY;
   const sim = await simulatorFor(t, start);
-  const dir = mkdtempSync(join(tmpdir(), 'daca-bench-year-'));
-  const clock = { now: () => sim.clock.now() };
-  let checks = 0;
-  const monitor = new Monitor({
-    client: new MyUscisClient({ http: createNodeHttpPort({ cookie: sim.createSession() }), origin: sim.dataOrigin, clock }),
-    origin: sim.dataOrigin,
-    clock,
-    store: openStateStore({ dir, now: clock.now }),
-    notifier: { notify: async () => {} },
-    random: seeded(5),
-    timeZone: 'UTC',
-    onEvent: (e) => void (e.kind === 'check' && (checks += 1)),
-  });
-  monitor.setCases([sim.receipts.i821d, sim.receipts.i765] as ReceiptNumber[]);
-  monitor.signedIn();
   const gc = (globalThis as { gc?: () => void }).gc;
-  let heapAt1000 = 0;
-  let heapAt11000 = 0;
+  const heap = { at1000: 0, at11000: 0 };
   let cpuAt1000 = process.cpuUsage();
   let cpuPerCheckUs = 0;
-  const end = start + 365 * DAY;
-  for (;;) {
-    const at = monitor.nextWakeAt();
-    if (at === null || at > end) break;
-    if (at > sim.clock.now()) sim.clock.setTime(at);
-    const before = checks;
-    await monitor.wake();
-    if (before < 1000 && checks >= 1000) {
-      gc?.();
-      heapAt1000 = process.memoryUsage().heapUsed;
-      cpuAt1000 = process.cpuUsage();
-    }
-    if (before < 11000 && checks >= 11000) {
-      const cpu = process.cpuUsage(cpuAt1000);
-      cpuPerCheckUs = (cpu.user + cpu.system) / 10_000;
-      gc?.();
-      heapAt11000 = process.memoryUsage().heapUsed;
-    }
-  }
-  monitor.stop();
-  const storeBytes = statSync(join(dir, 'config.json')).size;
-  const requests = sim.requestLog().length;
+  let last = 0;
+  const checks = await driveEngine(sim, start + 365 * DAY, {
+    seed: 5,
+    afterWake: (count) => {
+      if (last < 1000 && count >= 1000) {
+        gc?.();
+        heap.at1000 = process.memoryUsage().heapUsed;
+        cpuAt1000 = process.cpuUsage();
+      }
+      if (last < 11000 && count >= 11000) {
+        const cpu = process.cpuUsage(cpuAt1000);
+        cpuPerCheckUs = (cpu.user + cpu.system) / 10_000;
+        gc?.();
+        heap.at11000 = process.memoryUsage().heapUsed;
+      }
+      last = count;
+    },
+  });
   await sim.close();
-  rmSync(dir, { recursive: true, force: true });
   return [
     row(['checks in a simulated year', String(checks), '', '', '']),
-    row(['heap growth over 10,000 checks', ((heapAt11000 - heapAt1000) / 1024 / 1024).toFixed(2), '', '', 'MB (target < 5)']),
+    row(['heap growth over 10,000 checks', ((heap.at11000 - heap.at1000) / 1024 / 1024).toFixed(2), '', '', 'MB (target < 5)']),
     row(['CPU per check (engine + in-process simulator)', cpuPerCheckUs.toFixed(0), '', '', 'µs']),
-    row(['store size after a simulated year', (storeBytes / 1024).toFixed(1), '', '', 'KB (target < 512)']),
-    row(['simulator request log (capped)', String(requests), '', '', 'entries']),
+    row(['store size after a simulated year', ((storeSizes.at(-1) ?? 0) / 1024).toFixed(1), '', '', 'KB (target < 512)']),
   ];
 }
 
@@ -246,7 +228,7 @@ function row(cells: string[]): string {
 }
 
 export async function engineBenchmark(timelines = 24): Promise<string> {
-  const random = seeded(2026);
+  const random = seededRandom(2026);
   const lines = [row(['strategy', 'median min', 'p95 min', 'requests/day', 'requests/check'])];
   const all = Array.from({ length: timelines }, (_, i) => timeline(i, random));
   const strategies: Array<{ name: string; run: (t: Timeline, i: number) => Promise<{ delay: number | null; requests: number; checks: number; days: number }> }> = [
