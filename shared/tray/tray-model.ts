@@ -1,0 +1,130 @@
+// The tray as data: which icon, which tooltip and which menu the app state calls for, in English or
+// Spanish. Pure; a thin adapter in electron/ turns it into an Electron Tray and Menu.
+
+import type { Language } from '../localized';
+
+/** What the tray shows at a glance. */
+export const TRAY_ICONS = ['watching', 'checking', 'news', 'approved', 'attention'] as const;
+export type TrayIcon = (typeof TRAY_ICONS)[number];
+
+export type Activity = 'watching' | 'checking' | 'paused' | 'backing-off' | 'offline' | 'asleep' | 'signed-out' | 'no-cases';
+
+export interface TrayState {
+  language: Language;
+  activity: Activity;
+  /** Findings the user has not looked at yet. */
+  unseen: number;
+  /** The pair's verdict says approved (or further along). */
+  approved: boolean;
+  /** A one-line summary of the pair, in the user's language (e.g. "I-821D: approved · I-765: card mailed"). */
+  summary: string;
+  pausedUntil: string | null;
+  startAtLogin: boolean;
+}
+
+export type TrayCommand =
+  | 'open-dashboard'
+  | 'check-now'
+  | 'sign-in'
+  | 'sign-out'
+  | 'pause-hour'
+  | 'pause-until-tomorrow'
+  | 'resume'
+  | 'toggle-start-at-login'
+  | 'quit';
+
+export type TrayMenuItem =
+  | { kind: 'item'; command: TrayCommand; label: string; enabled: boolean }
+  | { kind: 'checkbox'; command: TrayCommand; label: string; checked: boolean }
+  | { kind: 'label'; label: string }
+  | { kind: 'separator' };
+
+const LABELS: Record<Language, Record<TrayCommand, string> & { paused: string; signedOut: string; failing: string; offline: string; noCases: string }> = {
+  en: {
+    'open-dashboard': 'Open dashboard',
+    'check-now': 'Check now',
+    'sign-in': 'Sign in to myUSCIS…',
+    'sign-out': 'Sign out',
+    'pause-hour': 'Pause for an hour',
+    'pause-until-tomorrow': 'Pause until tomorrow',
+    resume: 'Resume',
+    'toggle-start-at-login': 'Start at login',
+    quit: 'Quit DACA Watch',
+    paused: 'Paused',
+    signedOut: 'Signed out: sign in to keep watching',
+    failing: 'USCIS is not answering: trying again later',
+    offline: 'Offline: waiting for the network',
+    noCases: 'Add your receipt numbers to start',
+  },
+  es: {
+    'open-dashboard': 'Abrir el panel',
+    'check-now': 'Revisar ahora',
+    'sign-in': 'Iniciar sesión en myUSCIS…',
+    'sign-out': 'Cerrar sesión',
+    'pause-hour': 'Pausar una hora',
+    'pause-until-tomorrow': 'Pausar hasta mañana',
+    resume: 'Reanudar',
+    'toggle-start-at-login': 'Abrir al iniciar sesión en la computadora',
+    quit: 'Salir de DACA Watch',
+    paused: 'En pausa',
+    signedOut: 'Sesión cerrada: inicie sesión para seguir revisando',
+    failing: 'USCIS no responde: se volverá a intentar más tarde',
+    offline: 'Sin conexión: esperando la red',
+    noCases: 'Agregue sus números de recibo para empezar',
+  },
+};
+
+/** Needs attention beats news, news beats approved, approved beats the everyday states. */
+export function trayIcon(state: TrayState): TrayIcon {
+  if (state.activity === 'signed-out' || state.activity === 'backing-off') return 'attention';
+  if (state.unseen > 0) return 'news';
+  if (state.approved) return 'approved';
+  return state.activity === 'checking' ? 'checking' : 'watching';
+}
+
+/** The status line: why the app is not watching, or the pair's summary. */
+function statusLine(state: TrayState): string {
+  const words = LABELS[state.language];
+  switch (state.activity) {
+    case 'signed-out':
+      return words.signedOut;
+    case 'backing-off':
+      return words.failing;
+    case 'offline':
+      return words.offline;
+    case 'no-cases':
+      return words.noCases;
+    case 'paused':
+      return `${words.paused}${state.summary ? ` · ${state.summary}` : ''}`;
+    default:
+      return state.summary;
+  }
+}
+
+export function trayTooltip(state: TrayState): string {
+  const news = state.unseen > 0 ? (state.language === 'es' ? ` · ${state.unseen} novedad${state.unseen === 1 ? '' : 'es'}` : ` · ${state.unseen} new`) : '';
+  return `DACA Watch — ${statusLine(state)}${news}`;
+}
+
+export function buildTrayMenu(state: TrayState): TrayMenuItem[] {
+  const words = LABELS[state.language];
+  const signedOut = state.activity === 'signed-out';
+  const paused = state.activity === 'paused';
+  return [
+    { kind: 'label', label: statusLine(state) },
+    { kind: 'separator' },
+    { kind: 'item', command: 'open-dashboard', label: words['open-dashboard'], enabled: true },
+    { kind: 'item', command: 'check-now', label: words['check-now'], enabled: !signedOut && !paused && state.activity !== 'offline' && state.activity !== 'no-cases' },
+    signedOut ? { kind: 'item', command: 'sign-in', label: words['sign-in'], enabled: true } : { kind: 'item', command: 'sign-out', label: words['sign-out'], enabled: true },
+    { kind: 'separator' },
+    ...(paused
+      ? [{ kind: 'item', command: 'resume', label: words.resume, enabled: true } as const]
+      : [
+          { kind: 'item', command: 'pause-hour', label: words['pause-hour'], enabled: !signedOut } as const,
+          { kind: 'item', command: 'pause-until-tomorrow', label: words['pause-until-tomorrow'], enabled: !signedOut } as const,
+        ]),
+    { kind: 'checkbox', command: 'toggle-start-at-login', label: words['toggle-start-at-login'], checked: state.startAtLogin },
+    { kind: 'separator' },
+    { kind: 'item', command: 'quit', label: words.quit, enabled: true },
+  ];
+}
