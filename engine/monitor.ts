@@ -5,7 +5,8 @@
 import { learnTitles, LearnedTitlesSchema, type LearnedTitles } from '../shared/knowledge/learned-titles';
 import type { CaseDocument } from '../shared/myuscis/schemas';
 import { DECISION_TYPES, type Finding } from '../shared/monitor/findings';
-import { emptyState, LIMITS, type AppState, type CaseSnapshot } from '../shared/monitor/state';
+import type { Activity } from '../shared/tray/tray-model';
+import { emptyState, LIMITS, SettingsSchema, type AppState, type CaseSnapshot, type Settings } from '../shared/monitor/state';
 import { isReceiptNumber, maskReceipt, type ReceiptNumber } from '../shared/receipt';
 import { judgeRefusal, type CaseEndpoint, type CheckAnswer, type FetchOutcome, type MyUscisClient } from './client';
 import { detectCaseFindings, detectPairFindings, mergeReading, type CheckReading } from './detect';
@@ -90,6 +91,19 @@ export class Monitor {
     return this.state;
   }
 
+  /** What the engine is doing now, for the tray and the dashboard. */
+  activity(): Activity {
+    if (!this.env.signedIn) return 'signed-out';
+    if (!this.env.online) return 'offline';
+    if (!this.env.awake) return 'asleep';
+    if (this.receipts.length === 0) return 'no-cases';
+    if (this.current) return 'checking';
+    const now = this.options.clock.now();
+    if (Date.parse(this.state.schedule.pausedUntil ?? '') > now) return 'paused';
+    if (Date.parse(this.state.schedule.backoff?.until ?? '') > now) return 'backing-off';
+    return 'watching';
+  }
+
   get receipts(): ReceiptNumber[] {
     return this.state.cases.filter((c) => c.problem === null).map((c) => c.receipt).filter(isReceiptNumber);
   }
@@ -143,6 +157,21 @@ export class Monitor {
   /** "Check now": every case as soon as the limits allow, fully. */
   checkNow(): void {
     this.state.schedule = schedule.checkSoon(this.state.schedule, this.receipts, this.options.clock.now(), this.env.loopback);
+    this.changed();
+  }
+
+  /** Changes settings (validated: a bad value throws and changes nothing). */
+  updateSettings(patch: Partial<Settings>): Settings {
+    const next = SettingsSchema.parse({ ...this.state.settings, ...patch });
+    this.state.settings = next;
+    this.changed();
+    return next;
+  }
+
+  /** The user has seen everything found up to this instant. */
+  markSeen(upTo: string): void {
+    if (this.state.lastSeenAt !== null && this.state.lastSeenAt >= upTo) return;
+    this.state.lastSeenAt = upTo;
     this.changed();
   }
 

@@ -1,0 +1,128 @@
+// What the desktop app does with tray commands, power events and network changes, and what the tray
+// should show for the engine's state. Plain TypeScript (no `electron` import): main.ts plugs Electron in.
+
+import type { Monitor, MonitorEvent } from '../engine/monitor';
+import { shouldNotify } from '../engine/notification-policy';
+import type { Clock } from '../engine/ports';
+import { STAGE_NAMES } from '../shared/knowledge/stages';
+import { explainStatus } from '../shared/knowledge/status-titles';
+import { buildTrayMenu, trayIcon, trayTooltip, type TrayCommand, type TrayIcon, type TrayMenuItem, type TrayState } from '../shared/tray/tray-model';
+
+const HOUR = 3_600_000;
+
+export interface ControllerPorts {
+  monitor: Monitor;
+  clock: Clock;
+  /** Draws the tray (icon, tooltip, context menu) from data. */
+  renderTray: (view: { icon: TrayIcon; tooltip: string; menu: TrayMenuItem[] }) => void;
+  openDashboard: () => void;
+  startSignIn: () => void;
+  /** Clears the sign-in partition's storage and cache. */
+  clearSession: () => Promise<void>;
+  setStartAtLogin: (enabled: boolean) => void;
+  quit: () => void;
+}
+
+export type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen';
+
+/** Findings that mean the renewal is approved or further along. */
+const APPROVED_TYPES = new Set(['silent-approval', 'approved', 'i821d-approved-inferred', 'card-produced', 'card-mailed', 'card-delivered']);
+
+/** 08:00 local time on the next day. */
+export function tomorrowMorning(now: number): number {
+  const next = new Date(now);
+  next.setDate(next.getDate() + 1);
+  next.setHours(8, 0, 0, 0);
+  return next.getTime();
+}
+
+export class AppController {
+  constructor(private readonly ports: ControllerPorts) {}
+
+  trayState(): TrayState {
+    const state = this.ports.monitor.snapshot;
+    const language = state.settings.language;
+    const seenUntil = Date.parse(state.lastSeenAt ?? '') || 0;
+    const unseen = state.history.filter((f) => Date.parse(f.foundAt) > seenUntil && shouldNotify(f, state.settings)).length;
+    const denied = state.history.some((f) => f.type === 'denied');
+    const summary = state.cases
+      .filter((c) => c.problem === null)
+      .map((c) => {
+        const title = state.snapshots[c.receipt]?.status?.title;
+        const stage = title ? explainStatus(title, language).stage : 'filed';
+        return `${c.formType ?? c.receipt}: ${STAGE_NAMES[stage][language]}`;
+      })
+      .join(' · ');
+    return {
+      language,
+      activity: this.ports.monitor.activity(),
+      unseen,
+      approved: !denied && state.history.some((f) => APPROVED_TYPES.has(f.type)),
+      summary,
+      pausedUntil: state.schedule.pausedUntil,
+      startAtLogin: state.settings.startAtLogin,
+    };
+  }
+
+  /** Redraws the tray; call after anything that may have changed the state. */
+  refresh(): void {
+    const state = this.trayState();
+    this.ports.renderTray({ icon: trayIcon(state), tooltip: trayTooltip(state), menu: buildTrayMenu(state) });
+  }
+
+  async command(command: TrayCommand): Promise<void> {
+    const { monitor, clock } = this.ports;
+    switch (command) {
+      case 'open-dashboard':
+        this.ports.openDashboard();
+        break;
+      case 'check-now':
+        monitor.checkNow();
+        break;
+      case 'sign-in':
+        this.ports.startSignIn();
+        break;
+      case 'sign-out':
+        await this.ports.clearSession();
+        await monitor.signedOut();
+        break;
+      case 'pause-hour':
+        monitor.pause(clock.now() + HOUR);
+        break;
+      case 'pause-until-tomorrow':
+        monitor.pause(tomorrowMorning(clock.now()));
+        break;
+      case 'resume':
+        monitor.pause(null);
+        break;
+      case 'toggle-start-at-login': {
+        const enabled = !monitor.snapshot.settings.startAtLogin;
+        monitor.updateSettings({ startAtLogin: enabled });
+        this.ports.setStartAtLogin(enabled);
+        break;
+      }
+      case 'quit':
+        monitor.stop();
+        this.ports.quit();
+        return;
+    }
+    this.refresh();
+  }
+
+  /** Asleep means no requests; waking up means a check soon (the engine's schedule does that). */
+  onPower(event: PowerEvent): void {
+    if (event === 'suspend') this.ports.monitor.setAwake(false);
+    if (event === 'resume') this.ports.monitor.setAwake(true);
+    // A locked screen changes nothing: the person is away, which is when watching matters most.
+    this.refresh();
+  }
+
+  onOnline(online: boolean): void {
+    this.ports.monitor.setOnline(online);
+    this.refresh();
+  }
+
+  onMonitorEvent(_event: MonitorEvent): void {
+    this.refresh();
+  }
+}
