@@ -84,7 +84,7 @@ export class AppController {
         break;
       case 'sign-out':
         await this.ports.clearSession();
-        await monitor.signedOut();
+        await monitor.signedOut({ byUser: true });
         break;
       case 'pause-hour':
         monitor.pause(clock.now() + HOUR);

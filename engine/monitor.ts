@@ -126,15 +126,18 @@ export class Monitor {
     this.changed();
   }
 
-  /** The session ended: no more requests until signedIn(); the user is asked once per expiry to sign in again. */
-  async signedOut(): Promise<void> {
+  /**
+   * The session ended: no more requests until signedIn(). When USCIS ended it, the user is asked once
+   * per expiry to sign in again; when the user signed out (`byUser`), nobody needs telling.
+   */
+  async signedOut(options: { byUser?: boolean } = {}): Promise<void> {
     this.env.signedIn = false;
     this.current = null;
     if (this.state.session.state !== 'signed-out' || !this.state.session.expiryNotified) {
       const since = this.nowIso();
       this.state.session = { state: 'signed-out', since, expiryNotified: true };
       this.emit({ kind: 'session', state: 'signed-out' });
-      await this.deliver(signInAgainNotification(this.state.settings.language, since), null);
+      if (!options.byUser) await this.deliver(signInAgainNotification(this.state.settings.language, since), null);
     }
     this.changed();
   }

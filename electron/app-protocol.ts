@@ -1,0 +1,101 @@
+// Serves the built dashboard as app://dashboard/... from one folder, with the right MIME type and a strict
+// CSP on every response. It must never serve a file outside that folder nor anything for another host.
+
+import { readFile } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { protocol } from 'electron';
+import { allowListOf, isAllowedNavigation } from '../shared/security/navigation';
+
+export const APP_SCHEME = 'app';
+/** The dashboard's origin: the only frame the IPC handlers answer. */
+export const APP_ORIGIN = `${APP_SCHEME}://dashboard`;
+export const DASHBOARD_URL = `${APP_ORIGIN}/index.html`;
+
+/**
+ * The dashboard's Content Security Policy. Svelte 5 as built by vite-plugin-svelte needs no more: scripts
+ * are files, component CSS is emitted to files, and dynamic styles go through the CSSOM (`element.style`),
+ * which CSP does not restrict. Static `style="..."` attributes in templates would be blocked: use classes.
+ */
+export const DASHBOARD_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const DASHBOARD_ONLY = allowListOf([APP_ORIGIN]);
+
+/** Before the app is ready: app:// behaves like https (standard URLs, secure context, its own origin). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+}
+
+/** After the app is ready: app://dashboard/... answers from `rootDir` (the built renderer folder). */
+export function serveDashboard(rootDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = request.method === 'GET' ? resolveAppPath(rootDir, request.url) : null;
+    if (file === null) return notFound();
+    try {
+      const body = new Uint8Array(await readFile(file));
+      return new Response(body, { status: 200, headers: headersFor(MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream') });
+    } catch {
+      return notFound();
+    }
+  });
+}
+
+/**
+ * The file inside `rootDir` that an app://dashboard URL names (`/` is index.html), or null when the URL is
+ * for another host or its path could leave the folder: dot segments (plain or percent-encoded), encoded
+ * slashes or backslashes, drive letters, empty segments (`//etc/passwd`), undecodable escapes.
+ */
+export function resolveAppPath(rootDir: string, url: string): string | null {
+  if (!isAllowedNavigation(url, DASHBOARD_ONLY)) return null;
+  const pathname = new URL(url).pathname;
+  const segments = pathname === '' || pathname === '/' ? ['index.html'] : pathname.slice(1).split('/').map(decodeSegment);
+  if (segments.some((segment) => segment === null || segment === '' || segment === '.' || segment === '..' || /[/\\:\0]/.test(segment))) return null;
+  const root = resolve(rootDir);
+  const file = join(root, ...(segments as string[]));
+  const inside = relative(root, file);
+  return inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? null : file;
+}
+
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+function headersFor(contentType: string): Record<string, string> {
+  return { 'Content-Type': contentType, 'Content-Security-Policy': DASHBOARD_CSP, 'X-Content-Type-Options': 'nosniff' };
+}
+
+function notFound(): Response {
+  return new Response('Not found', { status: 404, headers: headersFor('text/plain; charset=utf-8') });
+}

@@ -1,0 +1,27 @@
+// What the dashboard is sent: the engine's state and activity in the shape of the IPC contract's
+// DashboardState. Plain TypeScript (no `electron` import); it reads the engine and changes nothing.
+
+import type { Monitor } from '../engine/monitor';
+import { DashboardStateSchema, type DashboardState } from '../shared/ipc/contract';
+
+export function dashboardStateOf(monitor: Monitor, demo: boolean): DashboardState {
+  const state = monitor.snapshot;
+  const schedule = state.schedule;
+  const caseTimes = Object.values(schedule.cases);
+  const latest = (values: Array<string | null>) => values.filter((v): v is string => v !== null).sort().at(-1) ?? null;
+  const earliest = (values: Array<string | null>) => values.filter((v): v is string => v !== null).sort()[0] ?? null;
+  return DashboardStateSchema.parse({
+    session: { state: state.session.state, since: state.session.since },
+    activity: monitor.activity(),
+    lastCheckAt: latest(caseTimes.map((c) => c.lastCheckAt)),
+    nextCheckAt: monitor.activity() === 'watching' ? earliest(caseTimes.map((c) => c.nextCheckAt)) : null,
+    backoff: schedule.backoff ? { until: schedule.backoff.until, reason: schedule.backoff.reason } : null,
+    pausedUntil: schedule.pausedUntil,
+    cases: state.cases.map(({ receipt, formType, problem }) => ({ receipt, formType, problem })),
+    snapshots: state.snapshots,
+    history: state.history,
+    settings: state.settings,
+    lastSeenAt: state.lastSeenAt,
+    demo,
+  });
+}

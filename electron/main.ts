@@ -1,0 +1,220 @@
+// The main process's composition root: plugs Electron (session, windows, tray, power, notifications,
+// store) into the engine and the app controller. Wiring only: every decision lives in a tested module.
+
+import { app, BrowserWindow, dialog, net, Notification, powerMonitor, session, type Session } from 'electron';
+import ElectronStore from 'electron-store';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MyUscisClient } from '../engine/client';
+import { openStateStore, type StoredObject } from '../engine/file-state-store';
+import { Monitor } from '../engine/monitor';
+import { endpointPath } from '../shared/myuscis/endpoints';
+import type { ReceiptNumber } from '../shared/receipt';
+import { allowListFor, allowListOf, myUscisOrigins, type MyUscisMode } from '../shared/security/navigation';
+import { applicantPageUrl } from '../shared/session/sign-in-machine';
+import { startSimulator } from '../simulator/server';
+import { AppController } from './app-controller';
+import { APP_ORIGIN, DASHBOARD_URL, registerAppScheme, serveDashboard } from './app-protocol';
+import { dashboardStateOf } from './dashboard-state';
+import { createDesktopNotifier } from './desktop-notifier';
+import { registerIpcHandlers, sendState } from './ipc';
+import { createIpcHandlers } from './ipc-handlers';
+import { createSecureWindow, openSafeExternalUrl, stripElectronUserAgent } from './secure-window';
+import { chooseTransport, createSessionHttpPort, type RequestInSession } from './session-http-port';
+import { createSignIn, signInPartition } from './sign-in-window';
+import { createTray } from './tray';
+
+export const APP_ID = 'org.dacawatch.desktop';
+/** The demo tells the renewal an hour a second: the silent approval arrives within minutes. */
+const DEMO_SPEED = 3600;
+const here = dirname(fileURLToPath(import.meta.url));
+/** Set once the app has started: what a second launch does. */
+let showDashboard: () => void = () => undefined;
+const resources = app.isPackaged ? process.resourcesPath : join(here, '..', '..', 'build');
+
+/**
+ * Whether session.fetch sends the partition's cookies (electron/electron#44456): a marker cookie is set in
+ * the partition, one request goes out, and the partition's webRequest hook looks for the marker.
+ */
+async function sessionFetchSendsPartitionCookies(partition: Session, origin: string): Promise<boolean> {
+  const marker = `check-${Date.now()}`;
+  let seen = false;
+  await partition.cookies.set({ url: origin, name: 'daca_watch_transport_check', value: marker });
+  partition.webRequest.onBeforeSendHeaders({ urls: [`${origin}/*`] }, (details, callback) => {
+    if ((details.requestHeaders.Cookie ?? '').includes(marker)) seen = true;
+    callback({ requestHeaders: details.requestHeaders });
+  });
+  try {
+    await partition.fetch(`${origin}${endpointPath.casesProbe()}`, { redirect: 'manual' }).catch(() => undefined);
+  } finally {
+    partition.webRequest.onBeforeSendHeaders(null);
+    await partition.cookies.remove(origin, 'daca_watch_transport_check');
+  }
+  return seen;
+}
+
+/** Loads a my.uscis.gov page in a hidden window of the same partition, so the WAF's script refreshes its token. */
+async function refreshInHiddenWindow(mode: MyUscisMode): Promise<void> {
+  const hidden = createSecureWindow({ allow: allowListFor(mode), partition: signInPartition(mode), plainUserAgent: true, show: false });
+  try {
+    await hidden.loadURL(applicantPageUrl(mode));
+    // The challenge page sets the cookie by script and reloads; give it a moment.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+  } finally {
+    hidden.destroy();
+  }
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  serveDashboard(join(here, '..', 'renderer'));
+  app.setAppUserModelId(APP_ID);
+  const demo = process.argv.includes('--demo');
+  const sim = demo ? await startSimulator({ scenario: 'daca-renewal', clock: { speed: DEMO_SPEED }, accessClock: 'real' }) : null;
+  const mode: MyUscisMode = sim ? { kind: 'demo', accountOrigin: sim.accountOrigin, dataOrigin: sim.dataOrigin } : { kind: 'real' };
+  const { dataOrigin } = myUscisOrigins(mode);
+  const partition = session.fromPartition(signInPartition(mode));
+  const requestInSession: RequestInSession = (url) => net.request({ url, session: partition, useSessionCookies: true, credentials: 'include', redirect: 'manual' });
+  const transport = await chooseTransport(partition, requestInSession, () => sessionFetchSendsPartitionCookies(partition, dataOrigin));
+  const clock = sim ? { now: () => sim.clock.now() } : { now: Date.now };
+  const client = new MyUscisClient({ http: createSessionHttpPort({ transport, refreshChallenge: () => refreshInHiddenWindow(mode) }), origin: dataOrigin, clock });
+
+  const store = openStateStore({
+    dir: join(app.getPath('userData'), demo ? 'demo' : 'state'),
+    openFile: ({ configName, ...rest }) => new ElectronStore<StoredObject>({ ...rest, name: configName }),
+  });
+
+  let dashboard: BrowserWindow | null = null;
+  const shownNotifications = new Set<Notification>();
+  const pushState = () => {
+    if (dashboard && !dashboard.isDestroyed()) sendState(dashboard.webContents, dashboardStateOf(monitor, demo));
+  };
+  const openDashboard = () => {
+    if (dashboard && !dashboard.isDestroyed()) {
+      dashboard.show();
+      dashboard.focus();
+      return;
+    }
+    dashboard = createSecureWindow({
+      allow: allowListOf([APP_ORIGIN]),
+      preload: join(here, '..', 'preload', 'preload.cjs'),
+      openLinksInBrowser: true,
+      width: 1100,
+      height: 800,
+      minWidth: 360,
+      show: false,
+      title: 'DACA Watch',
+    });
+    dashboard.once('ready-to-show', () => dashboard?.show());
+    dashboard.on('closed', () => (dashboard = null));
+    void dashboard.loadURL(DASHBOARD_URL);
+  };
+
+  showDashboard = openDashboard;
+  const notifier = createDesktopNotifier({
+    appId: APP_ID,
+    appName: 'DACA Watch',
+    iconPath: join(resources, 'icon.png'),
+    onClick: () => openDashboard(),
+    fallback: async (n) => {
+      const note = new Notification({ title: n.title, body: n.body, urgency: n.priority === 'high' ? 'critical' : 'normal' });
+      note.on('click', () => openDashboard());
+      note.on('close', () => shownNotifications.delete(note));
+      shownNotifications.add(note);
+      note.show();
+    },
+  });
+
+  let controller: AppController | null = null;
+  const monitor = new Monitor({
+    client,
+    origin: dataOrigin,
+    clock,
+    store,
+    notifier,
+    onEvent: (event) => {
+      if (event.kind === 'session' && event.state === 'signed-out') signIn.sessionExpired();
+      controller?.onMonitorEvent(event);
+      pushState();
+    },
+  });
+  if (sim && monitor.snapshot.cases.length === 0) monitor.setCases([sim.receipts.i821d, sim.receipts.i765] as ReceiptNumber[]);
+
+  const signIn = createSignIn({
+    mode,
+    probe: async () => (await client.fetchEndpoint('probe')).outcome.kind === 'ok',
+    onSignedIn: () => {
+      monitor.signedIn();
+      pushState();
+    },
+  });
+  const setStartAtLogin = (enabled: boolean) => {
+    // Linux has no login items: electron-builder's deb/AppImage users get an autostart entry from the OS settings.
+    if (process.platform === 'darwin' || process.platform === 'win32') app.setLoginItemSettings({ openAtLogin: enabled });
+  };
+  const tray = createTray({ iconDir: join(resources, 'tray'), platform: process.platform, onCommand: (command) => void controller?.command(command) });
+  controller = new AppController({
+    monitor,
+    clock,
+    renderTray: tray.render,
+    openDashboard,
+    startSignIn: () => void signIn.open(),
+    clearSession: () => signIn.signOut(),
+    setStartAtLogin,
+    quit: () => app.quit(),
+  });
+
+  for (const event of ['suspend', 'resume', 'lock-screen', 'unlock-screen'] as const) powerMonitor.on(event as 'suspend', () => controller?.onPower(event));
+  setInterval(() => {
+    const online = net.isOnline();
+    if (online !== (monitor.activity() !== 'offline')) controller?.onOnline(online);
+  }, 15_000);
+
+  registerIpcHandlers(
+    createIpcHandlers({
+      monitor,
+      clock,
+      demo,
+      signIn,
+      setStartAtLogin,
+      openExternal: openSafeExternalUrl,
+      saveFile: async (suggestedName, contents) => {
+        const choice = await dialog.showSaveDialog({ defaultPath: join(app.getPath('documents'), suggestedName) });
+        if (choice.canceled || !choice.filePath) return null;
+        await writeFile(choice.filePath, contents, { mode: 0o600 });
+        return choice.filePath;
+      },
+    }),
+    { appOrigin: APP_ORIGIN },
+  );
+
+  // A session kept from the last run may still be live; if it ended meanwhile, the user hears it once.
+  const live = (await client.fetchEndpoint('probe')).outcome.kind === 'ok';
+  if (live) monitor.signedIn();
+  else if (monitor.snapshot.session.state === 'signed-in') await monitor.signedOut();
+  if (!live || monitor.snapshot.cases.length === 0) openDashboard();
+  controller.refresh();
+  monitor.start(sim ? DEMO_SPEED : 1);
+  app.on('before-quit', () => {
+    monitor.stop();
+    void sim?.close();
+  });
+}
+
+registerAppScheme();
+app.enableSandbox();
+// Every request (probe, checks, hidden refresh window) looks like plain Chrome, as the sign-in window does.
+app.userAgentFallback = stripElectronUserAgent(app.userAgentFallback);
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  // A second launch brings this one forward instead of starting another.
+  app.on('second-instance', () => showDashboard());
+  // Closing every window keeps the app in the tray.
+  app.on('window-all-closed', () => undefined);
+  start().catch((error: unknown) => {
+    dialog.showErrorBox('DACA Watch could not start', error instanceof Error ? error.message : String(error));
+    app.quit();
+  });
+}

@@ -1,0 +1,32 @@
+// `npm run build`: bundles the app into dist/: the dashboard (vite), the main process (one ESM bundle:
+// electron-store and conf are ESM-only) and the sandboxed preload (CommonJS). Builds; never runs Electron.
+
+import { build as esbuild } from 'esbuild';
+import { build as vite } from 'vite';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const outDir = process.argv[2] ?? 'dist';
+rmSync(outDir, { recursive: true, force: true });
+
+await vite({ logLevel: 'warn', build: { outDir: resolve(outDir, 'renderer'), emptyOutDir: true } });
+
+const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, legalComments: 'none', logLevel: 'warning' };
+await esbuild({
+  ...common,
+  entryPoints: ['electron/main.ts'],
+  outfile: `${outDir}/main/main.mjs`,
+  format: 'esm',
+  // node-notifier runs helper binaries from its own folder (unpacked from the asar), so it stays a module.
+  external: ['electron', 'node-notifier'],
+  // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});
+await esbuild({
+  ...common,
+  entryPoints: ['electron/preload.cts'],
+  outfile: `${outDir}/preload/preload.cjs`,
+  format: 'cjs',
+  external: ['electron'],
+});
+process.stdout.write(`Built ${outDir}/renderer, ${outDir}/main/main.mjs and ${outDir}/preload/preload.cjs\n`);

@@ -1,0 +1,121 @@
+// The IPC surface between the dashboard and the main process, written once: each channel's zod request
+// and response, the events main sends, and the dashboard API type derived from them. No Electron, no Node.
+
+import { z } from 'zod';
+import { FindingSchema } from '../monitor/findings';
+import { CaseSnapshotSchema, LIMITS, SettingsSchema } from '../monitor/state';
+import { RECEIPT_ERROR_CODES } from '../receipt';
+import type { Activity } from '../tray/tray-model';
+
+const instant = z.iso.datetime();
+
+const ACTIVITIES: { [A in Activity]: A } = {
+  watching: 'watching',
+  checking: 'checking',
+  paused: 'paused',
+  'backing-off': 'backing-off',
+  offline: 'offline',
+  asleep: 'asleep',
+  'signed-out': 'signed-out',
+  'no-cases': 'no-cases',
+};
+
+/** Everything the dashboard shows, sent whole on every change. */
+export const DashboardStateSchema = z.object({
+  session: z.object({ state: z.enum(['unknown', 'signed-in', 'signed-out']), since: instant.nullable() }),
+  activity: z.enum(ACTIVITIES),
+  lastCheckAt: instant.nullable(),
+  nextCheckAt: instant.nullable(),
+  backoff: z.object({ until: instant, reason: z.string() }).nullable(),
+  pausedUntil: instant.nullable(),
+  cases: z.array(z.object({ receipt: z.string(), formType: z.string().nullable(), problem: z.enum(['not-this-account']).nullable() })).max(10),
+  snapshots: z.record(z.string(), CaseSnapshotSchema),
+  history: z.array(FindingSchema).max(LIMITS.history),
+  settings: SettingsSchema,
+  lastSeenAt: instant.nullable(),
+  /** The app watches the simulator, not the real myUSCIS. */
+  demo: z.boolean(),
+});
+export type DashboardState = z.output<typeof DashboardStateSchema>;
+
+/**
+ * Some settings, each one whole (a nested object such as `notify` is replaced, not merged). Built from
+ * the unwrapped fields: zod 4 would fill a missing field of `SettingsSchema.partial()` with its default.
+ */
+export const SettingsChangeSchema = z.strictObject(
+  Object.fromEntries(Object.entries(SettingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()])) as {
+    [K in keyof typeof SettingsSchema.shape]: z.ZodOptional<ReturnType<(typeof SettingsSchema.shape)[K]['unwrap']>>;
+  },
+);
+
+const ReceiptProblemSchema = z.object({
+  /** What the user typed, as typed. */
+  input: z.string(),
+  code: z.enum(RECEIPT_ERROR_CODES),
+  message: z.object({ en: z.string(), es: z.string() }),
+});
+
+/** Each channel the dashboard can invoke: the API method it appears as, what it sends, what it gets back. */
+export const INVOKE = {
+  'state:get': { method: 'getState', request: z.void(), response: DashboardStateSchema },
+  'cases:set': {
+    method: 'setCases',
+    request: z.strictObject({ receipts: z.array(z.string().max(64)).max(4) }),
+    response: z.object({ ok: z.boolean(), errors: z.array(ReceiptProblemSchema) }),
+  },
+  /** Opens the myUSCIS sign-in window; `started` is false when it was already open (it is brought to the front). */
+  'session:sign-in': { method: 'signIn', request: z.void(), response: z.object({ started: z.boolean() }) },
+  'session:sign-out': { method: 'signOut', request: z.void(), response: z.object({ ok: z.boolean() }) },
+  'check:now': { method: 'checkNow', request: z.void(), response: z.object({ ok: z.boolean() }) },
+  /** null resumes. */
+  'schedule:pause': {
+    method: 'pause',
+    request: z.strictObject({ until: z.enum(['hour', 'tomorrow']).nullable() }),
+    response: z.object({ pausedUntil: instant.nullable() }),
+  },
+  'settings:update': { method: 'updateSettings', request: SettingsChangeSchema, response: SettingsSchema },
+  'findings:mark-seen': { method: 'markSeen', request: z.strictObject({ upTo: instant }), response: z.object({ ok: z.boolean() }) },
+  /** `path` is null when the user cancelled the save dialog. */
+  'data:export': { method: 'exportData', request: z.strictObject({ format: z.enum(['json', 'print']) }), response: z.object({ path: z.string().nullable() }) },
+  'data:erase': { method: 'eraseEverything', request: z.strictObject({ confirm: z.literal(true) }), response: z.object({ ok: z.boolean() }) },
+  /** Only safe https links open (see shared/security/navigation.ts). */
+  'external:open': { method: 'openExternal', request: z.strictObject({ url: z.string().max(2048) }), response: z.object({ opened: z.boolean() }) },
+} as const satisfies Record<string, { method: string; request: z.ZodType; response: z.ZodType }>;
+
+/** What main sends the dashboard unasked. */
+export const EVENTS = {
+  'state:changed': DashboardStateSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+/** Why main did not answer a request; never carries internals (stack traces, paths, data). */
+export const IpcFailureSchema = z.object({
+  code: z.enum([
+    /** The request came from a frame that is not the dashboard. */
+    'not-the-dashboard',
+    /** The request did not match the channel's schema. */
+    'invalid-request',
+    /** Main could not do it. */
+    'failed',
+  ]),
+  message: z.string(),
+});
+export type IpcFailure = z.output<typeof IpcFailureSchema>;
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; failure: IpcFailure };
+
+type Invoke = typeof INVOKE;
+export type InvokeChannel = keyof Invoke;
+export type EventChannel = keyof typeof EVENTS;
+/** What a handler in main receives (parsed, defaults filled). */
+export type InvokeRequest<C extends InvokeChannel> = z.output<Invoke[C]['request']>;
+/** What a handler in main may return (parsed again before it is sent). */
+export type InvokeResponse<C extends InvokeChannel> = z.input<Invoke[C]['response']>;
+export type ApiMethod = Invoke[InvokeChannel]['method'];
+export type ChannelOf<M extends ApiMethod> = { [C in InvokeChannel]: Invoke[C]['method'] extends M ? C : never }[InvokeChannel];
+
+/** `window.dacaWatch`, as the preload exposes it. */
+export type DacaWatchApi = {
+  [C in InvokeChannel as Invoke[C]['method']]: (request: z.input<Invoke[C]['request']>) => Promise<IpcResult<z.output<Invoke[C]['response']>>>;
+} & {
+  /** Calls `listener` with every new dashboard state; returns the unsubscribe function. */
+  onStateChanged(listener: (state: DashboardState) => void): () => void;
+};

@@ -1,0 +1,58 @@
+// Where the app's windows may go: exact allow-lists of origins (scheme, host and port) for the
+// dashboard and the myUSCIS sign-in, and which links may leave for the browser. Pure: no Electron, no Node.
+
+import { MYACCOUNT_ORIGIN, MYUSCIS_ORIGIN } from '../myuscis/endpoints';
+
+/** The real myUSCIS, or the simulator's two hosts for the demo. */
+export type MyUscisMode = { kind: 'real' } | { kind: 'demo'; accountOrigin: string; dataOrigin: string };
+
+/** One origin a window may show, compared field by field with a parsed URL. */
+export interface AllowedOrigin {
+  readonly protocol: string;
+  readonly hostname: string;
+  readonly port: string;
+}
+export type AllowList = readonly AllowedOrigin[];
+
+/** Where sign-in happens and where the case data lives, in this mode. */
+export function myUscisOrigins(mode: MyUscisMode): { accountOrigin: string; dataOrigin: string } {
+  return mode.kind === 'real' ? { accountOrigin: MYACCOUNT_ORIGIN, dataOrigin: MYUSCIS_ORIGIN } : { accountOrigin: mode.accountOrigin, dataOrigin: mode.dataOrigin };
+}
+
+/** Exactly these origins (for example `app://dashboard`); throws on anything that is not a bare origin. */
+export function allowListOf(origins: readonly string[]): AllowList {
+  return origins.map((origin) => {
+    const url = parseUrl(origin);
+    if (!url || url.hostname === '' || url.username !== '' || url.password !== '' || !['', '/'].includes(url.pathname) || url.search !== '' || url.hash !== '') {
+      throw new Error(`allowListOf: ${JSON.stringify(origin)} is not an origin`);
+    }
+    return { protocol: url.protocol, hostname: url.hostname, port: url.port };
+  });
+}
+
+/** The sign-in window's allow-list: myaccount and my.uscis.gov over https (demo: the simulator's two hosts). */
+export function allowListFor(mode: MyUscisMode): AllowList {
+  const { accountOrigin, dataOrigin } = myUscisOrigins(mode);
+  return allowListOf([accountOrigin, dataOrigin]);
+}
+
+/** Whether `url` is on one of the allowed origins: same scheme, same host, same port, no credentials. */
+export function isAllowedNavigation(url: string, allow: AllowList): boolean {
+  const parsed = parseUrl(url);
+  if (!parsed || parsed.username !== '' || parsed.password !== '') return false;
+  return allow.some((origin) => origin.protocol === parsed.protocol && origin.hostname === parsed.hostname && origin.port === parsed.port);
+}
+
+/** Whether a link may be handed to the user's browser: https, with a host, without credentials. */
+export function isSafeExternalUrl(url: string): boolean {
+  const parsed = parseUrl(url);
+  return parsed !== null && parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
+}
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,91 @@
+// What main answers on each dashboard channel, with the real engine over HTTP to the simulator and
+// recording ports for the sign-in window, the save dialog and the login item.
+
+import { describe, expect, it } from 'vitest';
+import { createIpcHandlers } from '../../electron/ipc-handlers';
+import { DashboardStateSchema } from '../../shared/ipc/contract';
+import { engineHarness } from '../helpers/engine-harness';
+
+const HOUR = 3_600_000;
+
+async function setup() {
+  const h = await engineHarness({ scenario: 'daca-renewal', startDay: 74, idleTimeoutMs: 30 * 24 * HOUR });
+  const run = h.start();
+  const calls: string[] = [];
+  const saved: Array<{ name: string; contents: string }> = [];
+  const handlers = createIpcHandlers({
+    monitor: run.monitor,
+    clock: { now: () => h.sim.clock.now() },
+    demo: true,
+    signIn: { open: () => (calls.push('open'), true), signOut: async () => void calls.push('sign-out') },
+    setStartAtLogin: (enabled) => calls.push(`login:${enabled}`),
+    openExternal: async (url) => url.startsWith('https://'),
+    saveFile: async (name, contents) => (saved.push({ name, contents }), `/home/user/${name}`),
+  });
+  return { h, run, handlers, calls, saved };
+}
+
+describe('dashboard requests', () => {
+  it('sends a state that matches the contract', async () => {
+    const { h, run, handlers } = await setup();
+    await run.runUntil(h.sim.clock.now() + HOUR);
+    const state = await handlers['state:get']();
+    expect(DashboardStateSchema.safeParse(state).success).toBe(true);
+    expect(state).toMatchObject({ demo: true, session: { state: 'signed-in' } });
+    expect(Object.keys(state.snapshots)).toHaveLength(2);
+  });
+
+  it('sets receipts only when every one is valid, and says what is wrong in both languages', async () => {
+    const { run, handlers, h } = await setup();
+    const bad = await handlers['cases:set']({ receipts: ['ioe 093-301-2457', 'EAC1234567890'] });
+    expect(bad.ok).toBe(false);
+    expect(bad.errors).toEqual([expect.objectContaining({ input: 'EAC1234567890', message: { en: expect.stringContaining('IOE'), es: expect.any(String) } })]);
+    expect(run.monitor.snapshot.cases.map((c) => c.receipt)).toEqual([h.sim.receipts.i821d, h.sim.receipts.i765]);
+    const good = await handlers['cases:set']({ receipts: ['ioe 093-301-2458', 'IOE0933012458'] });
+    expect(good).toEqual({ ok: true, errors: [] });
+    expect(run.monitor.snapshot.cases.map((c) => c.receipt)).toEqual(['IOE0933012458']);
+  });
+
+  it('signs out without a "sign in again" notification, and opens the sign-in window on request', async () => {
+    const { run, handlers, calls } = await setup();
+    expect(await handlers['session:sign-in']()).toEqual({ started: true });
+    expect(await handlers['session:sign-out']()).toEqual({ ok: true });
+    expect(calls).toEqual(['open', 'sign-out']);
+    expect(run.monitor.activity()).toBe('signed-out');
+    expect(run.notifications).toEqual([]);
+  });
+
+  it('pauses, resumes, changes settings (telling the OS about start at login) and marks findings seen', async () => {
+    const { h, run, handlers, calls } = await setup();
+    expect(Date.parse((await handlers['schedule:pause']({ until: 'hour' })).pausedUntil!)).toBe(h.sim.clock.now() + HOUR);
+    expect(await handlers['schedule:pause']({ until: null })).toEqual({ pausedUntil: null });
+    const settings = await handlers['settings:update']({ language: 'es', startAtLogin: true });
+    expect(settings).toMatchObject({ language: 'es', startAtLogin: true, workHoursIntervalMinutes: 24 });
+    expect(calls).toEqual(['login:true']);
+    await handlers['findings:mark-seen']({ upTo: '2026-08-01T00:00:00.000Z' });
+    expect(run.monitor.snapshot.lastSeenAt).toBe('2026-08-01T00:00:00.000Z');
+  });
+
+  it('exports the timeline as JSON and as a printable page with every value escaped', async () => {
+    const { h, run, handlers, saved } = await setup();
+    h.sim.advanceToPhase('silent-approval');
+    run.monitor.checkNow();
+    await run.runUntil(h.sim.clock.now() + HOUR);
+    expect((await handlers['data:export']({ format: 'json' })).path).toMatch(/daca-watch-\d{4}-\d{2}-\d{2}\.json$/);
+    const json = JSON.parse(saved[0]!.contents) as { history: Array<{ type: string }> };
+    expect(json.history.map((f) => f.type)).toContain('silent-approval');
+    await handlers['data:export']({ format: 'print' });
+    expect(saved[1]!.contents).toContain('<table>');
+    expect(saved[1]!.contents).toContain('silent-approval');
+    expect(saved[1]!.contents).not.toMatch(/<script/i);
+  });
+
+  it('erases everything and the sign-in partition', async () => {
+    const { h, run, handlers, calls } = await setup();
+    await run.runUntil(h.sim.clock.now() + HOUR);
+    expect(await handlers['data:erase']({ confirm: true })).toEqual({ ok: true });
+    expect(calls).toEqual(['sign-out']);
+    expect(run.monitor.snapshot.cases).toEqual([]);
+    expect(await handlers['external:open']({ url: 'javascript:alert(1)' })).toEqual({ opened: false });
+  });
+});

@@ -1,0 +1,111 @@
+// Tests for the windows' allow-lists: exact origins for the real myUSCIS, the demo and the dashboard,
+// look-alike hosts and downgrades refused, and which links may go to the browser. Pure.
+
+import { describe, expect, it } from 'vitest';
+import { allowListFor, allowListOf, isAllowedNavigation, isSafeExternalUrl, myUscisOrigins } from '../../../shared/security/navigation';
+
+const REAL = allowListFor({ kind: 'real' });
+const DEMO = allowListFor({ kind: 'demo', accountOrigin: 'http://localhost:41001', dataOrigin: 'http://127.0.0.1:41002' });
+
+describe('the real myUSCIS allow-list', () => {
+  it.each([
+    'https://my.uscis.gov/account/applicant',
+    'https://my.uscis.gov/oidc/login?return_to=%2Faccount%2Fapplicant',
+    'https://myaccount.uscis.gov/sign-in',
+    'https://myaccount.uscis.gov/auth',
+    'https://MYACCOUNT.uscis.gov/dashboard',
+    'https://my.uscis.gov:443/account/applicant',
+  ])('allows %s', (url) => {
+    expect(isAllowedNavigation(url, REAL)).toBe(true);
+  });
+
+  it.each([
+    ['a look-alike host that starts with the real one', 'https://my.uscis.gov.evil.example/account/applicant'],
+    ['the real host as a path on another host', 'https://evil.example/my.uscis.gov'],
+    ['the real host as a query on another host', 'https://evil.example/?next=https://my.uscis.gov'],
+    ['a downgrade to http', 'http://my.uscis.gov/account/applicant'],
+    ['a downgrade to http on myaccount', 'http://myaccount.uscis.gov/sign-in'],
+    ['credentials in front of another host', 'https://user@evil.example'],
+    ['the real host as credentials', 'https://my.uscis.gov@evil.example/'],
+    ['credentials in front of the real host', 'https://user:secret@my.uscis.gov/'],
+    ['another port', 'https://my.uscis.gov:8443/'],
+    ['a sibling host', 'https://www.uscis.gov/'],
+    ['a parent host', 'https://uscis.gov/'],
+    ['a subdomain of the real host', 'https://evil.my.uscis.gov/'],
+    ['a trailing-dot host', 'https://my.uscis.gov./'],
+    ['javascript:', 'javascript:alert(1)'],
+    ['data:', 'data:text/html,<p>hi</p>'],
+    ['file:', 'file:///etc/passwd'],
+    ['about:blank', 'about:blank'],
+    ['a relative URL', '/account/applicant'],
+    ['garbage', 'not a url at all'],
+    ['an empty string', ''],
+  ])('refuses %s', (_what, url) => {
+    expect(isAllowedNavigation(url, REAL)).toBe(false);
+  });
+});
+
+describe('the demo allow-list', () => {
+  it('allows exactly the simulator’s two origins', () => {
+    expect(isAllowedNavigation('http://localhost:41001/sign-in', DEMO)).toBe(true);
+    expect(isAllowedNavigation('http://127.0.0.1:41002/account/applicant', DEMO)).toBe(true);
+  });
+
+  it.each([
+    ['the sign-in host on the data port', 'http://localhost:41002/'],
+    ['the data host on the sign-in port', 'http://127.0.0.1:41001/'],
+    ['another port', 'http://localhost:41003/'],
+    ['https instead of http', 'https://localhost:41001/sign-in'],
+    ['the real myUSCIS', 'https://my.uscis.gov/account/applicant'],
+    ['another loopback name', 'http://[::1]:41001/'],
+  ])('refuses %s', (_what, url) => {
+    expect(isAllowedNavigation(url, DEMO)).toBe(false);
+  });
+});
+
+describe('allowListOf', () => {
+  it('takes a custom scheme’s origin such as the dashboard’s', () => {
+    const dashboard = allowListOf(['app://dashboard']);
+    expect(isAllowedNavigation('app://dashboard/index.html', dashboard)).toBe(true);
+    expect(isAllowedNavigation('app://evil/index.html', dashboard)).toBe(false);
+    expect(isAllowedNavigation('app://dashboard.evil/index.html', dashboard)).toBe(false);
+    expect(isAllowedNavigation('https://dashboard/index.html', dashboard)).toBe(false);
+  });
+
+  it.each(['https://my.uscis.gov/account', 'https://my.uscis.gov/?x=1', 'https://user@my.uscis.gov', 'my.uscis.gov', 'file:///tmp'])('throws on %s, which is not an origin', (origin) => {
+    expect(() => allowListOf([origin])).toThrow(/not an origin/);
+  });
+});
+
+describe('myUscisOrigins', () => {
+  it('names the real hosts, or the simulator’s', () => {
+    expect(myUscisOrigins({ kind: 'real' })).toEqual({ accountOrigin: 'https://myaccount.uscis.gov', dataOrigin: 'https://my.uscis.gov' });
+    expect(myUscisOrigins({ kind: 'demo', accountOrigin: 'http://localhost:1', dataOrigin: 'http://127.0.0.1:2' })).toEqual({
+      accountOrigin: 'http://localhost:1',
+      dataOrigin: 'http://127.0.0.1:2',
+    });
+  });
+});
+
+describe('isSafeExternalUrl', () => {
+  it.each(['https://www.uscis.gov/i-821d', 'https://egov.uscis.gov/processing-times/', 'https://example.org/a?b=c#d'])('lets %s go to the browser', (url) => {
+    expect(isSafeExternalUrl(url)).toBe(true);
+  });
+
+  it.each([
+    'http://www.uscis.gov/',
+    'https://user@evil.example/',
+    'https://user:pass@www.uscis.gov/',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'file:///etc/passwd',
+    'mailto:someone@example.org',
+    'smb://server/share',
+    'app://dashboard/index.html',
+    'https://',
+    'garbage',
+    '',
+  ])('keeps %s', (url) => {
+    expect(isSafeExternalUrl(url)).toBe(false);
+  });
+});
