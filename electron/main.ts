@@ -23,6 +23,7 @@ import { createIpcHandlers } from './ipc-handlers';
 import { createSecureWindow, openSafeExternalUrl, stripElectronUserAgent } from './secure-window';
 import { chooseTransport, createSessionHttpPort, type RequestInSession } from './session-http-port';
 import { createSignIn, signInPartition } from './sign-in-window';
+import { setStartAtLogin as setLoginItem } from './login-item';
 import { createTray } from './tray';
 
 export const APP_ID = 'org.dacawatch.desktop';
@@ -149,10 +150,12 @@ async function start(): Promise<void> {
       pushState();
     },
   });
-  const setStartAtLogin = (enabled: boolean) => {
-    // Linux has no login items: electron-builder's deb/AppImage users get an autostart entry from the OS settings.
-    if (process.platform === 'darwin' || process.platform === 'win32') app.setLoginItemSettings({ openAtLogin: enabled });
-  };
+  const setStartAtLogin = (enabled: boolean) =>
+    setLoginItem(enabled, {
+      platform: process.platform,
+      setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+      executable: process.env.APPIMAGE ?? process.execPath,
+    });
   const tray = createTray({ iconDir: join(resources, 'tray'), platform: process.platform, onCommand: (command) => void controller?.command(command) });
   controller = new AppController({
     monitor,
@@ -193,7 +196,8 @@ async function start(): Promise<void> {
   const live = (await client.fetchEndpoint('probe')).outcome.kind === 'ok';
   if (live) monitor.signedIn();
   else if (monitor.snapshot.session.state === 'signed-in') await monitor.signedOut();
-  if (!live || monitor.snapshot.cases.length === 0) openDashboard();
+  // Started at login (--hidden): stay in the tray unless something needs the user.
+  if (!process.argv.includes('--hidden') || !live || monitor.snapshot.cases.length === 0) openDashboard();
   controller.refresh();
   monitor.start(sim ? DEMO_SPEED : 1);
   app.on('before-quit', () => {
