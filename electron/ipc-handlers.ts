@@ -40,6 +40,21 @@ ${rows}
 </tbody></table></body></html>`;
 }
 
+/** The same handlers, each followed by `afterChange()` (except the read-only `state:get`): the dashboard sees its change at once. */
+export function pushingStateAfterChanges(handlers: IpcHandlers, afterChange: () => void): IpcHandlers {
+  const wrapped = { ...handlers } as Record<keyof IpcHandlers, (request: never) => Promise<unknown>>;
+  for (const channel of Object.keys(handlers) as Array<keyof IpcHandlers>) {
+    if (channel === 'state:get') continue;
+    const handler = handlers[channel] as (request: never) => Promise<unknown>;
+    wrapped[channel] = async (request) => {
+      const result = await handler(request);
+      afterChange();
+      return result;
+    };
+  }
+  return wrapped as IpcHandlers;
+}
+
 export function createIpcHandlers(ports: IpcHandlerPorts): IpcHandlers {
   const { monitor, clock } = ports;
   return {

@@ -19,7 +19,7 @@ import { APP_ORIGIN, DASHBOARD_URL, registerAppScheme, serveDashboard } from './
 import { dashboardStateOf } from './dashboard-state';
 import { createDesktopNotifier } from './desktop-notifier';
 import { registerIpcHandlers, sendState } from './ipc';
-import { createIpcHandlers } from './ipc-handlers';
+import { createIpcHandlers, pushingStateAfterChanges } from './ipc-handlers';
 import { createSecureWindow, openSafeExternalUrl, stripElectronUserAgent } from './secure-window';
 import { chooseTransport, createSessionHttpPort, type RequestInSession } from './session-http-port';
 import { createSignIn, signInPartition } from './sign-in-window';
@@ -175,7 +175,7 @@ async function start(): Promise<void> {
   }, 15_000);
 
   registerIpcHandlers(
-    createIpcHandlers({
+    pushingStateAfterChanges(createIpcHandlers({
       monitor,
       clock,
       demo,
@@ -188,6 +188,9 @@ async function start(): Promise<void> {
         await writeFile(choice.filePath, contents, { mode: 0o600 });
         return choice.filePath;
       },
+    }), () => {
+      pushState();
+      controller?.refresh();
     }),
     { appOrigin: APP_ORIGIN },
   );

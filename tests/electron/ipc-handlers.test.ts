@@ -2,7 +2,7 @@
 // recording ports for the sign-in window, the save dialog and the login item.
 
 import { describe, expect, it } from 'vitest';
-import { createIpcHandlers } from '../../electron/ipc-handlers';
+import { createIpcHandlers, pushingStateAfterChanges } from '../../electron/ipc-handlers';
 import { DashboardStateSchema } from '../../shared/ipc/contract';
 import { engineHarness } from '../helpers/engine-harness';
 
@@ -87,5 +87,18 @@ describe('dashboard requests', () => {
     expect(calls).toEqual(['sign-out']);
     expect(run.monitor.snapshot.cases).toEqual([]);
     expect(await handlers['external:open']({ url: 'javascript:alert(1)' })).toEqual({ opened: false });
+  });
+});
+
+describe('state pushes', () => {
+  it('pushes the state after every change, not after a read', async () => {
+    const { handlers } = await setup();
+    let pushes = 0;
+    const pushing = pushingStateAfterChanges(handlers, () => (pushes += 1));
+    await pushing['state:get']();
+    expect(pushes).toBe(0);
+    await pushing['check:now']();
+    await pushing['schedule:pause']({ until: 'hour' });
+    expect(pushes).toBe(2);
   });
 });
