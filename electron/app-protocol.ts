@@ -5,47 +5,14 @@ import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
 import { allowListOf, isAllowedNavigation } from '../shared/security/navigation';
+import { DASHBOARD_CSP, MIME_TYPES } from './dashboard-csp';
+
+export { DASHBOARD_CSP } from './dashboard-csp';
 
 export const APP_SCHEME = 'app';
 /** The dashboard's origin: the only frame the IPC handlers answer. */
 export const APP_ORIGIN = `${APP_SCHEME}://dashboard`;
 export const DASHBOARD_URL = `${APP_ORIGIN}/index.html`;
-
-/**
- * The dashboard's Content Security Policy. Svelte 5 as built by vite-plugin-svelte needs no more: scripts
- * are files, component CSS is emitted to files, and dynamic styles go through the CSSOM (`element.style`),
- * which CSP does not restrict. Static `style="..."` attributes in templates would be blocked: use classes.
- */
-export const DASHBOARD_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
-
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 const DASHBOARD_ONLY = allowListOf([APP_ORIGIN]);
 

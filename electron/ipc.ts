@@ -9,15 +9,12 @@ import {
   type DashboardState,
   type EventChannel,
   type InvokeChannel,
-  type InvokeRequest,
-  type InvokeResponse,
-  type IpcFailure,
   type IpcResult,
 } from '../shared/ipc/contract';
 import { allowListOf, isAllowedNavigation } from '../shared/security/navigation';
+import { answerRequest, refuse, type IpcHandlers } from './ipc-answer';
 
-/** What main does for each channel, on a request already parsed. */
-export type IpcHandlers = { [C in InvokeChannel]: (request: InvokeRequest<C>) => Promise<InvokeResponse<C>> };
+export type { IpcHandlers } from './ipc-answer';
 
 export interface IpcOptions {
   /** The dashboard's origin (`app://dashboard`): the only frame whose requests are answered. */
@@ -36,18 +33,7 @@ export function registerIpcHandlers(handlers: IpcHandlers, options: IpcOptions):
     if (frame === null || !isAllowedNavigation(frame.url, dashboardFrames)) {
       return refuse('not-the-dashboard', `${channel} answers only the dashboard`);
     }
-    const { request: requestSchema, response: responseSchema } = INVOKE[channel] as { request: z.ZodType; response: z.ZodType };
-    const request = requestSchema.safeParse(payload);
-    if (!request.success) return refuse('invalid-request', `${channel}: ${z.prettifyError(request.error)}`);
-    try {
-      const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
-      const response = responseSchema.safeParse(await handler(request.data));
-      if (response.success) return { ok: true, value: response.data };
-      options.reportError?.(channel, response.error);
-    } catch (error) {
-      options.reportError?.(channel, error);
-    }
-    return refuse('failed', `${channel} could not be done`);
+    return answerRequest(channel, payload, handlers, options.reportError);
   };
 
   for (const channel of channels) ipcMain.handle(channel, (event, payload: unknown) => answer(channel, event, payload));
@@ -65,6 +51,3 @@ export function sendState(webContents: WebContents, state: DashboardState): void
   if (!webContents.isDestroyed()) webContents.send(STATE_CHANGED, checked.data);
 }
 
-function refuse(code: IpcFailure['code'], message: string): IpcResult<never> {
-  return { ok: false, failure: { code, message } };
-}
