@@ -2,7 +2,8 @@
 // read, detects findings, notifies once, and persists. It owns no timer policy of its own beyond
 // `start()`, and talks to the outside only through its ports (HTTP via the client, store, notifier).
 
-import { learnTitles, LearnedTitlesSchema, type LearnedTitles } from '../shared/knowledge/learned-titles';
+import { learnTitles, type LearnedTitles } from '../shared/knowledge/learned-titles';
+import { LearnedTitlesSchema } from '../shared/knowledge/learned-titles-schema';
 import type { CaseDocument } from '../shared/myuscis/schemas';
 import { DECISION_TYPES, type Finding } from '../shared/monitor/findings';
 import type { Activity } from '../shared/tray/tray-model';

@@ -1,20 +1,16 @@
 // Code-to-title pairings USCIS itself showed in case_status, kept as plain JSON so they can be stored and reloaded.
 // Pure: learning returns a new map and never touches the one it was given; it stores no receipt or personal data.
 
-import { z } from 'zod';
 import type { CaseStatus } from '../myuscis/schemas';
 import { normaliseCode } from './codes';
 
-export const LearnedTitleSchema = z.object({
-  en: z.string().min(1),
+export interface LearnedTitle {
+  en: string;
   /** USCIS's Spanish title, when it sent one with the English. */
-  es: z.string().min(1).optional(),
-});
+  es?: string;
+}
 /** Normalised code (`FTA0`) -> the official title USCIS showed with it, latest pairing first. */
-export const LearnedTitlesSchema = z.record(z.string(), LearnedTitleSchema);
-
-export type LearnedTitle = z.output<typeof LearnedTitleSchema>;
-export type LearnedTitles = z.output<typeof LearnedTitlesSchema>;
+export type LearnedTitles = Record<string, LearnedTitle>;
 
 /**
  * Adds the pairings in one status (its history, oldest first, then the current code and title) to `learned`:

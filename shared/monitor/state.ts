@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { FINDING_TYPES, FindingSchema, type FindingType } from './findings';
+import { INTERVAL_LIMITS } from './settings-limits';
 
 export const STATE_VERSION = 1;
 
@@ -47,9 +48,9 @@ export const SettingsSchema = z.object({
   staySignedIn: z.boolean().default(true),
   startAtLogin: z.boolean().default(false),
   /** Minutes between checks of a case while USCIS works (US Eastern daytime, weekdays); never under 10. */
-  workHoursIntervalMinutes: z.number().int().min(10).max(240).default(24),
+  workHoursIntervalMinutes: z.number().int().min(INTERVAL_LIMITS.workHoursIntervalMinutes.min).max(INTERVAL_LIMITS.workHoursIntervalMinutes.max).default(24),
   /** Minutes between checks at night and on weekends. */
-  offHoursIntervalMinutes: z.number().int().min(30).max(720).default(120),
+  offHoursIntervalMinutes: z.number().int().min(INTERVAL_LIMITS.offHoursIntervalMinutes.min).max(INTERVAL_LIMITS.offHoursIntervalMinutes.max).default(120),
   /** The current work permit's expiry, if the user gave it. */
   permitExpiry: isoDate.nullable().default(null),
 });

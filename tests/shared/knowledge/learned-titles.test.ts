@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { CaseStatusSchema } from '../../../shared/myuscis/schemas';
-import { LearnedTitlesSchema, learnTitles } from '../../../shared/knowledge/learned-titles';
+import { learnTitles } from '../../../shared/knowledge/learned-titles';
+import { LearnedTitlesSchema } from '../../../shared/knowledge/learned-titles-schema';
 import { explainCode } from '../../../shared/knowledge/codes';
 
 /** A case_status body's data, read through the real schema (history dates as the service writes them). */

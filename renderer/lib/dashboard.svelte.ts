@@ -1,0 +1,109 @@
+// The dashboard's state: the last DashboardState main sent, the views derived from it, and the actions the user
+// can take, each one call of the DacaWatchApi. No wording, no DOM: components render it; connect() subscribes.
+
+import type { DacaWatchApi, DashboardState, IpcFailure, IpcResult } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/localized';
+import { MESSAGES } from './i18n';
+import { documentRows, unseenFindings } from './news-view.svelte';
+import { learnedOf, localDay, shownReceipt, verdictOf, watchedCases } from './pair-view.svelte';
+
+type Method = Exclude<keyof DacaWatchApi, 'onStateChanged'>;
+type RequestOf<M extends Method> = Parameters<DacaWatchApi[M]>[0];
+type ValueOf<M extends Method> = Extract<Awaited<ReturnType<DacaWatchApi[M]>>, { ok: true }>['value'];
+type SettingsChange = RequestOf<'updateSettings'>;
+
+/** Relative day counts and "today" move on while the window stays open. */
+const CLOCK_TICK_MS = 30_000;
+
+export class Dashboard {
+  private readonly api: DacaWatchApi;
+  /** The system's language: spoken until the stored settings say otherwise. */
+  private readonly systemLanguage = $state<Language>('en');
+
+  /** Null until the first getState answers; replaced whole on every change (never mutated). */
+  state = $state.raw<DashboardState | null>(null);
+  /** Why the last call failed, until the next call or a dismissal. */
+  failure = $state.raw<{ method: Method; code: IpcFailure['code'] } | null>(null);
+  /** Epoch ms, ticking. */
+  now = $state(Date.now());
+
+  lang: Language = $derived(this.state?.settings.language ?? this.systemLanguage);
+  t = $derived(MESSAGES[this.lang]);
+  today = $derived(localDay(this.now));
+  cases = $derived(this.state === null ? [] : watchedCases(this.state));
+  verdict = $derived(verdictOf(this.cases, this.today, this.state?.settings.permitExpiry ?? null));
+  learned = $derived(learnedOf(this.cases));
+  unseen = $derived(this.state === null ? [] : unseenFindings(this.state.history, this.state.lastSeenAt));
+  documents = $derived(documentRows(this.cases, this.unseen));
+  /** No receipts yet: the welcome and the two setup steps show instead of the dashboard. */
+  firstRun = $derived(this.state !== null && this.state.cases.length === 0);
+
+  constructor(api: DacaWatchApi, systemLanguage: Language) {
+    this.api = api;
+    this.systemLanguage = systemLanguage;
+  }
+
+  /** Loads the state, follows every change and ticks the clock; returns the undo, for an $effect. */
+  connect(): () => void {
+    const unsubscribe = this.api.onStateChanged((state) => {
+      this.state = state;
+    });
+    const clock = setInterval(() => {
+      this.now = Date.now();
+    }, CLOCK_TICK_MS);
+    void this.load();
+    return () => {
+      unsubscribe();
+      clearInterval(clock);
+    };
+  }
+
+  /** Reads the whole state once; a change main pushed in the meantime is newer and stays. */
+  async load(): Promise<void> {
+    const state = await this.call('getState', undefined);
+    if (state !== undefined && this.state === null) this.state = state;
+  }
+
+  receipt(receipt: string): string {
+    return shownReceipt(receipt, this.state?.settings.maskReceipts ?? false);
+  }
+
+  dismissFailure(): void {
+    this.failure = null;
+  }
+
+  signIn = () => this.call('signIn', undefined);
+  signOut = () => this.call('signOut', undefined);
+  checkNow = () => this.call('checkNow', undefined);
+  pause = (until: RequestOf<'pause'>['until']) => this.call('pause', { until });
+  exportData = (format: RequestOf<'exportData'>['format']) => this.call('exportData', { format });
+  eraseEverything = () => this.call('eraseEverything', { confirm: true });
+  openExternal = (url: string) => this.call('openExternal', { url });
+  /** Resolves to the receipts' problems (empty when all were taken), or undefined when the call failed. */
+  setCases = (receipts: string[]) => this.call('setCases', { receipts });
+
+  /** Applies at once; the settings main answers with are shown before its next state arrives. */
+  async updateSettings(change: SettingsChange): Promise<void> {
+    const settings = await this.call('updateSettings', change);
+    if (settings !== undefined && this.state !== null) this.state = { ...this.state, settings };
+  }
+
+  async markSeen(upTo: string): Promise<void> {
+    const done = await this.call('markSeen', { upTo });
+    if (done?.ok && this.state !== null) this.state = { ...this.state, lastSeenAt: upTo };
+  }
+
+  private async call<M extends Method>(method: M, request: RequestOf<M>): Promise<ValueOf<M> | undefined> {
+    const invoke = this.api[method] as (request: RequestOf<M>) => Promise<IpcResult<ValueOf<M>>>;
+    this.failure = null;
+    let result: IpcResult<ValueOf<M>>;
+    try {
+      result = await invoke.call(this.api, request);
+    } catch {
+      result = { ok: false, failure: { code: 'failed', message: '' } };
+    }
+    if (result.ok) return result.value;
+    this.failure = { method, code: result.failure.code };
+    return undefined;
+  }
+}

@@ -1,0 +1,84 @@
+// What changed since the user last looked, and the documents of each case with their source and a "new" mark.
+// Pure (no runes, no API calls); findings are told with the knowledge base's readings, never re-interpreted.
+
+import { explainCode } from '../../shared/knowledge/codes';
+import { classifyDocument, type DocumentKind } from '../../shared/knowledge/documents';
+import type { LearnedTitles } from '../../shared/knowledge/learned-titles';
+import type { Language } from '../../shared/localized';
+import type { Finding } from '../../shared/monitor/findings';
+import type { CaseDocument } from '../../shared/myuscis/schemas';
+import { formatInstant, MESSAGES } from './i18n';
+import { officialTitle, type WatchedCase } from './pair-view.svelte';
+
+/** Findings found after `lastSeenAt` (all of them when the user never looked), newest first. */
+export function unseenFindings(history: readonly Finding[], lastSeenAt: string | null): Finding[] {
+  return history.filter((finding) => lastSeenAt === null || finding.foundAt > lastSeenAt).reverse();
+}
+
+/** The newest foundAt among `findings`, for "Mark as seen". */
+export function newestFoundAt(findings: readonly Finding[]): string | undefined {
+  return findings.reduce<string | undefined>((newest, { foundAt }) => (newest === undefined || foundAt > newest ? foundAt : newest), undefined);
+}
+
+/** One finding in words: what it is, then the facts behind it (document, title, code, appointment, evidence). */
+export function findingSummary(finding: Finding, lang: Language, learned: LearnedTitles): { title: string; details: string[] } {
+  const t = MESSAGES[lang];
+  const { documentType, source, title, titleSpanish, previousTitle, code, appointmentAt, evidence } = finding.detail;
+  const details: string[] = [];
+  if (documentType !== undefined) details.push(source === undefined ? documentType : `${documentType} · ${t.source[source]}`);
+  const shownTitle = officialTitle(title, titleSpanish, lang);
+  if (shownTitle !== undefined) {
+    details.push(shownTitle);
+    if (previousTitle !== undefined) details.push(t.before(officialTitle(previousTitle, undefined, lang) ?? previousTitle));
+  } else if (code !== undefined) {
+    details.push(`${explainCode(code, lang, learned).title} (${code})`);
+  }
+  if (appointmentAt !== undefined) details.push(t.appointment(formatInstant(appointmentAt, lang)));
+  if (evidence.length > 0) {
+    const list = new Intl.ListFormat(lang, { type: 'conjunction' }).format(evidence.map((kind) => t.evidence[kind] ?? kind));
+    details.push(t.restsOnList(list));
+  }
+  return { title: t.findings[finding.type], details };
+}
+
+/** Who put a document on the case, from its sourceType ("USCIS Generated", "Applicant Provided"). */
+export function documentSource(document: CaseDocument): 'uscis' | 'applicant' | 'unknown' {
+  if (classifyDocument(document) === 'applicant-upload') return 'applicant';
+  return /uscis/i.test(document.sourceType ?? '') ? 'uscis' : 'unknown';
+}
+
+export interface DocumentRow {
+  id: string;
+  receipt: string;
+  form: WatchedCase['form'];
+  type: string;
+  kind: DocumentKind;
+  source: ReturnType<typeof documentSource>;
+  createDate?: string;
+  /** A new-document finding the user has not seen stands for it. */
+  isNew: boolean;
+}
+
+/**
+ * Every document of every case, newest first. A case whose list could not be read yet is in `unread` (a failed
+ * read is not an empty list).
+ */
+export function documentRows(cases: readonly WatchedCase[], unseen: readonly Finding[]): { rows: DocumentRow[]; unread: WatchedCase[] } {
+  const fresh = new Set(unseen.filter((finding) => finding.type === 'new-document')
+    .map((finding) => `${finding.receipt}\n${finding.detail.documentType}\n${finding.happenedAt}`));
+  const rows = cases.flatMap(({ receipt, form, view }) => (view.documents ?? []).map((document, index): DocumentRow => {
+    const kind = classifyDocument(document);
+    return {
+      id: `${receipt}:${index}`,
+      receipt,
+      form,
+      type: document.type ?? '',
+      kind,
+      source: documentSource(document),
+      createDate: document.createDate,
+      isNew: fresh.has(`${receipt}\n${document.type}\n${document.createDate}`),
+    };
+  }));
+  rows.sort((a, b) => (b.createDate ?? '').localeCompare(a.createDate ?? ''));
+  return { rows, unread: cases.filter(({ view }) => view.documents === undefined) };
+}

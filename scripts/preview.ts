@@ -1,0 +1,352 @@
+// `npm run preview -- [options]`: the engine headless against the simulator, and the dashboard served to a
+// browser on 127.0.0.1 with the preload's API over a token-guarded WebSocket. Development and tests only.
+
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, relative, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { z } from 'zod';
+import { dashboardStateOf } from '../electron/dashboard-state';
+import { dashboardCsp, MIME_TYPES } from '../electron/dashboard-csp';
+import { answerRequest, type IpcHandlers } from '../electron/ipc-answer';
+import { createIpcHandlers, type IpcHandlerPorts } from '../electron/ipc-handlers';
+import { isLoopbackOrigin, type Monitor } from '../engine/monitor';
+import { createNodeMonitor } from '../engine/node-monitor';
+import { type EventChannel, type IpcResult } from '../shared/ipc/contract';
+import { parseReceipt, type ReceiptNumber } from '../shared/receipt';
+import { startSimulator, type Simulator } from '../simulator/server';
+
+const HELP = `DACA Watch preview: the dashboard in a browser, over the engine running headless.
+
+Usage: npm run --silent preview -- [options]
+
+  --origin URL      watch this myUSCIS origin instead of the built-in simulator (https, or http on
+                    127.0.0.1/localhost); sign-in then comes only from --cookie
+  --cookie HEADER   with --origin: a Cookie header standing for a fresh sign-in
+  --receipts LIST   the receipt numbers to open on, comma-separated (default with the built-in
+                    simulator: its demo pair, unless --no-sign-in)
+  --store DIR       where the state is kept (default: a new temporary folder, removed on exit)
+  --port N          the port on 127.0.0.1 (default 0: a free one)
+  --speed N         the built-in simulator's pace: simulated seconds per real second (default 60)
+  --no-sign-in      start signed out; sign in on the simulator's pages (the address is printed)
+  --json            print one JSON line {url, token, simulator} instead of the text below
+  -h, --help        this text
+
+Exit codes: 0 stopped (Ctrl+C), 1 could not start, 2 bad arguments.`;
+
+const WS_PATH = '/api';
+const SIGN_IN_POLL_MS = 200;
+function fail(message: string): never {
+  process.stderr.write(`preview: ${message}\nTry --help.\n`);
+  process.exit(2);
+}
+
+function note(message: string): void {
+  process.stderr.write(`preview: ${message}\n`);
+}
+
+let values;
+try {
+  values = parseArgs({
+    options: {
+      origin: { type: 'string' },
+      cookie: { type: 'string' },
+      receipts: { type: 'string' },
+      store: { type: 'string' },
+      port: { type: 'string' },
+      speed: { type: 'string' },
+      'no-sign-in': { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  }).values;
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+if (values.help) {
+  process.stdout.write(`${HELP}\n`);
+  process.exit(0);
+}
+
+const port = values.port === undefined ? 0 : Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port needs a whole number from 0 to 65535, got "${values.port}"`);
+const speed = values.speed === undefined ? 60 : Number(values.speed);
+if (!Number.isFinite(speed) || speed < 1 || speed > 1_000_000) fail(`--speed needs a number from 1 to 1000000, got "${values.speed}"`);
+
+const typedReceipts: ReceiptNumber[] = [];
+for (const typed of values.receipts?.split(',').filter((part) => part.trim() !== '') ?? []) {
+  const parsed = parseReceipt(typed);
+  if (!parsed.ok) fail(`"${typed.trim()}": ${parsed.error.message.en}`);
+  typedReceipts.push(parsed.receipt);
+}
+if (values.receipts !== undefined && typedReceipts.length === 0) fail('--receipts needs at least one receipt number');
+if (typedReceipts.length > 10) fail('at most 10 receipts');
+
+if (values.origin === undefined) {
+  if (values.cookie !== undefined) fail('the built-in simulator makes its own session: --cookie goes with --origin');
+} else {
+  if (values.speed !== undefined) fail('--speed paces the built-in simulator: leave it out with --origin');
+  if (values['no-sign-in']) fail('--no-sign-in is for the built-in simulator: with --origin, leave out --cookie');
+}
+const externalOrigin = values.origin === undefined ? null : checkedOrigin(values.origin);
+
+function checkedOrigin(typed: string): string {
+  let url: URL;
+  try {
+    url = new URL(typed);
+  } catch {
+    fail(`--origin "${typed}" is not a URL`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackOrigin(url.origin))) {
+    fail(`--origin must be https (http is allowed only for a simulator on 127.0.0.1 or localhost), got "${typed}"`);
+  }
+  return url.origin;
+}
+
+const runDir = mkdtempSync(join(tmpdir(), 'daca-watch-preview-'));
+process.once('exit', () => rmSync(runDir, { recursive: true, force: true }));
+
+// ------------------------------------------------------------------ the dashboard over HTTP and WebSocket
+
+const rendererDir = join(runDir, 'renderer');
+const repoRoot = join(import.meta.dirname, '..');
+// Loaded here, not at the top: vite takes most of a second, and bad arguments are answered at once.
+const { build } = await import('vite');
+try {
+  await build({
+    configFile: join(repoRoot, 'vite.config.ts'),
+    root: join(repoRoot, 'renderer'),
+    logLevel: 'warn',
+    build: { outDir: rendererDir, emptyOutDir: true },
+  });
+} catch (error) {
+  process.stderr.write(`preview: the dashboard did not build:\n${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+/** Every built file by its URL path: requests are looked up exactly, so none can reach outside the folder. */
+const files = new Map<string, { body: Buffer; type: string }>(
+  readdirSync(rendererDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      const body = readFileSync(path);
+      return [`/${relative(rendererDir, path).split(sep).join('/')}`, { body, type: MIME_TYPES[extname(path)] ?? 'application/octet-stream' }] as const;
+    }),
+);
+
+const token = randomBytes(32).toString('base64url');
+const digest = (text: string) => createHash('sha256').update(text).digest();
+const tokenDigest = digest(token);
+/** Compared in constant time (digests have one length, so the comparison says nothing about the token's). */
+const isToken = (candidate: string | null | undefined): boolean => typeof candidate === 'string' && timingSafeEqual(digest(candidate), tokenDigest);
+
+const server = createServer();
+await new Promise<void>((resolve, reject) => {
+  server.once('error', reject);
+  server.listen(port, '127.0.0.1', resolve);
+});
+const { port: boundPort } = server.address() as AddressInfo;
+const address = `http://127.0.0.1:${boundPort}`;
+const csp = dashboardCsp(address.replace(/^http:/, 'ws:'));
+// Cookies are per host name, not per port: the name keeps two previews (and the simulator) apart.
+const cookieName = `daca_watch_preview_${boundPort}`;
+const cookieToken = (req: IncomingMessage) =>
+  req.headers.cookie
+    ?.split(';')
+    .map((pair) => pair.trim().split('='))
+    .find(([name]) => name === cookieName)?.[1];
+
+server.on('request', (req, res) => {
+  res.setHeader('Content-Security-Policy', csp);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  // The page's address carries the token: it must not travel on as a Referer.
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  const url = new URL(req.url ?? '/', address);
+  const tokenInUrl = url.searchParams.get('token');
+  if (!isToken(tokenInUrl) && !isToken(cookieToken(req))) {
+    res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
+    return void res.end('Open the address the preview printed (it carries the token).\n');
+  }
+  if (isToken(tokenInUrl)) res.setHeader('Set-Cookie', `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+  const file = req.method === 'GET' || req.method === 'HEAD' ? files.get(url.pathname === '/' ? '/index.html' : url.pathname) : undefined;
+  if (!file) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    return void res.end('Not found\n');
+  }
+  res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-store' });
+  res.end(req.method === 'HEAD' ? undefined : file.body);
+});
+
+const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+server.on('upgrade', (req, socket, head) => {
+  const url = new URL(req.url ?? '/', address);
+  // Browsers always send Origin: a page anywhere but the dashboard is refused even with the cookie.
+  const fromDashboard = req.headers.origin === undefined || req.headers.origin === address;
+  if (url.pathname !== WS_PATH || !fromDashboard || (!isToken(url.searchParams.get('token')) && !isToken(cookieToken(req)))) {
+    return void socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  }
+  sockets.handleUpgrade(req, socket, head, (client) => {
+    client.on('message', (data, isBinary) => void receive(client, data, isBinary));
+    // An oversized or broken frame: ws closes the socket after saying why.
+    client.on('error', (error) => note(`a dashboard socket closed: ${error.message}`));
+  });
+});
+
+/** What a client sends: one contract channel and its request (absent for channels that take none). */
+const RequestEnvelopeSchema = z.strictObject({ id: z.union([z.int(), z.string().max(64)]), channel: z.string().max(64), payload: z.unknown().optional() });
+
+async function receive(client: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
+  let envelope;
+  try {
+    envelope = RequestEnvelopeSchema.parse(JSON.parse(isBinary ? '' : String(data)));
+  } catch {
+    return void client.close(1007, 'expected {id, channel, payload} as JSON text');
+  }
+  const result = await answer(envelope.channel, envelope.payload);
+  client.send(JSON.stringify({ id: envelope.id, result }));
+  // Reading the state changes nothing; pushing after it would also loop a page that re-reads on every push.
+  if (envelope.channel !== 'state:get') pushState();
+}
+
+/** What electron/ipc.ts does for a channel, minus the frame check (the token and Origin stand for it). */
+function answer(channel: string, payload: unknown): Promise<IpcResult<unknown>> {
+  return answerRequest(channel, payload, engine!.handlers, (name, error) =>
+    note(`${name} failed: ${error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : String(error)}`),
+  );
+}
+
+const STATE_CHANGED = 'state:changed' satisfies EventChannel;
+
+/** Sends every client the whole state; dashboardStateOf has already checked it against the contract. */
+function pushState(): void {
+  if (!engine) return;
+  const message = JSON.stringify({ event: STATE_CHANGED, payload: dashboardStateOf(engine.monitor, demo) });
+  for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(message);
+}
+
+// ------------------------------------------------------------------ the engine and its simulator
+
+// Sessions run on the wall clock, so the fast story does not end them between two timer ticks.
+const sim: Simulator | null = externalOrigin === null ? await startSimulator({ scenario: 'daca-renewal', clock: { speed }, accessClock: 'real' }) : null;
+const origin = sim ? sim.dataOrigin : externalOrigin!;
+const demo = isLoopbackOrigin(origin);
+const clock = sim ? { now: () => sim.clock.now() } : { now: Date.now };
+const storeDir = values.store ?? join(runDir, 'store');
+const firstSession = sim ? (values['no-sign-in'] ? undefined : sim.createSession()) : values.cookie;
+const firstCases = typedReceipts.length > 0 ? typedReceipts : sim && firstSession ? ([sim.receipts.i821d, sim.receipts.i765] as ReceiptNumber[]) : [];
+
+/** The monitor on one session and the dashboard's handlers over it; a new sign-in starts a new one. */
+interface Engine {
+  monitor: Monitor;
+  handlers: IpcHandlers;
+}
+let engine: Engine | null = null;
+
+/*
+ * Sign-in in the preview. There is no sign-in window: the user (or an e2e test) signs in on the built-in
+ * simulator's own pages in the browser, whose cookies the preview cannot read. The preview watches the
+ * simulator's request log for a completed OIDC callback and then gives the engine a simulator session of
+ * its own, which stands for the user's sign-in. The node HTTP port carries one fixed cookie, so each such
+ * sign-in restarts the engine on the same store. With --origin, the only session is --cookie.
+ */
+const signIn: IpcHandlerPorts['signIn'] = {
+  open: () => {
+    if (!sim) throw new Error('sign-in needs the built-in simulator; with --origin, restart with --cookie');
+    note(`sign in on the simulator's pages: ${sim.applicantUrl}`);
+    return true;
+  },
+  // Like the app clearing its sign-in partition: the browser's simulator sign-in ends with the engine's.
+  signOut: async () => sim?.expireSessions(),
+};
+
+const ports: Omit<IpcHandlerPorts, 'monitor'> = {
+  clock,
+  demo,
+  signIn,
+  setStartAtLogin: (enabled) => note(`start at login ${enabled ? 'on' : 'off'} (recorded in the settings only)`),
+  openExternal: async (url) => {
+    note(`not opening ${url}: the preview opens no other pages`);
+    return false;
+  },
+  saveFile: async (suggestedName, contents) => {
+    const exports = join(storeDir, 'exports');
+    mkdirSync(exports, { recursive: true });
+    const path = join(exports, suggestedName);
+    writeFileSync(path, contents, { mode: 0o600 });
+    return path;
+  },
+};
+
+async function startEngine(session: string | undefined, cases: readonly ReceiptNumber[] = []): Promise<void> {
+  engine?.monitor.stop();
+  const { monitor } = createNodeMonitor({
+    origin,
+    ...(session === undefined ? {} : { cookie: session }),
+    clock,
+    storeDir,
+    onEvent: (event) => {
+      if (event.kind === 'session') note(`session ${event.state}`);
+      if (event.kind === 'error') note(event.message);
+      pushState();
+    },
+  });
+  if (cases.length > 0) monitor.setCases(cases);
+  if (session !== undefined) monitor.signedIn();
+  // A stored session from an earlier run with --store has ended: the user hears it, as in the app.
+  else if (monitor.snapshot.session.state === 'signed-in') await monitor.signedOut();
+  monitor.start(sim ? speed : 1);
+  engine = { monitor, handlers: createIpcHandlers({ monitor, ...ports }) };
+  pushState();
+}
+
+await startEngine(firstSession, firstCases);
+
+let lastSignInSeen = 0;
+const signInWatch = sim
+  ? setInterval(() => {
+      const done = sim.requestLog().findLast((entry) => entry.seq > lastSignInSeen && entry.path === '/oidc/callback' && entry.outcome === 'signed-in');
+      if (!done) return;
+      lastSignInSeen = done.seq;
+      void startEngine(sim.createSession());
+    }, SIGN_IN_POLL_MS)
+  : null;
+
+// ------------------------------------------------------------------ tell the user, stop cleanly
+
+const pageUrl = `${address}/?token=${token}`;
+if (values.json) {
+  const simulator = sim && {
+    signInUrl: sim.signInUrl,
+    applicantUrl: sim.applicantUrl,
+    dataOrigin: sim.dataOrigin,
+    controlToken: sim.controlToken,
+    receipts: sim.receipts,
+    account: { email: sim.scenario.account.email, password: sim.scenario.account.password, verificationCode: sim.scenario.account.verificationCode },
+  };
+  process.stdout.write(`${JSON.stringify({ url: pageUrl, token, simulator })}\n`);
+} else {
+  const watching = sim ? `the built-in simulator's DACA renewal at ${speed}x` : origin;
+  process.stdout.write(`DACA Watch preview of ${watching}, ${firstSession ? 'signed in' : 'signed out'}.\n`);
+  if (sim && !firstSession) {
+    const { email, password, verificationCode } = sim.scenario.account;
+    process.stdout.write(`Sign in at ${sim.applicantUrl} as ${email} / ${password}, code ${verificationCode}.\n`);
+  }
+  process.stdout.write(`Open ${pageUrl}\nCtrl+C stops.\n`);
+}
+
+const stop = async () => {
+  if (signInWatch) clearInterval(signInWatch);
+  engine?.monitor.stop();
+  for (const client of sockets.clients) client.terminate();
+  server.closeAllConnections();
+  server.close();
+  await sim?.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());

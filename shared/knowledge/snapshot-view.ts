@@ -1,0 +1,73 @@
+// A stored CaseSnapshot (the engine's last good reading of one case) read back as the CaseView the knowledge
+// base reads. Pure and lossless where the snapshot kept the field; a part never read stays absent, never empty.
+
+import type { CaseSnapshot } from '../monitor/state';
+import type { StatusLink } from '../myuscis/status-text';
+import { isSafeExternalUrl } from '../security/navigation';
+import type { CaseView } from './case-reading';
+
+/**
+ * The CaseView of a snapshot. Fields the snapshot does not keep (receipt, names, the raw HTML status text, the
+ * lists the knowledge base never reads) are absent or empty; the status history is kept, so titles USCIS paired
+ * with codes in the past are learned again.
+ */
+export function snapshotView(snapshot: CaseSnapshot): CaseView {
+  const { detail, status, documents } = snapshot;
+  const view: CaseView = {};
+  if (detail !== null) {
+    view.detail = {
+      formType: detail.formType,
+      submissionDate: detail.submissionDate,
+      updatedAtTimestamp: detail.updatedAtTimestamp,
+      closed: detail.closed,
+      actionRequired: detail.actionRequired,
+      events: detail.events.map((event) => ({ ...event })),
+      notices: detail.notices.map((notice) => ({ ...notice })),
+      concurrentCases: [],
+      documents: [],
+      evidenceRequests: [],
+      addendums: [],
+    };
+  }
+  if (status !== null) {
+    view.status = {
+      currentActionCode: status.code,
+      currentActionCodeDate: status.date,
+      statusTitle: status.title,
+      statusTitleSpanish: status.titleSpanish,
+      jurisdictionDescription: status.office,
+      statusTextPlain: plainText(status.text),
+      statusTextSpanishPlain: plainText(status.textSpanish),
+      historicalCaseStatuses: status.history.map((entry) => ({
+        date: entry.date,
+        actionCode: entry.code,
+        statusTitle: entry.title,
+        statusTitleSpanish: entry.titleSpanish,
+      })),
+    };
+  }
+  if (documents !== null) view.documents = documents.items.map((document) => ({ ...document }));
+  return view;
+}
+
+/** A web address as written in text: `https://…`, `http://…` or `www.…`, up to a space or a closing quote. */
+const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"'«»“”‘’]+/giu;
+/** Sentence punctuation after an address belongs to the sentence. */
+const TRAILING_PUNCTUATION = /[.,;:!?)\]]+$/u;
+
+/**
+ * The snapshot keeps the status text as plain text, where a link survives as its words. USCIS writes the
+ * address itself as a link's words (`www.uscis.gov/contactcenter`), so each address in the text is read back as
+ * a link; only an https address with a host and no credentials gets a safeUrl (`www.` addresses are https).
+ */
+export function linksInText(text: string): StatusLink[] {
+  return [...text.matchAll(WEB_ADDRESS)].map(([match]) => {
+    const words = match.replace(TRAILING_PUNCTUATION, '');
+    const url = /^www\./iu.test(words) ? `https://${words}` : words;
+    return { text: words, href: words, safeUrl: isSafeExternalUrl(url) ? new URL(url).href : null };
+  });
+}
+
+function plainText(text: string | undefined): { text: string; links: StatusLink[] } | undefined {
+  return text === undefined ? undefined : { text, links: linksInText(text) };
+}

@@ -1,0 +1,331 @@
+// `npm run preview` as an end-to-end test starts it: a child process printing one JSON line, its page
+// and its `/api` socket behind the run's token, the contract checked on every request, sign-in on the simulator's pages.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { DASHBOARD_CSP } from '../../electron/dashboard-csp';
+import { connectWsApi, type WsApi } from '../../renderer/lib/ws-api';
+import { DashboardStateSchema, type DashboardState } from '../../shared/ipc/contract';
+import { parseReceipt } from '../../shared/receipt';
+import { launchChromium } from '../helpers/chromium';
+import { frozenSimulator } from '../helpers/sim-fixture';
+import { SimBrowser, signInThroughPages } from '../helpers/sim-browser';
+
+
+interface PreviewInfo {
+  url: string;
+  token: string;
+  simulator: {
+    signInUrl: string;
+    applicantUrl: string;
+    dataOrigin: string;
+    controlToken: string;
+    receipts: { i821d: string; i765: string };
+    account: { email: string; password: string; verificationCode: string };
+  } | null;
+}
+
+interface Preview {
+  info: PreviewInfo;
+  address: string;
+  /** ws://…/api without a token. */
+  socketUrl: string;
+  child: ChildProcess;
+}
+
+const PREVIEW = ['--import', 'tsx', 'scripts/preview.ts'];
+const startedInTest: ChildProcess[] = [];
+const clients: WsApi[] = [];
+
+function spawnPreview(args: string[]): ChildProcess {
+  return spawn(process.execPath, [...PREVIEW, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Starts a preview and resolves with what it printed. */
+function startPreview(args: string[]): Promise<Preview> {
+  const child = spawnPreview(['--json', '--port', '0', ...args]);
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`preview exited ${code} before it was ready:\n${stderr}`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      const info = JSON.parse(line) as PreviewInfo;
+      const address = new URL(info.url).origin;
+      resolve({ info, address, socketUrl: `${address.replace('http:', 'ws:')}/api`, child });
+    });
+  });
+}
+
+function stopPreview(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** The renderer's own client, on Node's ws. */
+function dashboardApi(preview: Preview): WsApi {
+  const api = connectWsApi({
+    url: `${preview.socketUrl}?token=${preview.info.token}`,
+    openSocket: (url) => new WebSocket(url) as unknown as globalThis.WebSocket,
+  });
+  clients.push(api);
+  return api;
+}
+
+function stateWhere(api: WsApi, wanted: (state: DashboardState) => boolean): Promise<DashboardState> {
+  return new Promise((resolve) => {
+    const unsubscribe = api.onStateChanged((state) => {
+      if (!wanted(state)) return;
+      unsubscribe();
+      resolve(state);
+    });
+  });
+}
+
+/** The handshake's HTTP status: 101 when the socket opened. */
+function handshake(url: string, options: WebSocket.ClientOptions = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, options);
+    socket.once('open', () => {
+      socket.close();
+      resolve(101);
+    });
+    socket.once('unexpected-response', (request, response) => {
+      request.destroy();
+      resolve(response.statusCode ?? 0);
+    });
+    socket.once('error', reject);
+  });
+}
+
+/** One raw request on a fresh socket: the reply's `result`, or how the socket was closed. */
+function rawRequest(preview: Preview, text: string): Promise<{ result?: unknown; closed?: number }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${preview.socketUrl}?token=${preview.info.token}`);
+    socket.once('open', () => socket.send(text));
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { id?: unknown; result?: unknown };
+      if (message.id === undefined) return;
+      socket.close();
+      resolve({ result: message.result });
+    });
+    socket.once('close', (code) => resolve({ closed: code }));
+    socket.once('error', reject);
+  });
+}
+
+afterEach(async () => {
+  for (const api of clients.splice(0)) api.close();
+  await Promise.all(startedInTest.splice(0).map(stopPreview));
+});
+
+describe('a preview of the built-in simulator', () => {
+  let preview: Preview;
+  beforeAll(async () => {
+    preview = await startPreview([]);
+  });
+  afterAll(() => stopPreview(preview.child));
+
+  it('prints the page address with the run token, and the simulator with its demo pair', () => {
+    const { info } = preview;
+    expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}$/);
+    expect(new URL(info.url).searchParams.get('token')).toBe(info.token);
+    expect(info.simulator).toMatchObject({ receipts: { i821d: 'IOE0933012457', i765: 'IOE0933012458' }, controlToken: expect.any(String) });
+    expect(new URL(info.simulator!.applicantUrl).origin).toBe(info.simulator!.dataOrigin);
+  });
+
+  it('refuses a socket without the token, with a wrong one, on another path, or from another page', async () => {
+    const { socketUrl, address, info } = preview;
+    expect(await handshake(socketUrl)).toBe(403);
+    expect(await handshake(`${socketUrl}?token=${info.token.slice(1)}x`)).toBe(403);
+    expect(await handshake(`${address.replace('http:', 'ws:')}/other?token=${info.token}`)).toBe(403);
+    expect(await handshake(`${socketUrl}?token=${info.token}`, { origin: info.simulator!.dataOrigin })).toBe(403);
+    expect(await handshake(`${socketUrl}?token=${info.token}`, { origin: address })).toBe(101);
+    const cookie = `daca_watch_preview_${new URL(address).port}=${info.token}`;
+    expect(await handshake(socketUrl, { origin: address, headers: { Cookie: cookie } })).toBe(101);
+  });
+
+  it('answers state:get with a contract DashboardState: signed in on the demo pair', async () => {
+    const result = await dashboardApi(preview).getState();
+    if (!result.ok) throw new Error(result.failure.message);
+    const state = DashboardStateSchema.parse(result.value);
+    expect(state.session.state).toBe('signed-in');
+    expect(state.cases.map((c) => c.receipt)).toEqual(['IOE0933012457', 'IOE0933012458']);
+    expect(state.demo).toBe(true);
+  });
+
+  it('refuses a request outside its channel schema and an unknown channel; closes on a non-request', async () => {
+    expect(await rawRequest(preview, JSON.stringify({ id: 1, channel: 'schedule:pause', payload: { until: 'never' } }))).toEqual({
+      result: { ok: false, failure: { code: 'invalid-request', message: expect.stringContaining('schedule:pause') } },
+    });
+    expect(await rawRequest(preview, JSON.stringify({ id: 'a', channel: 'check:now', payload: 5 }))).toMatchObject({ result: { ok: false, failure: { code: 'invalid-request' } } });
+    expect(await rawRequest(preview, JSON.stringify({ id: 2, channel: 'shell:exec', payload: 'rm -rf' }))).toMatchObject({ result: { ok: false, failure: { code: 'invalid-request' } } });
+    expect(await rawRequest(preview, 'not json')).toEqual({ closed: 1007 });
+  });
+
+  it("returns the receipt parser's errors for a bad receipt and keeps the pair", async () => {
+    const api = dashboardApi(preview);
+    const parsed = parseReceipt('IOE09330124');
+    if (parsed.ok) throw new Error('expected a bad receipt');
+    expect(await api.setCases({ receipts: ['IOE0933012457', 'IOE09330124'] })).toEqual({
+      ok: true,
+      value: { ok: false, errors: [{ input: 'IOE09330124', code: parsed.error.code, message: parsed.error.message }] },
+    });
+    const state = await api.getState();
+    expect(state.ok && state.value.cases).toHaveLength(2);
+  });
+
+  it('pushes the state after check:now and whenever the engine reports', async () => {
+    const api = dashboardApi(preview);
+    const afterRequest = stateWhere(api, () => true);
+    expect(await api.checkNow()).toEqual({ ok: true, value: { ok: true } });
+    expect(DashboardStateSchema.parse(await afterRequest).session.state).toBe('signed-in');
+    const checked = await stateWhere(api, (state) => state.lastCheckAt !== null && state.snapshots['IOE0933012457'] !== undefined);
+    expect(checked.cases[0]?.formType).toBe('I-821D');
+  });
+
+  it('saves an export into the store folder and opens no other pages', async () => {
+    const api = dashboardApi(preview);
+    const exported = await api.exportData({ format: 'json' });
+    expect(exported.ok && exported.value.path).toMatch(/[/\\]exports[/\\]daca-watch-\d{4}-\d\d-\d\d\.json$/);
+    expect(existsSync((exported.ok && exported.value.path) || '')).toBe(true);
+    expect(await api.openExternal({ url: 'https://www.uscis.gov/' })).toEqual({ ok: true, value: { opened: false } });
+  });
+
+  it('serves the page only with the token, then sets a strict cookie for the rest; CSP and nosniff on all', async () => {
+    const { address, info } = preview;
+    const expectedCsp = DASHBOARD_CSP.replace("connect-src 'self'", `connect-src 'self' ${address.replace('http:', 'ws:')}`);
+    const refused = await fetch(`${address}/`);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-security-policy')).toBe(expectedCsp);
+
+    const page = await fetch(info.url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(expectedCsp);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const setCookie = page.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    const cookie = setCookie.split(';')[0]!;
+    expect(cookie).toBe(`daca_watch_preview_${new URL(address).port}=${info.token}`);
+
+    const script = /src="\.(\/assets\/[^"]+\.js)"/.exec(await page.text())?.[1];
+    expect(script).toBeDefined();
+    expect((await fetch(`${address}${script}`)).status).toBe(403);
+    const asset = await fetch(`${address}${script}`, { headers: { Cookie: cookie } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect((await fetch(`${address}/package.json`, { headers: { Cookie: cookie } })).status).toBe(404);
+  });
+
+  it('lets the page in Chromium reach /api with the cookie alone, under its CSP', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      expect((await page.goto(`${preview.address}/`))?.status()).toBe(403);
+      expect((await page.goto(preview.info.url))?.status()).toBe(200);
+      // Source text: vitest would rename `WebSocket` in a function to the ws import.
+      const answer = await page.evaluate<string>(`new Promise((resolve) => {
+        const socket = new WebSocket('ws://' + location.host + '/api');
+        socket.onopen = () => socket.send(JSON.stringify({ id: 1, channel: 'state:get' }));
+        socket.onmessage = (event) => resolve(String(event.data));
+        socket.onerror = () => resolve('refused');
+      })`);
+      expect(JSON.parse(answer)).toMatchObject({ id: 1, result: { ok: true, value: { session: { state: 'signed-in' } } } });
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('--no-sign-in', () => {
+  it('starts signed out with no cases; a sign-in on the simulator pages signs the engine in; sign-out ends both', async () => {
+    const preview = await startPreview(['--no-sign-in']);
+    startedInTest.push(preview.child);
+    const api = dashboardApi(preview);
+    const first = await api.getState();
+    expect(first.ok && first.value).toMatchObject({ activity: 'signed-out', cases: [] });
+    expect(first.ok && first.value.session.state).not.toBe('signed-in');
+    expect(await api.signIn()).toEqual({ ok: true, value: { started: true } });
+
+    const signedIn = stateWhere(api, (state) => state.session.state === 'signed-in');
+    const browser = new SimBrowser();
+    const simulator = preview.info.simulator!;
+    const landed = await signInThroughPages(browser, { applicantUrl: simulator.applicantUrl, scenario: { account: simulator.account } });
+    expect(landed.url).toBe(simulator.applicantUrl);
+    expect((await signedIn).activity).toBe('no-cases');
+
+    // The engine's own session works: the pair it is given is checked.
+    const checked = stateWhere(api, (state) => state.lastCheckAt !== null);
+    expect(await api.setCases({ receipts: [simulator.receipts.i821d, simulator.receipts.i765] })).toMatchObject({ ok: true, value: { ok: true } });
+    expect((await checked).session.state).toBe('signed-in');
+
+    expect(await api.signOut()).toEqual({ ok: true, value: { ok: true } });
+    const after = await api.getState();
+    expect(after.ok && after.value).toMatchObject({ session: { state: 'signed-out' }, activity: 'signed-out' });
+    expect((await browser.fetch(simulator.applicantUrl)).url).toMatch(/\/sign-in/);
+  });
+});
+
+describe('--origin', () => {
+  it('watches an outside simulator with --cookie, cannot start a sign-in there, and stops cleanly', async () => {
+    const sim = await frozenSimulator({ idleTimeoutMs: 10 ** 12, sessionLifetimeMs: 10 ** 12 });
+    const preview = await startPreview(['--origin', sim.dataOrigin, '--cookie', sim.createSession(), '--receipts', sim.receipts.i821d]);
+    startedInTest.push(preview.child);
+    expect(preview.info.simulator).toBeNull();
+    const api = dashboardApi(preview);
+    const state = await api.getState();
+    expect(state.ok && state.value).toMatchObject({ session: { state: 'signed-in' }, demo: true, cases: [{ receipt: sim.receipts.i821d }] });
+    expect(await api.signIn()).toMatchObject({ ok: false, failure: { code: 'failed' } });
+
+    // SIGTERM stops it cleanly, its temporary folder (store and exports included) gone.
+    const exported = await api.exportData({ format: 'print' });
+    const path = (exported.ok && exported.value.path) || '';
+    expect(existsSync(path)).toBe(true);
+    await stopPreview(preview.child);
+    expect(preview.child.exitCode).toBe(0);
+    expect(existsSync(dirname(dirname(dirname(path))))).toBe(false);
+  });
+});
+
+describe('arguments', () => {
+  it('exits 2 and says why on a bad argument', async () => {
+    const cases: Array<[string[], string]> = [
+      [['--bogus'], "Unknown option '--bogus'"],
+      [['--speed', 'fast'], '--speed needs a number'],
+      [['--cookie', 'a=b'], '--cookie goes with --origin'],
+      [['--receipts', 'EAC1234567890'], 'EAC1234567890'],
+      [['--origin', 'http://example.com'], '--origin must be https'],
+      [['--origin', 'http://127.0.0.1:9', '--no-sign-in'], '--no-sign-in is for the built-in simulator'],
+    ];
+    const results = await Promise.all(
+      cases.map(
+        ([args]) =>
+          new Promise<{ status: number | null; stderr: string }>((resolve) => {
+            const child = spawnPreview(args);
+            startedInTest.push(child);
+            let stderr = '';
+            child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+            child.once('close', (status) => resolve({ status, stderr }));
+          }),
+      ),
+    );
+    results.forEach((result, i) => expect({ args: cases[i]![0], ...result }).toEqual({ args: cases[i]![0], status: 2, stderr: expect.stringContaining(cases[i]![1]) }));
+  });
+
+  it('lists its options with --help', async () => {
+    const child = spawnPreview(['--help']);
+    startedInTest.push(child);
+    let stdout = '';
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    expect(await new Promise((resolve) => child.once('close', resolve))).toBe(0);
+    for (const option of ['--origin', '--cookie', '--receipts', '--store', '--port', '--speed', '--no-sign-in', '--json']) expect(stdout).toContain(option);
+  });
+});

@@ -1,0 +1,66 @@
+// The dashboard's dictionary: Spanish says everything English says (same keys, same list lengths, every
+// sentence translated and in "usted"), and the date formats of both languages.
+
+import { describe, expect, it } from 'vitest';
+import { DOCUMENT_KINDS } from '../../shared/knowledge/documents';
+import { FINDING_TYPES } from '../../shared/monitor/findings';
+import { formatDay, formatInstant, formatMonth, MESSAGES } from '../../renderer/lib/i18n';
+
+/** Every leaf of the dictionary as [path, text]; a function is called with sample arguments. */
+function leaves(value: unknown, path = ''): Array<[string, string]> {
+  if (typeof value === 'string') return [[path, value]];
+  if (typeof value === 'function') return [[path, String((value as (...args: unknown[]) => unknown)(2, 'X'))], [`${path}(1)`, String((value as (...args: unknown[]) => unknown)(1, 'X'))]];
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([key, inner]) => leaves(inner, path ? `${path}.${key}` : key));
+  throw new Error(`${path}: not text`);
+}
+
+const english = new Map(leaves(MESSAGES.en));
+const spanish = new Map(leaves(MESSAGES.es));
+
+describe('the dictionary', () => {
+  it('has the same entries in English and Spanish', () => {
+    expect([...spanish.keys()].sort()).toEqual([...english.keys()].sort());
+  });
+
+  it.each([...english.keys()])('%s is said in both languages, differently', (path) => {
+    const en = english.get(path) ?? '';
+    const es = spanish.get(path) ?? '';
+    expect(en.trim()).not.toBe('');
+    expect(es.trim()).not.toBe('');
+    expect(es).not.toBe(en);
+  });
+
+  it('speaks Spanish with "usted", never "tú"', () => {
+    const informal = [...spanish].filter(([, text]) => /\b(tú|tu|tus|te|ti|tienes|puedes|quieres|eres|estás|necesitas)\b/iu.test(text));
+    expect(informal).toEqual([]);
+  });
+
+  it('names every finding type and every document kind', () => {
+    for (const lang of ['en', 'es'] as const) {
+      expect(Object.keys(MESSAGES[lang].findings).sort()).toEqual([...FINDING_TYPES].sort());
+      expect(Object.keys(MESSAGES[lang].documentKinds).sort()).toEqual([...DOCUMENT_KINDS].sort());
+    }
+  });
+
+  it('counts in the right number', () => {
+    expect(MESSAGES.en.pending(1)).toBe('Pending 1 day');
+    expect(MESSAGES.es.pending(87)).toBe('87 días en trámite');
+    expect(MESSAGES.en.daysLeft(-3)).toBe('Expired 3 days ago');
+    expect(MESSAGES.es.daysLeft(1)).toBe('Queda 1 día');
+    expect(MESSAGES.es.daysLeft(0)).toBe('Vence hoy');
+  });
+});
+
+describe('dates', () => {
+  it('shows a calendar day as written, whatever the time zone', () => {
+    expect(formatDay('2026-05-29', 'en')).toBe('May 29, 2026');
+    expect(formatDay('2026-06-04T23:09:53.542Z', 'en')).toBe('Jun 4, 2026');
+    expect(formatDay('2026-05-29', 'es')).toMatch(/29 .*may.* 2026/u);
+  });
+
+  it('shows instants with a time, and months for the axis', () => {
+    expect(formatInstant('2026-06-02T15:00:00.000Z', 'en')).toMatch(/Jun 2, 2026.*\d:\d\d/u);
+    expect(formatMonth('2026-01-01', 'en', true)).toBe('Jan 2026');
+    expect(formatMonth('2026-07-01', 'en', false)).toBe('Jul');
+  });
+});

@@ -1,0 +1,87 @@
+// What's new and the documents list: findings after the seen mark, newest first, told with the knowledge base's
+// words; documents with their source, a "new" mark from unseen findings, and unread lists kept apart from empty.
+
+import { describe, expect, it } from 'vitest';
+import { FindingSchema, type FindingInput } from '../../shared/monitor/findings';
+import { CaseSnapshotSchema } from '../../shared/monitor/state';
+import { documentRows, findingSummary, newestFoundAt, unseenFindings } from '../../renderer/lib/news-view.svelte';
+import { watchedCases } from '../../renderer/lib/pair-view.svelte';
+import { exampleDashboardState } from '../helpers/dashboard-state';
+
+const I821D = 'IOE0933012457';
+const I765 = 'IOE0933012458';
+const finding = (input: Partial<FindingInput> & Pick<FindingInput, 'type'>) =>
+  FindingSchema.parse({ key: `${input.type}:${input.foundAt}`, receipt: I765, foundAt: '2026-06-01T00:00:00.000Z', ...input });
+
+describe('unseenFindings', () => {
+  const history = ['2026-06-01T10:00:00.000Z', '2026-06-02T10:00:00.000Z', '2026-06-03T10:00:00.000Z']
+    .map((foundAt) => finding({ type: 'new-event', foundAt }));
+
+  it('keeps what was found after the seen mark, newest first', () => {
+    expect(unseenFindings(history, '2026-06-01T10:00:00.000Z').map((f) => f.foundAt)).toEqual(['2026-06-03T10:00:00.000Z', '2026-06-02T10:00:00.000Z']);
+    expect(unseenFindings(history, null)).toHaveLength(3);
+    expect(unseenFindings(history, '2026-06-03T10:00:00.000Z')).toEqual([]);
+  });
+
+  it('marks as seen up to the newest finding', () => {
+    expect(newestFoundAt(history)).toBe('2026-06-03T10:00:00.000Z');
+    expect(newestFoundAt([])).toBeUndefined();
+  });
+});
+
+describe('findingSummary', () => {
+  it('tells a new document with its type and source', () => {
+    const summary = findingSummary(finding({ type: 'new-document', detail: { documentType: 'Receipt Notice', source: 'uscis', evidence: [] } }), 'es', {});
+    expect(summary).toEqual({ title: 'Documento nuevo', details: ['Receipt Notice · De USCIS'] });
+  });
+
+  it('tells a status change with USCIS\'s Spanish title and the one before', () => {
+    const summary = findingSummary(finding({
+      type: 'status-change',
+      detail: { title: 'Case Was Approved', titleSpanish: 'Caso Fue Aprobado', previousTitle: 'Case Was Received', evidence: [] },
+    }), 'es', {});
+    expect(summary.details).toEqual(['Caso Fue Aprobado', 'Antes: Caso Fue Recibido']);
+  });
+
+  it('explains a code with the knowledge base (or what USCIS paired it with) and says what a decision rests on', () => {
+    const event = finding({ type: 'new-event', detail: { code: 'FTA0', evidence: [] } });
+    expect(findingSummary(event, 'en', {}).details).toEqual(['Background checks back; under review (FTA0)']);
+    expect(findingSummary(event, 'en', { FTA0: { en: 'Case Is Being Actively Reviewed By USCIS' } }).details)
+      .toEqual(['Case Is Being Actively Reviewed By USCIS (FTA0)']);
+    const approval = finding({ type: 'silent-approval', detail: { documentType: 'I-765 C33 Standalone Approval', evidence: ['document', 'event'] } });
+    expect(findingSummary(approval, 'en', {}).details.at(-1)).toBe('Rests on a document and an event code.');
+  });
+});
+
+describe('documentRows', () => {
+  const at = '2026-06-02T15:00:00.000Z';
+  const state = exampleDashboardState({
+    snapshots: {
+      [I765]: CaseSnapshotSchema.parse({
+        documents: {
+          at,
+          items: [
+            { type: 'Other', sourceType: 'Applicant Provided', createDate: '2026-05-29T13:03:00.000Z' },
+            { type: 'I-765 C33 Standalone Approval', sourceType: 'USCIS Generated', createDate: '2026-06-02T14:00:00.000Z' },
+          ],
+        },
+      }),
+    },
+  });
+  const cases = watchedCases(state);
+
+  it('lists every document newest first, with its kind and source, and keeps an unread list apart', () => {
+    const { rows, unread } = documentRows(cases, []);
+    expect(rows.map(({ type, kind, source, form }) => [type, kind, source, form])).toEqual([
+      ['I-765 C33 Standalone Approval', 'approval', 'uscis', 'I-765'],
+      ['Other', 'applicant-upload', 'applicant', 'I-765'],
+    ]);
+    expect(rows.every((row) => !row.isNew)).toBe(true);
+    expect(unread.map(({ receipt }) => receipt)).toEqual([I821D]);
+  });
+
+  it('marks a document new while a new-document finding for it is unseen', () => {
+    const unseen = [finding({ type: 'new-document', happenedAt: '2026-06-02T14:00:00.000Z', detail: { documentType: 'I-765 C33 Standalone Approval', source: 'uscis', evidence: [] } })];
+    expect(documentRows(cases, unseen).rows.map((row) => row.isNew)).toEqual([true, false]);
+  });
+});
