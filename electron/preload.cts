@@ -2,28 +2,16 @@
 // plus onStateChanged. It may require only 'electron' and must never expose ipcRenderer or its events.
 
 import electron = require('electron');
-import type { ApiMethod, ChannelOf, DacaWatchApi, DashboardState, EventChannel } from '../shared/ipc/contract';
+import channels = require('../shared/ipc/channels');
+import type { DacaWatchApi, DashboardState } from '../shared/ipc/contract';
 
 const { contextBridge, ipcRenderer } = electron;
 
-/** The contract's channels, inlined (a sandboxed preload cannot load shared code); the types keep them in step. */
-const CHANNELS: { readonly [M in ApiMethod]: ChannelOf<M> } = {
-  getState: 'state:get',
-  setCases: 'cases:set',
-  signIn: 'session:sign-in',
-  signOut: 'session:sign-out',
-  checkNow: 'check:now',
-  pause: 'schedule:pause',
-  updateSettings: 'settings:update',
-  markSeen: 'findings:mark-seen',
-  exportData: 'data:export',
-  eraseEverything: 'data:erase',
-  openExternal: 'external:open',
-};
-const STATE_CHANGED: EventChannel = 'state:changed';
+// A sandboxed preload can require only 'electron': the channel map is bundled in by `npm run build`.
+const { API_CHANNELS, STATE_CHANGED_EVENT: STATE_CHANGED } = channels;
 
 const methods = Object.fromEntries(
-  Object.entries(CHANNELS).map(([method, channel]) => [method, (request: unknown) => ipcRenderer.invoke(channel, request)]),
+  Object.entries(API_CHANNELS).map(([method, channel]) => [method, (request: unknown) => ipcRenderer.invoke(channel, request)]),
 ) as Omit<DacaWatchApi, 'onStateChanged'>;
 
 const api: DacaWatchApi = {

@@ -1,7 +1,7 @@
 // The dashboard API's method -> IPC channel names, as plain data: what a client needs at run time to call
 // main without bundling zod. The contract (contract.ts) checks at compile time that this map matches it.
 
-import type { ApiMethod, ChannelOf } from './contract';
+import type { ApiMethod, ChannelOf, EventChannel } from './contract';
 
 export const API_CHANNELS = {
   getState: 'state:get',
@@ -17,4 +17,4 @@ export const API_CHANNELS = {
   openExternal: 'external:open',
 } as const satisfies { [M in ApiMethod]: ChannelOf<M> };
 
-export const STATE_CHANGED_EVENT = 'state:changed';
+export const STATE_CHANGED_EVENT = 'state:changed' satisfies EventChannel;

@@ -1,10 +1,9 @@
 // Tests for the sandboxed preload, run as Electron's sandbox would run it (CommonJS, a require that knows
 // only 'electron'): it exposes one named function per contract channel and a working onStateChanged.
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import ts from 'typescript';
+import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { INVOKE, type DacaWatchApi } from '../../shared/ipc/contract';
 import { exampleDashboardState } from '../helpers/dashboard-state';
@@ -21,12 +20,10 @@ function sandboxRequire(name: string): unknown {
   throw new Error(`a sandboxed preload cannot require '${name}'`);
 }
 
-/** Compiles the preload to CommonJS and runs it in a fresh context (no Node globals) with that require. */
+/** Bundles the preload to CommonJS as `npm run build` does and runs it in a fresh context (no Node globals) with that require. */
 function runPreloadInSandbox(): void {
-  const { outputText } = ts.transpileModule(readFileSync(PRELOAD, 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-    fileName: 'preload.cts',
-  });
+  const [bundle] = buildSync({ entryPoints: [PRELOAD], bundle: true, format: 'cjs', platform: 'node', external: ['electron'], write: false }).outputFiles;
+  const outputText = bundle!.text;
   const module = { exports: {} };
   runInNewContext(outputText, { require: sandboxRequire, module, exports: module.exports });
 }
