@@ -10,6 +10,7 @@ import { caseDetailPayload, caseStatusPayload, documentsPayload } from '../simul
 import { SCENARIOS } from '../simulator/scenarios';
 import { startSimulator } from '../simulator/server';
 import { engineBenchmark } from './engine';
+import { rendererBenchmark } from './renderer';
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -83,3 +84,4 @@ await sim.close();
 
 process.stdout.write(`DACA Watch benchmark (Node ${process.version}, ${new Date().toISOString()})\n\nThe simulator\n${lines.join('\n')}\n\n`);
 process.stdout.write(`${await engineBenchmark(Number(process.env.BENCH_TIMELINES ?? 24))}\n`);
+process.stdout.write(`\n${await rendererBenchmark()}`);
