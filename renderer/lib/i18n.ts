@@ -103,7 +103,7 @@ const en = {
   newsTitle: 'What’s new',
   nothingNew: 'Nothing new since you last looked.',
   markSeen: 'Mark as seen',
-  showAllNews: (count: number) => `Show all ${count}`,
+  showAll: (count: number) => `Show all ${count}`,
   found: (when: string) => `Found ${when}`,
   appointment: (when: string) => `Appointment: ${when}`,
   before: (title: string) => `Before: ${title}`,
@@ -305,7 +305,7 @@ const es: Messages = {
   newsTitle: 'Novedades',
   nothingNew: 'No hay novedades desde la última vez que revisó.',
   markSeen: 'Marcar como visto',
-  showAllNews: (count) => `Mostrar las ${count}`,
+  showAll: (count) => `Mostrar todos (${count})`,
   found: (when) => `Detectado: ${when}`,
   appointment: (when) => `Cita: ${when}`,
   before: (title) => `Antes: ${title}`,
@@ -436,14 +436,25 @@ function format(lang: Language, shape: keyof typeof SHAPES): Intl.DateTimeFormat
   return shown;
 }
 
+/** Formatted dates, kept: a year of history shows the same few hundred days again and again. */
+const formatted = new Map<string, string>();
+function remembered(key: string, make: () => string): string {
+  let text = formatted.get(key);
+  if (text === undefined) {
+    if (formatted.size > 5000) formatted.clear();
+    formatted.set(key, (text = make()));
+  }
+  return text;
+}
+
 /** A calendar day (`2026-05-29`, or the date of an ISO instant as written): "May 29, 2026" / "29 may 2026". */
 export function formatDay(day: string, lang: Language): string {
-  return format(lang, 'day').format(Date.parse(day.slice(0, 10)));
+  return remembered(`${lang} day ${day.slice(0, 10)}`, () => format(lang, 'day').format(Date.parse(day.slice(0, 10))));
 }
 
 /** An instant in the user's own time zone: "Jun 2, 2026, 3:05 PM". */
 export function formatInstant(instant: string, lang: Language): string {
-  return format(lang, 'instant').format(Date.parse(instant));
+  return remembered(`${lang} instant ${instant}`, () => format(lang, 'instant').format(Date.parse(instant)));
 }
 
 /** The month of a calendar day, for the timeline's axis: "Jun", or "Jun 2026" with the year. */
