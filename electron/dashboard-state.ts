@@ -23,5 +23,6 @@ export function dashboardStateOf(monitor: Monitor, demo: boolean): DashboardStat
     settings: state.settings,
     lastSeenAt: state.lastSeenAt,
     demo,
+    now: new Date(monitor.now()).toISOString(),
   });
 }

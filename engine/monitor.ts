@@ -92,6 +92,11 @@ export class Monitor {
     return this.state;
   }
 
+  /** The engine's clock (epoch ms): the simulator's in a demo. */
+  now(): number {
+    return this.options.clock.now();
+  }
+
   /** What the engine is doing now, for the tray and the dashboard. */
   activity(): Activity {
     if (!this.env.signedIn) return 'signed-out';

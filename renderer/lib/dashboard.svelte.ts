@@ -24,8 +24,10 @@ export class Dashboard {
   state = $state.raw<DashboardState | null>(null);
   /** Why the last call failed, until the next call or a dismissal. */
   failure = $state.raw<{ method: Method; code: IpcFailure['code'] } | null>(null);
-  /** Epoch ms, ticking. */
+  /** Epoch ms on the engine's clock (the simulator's in a demo), ticking between states. */
   now = $state(Date.now());
+  /** How far the engine's clock is from this page's, from the last state. */
+  private clockOffset = 0;
 
   lang: Language = $derived(this.state?.settings.language ?? this.systemLanguage);
   t = $derived(MESSAGES[this.lang]);
@@ -45,11 +47,9 @@ export class Dashboard {
 
   /** Loads the state, follows every change and ticks the clock; returns the undo, for an $effect. */
   connect(): () => void {
-    const unsubscribe = this.api.onStateChanged((state) => {
-      this.state = state;
-    });
+    const unsubscribe = this.api.onStateChanged((state) => this.receive(state));
     const clock = setInterval(() => {
-      this.now = Date.now();
+      this.now = Date.now() + this.clockOffset;
     }, CLOCK_TICK_MS);
     void this.load();
     return () => {
@@ -61,7 +61,13 @@ export class Dashboard {
   /** Reads the whole state once; a change main pushed in the meantime is newer and stays. */
   async load(): Promise<void> {
     const state = await this.call('getState', undefined);
-    if (state !== undefined && this.state === null) this.state = state;
+    if (state !== undefined && this.state === null) this.receive(state);
+  }
+
+  private receive(state: DashboardState): void {
+    this.state = state;
+    this.clockOffset = Date.parse(state.now) - Date.now();
+    this.now = Date.parse(state.now);
   }
 
   receipt(receipt: string): string {

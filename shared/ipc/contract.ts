@@ -35,6 +35,8 @@ export const DashboardStateSchema = z.object({
   lastSeenAt: instant.nullable(),
   /** The app watches the simulator, not the real myUSCIS. */
   demo: z.boolean(),
+  /** The engine's clock when this state was made: the simulator's, faster than real time, in a demo. */
+  now: instant,
 });
 export type DashboardState = z.output<typeof DashboardStateSchema>;
 

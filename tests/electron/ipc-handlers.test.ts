@@ -32,6 +32,8 @@ describe('dashboard requests', () => {
     const state = await handlers['state:get']();
     expect(DashboardStateSchema.safeParse(state).success).toBe(true);
     expect(state).toMatchObject({ demo: true, session: { state: 'signed-in' } });
+    // The engine's (simulator's) clock, not the wall clock: the dashboard counts days on it.
+    expect(state.now).toBe(new Date(h.sim.clock.now()).toISOString());
     expect(Object.keys(state.snapshots)).toHaveLength(2);
   });
 
