@@ -4,13 +4,13 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
 import { MYUSCIS_ORIGIN } from '../shared/myuscis/endpoints';
 import { maskReceipt, parseReceipt, type ReceiptNumber } from '../shared/receipt';
 import type { Language } from '../shared/localized';
 import { isLoopbackOrigin, type MonitorEvent } from '../engine/monitor';
 import { createNodeMonitor } from '../engine/node-monitor';
 import { startSimulator, type Simulator } from '../simulator/server';
+import { commandLine, usageError } from './command-line';
 
 const HELP = `DACA Watch headless runner: the monitor engine without the desktop app.
 
@@ -45,34 +45,21 @@ const MESSAGES = {
 } as const;
 
 function fail(message: string): never {
-  process.stderr.write(`headless: ${message}\nTry --help.\n`);
-  process.exit(2);
+  return usageError('headless', message);
 }
 
-let values;
-try {
-  values = parseArgs({
-    options: {
-      receipts: { type: 'string' },
-      origin: { type: 'string' },
-      cookie: { type: 'string' },
-      store: { type: 'string' },
-      once: { type: 'boolean' },
-      json: { type: 'boolean' },
-      demo: { type: 'boolean' },
-      speed: { type: 'string' },
-      lang: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  }).values;
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
-}
-if (values.help) {
-  process.stdout.write(`${HELP}\n`);
-  process.exit(0);
-}
+const values = commandLine('headless', HELP, {
+  receipts: { type: 'string' },
+  origin: { type: 'string' },
+  cookie: { type: 'string' },
+  store: { type: 'string' },
+  once: { type: 'boolean' },
+  json: { type: 'boolean' },
+  demo: { type: 'boolean' },
+  speed: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+});
 
 if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'es') fail(`--lang is en or es, not "${values.lang}"`);
 const lang: Language = values.lang === 'es' ? 'es' : 'en';

@@ -7,7 +7,6 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { dashboardStateOf } from '../electron/dashboard-state';
@@ -19,6 +18,7 @@ import { createNodeMonitor } from '../engine/node-monitor';
 import { type EventChannel, type IpcResult } from '../shared/ipc/contract';
 import { parseReceipt, type ReceiptNumber } from '../shared/receipt';
 import { startSimulator, type Simulator } from '../simulator/server';
+import { commandLine, usageError } from './command-line';
 
 const HELP = `DACA Watch preview: the dashboard in a browser, over the engine running headless.
 
@@ -40,38 +40,25 @@ Exit codes: 0 stopped (Ctrl+C), 1 could not start, 2 bad arguments.`;
 
 const WS_PATH = '/api';
 const SIGN_IN_POLL_MS = 200;
-function fail(message: string): never {
-  process.stderr.write(`preview: ${message}\nTry --help.\n`);
-  process.exit(2);
-}
-
 function note(message: string): void {
   process.stderr.write(`preview: ${message}\n`);
 }
 
-let values;
-try {
-  values = parseArgs({
-    options: {
-      origin: { type: 'string' },
-      cookie: { type: 'string' },
-      receipts: { type: 'string' },
-      store: { type: 'string' },
-      port: { type: 'string' },
-      speed: { type: 'string' },
-      'no-sign-in': { type: 'boolean' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  }).values;
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
+function fail(message: string): never {
+  return usageError('preview', message);
 }
-if (values.help) {
-  process.stdout.write(`${HELP}\n`);
-  process.exit(0);
-}
+
+const values = commandLine('preview', HELP, {
+  origin: { type: 'string' },
+  cookie: { type: 'string' },
+  receipts: { type: 'string' },
+  store: { type: 'string' },
+  port: { type: 'string' },
+  speed: { type: 'string' },
+  'no-sign-in': { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+});
 
 const port = values.port === undefined ? 0 : Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port needs a whole number from 0 to 65535, got "${values.port}"`);

@@ -2,9 +2,9 @@
 // prints its addresses. Argument parsing and printing only; the simulator itself is server.ts.
 
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { DEFAULT_SCENARIO, SCENARIOS, loadScenario, scenarioPhases } from './scenarios';
 import { startSimulator, SIGNED_OUT_STYLES, type SimulatorOptions } from './server';
+import { commandLine, usageError } from '../scripts/command-line';
 
 const HELP = `myUSCIS simulator: a local stand-in for myaccount.uscis.gov and my.uscis.gov.
 
@@ -28,11 +28,6 @@ Usage: npm run simulator -- [options]
 Sessions, lockouts and WAF tokens run on the wall clock here, so a fast story clock does not end a
 sign-in within seconds. Everything binds to 127.0.0.1 only.`;
 
-function fail(message: string): never {
-  process.stderr.write(`simulator: ${message}\nTry --help.\n`);
-  process.exit(2);
-}
-
 function numberOption(value: string | undefined, name: string, min: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -40,35 +35,26 @@ function numberOption(value: string | undefined, name: string, min: number): num
   return n;
 }
 
-let args;
-try {
-  args = parseArgs({
-    options: {
-      scenario: { type: 'string' },
-      'scenario-file': { type: 'string' },
-      speed: { type: 'string' },
-      'start-day': { type: 'string' },
-      'account-port': { type: 'string' },
-      'data-port': { type: 'string' },
-      'idle-minutes': { type: 'string' },
-      'lifetime-hours': { type: 'string' },
-      waf: { type: 'boolean' },
-      'no-passkey': { type: 'boolean' },
-      landing: { type: 'string' },
-      'signed-out': { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  }).values;
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
+function fail(message: string): never {
+  return usageError('simulator', message);
 }
 
-if (args.help) {
-  process.stdout.write(`${HELP}\n`);
-  process.exit(0);
-}
+const args = commandLine('simulator', HELP, {
+  scenario: { type: 'string' },
+  'scenario-file': { type: 'string' },
+  speed: { type: 'string' },
+  'start-day': { type: 'string' },
+  'account-port': { type: 'string' },
+  'data-port': { type: 'string' },
+  'idle-minutes': { type: 'string' },
+  'lifetime-hours': { type: 'string' },
+  waf: { type: 'boolean' },
+  'no-passkey': { type: 'boolean' },
+  landing: { type: 'string' },
+  'signed-out': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+});
 
 let scenario;
 try {

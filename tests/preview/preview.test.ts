@@ -14,20 +14,9 @@ import { parseReceipt } from '../../shared/receipt';
 import { launchChromium } from '../helpers/chromium';
 import { frozenSimulator } from '../helpers/sim-fixture';
 import { SimBrowser, signInThroughPages } from '../helpers/sim-browser';
+import type { PreviewInfo } from '../helpers/preview-process';
 
 
-interface PreviewInfo {
-  url: string;
-  token: string;
-  simulator: {
-    signInUrl: string;
-    applicantUrl: string;
-    dataOrigin: string;
-    controlToken: string;
-    receipts: { i821d: string; i765: string };
-    account: { email: string; password: string; verificationCode: string };
-  } | null;
-}
 
 interface Preview {
   info: PreviewInfo;
