@@ -116,7 +116,8 @@ async function walkTab(key: 'Tab' | 'Shift+Tab'): Promise<TabWalk> {
   walk.missed = await page.evaluate(
     (seen) =>
       (window as unknown as { tabbable: HTMLElement[] }).tabbable
-        .filter((_, index) => !seen.includes(index))
+        // The page is live (the engine pushes new states): a control redrawn during the walk left the page.
+        .filter((element, index) => !seen.includes(index) && element.isConnected)
         .map((element) => {
           const label = element.getAttribute('aria-label') ?? (element as HTMLInputElement).labels?.[0]?.textContent ?? element.textContent ?? '';
           return `${element.tagName.toLowerCase()}#${element.id} "${label.trim().slice(0, 40)}"`;
