@@ -132,12 +132,18 @@ const print = (event: MonitorEvent | { kind: 'demo'; message: string }) => {
 
 const clock = sim ? { now: () => sim!.clock.now() } : { now: Date.now };
 // What the store had to recover from comes out as `error` events when the monitor starts.
+/** A run that finds the session over reports it and makes no further request: it ends. */
+let endSession = () => {};
+const sessionEnded = new Promise<void>((resolve) => (endSession = resolve));
 const { monitor } = createNodeMonitor({
   origin,
   ...(cookie === undefined ? {} : { cookie }),
   clock,
   storeDir: values.store ?? join(homedir(), '.config', 'daca-watch', 'headless'),
-  onEvent: print,
+  onEvent: (event) => {
+    print(event);
+    if (event.kind === 'session' && event.state === 'signed-out') endSession();
+  },
 });
 monitor.setCases(receipts);
 if (monitor.snapshot.settings.language !== lang) {
@@ -145,14 +151,6 @@ if (monitor.snapshot.settings.language !== lang) {
   (monitor.snapshot.settings as { language: Language }).language = lang;
 }
 
-let exitCode = 0;
-const signedOut = new Promise<void>((resolve) => {
-  const original = monitor.signedOut.bind(monitor);
-  monitor.signedOut = async () => {
-    await original();
-    resolve();
-  };
-});
 monitor.signedIn();
 
 if (values.once) {
@@ -161,7 +159,7 @@ if (values.once) {
   await monitor.runOnce((ms) => sleep(ms / pace));
   monitor.stop();
   await sim?.close();
-  process.exit(exitCode);
+  process.exit(0);
 }
 
 if (sim) print({ kind: 'demo', message: `watching the built-in simulator's renewal from story day ${sim.storyDay().toFixed(1)} at ${speed}x; it ends on day ${sim.scenario.endDay}` });
@@ -174,7 +172,7 @@ const stop = async (code: number) => {
 };
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
-void signedOut.then(() => stop(exitCode));
+void sessionEnded.then(() => stop(0));
 if (sim) {
   const storyEnd = sim.filingDay + sim.scenario.endDay * 24 * 3_600_000;
   const watcher = setInterval(() => {
@@ -184,4 +182,3 @@ if (sim) {
     void stop(0);
   }, 250);
 }
-exitCode = 0;

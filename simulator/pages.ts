@@ -97,7 +97,7 @@ export function lockedPage(minutes: number): string {
   );
 }
 
-export function applicantPage(input: { applicantName: string; cases: Array<{ receipt: string; formType: string; formName: string }>; accountSignOut: string }): string {
+export function applicantPage(input: { applicantName: string; cases: Array<{ receipt: string; formType: string; formName: string }>}): string {
   const cases = input.cases
     .map(
       (c) => `<article class="case" data-receipt="${escapeHtml(c.receipt)}" data-form-type="${escapeHtml(c.formType)}">

@@ -581,7 +581,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           formType: scenario.cases[key].formType,
           formName: scenario.cases[key].formName,
         }));
-        return sendHtml(res, 200, pages.applicantPage({ applicantName: account.applicantName, cases, accountSignOut: `${accountOrigin}/sign-out` }));
+        return sendHtml(res, 200, pages.applicantPage({ applicantName: account.applicantName, cases }));
       }
       return sendHtml(res, 200, pages.simplePage('myUSCIS', 'This page is not part of the simulation.'));
     }

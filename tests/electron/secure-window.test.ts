@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSecureWindow, openSafeExternalUrl, stripElectronUserAgent } from '../../electron/secure-window';
 import { allowListFor, allowListOf } from '../../shared/security/navigation';
-import type { ElectronDouble, FakeBrowserWindow } from '../helpers/electron-double';
+import { SECURE_WEB_PREFERENCES, type ElectronDouble, type FakeBrowserWindow } from '../helpers/electron-double';
 
 vi.mock('electron', () => import('../helpers/electron-double').then((m) => m.electronModule()));
 const electron = (await import('electron')) as unknown as ElectronDouble;
@@ -16,15 +16,7 @@ describe('createSecureWindow', () => {
   it('sandboxes and isolates every window, with the preload and partition it was given', () => {
     const window = asFake(createSecureWindow({ allow: REAL, preload: '/app/preload.cjs', partition: 'persist:test', width: 800, show: false }));
     expect(window.options.webPreferences).toEqual({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
+      ...SECURE_WEB_PREFERENCES,
       preload: '/app/preload.cjs',
       partition: 'persist:test',
     });

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSignIn, signInPartition, type SignIn } from '../../electron/sign-in-window';
 import type { MyUscisMode } from '../../shared/security/navigation';
-import type { ElectronDouble, FakeBrowserWindow } from '../helpers/electron-double';
+import { SECURE_WEB_PREFERENCES, type ElectronDouble, type FakeBrowserWindow } from '../helpers/electron-double';
 
 vi.mock('electron', () => import('../helpers/electron-double').then((m) => m.electronModule()));
 const electron = (await import('electron')) as unknown as ElectronDouble;
@@ -48,15 +48,7 @@ describe('the sign-in window', () => {
     await settle();
     const window = lastWindow();
     expect(window.options.webPreferences).toEqual({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
+      ...SECURE_WEB_PREFERENCES,
       partition: 'persist:myuscis',
     });
     expect(window.webContents.session.userAgent).not.toMatch(/Electron|daca-watch/);

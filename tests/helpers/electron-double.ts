@@ -349,3 +349,16 @@ export function electronModule() {
 }
 
 export type ElectronDouble = ReturnType<typeof electronModule>;
+
+/** What every window of the app must be created with (tests compare against this, not against the source). */
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  spellcheck: false,
+} as const;
