@@ -107,6 +107,7 @@ export function yearOfHistory(now = Date.now()): DashboardState {
     history,
     settings: SettingsSchema.parse({ permitExpiry: iso(now + 90 * DAY).slice(0, 10) }),
     lastSeenAt: null,
+    accountCases: { readAt: null, cases: [] },
     demo: false,
     now: iso(now),
   });

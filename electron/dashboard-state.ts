@@ -22,6 +22,7 @@ export function dashboardStateOf(monitor: Monitor, demo: boolean): DashboardStat
     history: state.history,
     settings: state.settings,
     lastSeenAt: state.lastSeenAt,
+    accountCases: state.accountCases,
     demo,
     now: new Date(monitor.now()).toISOString(),
   });

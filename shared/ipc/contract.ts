@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { FindingSchema } from '../monitor/findings';
 import { CaseSnapshotSchema, LIMITS, SettingsSchema } from '../monitor/state';
 import { RECEIPT_ERROR_CODES } from '../receipt';
+import { AccountCasesSchema } from '../myuscis/account-cases';
 import type { Activity } from '../tray/tray-model';
 
 const instant = z.iso.datetime();
@@ -33,6 +34,8 @@ export const DashboardStateSchema = z.object({
   history: z.array(FindingSchema).max(LIMITS.history),
   settings: SettingsSchema,
   lastSeenAt: instant.nullable(),
+  /** The cases found on the account's applicant page after sign-in (offered as receipts to watch). */
+  accountCases: AccountCasesSchema,
   /** The app watches the simulator, not the real myUSCIS. */
   demo: z.boolean(),
   /** The engine's clock when this state was made: the simulator's, faster than real time, in a demo. */

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { FINDING_TYPES, FindingSchema, type FindingType } from './findings';
 import { INTERVAL_LIMITS } from './settings-limits';
+import { AccountCasesSchema } from '../myuscis/account-cases';
 
 export const STATE_VERSION = 1;
 
@@ -177,6 +178,8 @@ export const AppStateSchema = z.object({
   session: SessionStateSchema.default(SessionStateSchema.parse({})),
   /** When the user last looked at "what's new". */
   lastSeenAt: isoInstant.nullable().default(null),
+  /** The cases the account's applicant page listed, offered to the user as receipts to watch. */
+  accountCases: AccountCasesSchema.default(AccountCasesSchema.parse({})),
 });
 export type AppState = z.output<typeof AppStateSchema>;
 
@@ -248,6 +251,7 @@ export function readState(raw: unknown): StateReading {
   section('session', SessionStateSchema);
   section('learnedTitles', AppStateSchema.shape.learnedTitles.unwrap());
   section('lastSeenAt', AppStateSchema.shape.lastSeenAt.unwrap());
+  section('accountCases', AccountCasesSchema);
   state.cases = salvageList(record.cases, WatchedCaseSchema, 'watched case', problems).slice(0, 10);
   state.history = salvageList(record.history, FindingSchema, 'history entry', problems).slice(-LIMITS.history);
   state.ledger = salvageList(record.ledger, LedgerEntrySchema, 'notification record', problems).slice(-LIMITS.ledger);
