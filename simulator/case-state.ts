@@ -35,6 +35,12 @@ export interface SimNotice {
   generatedAt: number;
   appointmentAt: number;
 }
+/** The office the case was assigned to (receipt_info's receipt_details). */
+export interface SimAssignment {
+  location: string;
+  subtype: string;
+  at: number;
+}
 export interface SimEvidenceRequest {
   requestId: string;
   issuedAt: number;
@@ -58,6 +64,8 @@ export interface CaseRecord {
   documents: SimDocument[];
   notices: SimNotice[];
   evidenceRequests: SimEvidenceRequest[];
+  /** Null until the case is assigned to an office. */
+  assignment: SimAssignment | null;
   closed: boolean;
   actionRequired: boolean;
 }
@@ -106,6 +114,7 @@ export function caseRecordAt(scenario: Scenario, key: CaseKey, filingDay: number
       documents: [],
       notices: [],
       evidenceRequests: [],
+      assignment: null,
       closed: false,
       actionRequired: false,
     };
@@ -115,7 +124,7 @@ export function caseRecordAt(scenario: Scenario, key: CaseKey, filingDay: number
       const current = record!;
       switch (action.type) {
         case 'status': {
-          const wording = typeof action.wording === 'string' ? wordingFor(action.wording) : action.wording;
+          const wording = withFormInTitle(typeof action.wording === 'string' ? wordingFor(action.wording) : action.wording, info.formType);
           if (current.status) current.history.push(current.status);
           current.status = { code: action.code, wording, at };
           break;
@@ -124,8 +133,12 @@ export function caseRecordAt(scenario: Scenario, key: CaseKey, filingDay: number
           const original = action.reemit
             ? current.events.findLast((event) => event.eventCode === action.code)
             : undefined;
-          const eventAt = original?.eventAt ?? (action.eventDay === undefined ? at : at - (step.day - action.eventDay) * DAY);
+          const eventAt = original?.eventAt ?? statedEventTime(action, step, filingDay, at);
           current.events.push({ eventId: uuidFrom(seed('event')), eventCode: action.code, eventAt, createdAt: at });
+          if (action.nearDuplicateMs !== undefined) {
+            const ms = action.nearDuplicateMs;
+            current.events.push({ eventId: uuidFrom(seed('event-near-duplicate')), eventCode: action.code, eventAt: eventAt + ms, createdAt: at + ms });
+          }
           break;
         }
         case 'document': {
@@ -133,7 +146,8 @@ export function caseRecordAt(scenario: Scenario, key: CaseKey, filingDay: number
           const docNumber = String(at).padStart(13, '0').slice(-13);
           for (let part = 1; part <= parts; part += 1) {
             current.documents.push({
-              fileName: `${info.receipt}-${docNumber}-part${part}.tif`,
+              // USCIS names what it generates after the type; the applicant's scans keep the receipt-part pattern.
+              fileName: action.source === 'USCIS Generated' ? `${action.docType}.pdf` : `${info.receipt}-${docNumber}-part${part}.tif`,
               contentId: seed(`document-${part}`).toString('base64url'),
               type: action.docType,
               sourceType: action.source,
@@ -154,6 +168,9 @@ export function caseRecordAt(scenario: Scenario, key: CaseKey, filingDay: number
         }
         case 'touch':
           break;
+        case 'assigned':
+          current.assignment = { location: action.location, subtype: action.subtype ?? defaultSubtype(info.formType), at };
+          break;
         case 'flags':
           if (action.closed !== undefined) current.closed = action.closed;
           if (action.actionRequired !== undefined) current.actionRequired = action.actionRequired;
@@ -173,6 +190,26 @@ export function caseRecordAt(scenario: Scenario, key: CaseKey, filingDay: number
     });
   });
   return record;
+}
+
+/** When USCIS says an event happened: the step's time, or a stated day (backdating) and time of day. */
+function statedEventTime(action: { eventDay?: number; eventTime?: string }, step: ScenarioStep, filingDay: number, at: number): number {
+  if (action.eventTime !== undefined) {
+    const [h = 0, m = 0] = action.eventTime.split(':').map(Number);
+    return filingDay + Math.floor(action.eventDay ?? step.day) * DAY + h * HOUR + m * 60_000;
+  }
+  return action.eventDay === undefined ? at : at - (step.day - action.eventDay) * DAY;
+}
+
+/** receipt_details.subtype when the scenario does not give one ("147-C3" was seen on an I-765). */
+function defaultSubtype(formType: string): string {
+  return formType === 'I-765' ? '147-C3' : 'DACA-R';
+}
+
+/** Titles such as "We received your Form {form}." name the case's form. */
+function withFormInTitle(wording: StatusWording, formType: string): StatusWording {
+  const fill = (title: string) => title.replaceAll('{form}', formType);
+  return { ...wording, title: { en: fill(wording.title.en), es: fill(wording.title.es) } };
 }
 
 function wordingFor(key: string): StatusWording {

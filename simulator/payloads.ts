@@ -17,7 +17,19 @@ function historyDate(ms: number): string {
   return `${m}-${d}-${y} 00:00:00`;
 }
 
-export function caseDetailPayload(record: CaseRecord, scenario: Scenario, companionReceipt: string): { data: unknown } {
+/**
+ * events[] in the scenario's order: newest first (the real service's order: the latest written on
+ * top, a near-duplicate above its first writing), or oldest first.
+ */
+function orderedEvents(record: CaseRecord, order: Scenario['eventOrder']): CaseRecord['events'] {
+  const newestFirst = record.events
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) => b.event.createdAt - a.event.createdAt || b.event.eventAt - a.event.eventAt || b.index - a.index)
+    .map(({ event }) => event);
+  return order === 'oldest-first' ? newestFirst.reverse() : newestFirst;
+}
+
+export function caseDetailPayload(record: CaseRecord, scenario: Scenario, companionReceipt: string): { data: Record<string, unknown> } {
   return {
     data: {
       receiptNumber: record.receipt,
@@ -40,6 +52,7 @@ export function caseDetailPayload(record: CaseRecord, scenario: Scenario, compan
       applicantName: scenario.account.applicantName,
       representativeName: scenario.account.representativeName,
       elisChannelType: record.elisChannelType,
+      elisBeneficiaryAddendum: {},
       concurrentCases: record.listsCompanion ? [companionReceipt] : [],
       // The detail's own documents array stays empty; the documents endpoint holds the list.
       documents: [],
@@ -57,7 +70,7 @@ export function caseDetailPayload(record: CaseRecord, scenario: Scenario, compan
         appointmentDateTime: isoZ(notice.appointmentAt),
         actionType: notice.actionType,
       })),
-      events: record.events.map((event) => ({
+      events: orderedEvents(record, scenario.eventOrder).map((event) => ({
         receiptNumber: record.receipt,
         eventId: event.eventId,
         eventCode: event.eventCode,
@@ -103,7 +116,8 @@ export function caseStatusPayload(record: CaseRecord, scenario: Scenario): { dat
       statusTextSpanish: text.es,
       jurisdiction: scenario.jurisdiction.code,
       jurisdictionDescription: scenario.jurisdiction.description,
-      message: `Query was successful for payload {"receiptNumber":"${record.receipt}","formType":"${record.formType}"}`,
+      // Python-dict style: case_status is probably a proxy of USCIS's public Case Status API.
+      message: `Query was successful for payload {'receipt_number': '${record.receipt}'}`,
       isPremiumProcessed: false,
       isPremiumRefunded: false,
       // Newest first, as the service lists them.

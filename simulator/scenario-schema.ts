@@ -29,8 +29,15 @@ const EventAction = z.object({
   code: z.string().min(1),
   /** When USCIS says the event happened, in days after filing; default: the step's own time (backdating when earlier). */
   eventDay: z.number().min(0).optional(),
+  /** The UTC time of day USCIS gives the event (with eventDay): "00:00" for the IAF some captures date at midnight of the filing day. */
+  eventTime: TimeOfDay.optional(),
   /** Re-emit: a new eventId with the same code and eventTimestamp as the latest event of that code. */
   reemit: z.boolean().optional(),
+  /**
+   * Near-duplicate: the same code written a second time together with the first, under another
+   * eventId, this many milliseconds later (19 ms in a capture, 112 ms in a tracker's log).
+   */
+  nearDuplicateMs: z.number().int().min(1).max(999).optional(),
 });
 
 const DocumentAction = z.object({
@@ -57,6 +64,15 @@ const FlagsAction = z.object({
   actionRequired: z.boolean().optional(),
 });
 
+/** The case is assigned to an office: receipt_info answers receipt_details from then on. */
+const AssignedAction = z.object({
+  type: z.literal('assigned'),
+  /** The 3-letter office, e.g. "SCD". */
+  location: z.string().regex(/^[A-Z]{3}$/),
+  /** e.g. "147-C3"; default by form. */
+  subtype: z.string().min(1).optional(),
+});
+
 const EvidenceRequestAction = z.object({
   type: z.literal('evidence-request'),
   /** Response due, in days after filing. */
@@ -71,6 +87,7 @@ export const ScenarioActionSchema = z.discriminatedUnion('type', [
   TouchAction,
   FlagsAction,
   EvidenceRequestAction,
+  AssignedAction,
 ]);
 export type ScenarioAction = z.infer<typeof ScenarioActionSchema>;
 
@@ -127,6 +144,22 @@ const ScenarioCaseSchema = z.object({
   listsCompanion: z.boolean().default(false),
 });
 
+export const PAYLOAD_ENDPOINTS = ['case-detail', 'case-status', 'documents'] as const;
+export type PayloadEndpoint = (typeof PAYLOAD_ENDPOINTS)[number];
+
+/** A case whose endpoints answer with another receipt's payload (a mixed-up proxy or cache answer). */
+export const WrongReceiptRuleSchema = z.object({
+  case: z.enum(CASE_KEYS),
+  /** Whose payload comes back: the companion case's, or a receipt of another account (its data made from the companion's record). */
+  answersAs: z.union([z.literal('companion'), ReceiptString]),
+  endpoints: z.array(z.enum(PAYLOAD_ENDPOINTS)).min(1).default([...PAYLOAD_ENDPOINTS]),
+  /** The story days (after filing) it happens in; default always. */
+  fromDay: z.number().min(0).optional(),
+  untilDay: z.number().min(0).optional(),
+});
+export type WrongReceiptRule = z.output<typeof WrongReceiptRuleSchema>;
+export type WrongReceiptRuleInput = z.input<typeof WrongReceiptRuleSchema>;
+
 export const ScenarioSchema = z.object({
   name: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(1),
@@ -155,6 +188,16 @@ export const ScenarioSchema = z.object({
   steps: z.array(ScenarioStepSchema).min(1),
   /** Faults that are part of the story (for example, a documents list that fails now and then). */
   faults: z.array(FaultRuleSchema).default([]),
+  /** The order of events[]: newest first as the real service writes it (order means nothing), or oldest first. */
+  eventOrder: z.enum(['newest-first', 'oldest-first']).default('newest-first'),
+  /** Every document gets a new contentId on every documents request (contentId stability is unproven). */
+  rotateContentIds: z.boolean().default(false),
+  /** Answers that carry another receipt's payload. */
+  wrongReceipt: z.array(WrongReceiptRuleSchema).default([]),
+  /** How the applicant page's CaseCardsApp lists companions in concurrentCases: full case objects (seen) or receipts. */
+  caseCardsCompanions: z.enum(['objects', 'receipts']).default('objects'),
+  /** Where receipt_info puts its "message": beside "data" (MYUSCIS.md) or inside it (one tracker's reading). */
+  receiptInfoMessage: z.enum(['envelope', 'inside-data']).default('envelope'),
 });
 export type Scenario = z.output<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;

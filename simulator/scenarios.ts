@@ -40,7 +40,8 @@ const FILED: StepInput[] = [
   {
     day: 0, time: '21:40', case: 'both',
     actions: [
-      { type: 'event', code: 'IAA' },
+      // Written twice together, 19 ms apart under two ids (as in a capture): one fact.
+      { type: 'event', code: 'IAA', nearDuplicateMs: 19 },
       { type: 'document', docType: 'Receipt Notice', source: 'USCIS Generated' },
     ],
   },
@@ -90,7 +91,8 @@ function cardSteps(approvedDay: number): StepInput[] {
       day: approvedDay + 1, time: '10:00', case: 'i765', phase: 'card-produced',
       actions: [
         { type: 'event', code: 'LAA' },
-        { type: 'event', code: 'LDA' },
+        // 112 ms apart, as a tracker logged it.
+        { type: 'event', code: 'LDA', nearDuplicateMs: 112 },
         { type: 'status', code: 'LDA', wording: 'card-produced' },
       ],
     },

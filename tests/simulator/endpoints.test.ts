@@ -20,7 +20,7 @@ const DETAIL_FIELDS = [
   'receiptNumber', 'submissionDate', 'submissionTimestamp', 'formType', 'formName', 'updatedAt', 'updatedAtTimestamp',
   'closed', 'actionRequired', 'cmsFailure', 'ackedByAdjudicatorAndCms', 'nonElisPaperFiled', 'noticeMailingPrefIndicator',
   'docMailingPrefIndicator', 'isPremiumProcessed', 'areAllGroupStatusesComplete', 'areAllGroupMembersAuthorizedForTravel',
-  'applicantName', 'representativeName', 'elisChannelType', 'concurrentCases', 'documents', 'evidenceRequests',
+  'applicantName', 'representativeName', 'elisChannelType', 'elisBeneficiaryAddendum', 'concurrentCases', 'documents', 'evidenceRequests',
   'addendums', 'notices', 'events',
 ];
 const DETAIL_BOOLEANS = [
@@ -133,7 +133,8 @@ describe('case detail', () => {
       expect(detail.updatedAt).toBe('2026-07-08');
       expect(detail.applicantName).toMatch(/^[A-Z][A-Z' -]*, [A-Z][A-Z' -]*$/);
       expect(detail.applicantName).toBe('RIVERA, ANA');
-      expect(['Lockbox', 'Service Center']).toContain(detail.elisChannelType);
+      expect(['Lockbox', 'Service Center', 'EFile']).toContain(detail.elisChannelType);
+      expect(detail.elisBeneficiaryAddendum).toEqual({});
       for (const list of ['concurrentCases', 'documents', 'evidenceRequests', 'addendums', 'notices', 'events']) {
         expect(Array.isArray(detail[list]), list).toBe(true);
       }
@@ -142,13 +143,16 @@ describe('case detail', () => {
     }
   });
 
-  it('events carry UUID ids, a code, date-only and ISO-Z times, and the receipt', async () => {
+  it('events come newest first and carry UUID ids, a code, date-only and ISO-Z times, and the receipt', async () => {
     const sim = await frozenSimulator({ scenario: 'daca-biometrics-appointment' });
     sim.advanceToPhase('review');
     const browser = signedInBrowser(sim);
     const detail = await data(browser, sim, `${API}/cases/${sim.receipts.i821d}`);
     const events = detail.events as Json[];
-    expect(events.map((e) => e.eventCode)).toEqual(['IAF', 'H001', 'IAA', 'FSA0', 'IMAF', 'FNB', 'MA70', 'FTA0']);
+    // Newest first, as the real service writes them; the IAA twice (a near-duplicate, 19 ms apart).
+    expect(events.map((e) => e.eventCode)).toEqual(['FTA0', 'MA70', 'FNB', 'IMAF', 'FSA0', 'IAA', 'IAA', 'H001', 'IAF']);
+    const created = events.map((e) => Date.parse(String(e.createdAtTimestamp)));
+    expect(created).toEqual([...created].sort((a, b) => b - a));
     for (const event of events) {
       expect(sortedKeys(event)).toEqual([...EVENT_FIELDS].sort());
       expect(event.receiptNumber).toBe(sim.receipts.i821d);
@@ -160,7 +164,7 @@ describe('case detail', () => {
       expect(event.createdAt).toBe(String(event.createdAtTimestamp).slice(0, 10));
     }
     expect(new Set(events.map((e) => e.eventId)).size).toBe(events.length);
-    expect(events[0]!.eventDateTime).toBe('2026-05-29');
+    expect(events.at(-1)!.eventDateTime).toBe('2026-05-29');
   });
 
   it('notices carry a 9-digit letterId starting 44, ISO-Z generation and appointment times, and the action type', async () => {
@@ -266,7 +270,7 @@ describe('case_status', () => {
 });
 
 describe('documents', () => {
-  it('lists files named after the receipt, 43-char base64url content ids, +0000 dates and the two source types', async () => {
+  it('names uploads after the receipt (-partN.tif) and USCIS documents after their type (.pdf), with 43-char base64url content ids, +0000 dates and the two source types', async () => {
     const sim = await frozenSimulator();
     sim.advanceToPhase('review');
     const browser = signedInBrowser(sim);
@@ -277,7 +281,8 @@ describe('documents', () => {
       expect(documents.length).toBeGreaterThanOrEqual(2);
       for (const doc of documents) {
         expect(sortedKeys(doc)).toEqual([...DOCUMENT_FIELDS].sort());
-        expect(doc.fileName).toMatch(new RegExp(`^${receipt}-\\d{13}-part\\d+\\.tif$`));
+        if (doc.sourceType === 'USCIS Generated') expect(doc.fileName).toBe(`${String(doc.type)}.pdf`);
+        else expect(doc.fileName).toMatch(new RegExp(`^${receipt}-\\d{13}-part\\d+\\.tif$`));
         expect(doc.contentId).toMatch(BASE64URL_43);
         expect(doc.createDate).toMatch(PLUS_0000);
         expect(Number.isNaN(Date.parse(String(doc.createDate).replace('+0000', 'Z')))).toBe(false);
@@ -295,6 +300,9 @@ describe('documents', () => {
     // Two-part applicant upload, account acceptance, receipt notice, biometrics reuse notice.
     expect(i821d.map((d) => d.type).sort()).toEqual(['Account Acceptance Notice', 'Biometrics Reuse Notice', 'Other', 'Other', 'Receipt Notice']);
     expect(i821d.filter((d) => d.type === 'Other').map((d) => String(d.fileName).slice(-10)).sort()).toEqual(['-part1.tif', '-part2.tif']);
+    expect(i821d.filter((d) => d.sourceType === 'USCIS Generated').map((d) => d.fileName).sort()).toEqual([
+      'Account Acceptance Notice.pdf', 'Biometrics Reuse Notice.pdf', 'Receipt Notice.pdf',
+    ]);
   });
 });
 

@@ -469,8 +469,11 @@ function biometricsAppointmentStory(story: Story): void {
   expect(story.at('card-delivered', 'i765').status.currentActionCode).toBe('LED');
 }
 
+/** Events in the order they were written (the service lists them newest first). */
+const oldestFirst = (events: EventJson[]) => [...events].sort((a, b) => ms(a.createdAtTimestamp) - ms(b.createdAtTimestamp));
+
 function reemittedStory(story: Story): void {
-  const fta0 = (view: CaseView) => view.detail.events.filter((event) => event.eventCode === 'FTA0');
+  const fta0 = (view: CaseView) => oldestFirst(view.detail.events).filter((event) => event.eventCode === 'FTA0');
   expect(fta0(story.justBefore('reemitted', 'i821d'))).toHaveLength(1);
   const [original, again] = fta0(story.at('reemitted', 'i821d'));
   expect(original).toBeDefined();
@@ -482,7 +485,7 @@ function reemittedStory(story: Story): void {
   expect(ms(again!.createdAtTimestamp)).toBeGreaterThan(ms(again!.eventTimestamp));
   // The IAF re-emitted on both cases on day 50, with its day-0 time.
   for (const key of KEYS) {
-    const iaf = story.at('backdated', key).detail.events.filter((event) => event.eventCode === 'IAF');
+    const iaf = oldestFirst(story.at('backdated', key).detail.events).filter((event) => event.eventCode === 'IAF');
     expect(iaf, key).toHaveLength(2);
     expect(iaf[0]!.eventId, key).not.toBe(iaf[1]!.eventId);
     expect(iaf[1]!.eventTimestamp, key).toBe(iaf[0]!.eventTimestamp);
