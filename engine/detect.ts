@@ -3,7 +3,8 @@
 
 import { readCase, type CaseReading, type CaseView, type Evidence, type Signal } from '../shared/knowledge/case-reading';
 import { normaliseCode } from '../shared/knowledge/codes';
-import { classifyDocument } from '../shared/knowledge/documents';
+import { classifyDocument, documentIdentity, isSameDocument } from '../shared/knowledge/documents';
+import { canonicalEvents, eventsAdded } from '../shared/knowledge/events';
 import type { LearnedTitles } from '../shared/knowledge/learned-titles';
 import { STAGE_PROGRESS, isApprovedStage, type Stage, type Step } from '../shared/knowledge/stages';
 import type { CaseDetail, CaseDocument, CaseStatus } from '../shared/myuscis/schemas';
@@ -35,7 +36,9 @@ function sameContent<T extends { at: string }>(a: T | null, b: Omit<T, 'at'>): b
 /**
  * The new last good snapshot. A part read in this check replaces the old one only when its content
  * changed (the old part, with its `at`, is kept otherwise, so an unchanged check changes nothing to
- * store); a part not read stays as it was.
+ * store); a part not read stays as it was. Lists are stored canonical, whatever order USCIS sent: oldest
+ * first, sorted before they are trimmed (the newest kept), events one per fact (re-emits and near-duplicates
+ * folded), and a document keeps the contentId it was first stored with (USCIS may rotate it).
  */
 export function mergeReading(previous: CaseSnapshot | null, reading: CheckReading): CaseSnapshot {
   const next: CaseSnapshot = previous ? { ...previous } : { detail: null, status: null, documents: null };
@@ -47,8 +50,8 @@ export function mergeReading(previous: CaseSnapshot | null, reading: CheckReadin
       ...(d.updatedAtTimestamp !== undefined ? { updatedAtTimestamp: d.updatedAtTimestamp } : {}),
       ...(d.closed !== undefined ? { closed: d.closed } : {}),
       ...(d.actionRequired !== undefined ? { actionRequired: d.actionRequired } : {}),
-      events: d.events.slice(-LIMITS.events).map((e) => dropUndefined({ eventId: e.eventId, eventCode: e.eventCode, eventTimestamp: e.eventTimestamp, createdAtTimestamp: e.createdAtTimestamp })),
-      notices: d.notices.slice(-LIMITS.notices).map((n) => dropUndefined({ letterId: n.letterId, actionType: n.actionType, generationDate: n.generationDate, appointmentDateTime: n.appointmentDateTime })),
+      events: canonicalEvents(d.events, LIMITS.events).map((e) => dropUndefined({ eventId: e.eventId, eventCode: e.eventCode, eventTimestamp: e.eventTimestamp, createdAtTimestamp: e.createdAtTimestamp })),
+      notices: newestLast(d.notices, (n) => n.generationDate, LIMITS.notices).map((n) => dropUndefined({ letterId: n.letterId, actionType: n.actionType, generationDate: n.generationDate, appointmentDateTime: n.appointmentDateTime })),
     };
     if (!sameContent(previous?.detail ?? null, content)) next.detail = { at: iso(reading.at), ...content };
   }
@@ -67,12 +70,22 @@ export function mergeReading(previous: CaseSnapshot | null, reading: CheckReadin
     if (!sameContent(previous?.status ?? null, content)) next.status = { at: iso(reading.at), ...content };
   }
   if (reading.documents) {
-    const items = reading.documents
-      .slice(0, LIMITS.documents)
-      .map((doc) => dropUndefined({ contentId: doc.contentId, fileName: doc.fileName, type: doc.type, sourceType: doc.sourceType, createDate: doc.createDate }));
+    const stored = previous?.documents?.items ?? [];
+    const items = newestLast(reading.documents, (doc) => doc.createDate, LIMITS.documents).map((doc) => {
+      const known = stored.find((item) => isSameDocument(item, doc));
+      return dropUndefined({ contentId: known?.contentId ?? doc.contentId, fileName: doc.fileName, type: doc.type, sourceType: doc.sourceType, createDate: doc.createDate });
+    });
     if (!sameContent(previous?.documents ?? null, { items })) next.documents = { at: iso(reading.at), items };
   }
   return next;
+}
+
+/** Oldest first by `timeOf` (undated first, ties as listed), then the newest `limit` of them. */
+function newestLast<T>(items: readonly T[], timeOf: (item: T) => string | undefined, limit: number): T[] {
+  const sorted = items.map((item, index) => ({ item, index, at: timeOf(item) ?? '' }))
+    .sort((a, b) => a.at.localeCompare(b.at) || a.index - b.index)
+    .map(({ item }) => item);
+  return sorted.slice(Math.max(0, sorted.length - limit));
 }
 
 function dropUndefined<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
@@ -329,10 +342,11 @@ function added<T>(before: readonly T[] | undefined, after: readonly T[], identit
 type StoredDocument = NonNullable<CaseSnapshot['documents']>['items'][number];
 type StoredDetail = NonNullable<CaseSnapshot['detail']>;
 
-const documentIdentity = (document: StoredDocument) => document.contentId ?? document.fileName ?? `${document.type}@${document.createDate}`;
-
+/** Documents the previous list lacks (a rotated contentId is the same document: see isSameDocument). */
 function newDocuments(previous: CaseSnapshot | null, look: CaseLook): Finding[] {
-  return added(previous?.documents?.items, look.snapshot.documents?.items ?? [], documentIdentity).map(([id, document]) =>
+  const before = previous?.documents?.items;
+  const fresh = (look.snapshot.documents?.items ?? []).filter((document) => !before?.some((known) => isSameDocument(known, document)));
+  return added(before === undefined ? undefined : [], fresh, documentIdentity).map(([id, document]) =>
     makeFinding(look, 'new-document', `document:${id}`, {
       happenedAt: document.createDate,
       detail: { documentType: document.type, source: sourceOf(document) },
@@ -344,11 +358,13 @@ function sourceOf(document: StoredDocument): 'uscis' | 'applicant' | undefined {
   return /uscis/i.test(document.sourceType ?? '') ? 'uscis' : undefined;
 }
 
-/** A re-emitted event (new eventId, same code and time) is the same event; a backdated one is new. */
 const eventIdentity = (event: StoredDetail['events'][number]) => `${normaliseCode(event.eventCode ?? '')}:${event.eventTimestamp ?? event.eventId ?? ''}`;
 
+/** A re-emitted event (new eventId, same code and time) or a near-duplicate is the same event; a backdated one is new. */
 function newEvents(previous: CaseSnapshot | null, look: CaseLook): Finding[] {
-  return added(previous?.detail?.events, look.snapshot.detail?.events ?? [], eventIdentity).map(([id, event]) =>
+  const before = previous?.detail?.events;
+  const fresh = eventsAdded(before ?? [], look.snapshot.detail?.events ?? []);
+  return added(before === undefined ? undefined : [], fresh, eventIdentity).map(([id, event]) =>
     makeFinding(look, 'new-event', `event:${id}`, { happenedAt: event.eventTimestamp, detail: { code: normaliseCode(event.eventCode ?? '') } }));
 }
 

@@ -2,6 +2,7 @@
 // read, detects findings, notifies once, and persists. It owns no timer policy of its own beyond
 // `start()`, and talks to the outside only through its ports (HTTP via the client, store, notifier).
 
+import { isSameDocument } from '../shared/knowledge/documents';
 import { learnTitles, type LearnedTitles } from '../shared/knowledge/learned-titles';
 import { LearnedTitlesSchema } from '../shared/knowledge/learned-titles-schema';
 import type { CaseDocument } from '../shared/myuscis/schemas';
@@ -500,9 +501,9 @@ export class Monitor {
   }
 }
 
-/** Whether the documents list holds anything the last good list did not (or lost something). */
+/** Whether the documents list holds anything the last good list did not (or lost something); a rotated contentId is no move. */
 function documentsMoved(previous: CaseSnapshot | null, documents: CaseDocument[]): boolean {
   if (!previous?.documents) return true;
-  const known = new Set(previous.documents.items.map((d) => d.contentId ?? d.fileName));
-  return documents.length !== previous.documents.items.length || documents.some((d) => !known.has(d.contentId ?? d.fileName));
+  const known = previous.documents.items;
+  return documents.length !== known.length || documents.some((d) => !known.some((item) => isSameDocument(item, d)));
 }

@@ -175,15 +175,18 @@ function detailSignals(form: Form, detail: CaseDetail | undefined): Signal[] {
   ];
 }
 
-/** One signal per piece of evidence (re-emitted events, multi-part documents), the latest kept. */
+/**
+ * One signal per piece of evidence (re-emitted events, near-duplicates, multi-part documents), the latest kept,
+ * newest first: the order USCIS listed things in never changes a reading (events come newest first, or not).
+ */
 function dedupe(signals: Signal[]): Signal[] {
+  const keyOf = (signal: Signal) => `${signal.evidence.kind}|${signal.evidence.what.en}`;
   const latest = new Map<string, Signal>();
   for (const signal of signals) {
-    const key = `${signal.evidence.kind}|${signal.evidence.what.en}`;
-    const kept = latest.get(key);
-    if (kept === undefined || signal.at > kept.at) latest.set(key, signal);
+    const kept = latest.get(keyOf(signal));
+    if (kept === undefined || signal.at > kept.at) latest.set(keyOf(signal), signal);
   }
-  return [...latest.values()];
+  return [...latest.values()].sort((a, b) => b.at.localeCompare(a.at) || keyOf(a).localeCompare(keyOf(b)));
 }
 
 /**

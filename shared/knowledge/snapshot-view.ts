@@ -5,6 +5,7 @@ import type { CaseSnapshot } from '../monitor/state';
 import type { StatusLink } from '../myuscis/status-text';
 import { isSafeExternalUrl } from '../security/navigation';
 import type { CaseView } from './case-reading';
+import { canonicalEvents } from './events';
 
 /**
  * The CaseView of a snapshot. Fields the snapshot does not keep (receipt, names, the raw HTML status text, the
@@ -21,7 +22,8 @@ export function snapshotView(snapshot: CaseSnapshot): CaseView {
       updatedAtTimestamp: detail.updatedAtTimestamp,
       closed: detail.closed,
       actionRequired: detail.actionRequired,
-      events: detail.events.map((event) => ({ ...event })),
+      // Oldest first, one per fact, whatever order an older store kept them in.
+      events: canonicalEvents(detail.events).map((event) => ({ ...event })),
       notices: detail.notices.map((notice) => ({ ...notice })),
       concurrentCases: [],
       documents: [],

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { FINDING_TYPES, FindingSchema, type FindingType } from './findings';
 import { INTERVAL_LIMITS } from './settings-limits';
 import { AccountCasesSchema } from '../myuscis/account-cases';
+import { canonicalEvents } from '../knowledge/events';
 
 export const STATE_VERSION = 1;
 
@@ -103,7 +104,8 @@ export const CaseSnapshotSchema = z.object({
       updatedAtTimestamp: z.string().optional(),
       closed: z.boolean().optional(),
       actionRequired: z.boolean().optional(),
-      events: z.array(StoredEventSchema).max(LIMITS.events),
+      /** Oldest first, one per fact; a snapshot stored before events were kept that way is read as if it were. */
+      events: z.array(StoredEventSchema).max(LIMITS.events).transform((events) => canonicalEvents(events)),
       notices: z.array(StoredNoticeSchema).max(LIMITS.notices),
     })
     .nullable()

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { detectCaseFindings, detectPairFindings, mergeReading, type CheckReading } from '../../engine/detect';
+import { documentIdentity } from '../../shared/knowledge/documents';
 import { learnTitles, type LearnedTitles } from '../../shared/knowledge/learned-titles';
 import { FindingSchema, type Finding } from '../../shared/monitor/findings';
 import { CaseSnapshotSchema, type CaseSnapshot } from '../../shared/monitor/state';
@@ -97,7 +98,23 @@ function label(finding: Finding, scenario: Scenario): string {
 }
 
 function table(scenario: Scenario, rows: PhaseRow[]): Record<string, string[]> {
-  return Object.fromEntries(rows.map(({ phase, findings }) => [phase, findings.map((finding) => label(finding, scenario))]));
+  return Object.fromEntries(rows.map(({ phase, findings }) => [phase, eventsInAnyOrder(findings.map((finding) => label(finding, scenario)))]));
+}
+
+/**
+ * New events come in time order, and a step's codes land within the same jittered minute: each run of one case's
+ * new-event labels is compared as a set.
+ */
+function eventsInAnyOrder(labels: readonly string[]): string[] {
+  const runOf = (entry: string) => (entry.includes(' new-event ') ? entry.split(' ')[0] : null);
+  const out: string[] = [];
+  for (let i = 0; i < labels.length;) {
+    let j = i + 1;
+    while (runOf(labels[i]!) !== null && j < labels.length && runOf(labels[j]!) === runOf(labels[i]!)) j += 1;
+    out.push(...labels.slice(i, j).sort());
+    i = j;
+  }
+  return out;
 }
 
 const events = (form: string, ...codes: string[]) => codes.map((code) => `${form} new-event (${code})`);
@@ -168,10 +185,10 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
   },
   'daca-reemitted-events': {
     ...RENEWAL,
-    // FTA0 again under a new eventId, same time: nothing at all (not even a touch).
-    reemitted: [],
-    // FSA0 written on day 45 for day 1 is a new event; the IAF re-emitted on day 50 is not.
-    backdated: events('I-765', 'FSA0'),
+    // FTA0 again under a new eventId, same time: the same event, so nothing but the touch it made to the record.
+    reemitted: ['I-821D case-touched'],
+    // FSA0 written on day 45 for day 1 is a new event; the IAF re-emitted on day 50 is not: it only touched the record.
+    backdated: ['I-821D case-touched', ...events('I-765', 'FSA0')],
     // A code in no list is a new event, never a decision; so is the disputed FTA1.
     'unknown-code': [...events('I-821D', 'XRZ1'), ...events('I-765', 'FTA1')],
   },
@@ -208,7 +225,7 @@ describe('findings across the simulator scenarios', () => {
   });
 
   it.each(WALKS)('$name', ({ name, scenario, rows }) => {
-    expect(table(scenario, rows)).toEqual(EXPECTED[name]);
+    expect(table(scenario, rows)).toEqual(Object.fromEntries(Object.entries(EXPECTED[name] ?? {}).map(([phase, labels]) => [phase, eventsInAnyOrder(labels)])));
     for (const { findings, now } of rows) {
       for (const finding of findings) {
         expect(FindingSchema.parse(finding)).toEqual(finding);
@@ -240,7 +257,8 @@ describe('what findings say', () => {
     expect(keys).toContain(`${i821d.receipt}:status:FTA0:Case Is Being Actively Reviewed By USCIS`);
     const document = findingOf('daca-renewal', 'silent-approval', 'new-document', i765.receipt);
     const listed = caseViewAt(renewal, 'i765', rowOf('daca-renewal', 'silent-approval').now).documents!;
-    expect(document.key).toBe(`${i765.receipt}:document:${listed.find(({ type }) => type === 'I-765 C33 Standalone Approval')!.contentId}`);
+    // Not by contentId, which USCIS may rotate: by what the document is.
+    expect(document.key).toBe(`${i765.receipt}:document:${documentIdentity(listed.find(({ type }) => type === 'I-765 C33 Standalone Approval')!)}`);
     const event = findingOf('daca-renewal', 'approved', 'new-event', i765.receipt);
     expect(event.key).toBe(`${i765.receipt}:event:SA:${event.happenedAt}`);
     const appointments = getScenario('daca-biometrics-appointment');

@@ -38,7 +38,9 @@ describe('snapshotView', () => {
       expect(back.status?.statusTextPlain?.text).toBe(live.status?.statusTextPlain?.text);
       expect(back.status?.statusTextSpanishPlain?.links.map((link) => link.safeUrl))
         .toEqual(live.status?.statusTextSpanishPlain?.links.map((link) => link.safeUrl));
-      expect(back.documents).toEqual(live.documents);
+      // Stored oldest first, whatever order USCIS listed them in.
+      const byDate = (documents: CaseView['documents']) => documents && [...documents].sort((a, b) => (a.createDate ?? '').localeCompare(b.createDate ?? ''));
+      expect(back.documents).toEqual(byDate(live.documents));
       if (live.status) expect(learnTitles(back.status!, {})).toEqual(learnTitles(live.status, {}));
     }
   });
