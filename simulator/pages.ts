@@ -97,7 +97,27 @@ export function lockedPage(minutes: number): string {
   );
 }
 
-export function applicantPage(input: { applicantName: string; cases: Array<{ receipt: string; formType: string; formName: string }>}): string {
+/**
+ * JSON as the text of a <script> element: `<`, `>`, `&` and the two JavaScript line separators are
+ * escaped, so no value (an applicant's name, say) can close the element or open another.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export interface ApplicantPageInput {
+  applicantName: string;
+  cases: Array<{ receipt: string; formType: string; formName: string }>;
+  /** The CaseCardsApp entries embedded as JSON, as the real page does (react_on_rails). */
+  caseCards: unknown[];
+}
+
+export function applicantPage(input: ApplicantPageInput): string {
   const cases = input.cases
     .map(
       (c) => `<article class="case" data-receipt="${escapeHtml(c.receipt)}" data-form-type="${escapeHtml(c.formType)}">
@@ -107,6 +127,8 @@ export function applicantPage(input: { applicantName: string; cases: Array<{ rec
   return layout(
     'My cases',
     `<h1>Welcome, ${escapeHtml(input.applicantName)}</h1><section id="cases" aria-label="Your cases">${cases}</section>
+<script type="application/json" class="js-react-on-rails-component" data-component-name="CaseCardsApp" data-dom-id="CaseCardsApp-react-component-0">${jsonForScript({ cases: input.caseCards })}</script>
+<div id="CaseCardsApp-react-component-0"></div>
 <p><a href="/account/logout">Sign out</a></p>`,
   );
 }

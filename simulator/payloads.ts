@@ -1,7 +1,7 @@
 // Renders a case record as the exact JSON myUSCIS serves (MYUSCIS.md): field names, the odd date
 // formats (+0000 offsets, MM-DD-YYYY history dates), HTML in statusText. It decides no access rules.
 
-import type { CaseRecord, SimStatus } from './case-state';
+import type { CaseRecord, SimDocument, SimStatus } from './case-state';
 import type { Scenario } from './scenario-schema';
 import { fillStatusTemplate, formatStatusDate } from './status-wording';
 
@@ -134,17 +134,62 @@ export function caseStatusPayload(record: CaseRecord, scenario: Scenario): { dat
   };
 }
 
-export function documentsPayload(record: CaseRecord): { data: unknown } {
+/** `contentIdFor` stands in another id for a document (the rotating-contentId switch). */
+export function documentsPayload(record: CaseRecord, contentIdFor: (doc: SimDocument) => string = (doc) => doc.contentId): { data: unknown } {
   return {
     // Newest first.
     data: [...record.documents]
       .sort((a, b) => b.createdAt - a.createdAt)
       .map((doc) => ({
         fileName: doc.fileName,
-        contentId: doc.contentId,
+        contentId: contentIdFor(doc),
         type: doc.type,
         createDate: plusZeroZero(doc.createdAt),
         sourceType: doc.sourceType,
       })),
   };
+}
+
+/** "Wed, 15 Jan 2025 00:00:00 GMT": receipt_info's receipt_date, midnight UTC of the filing day. */
+function rfc1123Day(ms: number): string {
+  return new Date(Date.parse(`${dateOnly(ms)}T00:00:00Z`)).toUTCString();
+}
+
+/**
+ * `/secure-messaging/.../receipt_info/{receipt}`: `{"data": null}` until the case is assigned to an
+ * office, then its receipt_details (three trackers read this shape), with a message.
+ */
+export function receiptInfoPayload(record: CaseRecord | null, scenario: Scenario): Record<string, unknown> {
+  if (!record?.assignment) return { data: null };
+  const receiptDetails = {
+    form: record.formType,
+    location: record.assignment.location,
+    milnatz: 0,
+    onpt: 0,
+    premproc: 0,
+    receipt_date: rfc1123Day(record.submittedAt),
+    receipt_number: record.receipt,
+    subtype: record.assignment.subtype,
+  };
+  const message = 'Receipt details retrieved successfully';
+  return scenario.receiptInfoMessage === 'inside-data'
+    ? { data: { receipt_details: receiptDetails, message } }
+    : { data: { receipt_details: receiptDetails }, message };
+}
+
+/**
+ * The applicant page's CaseCardsApp entries: the case-detail fields, the premium flag spelled
+ * isPremiumProcessing, and companions as full case objects (seen) or as receipts.
+ */
+export function caseCards(records: CaseRecord[], scenario: Scenario): Array<Record<string, unknown>> {
+  const card = (record: CaseRecord, companions: CaseRecord[]): Record<string, unknown> => {
+    const { isPremiumProcessed, ...detail } = caseDetailPayload(record, scenario, '').data;
+    const listed = record.listsCompanion ? companions : [];
+    return {
+      ...detail,
+      isPremiumProcessing: isPremiumProcessed,
+      concurrentCases: listed.map((companion) => (scenario.caseCardsCompanions === 'objects' ? card(companion, []) : companion.receipt)),
+    };
+  };
+  return records.map((record) => card(record, records.filter((other) => other !== record)));
 }

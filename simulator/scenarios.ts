@@ -2,7 +2,8 @@
 // the product must handle. No logic beyond assembling steps; replaying them is case-state.ts's job.
 
 import { ScenarioSchema, type Scenario, type ScenarioInput, type ScenarioStep } from './scenario-schema';
-import { STATUS_WORDING, isStatusWordingKey } from './status-wording';
+import type { CaseKey } from './scenario-schema';
+import { STATUS_WORDING, isStatusWordingKey, type StatusWordingKey } from './status-wording';
 
 type StepInput = ScenarioInput['steps'][number];
 
@@ -65,11 +66,13 @@ function biometricsReused(day: number): StepInput[] {
   ];
 }
 
+/** Review: both cases assigned to an office (receipt_info answers from then on) and actively reviewed. */
 function review(day: number, i765Wording: 'actively-reviewed' | 'processing-variant' = 'actively-reviewed'): StepInput[] {
   return [
     {
       day, time: '14:00', case: 'i821d', phase: 'review',
       actions: [
+        { type: 'assigned', location: 'SCD' },
         { type: 'event', code: 'FTA0' },
         { type: 'status', code: 'FTA0', wording: 'actively-reviewed' },
       ],
@@ -77,6 +80,7 @@ function review(day: number, i765Wording: 'actively-reviewed' | 'processing-vari
     {
       day, time: '14:01', case: 'i765',
       actions: [
+        { type: 'assigned', location: 'SCD' },
         { type: 'event', code: 'FTA0' },
         { type: 'status', code: 'FTA0', wording: i765Wording },
       ],
@@ -161,6 +165,146 @@ function renewalSteps(): StepInput[] {
   ];
 }
 
+/** A request for evidence on the I-821D, answered; both approved; the card produced and mailed. */
+function rfeSteps(): StepInput[] {
+  return [
+    ...FILED,
+    ...biometricsReused(10),
+    ...review(35),
+    {
+      day: 52, time: '16:20', case: 'i821d', phase: 'rfe',
+      actions: [
+        { type: 'document', docType: 'Request for Evidence', source: 'USCIS Generated' },
+        { type: 'event', code: 'IKA' },
+        { type: 'status', code: 'IK', wording: 'rfe-sent' },
+        { type: 'flags', actionRequired: true },
+        { type: 'evidence-request', dueDay: 139 },
+      ],
+    },
+    {
+      day: 66, time: '18:45', case: 'i821d', phase: 'rfe-response',
+      actions: [
+        { type: 'document', docType: 'Other', source: 'Applicant Provided', parts: 3 },
+        { type: 'event', code: 'HA' },
+        { type: 'status', code: 'HA', wording: 'rfe-response-received' },
+        { type: 'flags', actionRequired: false },
+      ],
+    },
+    {
+      day: 88, time: '14:00', case: 'both', phase: 'silent-approval',
+      actions: [{ type: 'event', code: 'IEA' }],
+    },
+    { day: 88, time: '14:00', case: 'i821d', actions: [{ type: 'document', docType: 'I-821D Approval Notice', source: 'USCIS Generated' }] },
+    { day: 88, time: '14:01', case: 'i765', actions: [{ type: 'document', docType: 'I-765 C33 Approval Notice', source: 'USCIS Generated' }] },
+    {
+      day: 88, time: '20:30', case: 'both', phase: 'approved',
+      actions: [
+        { type: 'event', code: 'DA' },
+        { type: 'status', code: 'DA', wording: 'approved' },
+      ],
+    },
+    ...cardSteps(89).slice(0, 2),
+  ];
+}
+
+/** Other wordings per case, by the wording key a step uses. */
+type Rewording = Record<CaseKey, Partial<Record<StatusWordingKey, StatusWordingKey>>>;
+
+/**
+ * The same steps told in other status wordings. A step for both cases whose wording differs per
+ * case becomes two steps at the same time (the phase stays on the first).
+ */
+function reworded(steps: StepInput[], byCase: Rewording): StepInput[] {
+  const forCase = (step: StepInput, key: CaseKey) =>
+    step.actions.map((action) =>
+      action.type === 'status' && typeof action.wording === 'string' && isStatusWordingKey(action.wording)
+        ? { ...action, wording: byCase[key][action.wording] ?? action.wording }
+        : action,
+    );
+  return steps.flatMap((step): StepInput[] => {
+    if (step.case !== 'both') return [{ ...step, actions: forCase(step, step.case) }];
+    const [i821d, i765] = [forCase(step, 'i821d'), forCase(step, 'i765')];
+    if (JSON.stringify(i821d) === JSON.stringify(i765)) return [{ ...step, actions: i821d }];
+    const { phase: _phase, ...unphased } = step;
+    return [{ ...step, case: 'i821d', actions: i821d }, { ...unphased, case: 'i765', actions: i765 }];
+  });
+}
+
+/**
+ * Filing as some captures show it: the IAF event written days after filing, its eventTimestamp at
+ * midnight UTC of the filing day.
+ */
+function filedWithLateIaf(writtenDay: number): StepInput[] {
+  const withoutIaf = FILED.map((step) => ({ ...step, actions: step.actions.filter((action) => !(action.type === 'event' && action.code === 'IAF')) }));
+  return [
+    ...withoutIaf,
+    { day: writtenDay, time: '09:30', case: 'both', actions: [{ type: 'event', code: 'IAF', eventDay: 0, eventTime: '00:00' }] },
+  ];
+}
+
+/**
+ * A renewal whose first approval signal is an APR0 event on the I-821D, two days before anything
+ * else (no approval document, title unchanged); on the approval days APR0, RCV0, IAK and H008 (twice)
+ * are written with the decision, as community reports describe.
+ */
+function apr0Steps(): StepInput[] {
+  return [
+    ...reworded(filedWithLateIaf(2), { i821d: { received: 'received-receipt-emailed' }, i765: { received: 'received-receipt-sent' } }),
+    ...biometricsReused(8),
+    ...review(30, 'processing-variant'),
+    // Written at 02:00, dated 09:45 the same day: an eventTimestamp hours after its createdAtTimestamp.
+    { day: 31, time: '02:00', case: 'i821d', actions: [{ type: 'event', code: 'FTA1', eventDay: 31, eventTime: '09:45' }] },
+    { day: 74, time: '15:20', case: 'i821d', phase: 'apr0-only', actions: [{ type: 'event', code: 'APR0' }] },
+    {
+      day: 76, time: '13:40', case: 'i821d', phase: 'i821d-approved',
+      actions: [
+        { type: 'document', docType: 'I-821D Approval Notice', source: 'USCIS Generated' },
+        { type: 'event', code: 'H008', nearDuplicateMs: 19 },
+        { type: 'event', code: 'RCV0' },
+        { type: 'event', code: 'IAK' },
+        { type: 'event', code: 'DA' },
+        { type: 'event', code: 'IEA' },
+        { type: 'status', code: 'DA', wording: 'approved-variant' },
+      ],
+    },
+    {
+      day: 76, time: '18:10', case: 'i765', phase: 'i765-approved',
+      actions: [
+        { type: 'document', docType: 'I-765 C33 Standalone Approval', source: 'USCIS Generated' },
+        { type: 'event', code: 'APR0' },
+        { type: 'event', code: 'RCV0' },
+        { type: 'event', code: 'IAK' },
+        { type: 'event', code: 'H008' },
+        { type: 'event', code: 'SA' },
+        { type: 'event', code: 'IEA' },
+        { type: 'status', code: 'SA', wording: 'approved' },
+      ],
+    },
+    ...reworded(cardSteps(76), { i821d: {}, i765: { 'card-produced': 'we-produced-card-lower' } }),
+    { day: 86, time: '12:00', case: 'both', phase: 'closed', actions: [{ type: 'flags', closed: true }] },
+  ];
+}
+
+/** The classic renewal told in my.uscis.gov's newer "We ..." / "Your ..." titles, case and punctuation varying. */
+const WE_TITLES: Rewording = {
+  i821d: {
+    received: 'we-emailed-receipt',
+    'biometrics-reused': 'we-fingerprints-applied',
+    'actively-reviewed': 'we-processing',
+    approved: 'approved-variant',
+  },
+  i765: {
+    received: 'we-received-form',
+    'biometrics-reused': 'we-fingerprints-applied',
+    'processing-variant': 'we-processing-lower',
+    'approved-variant': 'approved-variant-lower',
+    'card-produced': 'we-produced-card',
+    'card-mailed': 'we-mailed-card',
+    'card-picked-up': 'we-card-picked-up',
+    'card-delivered': 'we-card-delivered',
+  },
+};
+
 const ACCOUNT = DEMO_ACCOUNT;
 
 const SCENARIO_INPUTS: ScenarioInput[] = [
@@ -190,44 +334,7 @@ const SCENARIO_INPUTS: ScenarioInput[] = [
       i765: { ...pair('IOE0933020101', 'IOE0933020102', true).i765, elisChannelType: 'Service Center' },
     },
     otherAccountReceipts: ['IOE0933999002'],
-    steps: [
-      ...FILED,
-      ...biometricsReused(10),
-      ...review(35),
-      {
-        day: 52, time: '16:20', case: 'i821d', phase: 'rfe',
-        actions: [
-          { type: 'document', docType: 'Request for Evidence', source: 'USCIS Generated' },
-          { type: 'event', code: 'IKA' },
-          { type: 'status', code: 'IK', wording: 'rfe-sent' },
-          { type: 'flags', actionRequired: true },
-          { type: 'evidence-request', dueDay: 139 },
-        ],
-      },
-      {
-        day: 66, time: '18:45', case: 'i821d', phase: 'rfe-response',
-        actions: [
-          { type: 'document', docType: 'Other', source: 'Applicant Provided', parts: 3 },
-          { type: 'event', code: 'HA' },
-          { type: 'status', code: 'HA', wording: 'rfe-response-received' },
-          { type: 'flags', actionRequired: false },
-        ],
-      },
-      {
-        day: 88, time: '14:00', case: 'both', phase: 'silent-approval',
-        actions: [{ type: 'event', code: 'IEA' }],
-      },
-      { day: 88, time: '14:00', case: 'i821d', actions: [{ type: 'document', docType: 'I-821D Approval Notice', source: 'USCIS Generated' }] },
-      { day: 88, time: '14:01', case: 'i765', actions: [{ type: 'document', docType: 'I-765 C33 Approval Notice', source: 'USCIS Generated' }] },
-      {
-        day: 88, time: '20:30', case: 'both', phase: 'approved',
-        actions: [
-          { type: 'event', code: 'DA' },
-          { type: 'status', code: 'DA', wording: 'approved' },
-        ],
-      },
-      ...cardSteps(89).slice(0, 2),
-    ],
+    steps: rfeSteps(),
   },
   {
     name: 'daca-denial',
@@ -409,6 +516,71 @@ const SCENARIO_INPUTS: ScenarioInput[] = [
       { endpoint: 'documents', kind: 'server-error', status: 503, every: 3 },
       { endpoint: 'documents', kind: 'drop', every: 7 },
     ],
+  },
+  {
+    name: 'daca-apr0-early-approval',
+    title: 'A renewal whose first approval signal is an APR0 event',
+    description:
+      'Filed online (EFile), the IAF dated midnight of the filing day but written two days later; the I-821D gets an APR0 event two days before any approval document or title; APR0, RCV0, IAK and H008 (twice) come with the approvals; "We produced your new card".',
+    seed: 'daca-apr0-1',
+    startDay: 72,
+    endDay: 90,
+    account: ACCOUNT,
+    cases: {
+      i821d: { ...pair('IOE0933100901', 'IOE0933100902', true).i821d, elisChannelType: 'EFile' },
+      i765: { ...pair('IOE0933100901', 'IOE0933100902', true).i765, elisChannelType: 'EFile' },
+    },
+    otherAccountReceipts: ['IOE0933999010'],
+    steps: apr0Steps(),
+  },
+  {
+    name: 'daca-renewal-we-titles',
+    title: 'The normal renewal told in "We ..." titles',
+    description:
+      'The daca-renewal story phase by phase, with every status title in my.uscis.gov\'s newer "We ..." / "Your ..." wording and its Spanish twin, case and punctuation varying.',
+    seed: 'daca-we-titles-1',
+    startDay: 70,
+    endDay: 90,
+    account: ACCOUNT,
+    cases: pair('IOE0933111001', 'IOE0933111002'),
+    otherAccountReceipts: ['IOE0933999011'],
+    steps: reworded(renewalSteps(), WE_TITLES),
+  },
+  {
+    name: 'daca-rotating-content-ids',
+    title: 'The normal renewal, with a new contentId for every document on every request',
+    description:
+      'Every documents answer gives every document a new opaque contentId (its name, type, date and source unchanged); the case cards list companions as receipts.',
+    seed: 'daca-rotating-1',
+    startDay: 70,
+    endDay: 90,
+    account: ACCOUNT,
+    cases: pair('IOE0933121101', 'IOE0933121102', true),
+    otherAccountReceipts: ['IOE0933999012'],
+    steps: reworded(renewalSteps(), { i821d: { received: 'received-receipt-sent' }, i765: {} }),
+    rotateContentIds: true,
+    caseCardsCompanions: 'receipts',
+  },
+  {
+    name: 'daca-wrong-receipt',
+    title: 'A renewal with a request for evidence, where answers carry another receipt\'s payload',
+    description:
+      'On the RFE days the I-765\'s detail, status and documents carry the I-821D\'s payload; on the approval day the I-821D\'s carry another account\'s receipt. The RFE title reads "We sent a request for additional evidence.".',
+    seed: 'daca-wrong-receipt-1',
+    startDay: 48,
+    endDay: 96,
+    account: ACCOUNT,
+    cases: {
+      i821d: { ...pair('IOE0933131201', 'IOE0933131202', true).i821d, elisChannelType: 'Service Center' },
+      i765: { ...pair('IOE0933131201', 'IOE0933131202', true).i765, elisChannelType: 'Service Center' },
+    },
+    otherAccountReceipts: ['IOE0933999013'],
+    steps: reworded(rfeSteps(), { i821d: { 'rfe-sent': 'we-sent-rfe' }, i765: {} }),
+    wrongReceipt: [
+      { case: 'i765', answersAs: 'companion', fromDay: 52, untilDay: 54 },
+      { case: 'i821d', answersAs: 'IOE0933999013', fromDay: 88, untilDay: 89 },
+    ],
+    receiptInfoMessage: 'inside-data',
   },
 ];
 

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APPLICANT_PAGE_PATH, matchEndpoint, type EndpointMatch } from '../shared/myuscis/endpoints';
-import { caseRecordAt, filingDayFor, type CaseRecord } from './case-state';
+import { caseRecordAt, filingDayFor, seededDigest, type CaseRecord } from './case-state';
 import { SimClock, type SimClockOptions } from './clock';
 import { ExpiringTable, type Lifetimes } from './expiring-table';
 import { FaultBoard } from './faults';
@@ -23,8 +23,18 @@ import {
   serializeCookie,
 } from './http-kit';
 import * as pages from './pages';
-import { caseDetailPayload, caseStatusPayload, documentsPayload } from './payloads';
-import { CASE_KEYS, FaultRuleSchema, type CaseKey, type FaultRule, type Scenario } from './scenario-schema';
+import { caseCards, caseDetailPayload, caseStatusPayload, documentsPayload, receiptInfoPayload } from './payloads';
+import {
+  CASE_KEYS,
+  FaultRuleSchema,
+  WrongReceiptRuleSchema,
+  type CaseKey,
+  type FaultRule,
+  type PayloadEndpoint,
+  type Scenario,
+  type WrongReceiptRule,
+  type WrongReceiptRuleInput,
+} from './scenario-schema';
 import { DEFAULT_SCENARIO, getScenario, scenarioPhases } from './scenarios';
 import { WAF_COOKIE, WafChallenge } from './waf';
 
@@ -70,6 +80,10 @@ export interface SimulatorOptions {
   rememberBrowserMs?: number;
   /** Faults on top of the scenario's own. */
   faults?: FaultRule[];
+  /** Every document gets a new contentId on every documents request; default the scenario's rotateContentIds. */
+  rotateContentIds?: boolean;
+  /** Answers carrying another receipt's payload, on top of the scenario's own. */
+  wrongReceipt?: WrongReceiptRuleInput[];
   controlToken?: string;
   /** How many requests the log keeps (oldest dropped first). */
   logLimit?: number;
@@ -121,6 +135,10 @@ export interface Simulator {
   setWaf(enabled: boolean): void;
   setSignedOutStyle(style: SignedOutStyle | 'rotate'): void;
   setForeignReceiptStatus(status: 404 | 500): void;
+  /** Turns the rotation of every document's contentId on every documents request on or off. */
+  setRotateContentIds(enabled: boolean): void;
+  /** Replaces the wrong-receipt rules (the scenario's included); [] serves every case its own payload. */
+  setWrongReceipt(rules: WrongReceiptRuleInput[]): void;
   /** A live data-host session for the scenario's account, as a Cookie header (stands for a finished sign-in). */
   createSession(options?: { warm?: boolean }): string;
   /** Ends every session on both hosts (a server-side sign-out). */
@@ -168,6 +186,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let signedOutStyle: SignedOutStyle | 'rotate' = options.signedOutStyle ?? 'rotate';
   let signedOutTurn = 0;
   let foreignReceiptStatus: 404 | 500 = options.foreignReceiptStatus ?? 404;
+  let rotateContentIds = options.rotateContentIds ?? scenario.rotateContentIds;
+  let wrongReceipt: WrongReceiptRule[] = [...scenario.wrongReceipt, ...(options.wrongReceipt ?? []).map((rule) => WrongReceiptRuleSchema.parse(rule))];
+  /** Counts documents answers, so a rotated contentId is new on every request yet the same run after run. */
+  let documentsAnswered = 0;
 
   const receipts = { i821d: scenario.cases.i821d.receipt, i765: scenario.cases.i765.receipt };
   const keyOfReceipt = new Map<string, CaseKey>(CASE_KEYS.map((key) => [receipts[key], key]));
@@ -425,26 +447,50 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     sendJson(res, status, { timestamp: new Date(clock.now()).toISOString(), status, error, path });
   }
 
-  /** The normal answer for an endpoint, or null when it depends on a case this account lacks. */
-  function normalPayload(match: EndpointMatch): { status: number; body?: unknown } {
+  /** The wrong-receipt rule that applies to this answer now, if any. */
+  function wrongReceiptRule(key: CaseKey, endpoint: PayloadEndpoint): WrongReceiptRule | undefined {
+    const day = api.storyDay();
+    return wrongReceipt.find(
+      (rule) => rule.case === key && rule.endpoints.includes(endpoint) && day >= (rule.fromDay ?? -Infinity) && day < (rule.untilDay ?? Infinity),
+    );
+  }
+
+  /**
+   * The normal answer for an endpoint (a bare status when it depends on a case this account lacks);
+   * `answeredAs` names the receipt whose payload was served when a wrong-receipt rule applied.
+   */
+  function normalPayload(match: EndpointMatch): { status: number; body?: unknown; answeredAs?: string } {
     switch (match.name) {
       case 'cases-probe':
         return { status: 200, body: { data: [] } };
       case 'processing-times':
         return { status: 204 };
-      case 'receipt-info':
-        return { status: 200, body: { data: null } };
+      case 'receipt-info': {
+        const key = keyOfReceipt.get(match.receipt ?? '');
+        return { status: 200, body: receiptInfoPayload(key ? recordsNow()[key] : null, scenario) };
+      }
       case 'history':
         return { status: 404 };
       default: {
         const key = keyOfReceipt.get(match.receipt ?? '');
         const records = recordsNow();
-        const record = key ? records[key] : null;
-        if (!key || !record) return { status: foreignReceiptStatus };
-        const companion = receipts[key === 'i821d' ? 'i765' : 'i821d'];
-        if (match.name === 'case-detail') return { status: 200, body: caseDetailPayload(record, scenario, companion) };
-        if (match.name === 'case-status') return { status: 200, body: caseStatusPayload(record, scenario) };
-        return { status: 200, body: documentsPayload(record) };
+        const own = key ? records[key] : null;
+        if (!key || !own) return { status: foreignReceiptStatus };
+        const otherKey: CaseKey = key === 'i821d' ? 'i765' : 'i821d';
+        const endpoint: PayloadEndpoint = match.name === 'case-detail' || match.name === 'case-status' ? match.name : 'documents';
+        const rule = wrongReceiptRule(key, endpoint);
+        const other = records[otherKey];
+        // Another receipt's payload: the companion's own, or the companion's record under another account's receipt.
+        const record = rule && other ? (rule.answersAs === 'companion' ? other : { ...other, receipt: rule.answersAs }) : own;
+        const answeredAs = record === own ? {} : { answeredAs: record.receipt };
+        if (endpoint === 'case-detail') return { status: 200, body: caseDetailPayload(record, scenario, receipts[record === other ? key : otherKey]), ...answeredAs };
+        if (endpoint === 'case-status') return { status: 200, body: caseStatusPayload(record, scenario), ...answeredAs };
+        documentsAnswered += 1;
+        const turn = documentsAnswered;
+        const contentIdFor = rotateContentIds
+          ? (doc: { contentId: string }) => seededDigest(scenario.seed, doc.contentId, 'rotated', turn).toString('base64url')
+          : undefined;
+        return { status: 200, body: documentsPayload(record, contentIdFor), ...answeredAs };
       }
     }
   }
@@ -530,6 +576,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         return sendJson(res, 401, { error: 'Unauthorized', status: 401 });
       }
       const answer = normalPayload(match);
+      if (answer.answeredAs !== undefined) entry.outcome = 'wrong-receipt';
       if (answer.status === 204) {
         res.writeHead(204);
         return void res.end();
@@ -576,12 +623,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       session.warm = true;
       if (path === APPLICANT_PAGE_PATH || path === '/' || path === '/account') {
         const records = recordsNow();
-        const cases = CASE_KEYS.filter((key) => records[key]).map((key) => ({
-          receipt: receipts[key],
-          formType: scenario.cases[key].formType,
-          formName: scenario.cases[key].formName,
-        }));
-        return sendHtml(res, 200, pages.applicantPage({ applicantName: account.applicantName, cases }));
+        const filed = CASE_KEYS.flatMap((key) => records[key] ?? []);
+        const cases = filed.map((record) => ({ receipt: record.receipt, formType: record.formType, formName: record.formName }));
+        return sendHtml(res, 200, pages.applicantPage({ applicantName: account.applicantName, cases, caseCards: caseCards(filed, scenario) }));
       }
       return sendHtml(res, 200, pages.simplePage('myUSCIS', 'This page is not part of the simulation.'));
     }
@@ -622,6 +666,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setForeignReceiptStatus: (status) => {
       foreignReceiptStatus = status;
     },
+    setRotateContentIds: (enabled) => {
+      rotateContentIds = enabled;
+    },
+    setWrongReceipt: (rules) => {
+      wrongReceipt = rules.map((rule) => WrongReceiptRuleSchema.parse(rule));
+    },
     createSession: ({ warm = true } = {}) => `${SESSION_COOKIE}=${dataSessions.create({ account: account.email, warm })}`,
     expireSessions: () => {
       dataSessions.clear();
@@ -650,6 +700,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           cases: Object.fromEntries(CASE_KEYS.map((key) => [key, { receipt: receipts[key], status: records[key]?.status?.wording.title.en ?? null }])),
           faults: faults.list(),
           waf: waf.enabled,
+          rotateContentIds,
+          wrongReceipt,
         });
       }
       case 'POST /__sim/advance':
@@ -659,6 +711,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       case 'POST /__sim/faults':
         api.setFaults(Array.isArray(body.rules) ? (body.rules as FaultRule[]) : []);
         return sendJson(res, 200, { faults: faults.list() });
+      case 'POST /__sim/rotate-content-ids':
+        if (typeof body.enabled !== 'boolean') return sendJson(res, 400, { error: 'enabled must be true or false' });
+        api.setRotateContentIds(body.enabled);
+        return sendJson(res, 200, { rotateContentIds });
+      case 'POST /__sim/wrong-receipt':
+        api.setWrongReceipt(Array.isArray(body.rules) ? (body.rules as WrongReceiptRuleInput[]) : []);
+        return sendJson(res, 200, { wrongReceipt });
       case 'POST /__sim/waf':
         api.setWaf(body.enabled === true);
         return sendJson(res, 200, { waf: waf.enabled });

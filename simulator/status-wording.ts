@@ -17,6 +17,24 @@ const MOVE_EN =
 const MOVE_ES =
   'Si se muda, visite <a href="https://www.uscis.gov/es/cambiodedireccion" target="_blank">www.uscis.gov/es/cambiodedireccion</a> para darnos su nueva dirección postal.';
 
+// Texts shared by an official title and its newer or varied wording.
+const REUSED_TEXT = {
+  en: `As of {date}, the fingerprints and biometrics we collected from you before have been applied to your Form {form}, {formName}, Receipt Number {receipt}. You do not need to attend a new biometrics appointment. ${CONTACT_EN}`,
+  es: `Desde el {date}, las huellas dactilares y los datos biométricos que le tomamos anteriormente se aplicaron a su Formulario {form}, {formName}, Número de Recibo {receipt}. No tiene que acudir a una nueva cita de datos biométricos. ${CONTACT_ES}`,
+};
+const GOOD_NEWS_TEXT = {
+  en: `Good news! On {date}, we approved your Form {form}, Receipt Number {receipt}. ${CONTACT_EN}`,
+  es: `¡Buenas noticias! El {date}, aprobamos su Formulario {form}, Número de Recibo {receipt}. ${CONTACT_ES}`,
+};
+const PROCESSING_TEXT = {
+  en: `As of {date}, we are processing your Form {form}, {formName}, Receipt Number {receipt}. We will let you know if we need anything from you. ${CONTACT_EN}`,
+  es: `Desde el {date}, estamos procesando su Formulario {form}, {formName}, Número de Recibo {receipt}. Le avisaremos si necesitamos algo de usted. ${CONTACT_ES}`,
+};
+const PRODUCED_TEXT = {
+  en: `On {date}, we produced your new card for Receipt Number {receipt}. We will mail it to the address you gave us. ${MOVE_EN}`,
+  es: `El {date}, produjimos su nueva tarjeta para el Número de Recibo {receipt}. Se la enviaremos por correo a la dirección que nos dio. ${MOVE_ES}`,
+};
+
 export const STATUS_WORDING = {
   received: {
     title: { en: 'Case Was Received', es: 'Caso Fue Recibido' },
@@ -27,10 +45,7 @@ export const STATUS_WORDING = {
   },
   'processing-variant': {
     title: { en: 'USCIS Is currently Processing the Case', es: 'USCIS Está Procesando el Caso Actualmente' },
-    text: {
-      en: `As of {date}, we are processing your Form {form}, {formName}, Receipt Number {receipt}. We will let you know if we need anything from you. ${CONTACT_EN}`,
-      es: `Desde el {date}, estamos procesando su Formulario {form}, {formName}, Número de Recibo {receipt}. Le avisaremos si necesitamos algo de usted. ${CONTACT_ES}`,
-    },
+    text: PROCESSING_TEXT,
   },
   'fingerprint-fee-received': {
     title: { en: 'Fingerprint Fee Was Received', es: 'Se Recibió el Pago para las Huellas Dactilares' },
@@ -64,10 +79,7 @@ export const STATUS_WORDING = {
       en: 'Case Was Updated To Show Fingerprints Were Taken',
       es: 'Se Actualizó el Caso para Indicar que se Tomaron las Huellas Dactilares',
     },
-    text: {
-      en: `As of {date}, the fingerprints and biometrics we collected from you before have been applied to your Form {form}, {formName}, Receipt Number {receipt}. You do not need to attend a new biometrics appointment. ${CONTACT_EN}`,
-      es: `Desde el {date}, las huellas dactilares y los datos biométricos que le tomamos anteriormente se aplicaron a su Formulario {form}, {formName}, Número de Recibo {receipt}. No tiene que acudir a una nueva cita de datos biométricos. ${CONTACT_ES}`,
-    },
+    text: REUSED_TEXT,
   },
   'actively-reviewed': {
     title: { en: 'Case Is Being Actively Reviewed By USCIS', es: 'USCIS Está Revisando Activamente el Caso' },
@@ -102,10 +114,7 @@ export const STATUS_WORDING = {
   },
   'approved-variant': {
     title: { en: 'Your Case Has Been Approved', es: 'Su Caso Ha Sido Aprobado' },
-    text: {
-      en: `Good news! On {date}, we approved your Form {form}, Receipt Number {receipt}. ${CONTACT_EN}`,
-      es: `¡Buenas noticias! El {date}, aprobamos su Formulario {form}, Número de Recibo {receipt}. ${CONTACT_ES}`,
-    },
+    text: GOOD_NEWS_TEXT,
   },
   'card-produced': {
     title: { en: 'New Card Is Being Produced', es: 'Se Está Produciendo su Nueva Tarjeta' },
@@ -150,6 +159,95 @@ export const STATUS_WORDING = {
     text: {
       en: `On {date}, we denied your Form {form}, {formName}, Receipt Number {receipt}. We mailed you a decision notice that explains why. Please follow the instructions in the notice. ${CONTACT_EN}`,
       es: `El {date}, denegamos su Formulario {form}, {formName}, Número de Recibo {receipt}. Le enviamos por correo una notificación de decisión que explica el motivo. Siga las instrucciones de la notificación. ${CONTACT_ES}`,
+    },
+  },
+
+  // ---- my.uscis.gov's newer wording (MYUSCIS.md "More titles"): seen live, with the Spanish twins seen.
+  'we-emailed-receipt': {
+    title: { en: 'We Emailed You a Receipt Notice', es: 'Le Enviamos un Recibo por Correo Electronico' },
+    text: {
+      en: `On {date}, we received your Form {form}, {formName}, Receipt Number {receipt}, and emailed you a receipt notice. Please follow the instructions in the notice. ${CONTACT_EN}`,
+      es: `El {date}, recibimos su Formulario {form}, {formName}, Número de Recibo {receipt}, y le enviamos un recibo por correo electrónico. Siga las instrucciones de la notificación. ${CONTACT_ES}`,
+    },
+  },
+  'received-receipt-sent': {
+    title: { en: 'Case Was Received and A Receipt Notice Was Sent', es: 'Caso Fue Recibido y Se Envió un Recibo' },
+    text: {
+      en: `On {date}, we received your Form {form}, {formName}, Receipt Number {receipt}, and sent you the receipt notice that describes how we will process your case. ${CONTACT_EN} ${MOVE_EN}`,
+      es: `El {date}, recibimos su Formulario {form}, {formName}, Número de Recibo {receipt}, y le enviamos la notificación de recibo que explica cómo procesaremos su caso. ${CONTACT_ES} ${MOVE_ES}`,
+    },
+  },
+  'received-receipt-emailed': {
+    title: { en: 'Case Was Received and A Receipt Notice Was Emailed', es: 'Caso Fue Recibido y Se Envió un Recibo por Correo Electrónico' },
+    text: {
+      en: `On {date}, we received your Form {form}, {formName}, Receipt Number {receipt}, and emailed you a receipt notice. ${CONTACT_EN} ${MOVE_EN}`,
+      es: `El {date}, recibimos su Formulario {form}, {formName}, Número de Recibo {receipt}, y le enviamos un recibo por correo electrónico. ${CONTACT_ES} ${MOVE_ES}`,
+    },
+  },
+  /** "We received your Form I-485." was seen; here the title names the case's own form. */
+  'we-received-form': {
+    title: { en: 'We received your Form {form}.', es: 'Recibimos su Formulario {form}.' },
+    text: {
+      en: `On {date}, we received your Form {form}, {formName}, Receipt Number {receipt}. We will let you know when we need anything from you. ${CONTACT_EN}`,
+      es: `El {date}, recibimos su Formulario {form}, {formName}, Número de Recibo {receipt}. Le avisaremos cuando necesitemos algo de usted. ${CONTACT_ES}`,
+    },
+  },
+  'we-processing': {
+    title: { en: 'USCIS Is Currently Processing Your Case', es: 'USCIS Está Procesando Su Caso Actualmente' },
+    text: PROCESSING_TEXT,
+  },
+  'we-sent-rfe': {
+    title: { en: 'We sent a request for additional evidence.', es: 'Le enviamos una solicitud de evidencia adicional.' },
+    text: {
+      en: `On {date}, we sent a request for additional evidence for your Form {form}, Receipt Number {receipt}. The request explains what we need and when we must receive it. ${CONTACT_EN}`,
+      es: `El {date}, le enviamos una solicitud de evidencia adicional para su Formulario {form}, Número de Recibo {receipt}. La solicitud explica qué necesitamos y la fecha límite para recibirlo. ${CONTACT_ES}`,
+    },
+  },
+  'we-produced-card': {
+    title: { en: 'We Produced Your New Card', es: 'Produjimos Su Nueva Tarjeta' },
+    text: PRODUCED_TEXT,
+  },
+  'we-produced-card-lower': {
+    title: { en: 'We produced your new card', es: 'Se Está Produciendo Su Nueva Tarjeta' },
+    text: PRODUCED_TEXT,
+  },
+  // ---- Case and punctuation varying, as MYUSCIS.md says they do (these exact strings were not seen).
+  'we-processing-lower': {
+    title: { en: 'USCIS is currently processing your case.', es: 'USCIS está procesando su caso actualmente.' },
+    text: {
+      en: `As of {date}, we are processing your Form {form}, {formName}, Receipt Number {receipt}. ${CONTACT_EN}`,
+      es: `Desde el {date}, estamos procesando su Formulario {form}, {formName}, Número de Recibo {receipt}. ${CONTACT_ES}`,
+    },
+  },
+  'approved-variant-lower': {
+    title: { en: 'your case has been approved.', es: 'su caso ha sido aprobado.' },
+    text: GOOD_NEWS_TEXT,
+  },
+  // ---- NOT seen live: the simulator's "We"/"Your" forms of official titles that have no newer wording
+  // on record, so a renewal can be told in "We ..." titles from receipt to delivery.
+  'we-fingerprints-applied': {
+    title: { en: 'We Updated Your Case To Show Fingerprints Were Taken', es: 'Actualizamos Su Caso para Indicar que se Tomaron Sus Huellas Dactilares' },
+    text: REUSED_TEXT,
+  },
+  'we-mailed-card': {
+    title: { en: 'We Mailed Your New Card', es: 'Le Enviamos Su Nueva Tarjeta por Correo' },
+    text: {
+      en: `On {date}, we mailed your new card for Receipt Number {receipt} to the address you gave us. ${CONTACT_EN}`,
+      es: `El {date}, le enviamos por correo su nueva tarjeta para el Número de Recibo {receipt} a la dirección que nos dio. ${CONTACT_ES}`,
+    },
+  },
+  'we-card-picked-up': {
+    title: { en: 'Your New Card Was Picked Up By The Postal Service', es: 'El Servicio Postal Recogió Su Nueva Tarjeta' },
+    text: {
+      en: `On {date}, the Post Office picked up mail containing your new card for Receipt Number {receipt}. ${CONTACT_EN}`,
+      es: `El {date}, la oficina de correos recogió el envío con su nueva tarjeta para el Número de Recibo {receipt}. ${CONTACT_ES}`,
+    },
+  },
+  'we-card-delivered': {
+    title: { en: 'Your new card was delivered.', es: 'Su nueva tarjeta fue entregada.' },
+    text: {
+      en: `On {date}, the Post Office delivered your new card for Receipt Number {receipt} to the address you gave us. ${CONTACT_EN}`,
+      es: `El {date}, la oficina de correos entregó su nueva tarjeta para el Número de Recibo {receipt} en la dirección que nos dio. ${CONTACT_ES}`,
     },
   },
 } as const satisfies Record<string, StatusWording>;

@@ -87,14 +87,36 @@ describe('fixed answers', () => {
     }
   });
 
-  it('receipt_info answers {"data": null}', async () => {
+  it('receipt_info answers {"data": null} until the case is assigned, then its receipt_details and a message', async () => {
     const sim = await frozenSimulator();
-    sim.advanceToPhase('review');
-    const browser = signedInBrowser(sim);
+    sim.advanceToPhase('biometrics-reused');
+    let browser = signedInBrowser(sim);
+    const path = (receipt: string) => `/secure-messaging/api/case-service/receipt_info/${receipt}`;
     for (const receipt of [sim.receipts.i821d, sim.receipts.i765]) {
-      const response = await get(browser, sim, `/secure-messaging/api/case-service/receipt_info/${receipt}`);
+      const response = await get(browser, sim, path(receipt));
       expect(response.status).toBe(200);
       expect(response.json()).toEqual({ data: null });
+    }
+    // Assigned to an office with the review (day 30, 2026-06-28).
+    sim.advanceToPhase('review');
+    browser = signedInBrowser(sim);
+    for (const [receipt, form, subtype] of [[sim.receipts.i821d, 'I-821D', 'DACA-R'], [sim.receipts.i765, 'I-765', '147-C3']] as const) {
+      const response = await get(browser, sim, path(receipt));
+      expect(response.status).toBe(200);
+      const body = response.json<{ data: { receipt_details: Json }; message: unknown }>();
+      expect(Object.keys(body).sort()).toEqual(['data', 'message']);
+      expect(typeof body.message).toBe('string');
+      expect(body.data.receipt_details).toEqual({
+        form,
+        location: 'SCD',
+        milnatz: 0,
+        onpt: 0,
+        premproc: 0,
+        // RFC 1123, midnight of the filing day (2026-05-29, a Friday).
+        receipt_date: 'Fri, 29 May 2026 00:00:00 GMT',
+        receipt_number: receipt,
+        subtype,
+      });
     }
   });
 

@@ -353,7 +353,7 @@ function renewalStory(story: Story): void {
   expect(reused.status.statusText).toMatch(/fingerprints and biometrics we collected from you before have been applied/);
 }
 
-function rfeStory(story: Story): void {
+function rfeStory(story: Story, rfeTitle = 'Request for Additional Evidence Was Sent'): void {
   for (const key of KEYS) expect(story.at('filed', key).detail.elisChannelType, key).toBe('Service Center');
   for (const { label, view } of story.phasesBefore('rfe', 'i821d')) {
     expect(view.detail.actionRequired, label).toBe(false);
@@ -366,7 +366,7 @@ function rfeStory(story: Story): void {
   expect(rfe.detail.evidenceRequests[0]!.status).toBe('OPEN');
   expect(rfe.detail.evidenceRequests[0]!.responseDueDate).toBe(new Date(story.sim.filingDay + 139 * DAY).toISOString().slice(0, 10));
   expect(rfe.status.currentActionCode).toBe('IK');
-  expect(rfe.status.statusTitle).toBe('Request for Additional Evidence Was Sent');
+  expect(rfe.status.statusTitle).toBe(rfeTitle);
   expect(codes(rfe)).toContain('IKA');
   expect(rfe.documents.filter((doc) => doc.type === 'Request for Evidence' && doc.sourceType === 'USCIS Generated')).toHaveLength(1);
   // The I-765 waits: never action required.
@@ -560,6 +560,68 @@ function emptyDocumentsStory(story: Story): void {
   expect(story.at('card-delivered', 'i765').status.currentActionCode).toBe('LED');
 }
 
+function apr0Story(story: Story): void {
+  for (const key of KEYS) {
+    const filed = story.at('filed', key);
+    expect(filed.detail.elisChannelType, key).toBe('EFile');
+    // The IAF is dated midnight UTC of the filing day but was written two days later.
+    const iaf = filed.detail.events.filter((event) => event.eventCode === 'IAF');
+    expect(iaf, key).toHaveLength(1);
+    expect(iaf[0]!.eventTimestamp, key).toBe(`${String(filed.detail.submissionDate)}T00:00:00.000Z`);
+    expect(ms(iaf[0]!.createdAtTimestamp) - ms(iaf[0]!.eventTimestamp), key).toBeGreaterThanOrEqual(2 * DAY);
+  }
+  expect(story.at('filed', 'i821d').status.statusTitle).toBe('Case Was Received and A Receipt Notice Was Emailed');
+  expect(story.at('filed', 'i765').status.statusTitle).toBe('Case Was Received and A Receipt Notice Was Sent');
+  // An eventTimestamp hours after its createdAtTimestamp.
+  const later = story.at('apr0-only', 'i821d').detail.events.find((event) => event.eventCode === 'FTA1');
+  expect(ms(later!.eventTimestamp) - ms(later!.createdAtTimestamp)).toBeGreaterThan(7 * HOUR);
+  // APR0 alone: no approval document, no approval code, the title of the day before.
+  const before = story.justBefore('apr0-only', 'i821d');
+  const apr0 = story.at('apr0-only', 'i821d');
+  expect(codes(before)).not.toContain('APR0');
+  expect(codes(apr0).filter((code) => code === 'APR0')).toHaveLength(1);
+  expect(approvalDocuments(apr0)).toEqual([]);
+  expect(codes(apr0).filter((code) => APPROVAL_CODES.includes(code))).toEqual([]);
+  expect(apr0.status.statusTitle).toBe(before.status.statusTitle);
+  expect(apr0.status.currentActionCode).toBe('FTA0');
+  expect(story.at('apr0-only', 'i765').detail.events.map((event) => event.eventCode)).not.toContain('APR0');
+  // The approval days: APR0, RCV0, IAK and H008 with the decision (H008 twice on the I-821D).
+  const approved821 = story.at('i821d-approved', 'i821d');
+  expect(codes(approved821)).toEqual(expect.arrayContaining(['APR0', 'RCV0', 'IAK', 'H008', 'DA', 'IEA']));
+  const approvalDay = (view: CaseView, code: string) =>
+    view.detail.events.filter((event) => event.eventCode === code && event.createdAt === view.status.currentActionCodeDate?.slice(0, 10));
+  expect(approvalDay(approved821, 'H008')).toHaveLength(2);
+  expect(approved821.status.statusTitle).toBe('Your Case Has Been Approved');
+  const approved765 = story.at('i765-approved', 'i765');
+  for (const code of ['APR0', 'RCV0', 'IAK', 'H008', 'SA']) expect(approvalDay(approved765, code), code).toHaveLength(1);
+  expect(approved765.status.statusTitle).toBe('Case Was Approved');
+  const produced = story.at('card-produced', 'i765');
+  expect(produced.status.currentActionCode).toBe('LDA');
+  expect([produced.status.statusTitle, produced.status.statusTitleSpanish]).toEqual(['We produced your new card', 'Se Está Produciendo Su Nueva Tarjeta']);
+}
+
+/** The renewal's phases with every title in the newer wording (compared with daca-renewal in captures.test.ts). */
+function weTitlesStory(story: Story): void {
+  const titles = (key: CaseKey, phase: string) => {
+    const { status } = story.at(phase, key);
+    return [status.statusTitle, status.statusTitleSpanish];
+  };
+  expect(titles('i821d', 'filed')).toEqual(['We Emailed You a Receipt Notice', 'Le Enviamos un Recibo por Correo Electronico']);
+  expect(titles('i765', 'filed')).toEqual(['We received your Form I-765.', 'Recibimos su Formulario I-765.']);
+  expect(titles('i821d', 'review')).toEqual(['USCIS Is Currently Processing Your Case', 'USCIS Está Procesando Su Caso Actualmente']);
+  expect(titles('i765', 'review')).toEqual(['USCIS is currently processing your case.', 'USCIS está procesando su caso actualmente.']);
+  expect(titles('i765', 'approved')[0]).toBe('your case has been approved.');
+  expect(titles('i765', 'card-produced')).toEqual(['We Produced Your New Card', 'Produjimos Su Nueva Tarjeta']);
+  expect(titles('i821d', 'i821d-approved')[0]).toBe('Your Case Has Been Approved');
+  for (const key of KEYS) {
+    for (const { label, view } of story.all(key)) {
+      const title = view.status.statusTitle;
+      if (title !== null) expect(title, `${key} ${label}`).toMatch(/^(we|your|uscis) /i);
+      for (const earlier of view.status.historicalCaseStatuses) expect(earlier.statusTitle, `${key} ${label}`).toMatch(/^(we|your|uscis) /i);
+    }
+  }
+}
+
 const STORIES: Record<string, Array<(story: Story) => void>> = {
   'daca-renewal': [renewalStory],
   'daca-rfe': [rfeStory],
@@ -571,6 +633,11 @@ const STORIES: Record<string, Array<(story: Story) => void>> = {
   'daca-empty-documents': [emptyDocumentsStory],
   // The renewal's story; its documents faults are checked on their own below.
   'daca-flaky-documents': [renewalStory],
+  'daca-apr0-early-approval': [apr0Story],
+  'daca-renewal-we-titles': [weTitlesStory],
+  // The switches are off for the walk (their own tests are in captures.test.ts): these tell their story.
+  'daca-rotating-content-ids': [renewalStory],
+  'daca-wrong-receipt': [(story) => rfeStory(story, 'We sent a request for additional evidence.')],
 };
 
 // ------------------------------------------------------------------ tests
@@ -585,6 +652,9 @@ describe('every built-in scenario tells its story over HTTP', () => {
     const sim = await frozenSimulator({ scenario: name });
     // Story faults would make a documents request fail now and then; they have their own test.
     if (sim.scenario.faults.length > 0) sim.clearFaults();
+    // Rotated content ids and another receipt's payloads would hide the story; captures.test.ts checks them.
+    sim.setRotateContentIds(false);
+    sim.setWrongReceipt([]);
     const story = await walk(sim);
     expect(story.phases).toEqual(scenarioPhases(sim.scenario).map((p) => p.phase));
     checkInvariants(story);

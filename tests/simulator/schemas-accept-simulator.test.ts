@@ -17,6 +17,8 @@ describe.each([...SCENARIOS.keys()])('schemas read scenario %s', (name) => {
     const forever = 1000 * 24 * 3_600_000;
     const sim = await frozenSimulator({ scenario: name, idleTimeoutMs: forever, sessionLifetimeMs: forever });
     sim.clearFaults();
+    // Answers carrying another receipt's payload are checked in captures.test.ts; here each case answers as itself.
+    sim.setWrongReceipt([]);
     const browser = new SimBrowser();
     const [cookie, value] = sim.createSession().split('=') as [string, string];
     browser.cookies('127.0.0.1').set(cookie, value);
@@ -32,13 +34,18 @@ describe.each([...SCENARIOS.keys()])('schemas read scenario %s', (name) => {
         const detail = parseCaseDetailBody(await get(endpointPath.caseDetail(receipt)));
         const status = parseCaseStatusBody(await get(endpointPath.caseStatus(receipt)));
         const documents = parseDocumentsBody(await get(endpointPath.documents(receipt)));
-        const info = parseReceiptInfoBody(await get(endpointPath.receiptInfo(receipt)));
+        const rawInfo = await get(endpointPath.receiptInfo(receipt));
+        const info = parseReceiptInfoBody(rawInfo);
         if (!detail.ok || !status.ok || !documents.ok || !info.ok) {
           throw new Error(`${where}: ${JSON.stringify({ detail, status, documents, info }).slice(0, 800)}`);
         }
         payloadsRead += 4;
         const record = sim.caseRecords()[key];
         expect(detail.value.receiptNumber, where).toBe(receipt);
+        expect(status.value.receiptNumber, where).toBe(receipt);
+        // receipt_info: null until the case is assigned, then its receipt_details.
+        expect(info.value === null, where).toBe(record?.assignment == null);
+        if (record?.assignment) expect(JSON.stringify(rawInfo), where).toContain(`"receipt_number":"${receipt}"`);
         expect(detail.value.submissionDate, where).toMatch(ISO_DATE);
         expect(detail.value.updatedAtTimestamp, where).toMatch(ISO_INSTANT);
         expect(detail.value.events.length, where).toBe(record?.events.length);
