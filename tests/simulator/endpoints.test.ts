@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Simulator } from '../../simulator/server';
 import { frozenSimulator } from '../helpers/sim-fixture';
-import { SimBrowser, type SimResponse } from '../helpers/sim-browser';
+import type { SimBrowser, SimResponse } from '../helpers/sim-browser';
+import { getData, signedInBrowser } from '../helpers/sim-session';
 
 const API = '/account/case-service/api';
 const DAY = 86_400_000;
@@ -39,18 +40,7 @@ const DOCUMENT_FIELDS = ['fileName', 'contentId', 'type', 'createDate', 'sourceT
 
 type Json = Record<string, unknown>;
 
-/** A browser holding a live, warm my.uscis.gov session (a finished sign-in). */
-function signedInBrowser(sim: Simulator): SimBrowser {
-  const browser = new SimBrowser();
-  const cookie = sim.createSession({ warm: true });
-  const eq = cookie.indexOf('=');
-  browser.cookies(new URL(sim.dataOrigin).hostname).set(cookie.slice(0, eq), cookie.slice(eq + 1));
-  return browser;
-}
-
-function get(browser: SimBrowser, sim: Simulator, path: string): Promise<SimResponse> {
-  return browser.fetch(sim.dataOrigin + path, { follow: false });
-}
+const get = getData;
 
 async function data(browser: SimBrowser, sim: Simulator, path: string): Promise<Json> {
   const response = await get(browser, sim, path);

@@ -6,7 +6,8 @@ import type { CaseKey, FaultRule, Scenario } from '../../simulator/scenario-sche
 import { SCENARIOS, scenarioPhases } from '../../simulator/scenarios';
 import type { Simulator } from '../../simulator/server';
 import { frozenSimulator } from '../helpers/sim-fixture';
-import { SimBrowser, type SimResponse } from '../helpers/sim-browser';
+import type { SimResponse } from '../helpers/sim-browser';
+import { getData, signedInBrowser, type DocumentJson, type EventJson } from '../helpers/sim-session';
 
 const API = '/account/case-service/api';
 const MINUTE = 60_000;
@@ -16,17 +17,6 @@ const KEYS: readonly CaseKey[] = ['i821d', 'i765'];
 
 // ------------------------------------------------------------------ payload shapes (as served)
 
-interface EventJson {
-  receiptNumber: string;
-  eventId: string;
-  eventCode: string;
-  createdAt: string;
-  createdAtTimestamp: string;
-  updatedAt: string;
-  updatedAtTimestamp: string;
-  eventDateTime: string;
-  eventTimestamp: string;
-}
 interface NoticeJson {
   receiptNumber: string;
   letterId: string;
@@ -59,13 +49,6 @@ interface StatusJson {
   historicalCaseStatuses: HistoryJson[];
   [field: string]: unknown;
 }
-interface DocumentJson {
-  fileName: string;
-  contentId: string;
-  type: string;
-  createDate: string;
-  sourceType: string;
-}
 interface CaseView {
   detail: DetailJson;
   status: StatusJson;
@@ -77,18 +60,7 @@ type Snapshot = Record<CaseKey, CaseView | null>;
 
 // ------------------------------------------------------------------ HTTP helpers
 
-/** A browser with a fresh live session (the story clock jumps days, so every snapshot signs in anew). */
-function signedInBrowser(sim: Simulator): SimBrowser {
-  const browser = new SimBrowser();
-  const cookie = sim.createSession({ warm: true });
-  const eq = cookie.indexOf('=');
-  browser.cookies(new URL(sim.dataOrigin).hostname).set(cookie.slice(0, eq), cookie.slice(eq + 1));
-  return browser;
-}
-
-function get(browser: SimBrowser, sim: Simulator, path: string): Promise<SimResponse> {
-  return browser.fetch(sim.dataOrigin + path, { follow: false });
-}
+const get = getData;
 
 const casePaths = (receipt: string) => ({
   detail: `${API}/cases/${receipt}`,
