@@ -254,12 +254,19 @@ function decisionFindings(look: CaseLook): Finding[] {
   ].filter((finding) => finding !== undefined);
 }
 
-/** `approved` when the status says approved (or shows a card); `silent-approval` when only a document or code does. */
+/**
+ * `approved` when the status says approved (or shows a card: then the approval is inferred from that later stage);
+ * `silent-approval` when only a document or code does; `likely-approved` when only a reported approval code (APR0)
+ * does, which is never stated as a decision.
+ */
 function approval(look: CaseLook, approvals: Signal[]): Finding | undefined {
   const status = statusSays(look);
-  if (status === undefined || !isApprovedStage(status.stage)) return decisionFinding(look, 'silent-approval', approvals);
-  const statusApprovals = look.reading.signals.filter((signal) => isStatusSignal(signal, look.snapshot) && isApprovedStage(signal.stage));
-  return decisionFinding(look, 'approved', statusApprovals);
+  const firm = approvals.filter((signal) => !signal.hedged);
+  if (status === undefined || !isApprovedStage(status.stage) || status.hedged) {
+    return firm.length > 0 ? decisionFinding(look, 'silent-approval', firm) : decisionFinding(look, 'likely-approved', approvals, {}, true);
+  }
+  const statusApprovals = look.reading.signals.filter((signal) => isStatusSignal(signal, look.snapshot) && isApprovedStage(signal.stage) && !signal.hedged);
+  return decisionFinding(look, 'approved', statusApprovals, {}, status.stage !== 'approved');
 }
 
 /** Still to come: the latest notice's appointment time is ahead, or (no time known) no biometrics were taken or reused yet. */

@@ -13,6 +13,7 @@ const NEVER_NOTIFY: ReadonlySet<FindingType> = new Set(['case-touched']);
 
 const PRIORITY: Record<FindingType, DesktopNotification['priority']> = {
   'silent-approval': 'high',
+  'likely-approved': 'normal',
   approved: 'high',
   denied: 'high',
   rfe: 'high',
@@ -81,6 +82,7 @@ export function wordFinding(finding: Finding, context: WordingContext): DesktopN
   const lang = context.language;
   const name = caseName(finding.receipt, context);
   const doc = finding.detail.documentType ?? '';
+  const code = finding.detail.code ?? '';
   const title = finding.detail.title ? explainStatus(finding.detail.title, lang).title : '';
   const date = finding.detail.appointmentAt ? (context.formatDate ?? defaultDate)(finding.detail.appointmentAt, lang) : '';
   const inferred = finding.inferred
@@ -94,9 +96,24 @@ export function wordFinding(finding: Finding, context: WordingContext): DesktopN
         es: `USCIS agregó «${doc || 'una notificación de aprobación'}» a sus documentos. El estatus todavía no ha cambiado, pero esto suele significar que el caso fue aprobado.`,
       },
     },
+    'likely-approved': {
+      title: { en: `Likely approval for ${name.en}`, es: `Probable aprobación para ${name.es}` },
+      body: {
+        en: `USCIS recorded a code (${code || 'APR0'}) that trackers have seen with approvals. The status and your documents do not show an approval yet, so this is likely, not certain; DACA Watch will tell you when USCIS confirms it.`,
+        es: `USCIS registró un código (${code || 'APR0'}) que los sitios de seguimiento han visto junto a aprobaciones. El estatus y sus documentos todavía no muestran una aprobación, así que es probable, no seguro; DACA Watch le avisará cuando USCIS lo confirme.`,
+      },
+    },
     approved: {
       title: { en: `${capitalise(name.en)} was approved`, es: `${capitalise(name.es)} fue aprobado` },
-      body: { en: `USCIS now shows “${title || 'approved'}”.`, es: `USCIS ahora muestra «${title || 'aprobado'}».` },
+      body: finding.inferred && title
+        // A later stage (a card being produced) shows the approval: said as that inference, with the title USCIS shows.
+        ? {
+            en: `USCIS shows “${title}”. A card is made only after an approval, so this case was approved.`,
+            es: `USCIS muestra «${title}». Una tarjeta solo se produce después de una aprobación, así que este caso fue aprobado.`,
+          }
+        : title
+          ? { en: `USCIS now shows “${title}”.`, es: `USCIS ahora muestra «${title}».` }
+          : { en: `USCIS recorded the approval code ${code || ''}.`.replace(' .', '.'), es: `USCIS registró el código de aprobación ${code || ''}.`.replace(' .', '.') },
     },
     denied: {
       title: { en: `Decision on ${name.en}`, es: `Decisión sobre ${name.es}` },

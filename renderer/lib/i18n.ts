@@ -110,6 +110,7 @@ const en = {
   findings: {
     'new-document': 'New document',
     'silent-approval': 'Approval before the status changed',
+    'likely-approved': 'Likely approval (a reported code, not confirmed)',
     approved: 'Approved',
     denied: 'Denied',
     rfe: 'Request for Evidence',
@@ -312,6 +313,7 @@ const es: Messages = {
   findings: {
     'new-document': 'Documento nuevo',
     'silent-approval': 'Aprobación antes del cambio de estatus',
+    'likely-approved': 'Probable aprobación (un código reportado, sin confirmar)',
     approved: 'Aprobado',
     denied: 'Denegado',
     rfe: 'Solicitud de Evidencia (RFE)',

@@ -31,6 +31,8 @@ export interface Evidence {
 export interface Signal {
   stage: Stage;
   step?: Step;
+  /** A reported approval code (APR0): a likely approval, never a decision on its own, so it moves no stage. */
+  hedged?: true;
   /** ISO instant, or '' when the source carries no time. */
   at: string;
   evidence: Evidence;
@@ -79,7 +81,7 @@ export function readCase(form: Form, view: CaseView, learned: LearnedTitles): Ca
     ...detailSignals(form, detail),
   ]);
   const known = detail !== undefined || status !== undefined || (documents?.length ?? 0) > 0;
-  const furthest = signals.reduce<Signal | undefined>((best, signal) => (best === undefined || isFurther(signal, best) ? signal : best), undefined);
+  const furthest = signals.filter((signal) => !signal.hedged).reduce<Signal | undefined>((best, signal) => (best === undefined || isFurther(signal, best) ? signal : best), undefined);
   const reached: CaseStage = furthest !== undefined && STAGE_PROGRESS[furthest.stage] > 0 ? furthest.stage : known ? 'filed' : 'unknown';
   const decided = reached === 'denied' || (reached !== 'unknown' && isApprovedStage(reached));
   const rfe = evidenceRequest(signals, documents ?? [], detail?.actionRequired === true, decided);
@@ -146,7 +148,7 @@ function codeSignals(form: Form, { detail, status }: CaseView, learned: LearnedT
   return codes.flatMap(({ code, at }): Signal[] => {
     if (code === undefined || code.trim() === '') return [];
     const read = explainCode(code, 'en', learned);
-    return [{ stage: read.stage, step: read.step, at, evidence: { kind: 'code', form, what: same(read.code), confidence: read.confidence } }];
+    return [{ stage: read.stage, step: read.step, ...(read.hedged ? { hedged: true } : {}), at, evidence: { kind: 'code', form, what: same(read.code), confidence: read.confidence } }];
   });
 }
 

@@ -12,6 +12,8 @@ type CodeMeaning = {
   step?: Step;
   title: Localized;
   explanation: Localized;
+  /** A reported approval code too thin to state as a decision: it is told as likely, never as certain. */
+  hedged?: true;
 } & (
   /** The community meaning is exactly what this official status title says. */
   | { confidence: 'official'; matches: StatusTitleKey }
@@ -34,6 +36,14 @@ const MEANINGS: readonly CodeMeaning[] = [
     explanation: {
       en: 'USCIS mailed you the paper receipt notice (Form I-797C). It confirms the filing; it is not a decision.',
       es: 'USCIS le envió por correo postal el aviso de recibo en papel (Formulario I-797C). Confirma que su solicitud llegó; no es una decisión.',
+    },
+  },
+  {
+    codes: ['RCV0'], stage: 'filed', confidence: 'community',
+    title: { en: 'Case received', es: 'Caso recibido' },
+    explanation: {
+      en: 'Trackers report this code when USCIS records that your filing arrived. It confirms the filing; it is not a decision.',
+      es: 'Los sitios de seguimiento reportan este código cuando USCIS registra que su solicitud llegó. Confirma que su solicitud llegó; no es una decisión.',
     },
   },
   {
@@ -103,8 +113,8 @@ const MEANINGS: readonly CodeMeaning[] = [
     codes: ['H008'], stage: 'biometrics', step: 'reused', confidence: 'disputed',
     title: { en: 'Biometrics reused? (meaning disputed)', es: '¿Datos biométricos reutilizados? (significado incierto)' },
     explanation: {
-      en: 'Trackers disagree about this code. On its own it is not a decision.',
-      es: 'Los sitios de seguimiento no se ponen de acuerdo sobre este código. Por sí solo, no es una decisión.',
+      en: 'Trackers disagree about this code. On its own it is not a decision: on a case already past biometrics it is at most a hint that a decision may be near.',
+      es: 'Los sitios de seguimiento no se ponen de acuerdo sobre este código. Por sí solo, no es una decisión: en un caso que ya pasó por los datos biométricos, como mucho es una señal de que la decisión podría estar cerca.',
     },
     readings: [
       {
@@ -126,7 +136,7 @@ const MEANINGS: readonly CodeMeaning[] = [
     },
   },
   {
-    codes: ['FBA', 'IK', 'IKA'], stage: 'evidence-request', step: 'request', confidence: 'community',
+    codes: ['FBA', 'IK', 'IKA', 'IAK'], stage: 'evidence-request', step: 'request', confidence: 'community',
     title: { en: 'Request for Evidence (RFE)', es: 'Solicitud de Evidencia (RFE)' },
     explanation: {
       en: 'USCIS needs more documents or information before it can decide. The request, by mail and usually in your documents, says what to send and by when.',
@@ -163,6 +173,14 @@ const MEANINGS: readonly CodeMeaning[] = [
     explanation: {
       en: 'This code is in no published list, but it has been seen live with an “approved” status title. Take it as a likely approval until the status or a notice confirms it.',
       es: 'Este código no aparece en ninguna lista publicada, pero se ha visto en casos reales junto a un título de estatus de «aprobado». Tómelo como una probable aprobación hasta que el estatus o un aviso la confirme.',
+    },
+  },
+  {
+    codes: ['APR0'], stage: 'approved', confidence: 'community', hedged: true,
+    title: { en: 'Likely approval (reported code)', es: 'Probable aprobación (código reportado)' },
+    explanation: {
+      en: 'USCIS recorded a code that trackers have seen with approvals: one saw it paired with approval wording, another counts it as an approval. It is a good sign, not a confirmed decision: wait for the status, an approval notice or your documents to confirm it.',
+      es: 'USCIS registró un código que los sitios de seguimiento han visto junto a aprobaciones: uno lo vio con un texto de aprobación y otro lo cuenta como aprobación. Es una buena señal, no una decisión confirmada: espere a que el estatus, un aviso de aprobación o sus documentos lo confirmen.',
     },
   },
   {
@@ -301,7 +319,30 @@ const MEANINGS: readonly CodeMeaning[] = [
       es: 'USCIS trasladó el caso a otra oficina para repartir el trabajo. Es algo rutinario y no cambia el resultado.',
     },
   },
+  ...UNVERIFIED_CODES(),
 ];
+
+/**
+ * Codes that only appear in peers' code lists (MYUSCIS.md: "Unverified codes from peers' lists"), with no capture or
+ * report behind them. They are named as such, with what their letters may stand for, and move no stage.
+ */
+function UNVERIFIED_CODES(): CodeMeaning[] {
+  const hints: ReadonlyArray<readonly [string, Localized | null]> = [
+    ['PRB0', null], ['INT0', { en: 'an interview', es: 'una entrevista' }], ['RFE0', { en: 'a Request for Evidence', es: 'una Solicitud de Evidencia (RFE)' }],
+    ['NTR0', null], ['NOID', { en: 'a Notice of Intent to Deny', es: 'un Aviso de Intención de Denegar' }], ['DNY0', { en: 'a denial', es: 'una denegación' }],
+    ['C1SC', null], ['PRD0', { en: 'card production', es: 'la producción de la tarjeta' }], ['CRD0', { en: 'a card step', es: 'un paso de la tarjeta' }],
+    ['WCD0', null], ['FT0', null], ['FNG', null], ['FNH', null], ['FKA', null], ['FM', null], ['FBB', null], ['HB', null],
+    ['LFB', null], ['LFC', null], ['MBC', null], ['AALB', null],
+  ];
+  return hints.map(([code, hint]) => ({
+    codes: [code], stage: 'other', confidence: 'community',
+    title: { en: `Code ${code} (listed by trackers, unverified)`, es: `Código ${code} (en listas de seguimiento, sin verificar)` },
+    explanation: {
+      en: `Public trackers list this code${hint ? `, and its letters may stand for ${hint.en}` : ''}, but no capture or report confirms what it means. Take it as a step that USCIS recorded, not as a decision: go by the status title and your documents.`,
+      es: `Los sitios de seguimiento públicos incluyen este código en sus listas${hint ? `, y sus letras podrían referirse a ${hint.es}` : ''}, pero ninguna captura ni reporte confirma lo que significa. Tómelo como un paso que USCIS registró, no como una decisión: guíese por el título del estatus y sus documentos.`,
+    },
+  }));
+}
 
 const BY_CODE = new Map(MEANINGS.flatMap((meaning) => meaning.codes.map((code) => [code, meaning] as const)));
 
@@ -320,6 +361,8 @@ export interface CodeExplanation {
   explanation: string;
   /** Both readings of a disputed code. */
   readings?: [string, string];
+  /** A reported approval code (APR0) to be told as likely, never as certain. */
+  hedged?: boolean;
 }
 
 /** `' fta0 '` and `'FTA0'` are the same code. */
@@ -352,7 +395,7 @@ export function explainCode(code: string, lang: Language, learned?: LearnedTitle
 }
 
 function fromDictionary(code: string, meaning: CodeMeaning, lang: Language): CodeExplanation {
-  const base = { code, source: 'built-in', confidence: meaning.confidence, stage: meaning.stage, step: meaning.step, title: meaning.title[lang] } as const;
+  const base: Omit<CodeExplanation, 'explanation'> = { code, source: 'built-in', confidence: meaning.confidence, stage: meaning.stage, step: meaning.step, title: meaning.title[lang], ...(meaning.hedged ? { hedged: true } : {}) };
   if (meaning.confidence !== 'disputed') return { ...base, explanation: meaning.explanation[lang] };
   const [first, second] = meaning.readings;
   const readings: [string, string] = [capitalise(first[lang]), capitalise(second[lang])];

@@ -22,6 +22,7 @@ export const PAIR_VERDICT_KINDS = [
   'evidence-received',
   'silently-denied',
   'denied',
+  'likely-approved',
   'silently-approved',
   'deferred-action-approved',
   'approved',
@@ -133,6 +134,13 @@ const VERDICT_TEXT: Record<PairVerdictKind, { headline: Localized; explanation: 
     explanation: {
       en: 'USCIS denied at least one of your two requests, and the decision notice explains why. A DACA decision cannot be appealed, but you can file a new request; a legal service provider can help you decide what to do.',
       es: 'USCIS denegó al menos una de sus dos solicitudes, y el aviso de decisión explica el motivo. Una decisión de DACA no se puede apelar, pero sí puede presentar una nueva solicitud; un proveedor de servicios legales puede ayudarle a decidir qué hacer.',
+    },
+  },
+  'likely-approved': {
+    headline: { en: 'USCIS may have approved your case', es: 'Es posible que USCIS haya aprobado su caso' },
+    explanation: {
+      en: 'USCIS recorded a code that trackers have seen with approvals, while the status title and your documents do not show an approval yet. It is a good sign, not a confirmed decision; DACA Watch will tell you as soon as USCIS confirms it.',
+      es: 'USCIS registró un código que los sitios de seguimiento han visto junto a aprobaciones, aunque el título del estatus y sus documentos todavía no muestran una aprobación. Es una buena señal, no una decisión confirmada; DACA Watch le avisará en cuanto USCIS la confirme.',
     },
   },
   'silently-approved': {
@@ -265,11 +273,14 @@ function decide(deferredAction: CaseReading, workPermit: CaseReading, workPermit
     return [kind, [...where((signal) => signal.stage === card, [workPermit]), ...inference]];
   }
 
-  const approvals = where((signal) => isApprovedStage(signal.stage));
+  const approvals = where((signal) => isApprovedStage(signal.stage) && !signal.hedged);
   if (approvals.length > 0) {
     const kind = !titled(isApprovedStage) ? 'silently-approved' : workPermitApproved ? 'approved' : 'deferred-action-approved';
     return [kind, [...approvals, ...inference]];
   }
+  // Only a reported approval code (APR0): likely, and said so.
+  const likely = where((signal) => isApprovedStage(signal.stage) && signal.hedged === true);
+  if (likely.length > 0) return ['likely-approved', likely];
 
   if (cases.some((reading) => reading.stage === 'hold')) return ['on-hold', where((signal) => signal.stage === 'hold')];
   if (cases.some((reading) => reading.rfe === 'answered')) return ['evidence-received', where((signal) => signal.stage === 'evidence-request')];

@@ -5,7 +5,7 @@ import type { CaseSnapshot } from '../monitor/state';
 import type { StatusLink } from '../myuscis/status-text';
 import { isSafeExternalUrl } from '../security/navigation';
 import type { CaseView } from './case-reading';
-import { canonicalEvents } from './events';
+import { byEventTime } from './events';
 
 /**
  * The CaseView of a snapshot. Fields the snapshot does not keep (receipt, names, the raw HTML status text, the
@@ -22,8 +22,8 @@ export function snapshotView(snapshot: CaseSnapshot): CaseView {
       updatedAtTimestamp: detail.updatedAtTimestamp,
       closed: detail.closed,
       actionRequired: detail.actionRequired,
-      // Oldest first, one per fact, whatever order an older store kept them in.
-      events: canonicalEvents(detail.events).map((event) => ({ ...event })),
+      // Oldest first, whatever order an older store kept them in.
+      events: [...detail.events].sort(byEventTime).map((event) => ({ ...event })),
       notices: detail.notices.map((notice) => ({ ...notice })),
       concurrentCases: [],
       documents: [],

@@ -9,6 +9,8 @@ interface TitleEntry {
   step?: Step;
   /** USCIS's own wording, in both languages. */
   title: Localized;
+  /** Other wordings of the same title that my.uscis.gov was seen to use (MYUSCIS.md, "More titles"). */
+  also?: { en?: readonly string[]; es?: readonly string[] };
   explanation: Localized;
   next: Localized;
 }
@@ -30,6 +32,10 @@ const STATUS_TITLES = {
   received: {
     stage: 'filed',
     title: { en: 'Case Was Received', es: 'Caso Fue Recibido' },
+    also: {
+      en: ['We Emailed You a Receipt Notice', 'Case Was Received and A Receipt Notice Was Sent', 'Case Was Received and A Receipt Notice Was Emailed'],
+      es: ['Le Enviamos un Recibo por Correo Electrónico', 'Caso Fue Recibido y Se Envió un Recibo', 'Caso Fue Recibido y Se Envió un Recibo por Correo Electrónico'],
+    },
     explanation: {
       en: 'USCIS has your filing and sent you the receipt notice. It confirms the filing; it is not a decision.',
       es: 'USCIS tiene su solicitud y le envió el aviso de recibo. Confirma que su solicitud llegó; no es una decisión.',
@@ -68,6 +74,7 @@ const STATUS_TITLES = {
       en: 'Case Was Updated To Show Fingerprints Were Taken',
       es: 'Se Actualizó el Caso para Indicar que se Tomaron las Huellas Dactilares',
     },
+    also: { en: ['We Updated Your Case To Show Fingerprints Were Taken'], es: ['Actualizamos Su Caso para Indicar que se Tomaron Sus Huellas Dactilares'] },
     explanation: {
       en: 'Your fingerprints are on file for this case: taken at an appointment, or reused from an earlier one (the title is the same for both). The status text says which.',
       es: 'Sus huellas dactilares ya constan en este caso: se las tomaron en una cita o se reutilizaron las de una cita anterior (el título es el mismo en los dos casos). El texto del estatus indica cuál de las dos.',
@@ -89,6 +96,7 @@ const STATUS_TITLES = {
   'processing-variant': {
     stage: 'review',
     title: { en: 'USCIS Is currently Processing the Case', es: 'USCIS Está Procesando el Caso Actualmente' },
+    also: { en: ['USCIS Is Currently Processing Your Case'], es: ['USCIS Está Procesando Su Caso Actualmente'] },
     explanation: {
       en: 'This is how my.uscis.gov describes a case in progress. It is general: it does not say which step the case is at.',
       es: 'Así describe my.uscis.gov un caso en trámite. Es un mensaje general: no indica en qué paso está el caso.',
@@ -99,6 +107,7 @@ const STATUS_TITLES = {
     stage: 'evidence-request',
     step: 'request',
     title: { en: 'Request for Additional Evidence Was Sent', es: 'Se Envió una Solicitud de Evidencia Adicional' },
+    also: { en: ['We sent a request for additional evidence.', 'Request for Initial Evidence Was Sent'], es: ['Le enviamos una solicitud de evidencia adicional.'] },
     explanation: {
       en: 'USCIS needs more documents or information before it can decide. The request says what to send and by when.',
       es: 'USCIS necesita más documentos o información antes de decidir. La solicitud indica qué debe enviar y la fecha límite.',
@@ -124,6 +133,7 @@ const STATUS_TITLES = {
   approved: {
     stage: 'approved',
     title: { en: 'Case Was Approved', es: 'Caso Fue Aprobado' },
+    also: { en: ['Case Was Approved And My Decision Was Emailed', 'We Approved Your Case'], es: ['Aprobamos Su Caso'] },
     explanation: {
       en: 'USCIS approved this request. The approval notice comes by mail and often shows in your documents too.',
       es: 'USCIS aprobó esta solicitud. El aviso de aprobación llega por correo y muchas veces también aparece en sus documentos.',
@@ -142,6 +152,7 @@ const STATUS_TITLES = {
   'card-produced': {
     stage: 'card-produced',
     title: { en: 'New Card Is Being Produced', es: 'Se Está Produciendo su Nueva Tarjeta' },
+    also: { en: ['We Produced Your New Card', 'We Are Producing Your New Card'], es: ['Produjimos Su Nueva Tarjeta'] },
     explanation: {
       en: 'Your new work permit card is being made. That happens only after an approval.',
       es: 'Se está fabricando su nueva tarjeta de permiso de trabajo. Eso solo ocurre después de una aprobación.',
@@ -154,6 +165,7 @@ const STATUS_TITLES = {
   'card-mailed': {
     stage: 'card-mailed',
     title: { en: 'Card Was Mailed To Me', es: 'Se Envió mi Tarjeta por Correo' },
+    also: { en: ['We Mailed Your New Card', 'Your New Card Was Mailed'], es: ['Le Enviamos Su Nueva Tarjeta por Correo'] },
     explanation: {
       en: 'USCIS mailed your new card to the address it has on file.',
       es: 'USCIS envió su nueva tarjeta por correo a la dirección que tiene registrada.',
@@ -169,6 +181,7 @@ const STATUS_TITLES = {
       en: 'Card Was Picked Up By The United States Postal Service',
       es: 'El Servicio Postal de los Estados Unidos Recogió la Tarjeta',
     },
+    also: { en: ['Your New Card Was Picked Up By The Postal Service'], es: ['El Servicio Postal Recogió Su Nueva Tarjeta'] },
     explanation: {
       en: 'The Postal Service (USPS) has your card and it is on its way to you.',
       es: 'El Servicio Postal (USPS) ya tiene su tarjeta y va camino a su domicilio.',
@@ -181,6 +194,7 @@ const STATUS_TITLES = {
   'card-delivered': {
     stage: 'card-delivered',
     title: { en: 'Card Was Delivered To Me By The Post Office', es: 'La Oficina de Correos Me Entregó la Tarjeta' },
+    also: { en: ['Your New Card Was Delivered'], es: ['Su Nueva Tarjeta Fue Entregada'] },
     explanation: {
       en: 'The Postal Service reports your new card as delivered.',
       es: 'El Servicio Postal informa que entregó su nueva tarjeta.',
@@ -232,25 +246,71 @@ export interface StatusExplanation {
   next: string;
 }
 
-/** Case, spacing, accents, curly quotes and a trailing full stop do not matter: "USCIS Is currently Processing the Case". */
+/**
+ * Case, spacing, accents, quotes and punctuation (a trailing full stop included) do not matter:
+ * "USCIS Is currently Processing the Case", "We sent a request for additional evidence.".
+ */
 function normaliseTitle(title: string): string {
   return title
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
-    .replace(/[‘’‛′`´]/g, "'")
-    .replace(/[“”„″«»]/g, '"')
     .toLowerCase()
+    .replace(/[^\p{L}\p{N}-]+/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/\.$/, '');
+    .trim();
 }
 
-const BY_NORMALISED_TITLE = new Map<string, StatusTitleKey>(
-  STATUS_TITLE_KEYS.flatMap((key) => [
-    [normaliseTitle(STATUS_TITLES[key].title.en), key],
-    [normaliseTitle(STATUS_TITLES[key].title.es), key],
-  ]),
+/**
+ * Words that only carry the "We ..."/"Your ..." phrasing: without them (and in any order), "We Mailed Your New
+ * Card" and "Card Was Mailed To Me" are the same words, and so are "Your Case Has Been Approved" and "Case Was
+ * Approved". Only an exact match of what is left counts.
+ */
+const PHRASING_WORDS = new Set([
+  'we', 'our', 'us', 'you', 'your', 'me', 'my', 'the', 'a', 'an', 'to', 'has', 'have', 'had', 'been', 'was', 'were',
+  'is', 'are', 'new', 'uscis', 'su', 'sus', 'mi', 'le', 'la', 'el', 'los', 'las', 'un', 'una', 'fue', 'ha',
+  'sido', 'nueva', 'nuevo',
+]);
+
+function titleWords(normalised: string): string {
+  return normalised.split(' ').filter((word) => !PHRASING_WORDS.has(word)).sort().join(' ');
+}
+
+/** Titles that name the form: "We received your Form I-485.", "Recibimos su Formulario I-821D". */
+const TITLE_PATTERNS: ReadonlyArray<readonly [RegExp, StatusTitleKey]> = [
+  [/^we received your form [a-z0-9-]+$/, 'received'],
+  [/^recibimos su formulario [a-z0-9-]+$/, 'received'],
+];
+
+/** Every known wording, normalised, with its entry and whether it is the entry's own title or another wording. */
+const BY_NORMALISED_TITLE = new Map<string, { key: StatusTitleKey; own: boolean; lang: Language }>(
+  STATUS_TITLE_KEYS.flatMap((key) => {
+    const entry: TitleEntry = STATUS_TITLES[key];
+    return (['en', 'es'] as const).flatMap((lang) => [
+      [normaliseTitle(entry.title[lang]), { key, own: true, lang }] as const,
+      ...(entry.also?.[lang] ?? []).map((wording) => [normaliseTitle(wording), { key, own: false, lang }] as const),
+    ]);
+  }),
 );
+/** The same wordings as bags of words (see PHRASING_WORDS); a bag two entries share is left out. */
+const BY_TITLE_WORDS = (() => {
+  const found = new Map<string, StatusTitleKey | null>();
+  for (const [normalised, { key }] of BY_NORMALISED_TITLE) {
+    const words = titleWords(normalised);
+    if (words === '') continue;
+    found.set(words, found.has(words) && found.get(words) !== key ? null : key);
+  }
+  return found;
+})();
+
+/** The known title a wording is, exactly (once normalised), as a "We"/"Your" form of it, or by a pattern. */
+function matchTitle(normalised: string): { key: StatusTitleKey; own: boolean; lang?: Language } | undefined {
+  const exact = BY_NORMALISED_TITLE.get(normalised);
+  if (exact !== undefined) return exact;
+  const pattern = TITLE_PATTERNS.find(([words]) => words.test(normalised))?.[1];
+  if (pattern !== undefined) return { key: pattern, own: false };
+  const byWords = normalised === '' ? undefined : BY_TITLE_WORDS.get(titleWords(normalised));
+  return byWords ? { key: byWords, own: false } : undefined;
+}
 
 /**
  * Words that place an unknown title safely: none of them claims a decision or a card, because a wrong
@@ -267,15 +327,18 @@ const KEYWORD_STAGES: ReadonlyArray<readonly [RegExp, Stage]> = [
 /** Explains a status title, English or Spanish; an unknown or empty title gets a calm fallback, never an error. */
 export function explainStatus(title: string | undefined, lang: Language): StatusExplanation {
   const normalised = normaliseTitle(title ?? '');
-  const key = BY_NORMALISED_TITLE.get(normalised);
-  if (key !== undefined) {
+  const matched = matchTitle(normalised);
+  if (matched !== undefined) {
+    const { key } = matched;
     const entry: TitleEntry = STATUS_TITLES[key];
+    // Another wording is shown as USCIS wrote it when it is in the asked language (or its language is not known).
+    const asWritten = !matched.own && (matched.lang === undefined || matched.lang === lang) && title !== undefined;
     return {
       key,
       match: 'official',
       stage: entry.stage,
       step: entry.step,
-      title: entry.title[lang],
+      title: asWritten ? title.trim() : entry.title[lang],
       explanation: entry.explanation[lang],
       next: entry.next[lang],
     };

@@ -6,6 +6,8 @@ import { z } from 'zod';
 export const FINDING_TYPES = [
   'new-document',
   'silent-approval',
+  /** Only a reported approval code (APR0) shows it: a likely approval, told as such. */
+  'likely-approved',
   'approved',
   'denied',
   'rfe',
@@ -26,6 +28,7 @@ export type FindingType = (typeof FINDING_TYPES)[number];
 /** Decisions and milestones: each is told once ever per case, and speaks for the document behind it. */
 export const DECISION_TYPES: ReadonlySet<FindingType> = new Set<FindingType>([
   'silent-approval',
+  'likely-approved',
   'approved',
   'denied',
   'rfe',

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { FINDING_TYPES, FindingSchema, type FindingType } from './findings';
 import { INTERVAL_LIMITS } from './settings-limits';
 import { AccountCasesSchema } from '../myuscis/account-cases';
-import { canonicalEvents } from '../knowledge/events';
+import { byEventTime } from '../knowledge/events';
 
 export const STATE_VERSION = 1;
 
@@ -20,6 +20,7 @@ const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const NOTIFY_BY_DEFAULT: Record<FindingType, boolean> = {
   'new-document': true,
   'silent-approval': true,
+  'likely-approved': true,
   approved: true,
   denied: true,
   rfe: true,
@@ -104,8 +105,11 @@ export const CaseSnapshotSchema = z.object({
       updatedAtTimestamp: z.string().optional(),
       closed: z.boolean().optional(),
       actionRequired: z.boolean().optional(),
-      /** Oldest first, one per fact; a snapshot stored before events were kept that way is read as if it were. */
-      events: z.array(StoredEventSchema).max(LIMITS.events).transform((events) => canonicalEvents(events)),
+      /**
+       * Oldest first, whatever order an older store kept them in (re-emits and near-duplicates such a store kept are
+       * left for the readers, which take them as one fact; the next check stores the list folded).
+       */
+      events: z.array(StoredEventSchema).max(LIMITS.events).transform((events) => [...events].sort(byEventTime)),
       notices: z.array(StoredNoticeSchema).max(LIMITS.notices),
     })
     .nullable()

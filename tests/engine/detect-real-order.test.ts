@@ -69,12 +69,13 @@ describe('events in any order, near-duplicates as one', () => {
     expect(stored.some((e) => e.eventCode === `X${LIMITS.events + 19}`)).toBe(false);
   });
 
-  it('reads a snapshot stored before (newest first, twins kept) as canonical, so the next check finds nothing new', () => {
+  it('reads a snapshot stored before (newest first, twins kept) oldest first; the next check finds nothing new and folds the twins', () => {
     const written = { detail: { at: '2026-07-20T15:00:00.000Z', formType: 'I-765', events: [...FTA0_TWICE, ...OLD].map(({ eventId, eventCode, eventTimestamp, createdAtTimestamp }) => ({ eventId, eventCode, eventTimestamp, createdAtTimestamp })), notices: [] } };
     const old = CaseSnapshotSchema.parse(JSON.parse(JSON.stringify(written)));
-    expect(old.detail!.events.map((e) => e.eventId)).toEqual(['e1', 'e2', 'e3']);
-    const { found } = run([{ at: T0 + DAY, detail: detail([...FTA0_TWICE, ...OLD]) }], old);
+    expect(old.detail!.events.map((e) => e.eventId)).toEqual(['e1', 'e2', 'e3', 'e4']);
+    const { found, snapshot } = run([{ at: T0 + DAY, detail: detail([...FTA0_TWICE, ...OLD]) }], old);
     expect(found.filter((f) => f.type === 'new-event')).toEqual([]);
+    expect(snapshot.detail!.events.map((e) => e.eventId)).toEqual(['e1', 'e2', 'e3']);
   });
 });
 

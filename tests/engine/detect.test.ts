@@ -213,7 +213,24 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
   },
   // Failed documents reads find nothing; the retry finds what the normal renewal finds.
   'daca-flaky-documents': RENEWAL,
+  // The classic renewal told only in "We ..." titles (and their Spanish twins): the same findings.
+  'daca-renewal-we-titles': RENEWAL,
+  // Every contentId new on every answer: the same findings, never a document found twice.
+  'daca-rotating-content-ids': RENEWAL,
 };
+EXPECTED['daca-apr0-early-approval'] = {
+  ...without(RENEWAL, 'silent-approval', 'approved', 'i821d-approved', 'card-produced'),
+  // FTA1's eventTimestamp hours after its createdAtTimestamp changes nothing.
+  review: ['I-821D status-change', ...events('I-821D', 'FTA0', 'FTA1'), 'I-765 status-change', ...events('I-765', 'FTA0')],
+  // APR0 alone (title unchanged, no document): an early approval, hedged (inferred), once.
+  'apr0-only': ['I-821D likely-approved (inferred)', ...events('I-821D', 'APR0')],
+  // H008 twice 19 ms apart is one event; IAK on an approval day is no request for evidence; RCV0 is a receipt code.
+  'i821d-approved': ['I-821D approved', 'I-821D new-document (uscis)', ...events('I-821D', 'DA', 'H008', 'IAK', 'IEA', 'RCV0')],
+  'i765-approved': ['I-765 approved', 'I-765 new-document (uscis)', ...events('I-765', 'APR0', 'H008', 'IAK', 'IEA', 'RCV0', 'SA')],
+  'card-produced': ['I-765 card-produced', ...events('I-765', 'LAA', 'LDA')],
+};
+// daca-rfe's story; the foreign payloads it serves over HTTP are the client's to refuse (read here in-process).
+EXPECTED['daca-wrong-receipt'] = EXPECTED['daca-rfe']!;
 
 const WALKS = [...SCENARIOS.values()].map((scenario) => ({ name: scenario.name, scenario, rows: walk(scenario) }));
 
@@ -362,7 +379,7 @@ describe('the baseline', () => {
 
   it.each([
     // Late: each decision once, the furthest card step only, no flood of old documents, events or statuses.
-    ['daca-renewal', 'card-mailed', ['I-821D approved', 'I-765 approved', 'I-765 card-mailed']],
+    ['daca-renewal', 'card-mailed', ['I-821D approved', 'I-765 approved (inferred)', 'I-765 card-mailed']],
     ['daca-renewal', 'silent-approval', ['I-821D silent-approval', 'I-765 silent-approval']],
     ['daca-renewal', 'biometrics-reuse-notice', ['I-821D biometrics-reuse (inferred)']],
     // Reuse is history once the case is past biometrics.
@@ -374,8 +391,9 @@ describe('the baseline', () => {
     ['daca-biometrics-appointment', 'biometrics-scheduled', ['I-821D biometrics-appointment', 'I-765 biometrics-appointment']],
     // The appointment is over.
     ['daca-biometrics-appointment', 'biometrics-taken', []],
-    ['daca-silent-i821d', 'card-delivered', ['I-765 approved', 'I-765 card-delivered', 'I-821D i821d-approved-inferred (inferred)']],
-    ['daca-empty-documents', 'closed', ['I-821D approved', 'I-765 approved', 'I-765 card-delivered']],
+    // A card step in the I-765's title: its approval is inferred from that later stage, and said so.
+    ['daca-silent-i821d', 'card-delivered', ['I-765 approved (inferred)', 'I-765 card-delivered', 'I-821D i821d-approved-inferred (inferred)']],
+    ['daca-empty-documents', 'closed', ['I-821D approved', 'I-765 approved (inferred)', 'I-765 card-delivered']],
   ])('%s from %s', (name, phase, expected) => {
     expect(firstRow(name, phase)).toEqual(expected);
   });

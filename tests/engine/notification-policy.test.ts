@@ -99,3 +99,27 @@ describe('quiet hours', () => {
     expect(inQuietHours(noon, { enabled: true, start: '13:00', end: '14:00' }, 'UTC')).toBe(false);
   });
 });
+
+describe('wording decisions that are hedged or inferred', () => {
+  it('words APR0 alone as a likely approval, never as certain, in both languages', () => {
+    const likely = finding({ type: 'likely-approved', inferred: true, detail: { code: 'APR0', evidence: ['event'] } });
+    const en = wordFinding(likely, context);
+    const es = wordFinding(likely, { ...context, language: 'es' });
+    expect(shouldNotify(likely, defaults)).toBe(true);
+    expect(en.title).toBe('Likely approval for your I-765 (IOE0933012458)');
+    expect(en.body).toMatch(/^USCIS recorded a code \(APR0\) that trackers have seen with approvals\..*likely, not certain/);
+    expect(`${en.title} ${en.body}`).not.toMatch(/was approved|now shows/);
+    expect(es.body).toMatch(/probable, no seguro/);
+  });
+
+  it('words an approval shown only by a card step as that inference, never as "now shows approved"', () => {
+    const byCard = finding({ type: 'approved', inferred: true, detail: { title: 'We Produced Your New Card', code: 'LDA' } });
+    const en = wordFinding(byCard, context);
+    expect(en.body).toBe('USCIS shows “We Produced Your New Card”. A card is made only after an approval, so this case was approved.');
+    expect(wordFinding(byCard, { ...context, language: 'es' }).body).toMatch(/^USCIS muestra «Se Está Produciendo su Nueva Tarjeta»\. Una tarjeta solo se produce después/);
+  });
+
+  it('names the code when an approval rests on a code and no title', () => {
+    expect(wordFinding(finding({ type: 'approved', detail: { code: 'DA' } }), context).body).toBe('USCIS recorded the approval code DA.');
+  });
+});

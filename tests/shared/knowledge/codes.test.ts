@@ -54,11 +54,18 @@ const CODES: Array<[code: string, stage: Stage, confidence: Confidence, step?: S
   ['KH', 'hold', 'community'],
   ['BA', 'transfer', 'community'],
   ['BC', 'transfer', 'community'],
+  // "More codes" of MYUSCIS.md's "Seen in real captures" section.
+  ['APR0', 'approved', 'community'],
+  ['RCV0', 'filed', 'community'],
+  ['IAK', 'evidence-request', 'community', 'request'],
 ];
+
+/** MYUSCIS.md's "Unverified codes from peers' lists": named as unverified, moving no stage. */
+const UNVERIFIED = ['PRB0', 'INT0', 'RFE0', 'NTR0', 'NOID', 'DNY0', 'C1SC', 'PRD0', 'CRD0', 'WCD0', 'FT0', 'FNG', 'FNH', 'FKA', 'FM', 'FBB', 'HB', 'LFB', 'LFC', 'MBC', 'AALB'];
 
 describe('the code dictionary', () => {
   it('knows exactly the codes MYUSCIS.md lists', () => {
-    expect([...KNOWN_CODES].sort()).toEqual(CODES.map(([code]) => code).sort());
+    expect([...KNOWN_CODES].sort()).toEqual([...CODES.map(([code]) => code), ...UNVERIFIED].sort());
   });
 
   it.each(CODES)('%s: stage %s, confidence %s, in English and Spanish', (code, stage, confidence, step) => {
@@ -86,6 +93,30 @@ describe('the code dictionary', () => {
     expect(explainCode('H008', 'es').readings?.join(' ')).toMatch(/reutilizó.*aprobaron/s);
   });
 
+  it.each(UNVERIFIED)('%s is named as listed by trackers but unverified (never unknown), and moves no stage', (code) => {
+    const [en, es] = LANGUAGES.map((lang) => explainCode(code, lang));
+    expect(en).toMatchObject({ code, source: 'built-in', stage: 'other', confidence: 'community' });
+    expect(en!.title).toContain('unverified');
+    expect(es!.title).toContain('sin verificar');
+    for (const explained of [en!, es!]) expect(`${explained.title} ${explained.explanation}`).not.toMatch(/unknown|desconocid|does not know|no conoce/i);
+    expect(en!.explanation).toMatch(/not as a decision/);
+  });
+
+  it('reads APR0 as a likely approval, hedged in both languages, never as certain', () => {
+    const [en, es] = LANGUAGES.map((lang) => explainCode('APR0', lang));
+    expect(en).toMatchObject({ hedged: true, stage: 'approved', confidence: 'community' });
+    expect(en!.explanation).toMatch(/trackers have seen with approvals/);
+    expect(en!.explanation).toMatch(/not a confirmed decision/);
+    expect(es!.explanation).toMatch(/no una decisión confirmada/);
+    // A reported code, not a hedged one: SA, DA.
+    expect(explainCode('DA', 'en').hedged).toBeUndefined();
+  });
+
+  it('says H008 on a case past biometrics is at most a hint, not a decision', () => {
+    expect(explainCode('H008', 'en').explanation).toMatch(/past biometrics it is at most a hint/);
+    expect(explainCode('H008', 'es').explanation).toMatch(/como mucho es una señal/);
+  });
+
   it('says SA is in no published list but was seen with an approved title', () => {
     expect(explainCode('SA', 'en').explanation).toMatch(/no published list.*approved/);
     expect(explainCode('SA', 'es').explanation).toMatch(/ninguna lista publicada.*aprobado/);
@@ -99,7 +130,7 @@ describe('the code dictionary', () => {
   it.each([
     ['XRZ1', 'XRZ1'],
     [' xrz1\n', 'XRZ1'],
-    ['APR0', 'APR0'],
+    ['QQQ9', 'QQQ9'],
   ])('falls back for the unknown code %j, naming it in both languages', (code, shown) => {
     for (const lang of LANGUAGES) {
       const explained = explainCode(code, lang);

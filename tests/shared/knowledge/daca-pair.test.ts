@@ -98,6 +98,19 @@ const EXPECTED: Record<string, Record<string, Expected>> = {
   // No documents at all: reuse shows only in the status text, the approval only in codes and titles.
   'daca-empty-documents': without(RENEWAL, 'biometrics-reuse-notice', 'silent-approval'),
   'daca-flaky-documents': RENEWAL,
+  // The same renewal told in "We ..." titles, and under rotating contentIds: the same verdicts.
+  'daca-renewal-we-titles': RENEWAL,
+  'daca-rotating-content-ids': RENEWAL,
+};
+EXPECTED['daca-wrong-receipt'] = EXPECTED['daca-rfe']!;
+EXPECTED['daca-apr0-early-approval'] = {
+  ...without(RENEWAL, 'silent-approval', 'approved', 'i821d-approved', 'card-produced'),
+  // APR0 alone on the I-821D: a likely approval, hedged; no stage moves on it.
+  'apr0-only': ['likely-approved', 'review', 'review'],
+  // The I-821D's title says approved; the I-765 waits (its IAK on the approval day is no request for evidence).
+  'i821d-approved': ['deferred-action-approved', 'approved', 'review'],
+  'i765-approved': ['approved', 'approved', 'approved'],
+  'card-produced': ['card-on-its-way', 'approved', 'card-produced'],
 };
 
 const PHASES = [...SCENARIOS.values()].flatMap((scenario) =>

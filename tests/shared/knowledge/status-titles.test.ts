@@ -103,3 +103,45 @@ describe('explainStatus', () => {
     }
   });
 });
+
+describe('the newer titles (MYUSCIS.md, "More titles"), matched loosely', () => {
+  it.each([
+    ['We Emailed You a Receipt Notice', 'received'],
+    ['Case Was Received and A Receipt Notice Was Sent', 'received'],
+    ['Case Was Received and A Receipt Notice Was Emailed', 'received'],
+    ['We received your Form I-485.', 'received'],
+    ['We received your Form I-821D', 'received'],
+    ['USCIS Is Currently Processing Your Case', 'processing-variant'],
+    ['We sent a request for additional evidence.', 'rfe-sent'],
+    ['We Produced Your New Card', 'card-produced'],
+    ['We produced your new card', 'card-produced'],
+    ['Your Case Has Been Approved', 'approved-variant'],
+    ['your case has been approved.', 'approved-variant'],
+    ['  YOUR CASE HAS BEEN APPROVED!  ', 'approved-variant'],
+    // "We"/"Your" forms of official titles: the same words once the phrasing is set aside.
+    ['We Mailed Your New Card', 'card-mailed'],
+    ['We Updated Your Case To Show Fingerprints Were Taken', 'fingerprints-taken'],
+    ['Your new card was delivered.', 'card-delivered'],
+    ['Le Enviamos un Recibo por Correo Electronico', 'received'],
+    ['USCIS Está Procesando Su Caso Actualmente', 'processing-variant'],
+    ['usCIS esta procesando su caso actualmente.', 'processing-variant'],
+    ['Produjimos Su Nueva Tarjeta', 'card-produced'],
+    ['Se Está Produciendo Su Nueva Tarjeta', 'card-produced'],
+  ] as const)('%j is the known title %s, never "unknown", in both languages', (title, key) => {
+    for (const lang of LANGUAGES) {
+      const read = explainStatus(title, lang);
+      expect(read).toMatchObject({ key, match: 'official' });
+      expect(read.explanation).not.toMatch(/does not know|no conoce/);
+    }
+  });
+
+  it('shows a newer English wording as USCIS wrote it in English, and the Spanish twin in Spanish', () => {
+    expect(explainStatus('We Produced Your New Card', 'en').title).toBe('We Produced Your New Card');
+    expect(explainStatus('We Produced Your New Card', 'es').title).toBe('Se Está Produciendo su Nueva Tarjeta');
+  });
+
+  it('still never places "New Card Is Being Mailed" or "Case Was Approved In Part" by words alone', () => {
+    expect(explainStatus('New Card Is Being Mailed', 'en').key).toBeUndefined();
+    expect(explainStatus('Case Was Approved In Part', 'en').key).toBeUndefined();
+  });
+});
