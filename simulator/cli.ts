@@ -22,6 +22,7 @@ Usage: npm run simulator -- [options]
   --no-passkey           skip the passkey prompt after sign-in
   --landing WHERE        dashboard (default) or applicant: where a sign-in lands
   --signed-out STYLE     rotate (default), ${SIGNED_OUT_STYLES.join(', ')}
+  --rotate-content-ids   give every document a new contentId on every documents request
   --json                 print the addresses as one JSON line
   -h, --help             this text
 
@@ -52,6 +53,7 @@ const args = commandLine('simulator', HELP, {
   'no-passkey': { type: 'boolean' },
   landing: { type: 'string' },
   'signed-out': { type: 'string' },
+  'rotate-content-ids': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 });
@@ -83,6 +85,7 @@ const options: SimulatorOptions = {
   passkeyPrompt: !args['no-passkey'],
   landing: args.landing === 'applicant' ? 'applicant' : 'dashboard',
   signedOutStyle: (signedOut ?? 'rotate') as SimulatorOptions['signedOutStyle'],
+  ...(args['rotate-content-ids'] ? { rotateContentIds: true } : {}),
   ...(idle !== undefined ? { idleTimeoutMs: idle * 60_000 } : {}),
   ...(lifetime !== undefined ? { sessionLifetimeMs: lifetime * 3_600_000 } : {}),
   ...(startDay !== undefined ? { startDay } : {}),

@@ -51,6 +51,14 @@ describe('npm run simulator', () => {
     expect(code).toBe(0);
   });
 
+  it('--rotate-content-ids turns the rotation on (the control interface reports it)', async () => {
+    const child = spawn(process.execPath, [...CLI, '--scenario', 'daca-renewal', '--rotate-content-ids', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    const info = JSON.parse(await firstLine(child)) as { dataOrigin: string; controlToken: string };
+    const state = await fetch(`${info.dataOrigin}/__sim/state`, { headers: { 'x-sim-control': info.controlToken } });
+    expect(((await state.json()) as { rotateContentIds: unknown }).rotateContentIds).toBe(true);
+  });
+
   it('prints a human-readable summary with the demo credentials', async () => {
     const child = spawn(process.execPath, [...CLI, '--scenario', 'daca-rfe'], { stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
