@@ -582,6 +582,28 @@ const SCENARIO_INPUTS: ScenarioInput[] = [
     ],
     receiptInfoMessage: 'inside-data',
   },
+  {
+    name: 'daca-interview-notice',
+    title: 'The normal renewal, with an interview notice',
+    description:
+      'An "Interview Scheduled" notice (with its date) and its document reach the I-821D while its title still says "being reviewed"; no event code tells of it; the renewal then goes on as usual.',
+    seed: 'daca-interview-1',
+    startDay: 38,
+    endDay: 90,
+    account: ACCOUNT,
+    cases: pair('IOE0933141301', 'IOE0933141302'),
+    otherAccountReceipts: ['IOE0933999014'],
+    steps: [
+      ...renewalSteps(),
+      {
+        day: 40, time: '16:05', case: 'i821d', phase: 'interview-scheduled',
+        actions: [
+          { type: 'notice', actionType: 'Interview Scheduled', appointmentDay: 55, appointmentTime: '14:30' },
+          { type: 'document', docType: 'Interview Scheduled', source: 'USCIS Generated' },
+        ],
+      },
+    ],
+  },
 ];
 
 /**

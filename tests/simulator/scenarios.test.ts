@@ -594,6 +594,25 @@ function weTitlesStory(story: Story): void {
   }
 }
 
+function interviewStory(story: Story): void {
+  const before = story.justBefore('interview-scheduled', 'i821d');
+  const scheduled = story.at('interview-scheduled', 'i821d');
+  expect(before.detail.notices).toEqual([]);
+  expect(scheduled.detail.notices).toHaveLength(1);
+  expect(scheduled.detail.notices[0]).toMatchObject({
+    receiptNumber: story.sim.receipts.i821d,
+    actionType: 'Interview Scheduled',
+    appointmentDateTime: new Date(story.sim.filingDay + 55 * DAY + 14.5 * HOUR).toISOString(),
+  });
+  expect(scheduled.documents.filter((doc) => doc.type === 'Interview Scheduled').map((doc) => doc.fileName)).toEqual(['Interview Scheduled.pdf']);
+  // Only the notice and its document tell of it: the title, the code and the events stay as they were.
+  expect(scheduled.raw.status).toBe(before.raw.status);
+  expect(scheduled.detail.events).toEqual(before.detail.events);
+  expect(scheduled.status.statusTitle).toBe('Case Is Being Actively Reviewed By USCIS');
+  expect(story.at('closed', 'i821d').detail.notices).toEqual(scheduled.detail.notices);
+  for (const { label, view } of story.all('i765')) expect(view.detail.notices, label).toEqual([]);
+}
+
 const STORIES: Record<string, Array<(story: Story) => void>> = {
   'daca-renewal': [renewalStory],
   'daca-rfe': [rfeStory],
@@ -610,6 +629,7 @@ const STORIES: Record<string, Array<(story: Story) => void>> = {
   // The switches are off for the walk (their own tests are in captures.test.ts): these tell their story.
   'daca-rotating-content-ids': [renewalStory],
   'daca-wrong-receipt': [(story) => rfeStory(story, 'We sent a request for additional evidence.')],
+  'daca-interview-notice': [renewalStory, interviewStory],
 };
 
 // ------------------------------------------------------------------ tests
