@@ -21,7 +21,20 @@ describe('the control interface', () => {
     const sim = await frozenSimulator();
     expect((await control(sim, 'GET', 'state', undefined, 'guess')).status).toBe(403);
     expect((await control(sim, 'POST', 'advance', { ms: 1000 }, '')).status).toBe(403);
+    expect((await control(sim, 'POST', 'rotate-content-ids', { enabled: true }, 'guess')).status).toBe(403);
+    expect((await control(sim, 'POST', 'wrong-receipt', { rules: [{ case: 'i765', answersAs: 'companion' }] }, 'guess')).status).toBe(403);
+    expect((await control(sim, 'GET', 'state')).json).toMatchObject({ rotateContentIds: false, wrongReceipt: [] });
     expect(sim.storyDay()).toBeCloseTo(13 / 24, 5);
+  });
+
+  it('reports a scenario\'s own switches in the state', async () => {
+    const sim = await frozenSimulator({ scenario: 'daca-wrong-receipt' });
+    const { json } = await control(sim, 'GET', 'state');
+    expect(json.rotateContentIds).toBe(false);
+    expect(json.wrongReceipt).toEqual(sim.scenario.wrongReceipt);
+    expect((json.wrongReceipt as unknown[]).length).toBe(2);
+    const rotating = await frozenSimulator({ scenario: 'daca-rotating-content-ids' });
+    expect((await control(rotating, 'GET', 'state')).json).toMatchObject({ rotateContentIds: true, wrongReceipt: [] });
   });
 
   it('reports the state and moves the story by time or to a phase', async () => {
