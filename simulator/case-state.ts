@@ -201,7 +201,7 @@ function statedEventTime(action: { eventDay?: number; eventTime?: string }, step
   return action.eventDay === undefined ? at : at - (step.day - action.eventDay) * DAY;
 }
 
-/** receipt_details.subtype when the scenario does not give one ("147-C3" was seen on an I-765). */
+/** receipt_details.subtype when the scenario gives none: "147-C3" was seen on an I-765; the I-821D's is a guess. */
 function defaultSubtype(formType: string): string {
   return formType === 'I-765' ? '147-C3' : 'DACA-R';
 }

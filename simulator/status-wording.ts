@@ -1,6 +1,6 @@
 // What the simulated myUSCIS says in statusTitle/statusText and their Spanish twins: the public
-// tracker's official titles plus the my.uscis.gov variants, with raw <a href> anchors as USCIS sends.
-// Simulator data only: explaining these titles to people is the knowledge base's job, not this file's.
+// tracker's official titles, the my.uscis.gov variants seen live and a few marked "We" forms of our own,
+// with raw <a href> anchors as USCIS sends. Simulator data only: explaining titles is the knowledge base's job.
 
 export interface StatusWording {
   title: { en: string; es: string };
