@@ -47,7 +47,9 @@ export type MalformedReason =
   /** A content type that is neither JSON nor HTML. */
   | 'not-json'
   /** Over the size limit: nothing of it was read. */
-  | 'too-large';
+  | 'too-large'
+  /** The answer is about another receipt than the one asked for (its receiptNumber says so): nothing of it is used. */
+  | 'wrong-receipt';
 
 /** Everything one request can end in. Only `ok` carries data: a failed documents request is never an empty list. */
 export type FetchOutcome<T> =
@@ -65,7 +67,8 @@ export type FetchOutcome<T> =
   | { kind: 'unexpected-status'; status: number }
   | { kind: 'network-error'; message: string }
   | { kind: 'timeout' }
-  | { kind: 'malformed'; reason: MalformedReason };
+  /** `answeredFor`: with 'wrong-receipt', the receipt the answer was about. */
+  | { kind: 'malformed'; reason: MalformedReason; answeredFor?: string };
 
 /** One request as the activity log may show it: the receipt masked, never the cookie or the body. */
 export interface RequestRecord {
@@ -151,6 +154,8 @@ export class MyUscisClient {
       });
       request.status = response.status;
       outcome = classifyResponse(endpoint, response, this.clock.now());
+      const answeredFor = outcome.kind === 'ok' && endpoint !== 'probe' ? foreignReceiptIn(endpoint, outcome.value, receipt!) : null;
+      if (answeredFor !== null) outcome = { kind: 'malformed', reason: 'wrong-receipt', answeredFor };
     } catch (error) {
       outcome = failureOutcome(error);
     }
@@ -197,6 +202,27 @@ export function classifyResponse<K extends CheckEndpoint>(endpoint: K, response:
   if (read.ok) return { kind: 'ok', value: read.value };
   if (read.reason === 'signed-out-envelope') return { kind: 'signed-out', how: 'error-envelope' };
   return { kind: 'malformed', reason: read.reason === 'no-data' ? 'no-data' : 'wrong-shape' };
+}
+
+/** `Query was successful for payload {'receipt_number': 'IOE...'}`: the receipt case_status was asked about. */
+const MESSAGE_RECEIPT = /receipt_number['"]?\s*:\s*['"]\s*([A-Za-z]{3}[\s-]*\d[\d\s-]{9,})['"]/;
+
+const sameReceipt = (a: string, b: string) => a.replace(/[^A-Za-z0-9]/g, '').toUpperCase() === b.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+
+/**
+ * The receipt an answer says it is about, when that is not the one asked for; null when it is, or when the answer
+ * does not say (the fields are often missing: that is no reason to refuse it). Read from the detail's and the status's
+ * receiptNumber, the status message's receipt_number, and a receiptNumber on any document.
+ */
+export function foreignReceiptIn(endpoint: CaseEndpoint, value: unknown, asked: ReceiptNumber): string | null {
+  const said: Array<string | undefined> = [];
+  if (endpoint === 'detail') said.push((value as CaseDetail).receiptNumber);
+  if (endpoint === 'status') {
+    const status = value as CaseStatus;
+    said.push(status.receiptNumber, MESSAGE_RECEIPT.exec(status.message ?? '')?.[1]);
+  }
+  if (endpoint === 'documents') said.push(...(value as CaseDocumentList).map((document) => document.receiptNumber));
+  return said.find((receipt): receipt is string => receipt !== undefined && receipt.trim() !== '' && !sameReceipt(receipt, asked)) ?? null;
 }
 
 /** Seconds or an HTTP date, as milliseconds from `now`; a past date is 0, anything over a day is a day. */

@@ -316,7 +316,9 @@ export class Monitor {
     const now = this.options.clock.now();
     check.requests += 1;
     check.read.push(endpoint);
-    this.state.schedule = schedule.requestSent(this.state.schedule, now, outcome.kind === 'ok' || outcome.kind === 'no-content');
+    // A foreign payload is still an answer in the session: it keeps the session alive.
+    const answered = outcome.kind === 'ok' || outcome.kind === 'no-content' || (outcome.kind === 'malformed' && outcome.reason === 'wrong-receipt');
+    this.state.schedule = schedule.requestSent(this.state.schedule, now, answered);
     this.gapRandom = this.random();
     this.recentAnswers = [...this.recentAnswers.slice(-(RECENT_ANSWERS - 1)), { endpoint, receipt: check.receipt, outcome }];
     if (outcome.kind === 'ok') {
@@ -349,6 +351,7 @@ export class Monitor {
   }
 
   private async failCheck(check: RunningCheck, outcome: Exclude<FetchOutcome<unknown>, { kind: 'ok' } | { kind: 'no-content' }>, now: number): Promise<void> {
+    if (outcome.kind === 'malformed' && outcome.reason === 'wrong-receipt') return this.refuseForeignAnswer(check, outcome.answeredFor, now);
     await this.finish(check, outcome.kind, now, false);
     if (outcome.kind === 'signed-out') return this.signedOut();
     if (outcome.kind === 'receipt-refused') {
@@ -368,6 +371,23 @@ export class Monitor {
     this.state.schedule = schedule.failed(this.state.schedule, { now, reason: outcome.kind, receipt: check.receipt, retryAfterMs, random: this.random });
     const backoff = this.state.schedule.backoff!;
     this.emit({ kind: 'backoff', until: backoff.until, reason: backoff.reason });
+    this.changed();
+  }
+
+  /**
+   * An answer about another receipt: the service mixed answers up, so nothing read in this check is kept (a documents
+   * list names no receipt), nothing is found or told, and the case is tried again at its next check. The service did
+   * answer, so this is no reason to back off from the other case or to let the session idle.
+   */
+  private async refuseForeignAnswer(check: RunningCheck, answeredFor: string | undefined, now: number): Promise<void> {
+    check.reading = { at: check.reading.at };
+    const about = answeredFor !== undefined && isReceiptNumber(answeredFor) ? maskReceipt(answeredFor) : 'another receipt';
+    this.emit({
+      kind: 'error',
+      message: `USCIS answered a request about ${maskReceipt(check.receipt)} with data about ${about}. Nothing from this check was kept; the case is checked again at its next turn.`,
+    });
+    await this.finish(check, 'wrong-receipt', now, false);
+    this.state.schedule = schedule.checkFinished(this.state.schedule, check.receipt, { now, read: [], settings: this.state.settings, random: this.random });
     this.changed();
   }
 

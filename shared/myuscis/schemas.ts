@@ -118,6 +118,8 @@ export const CaseStatusSchema = z
   }));
 
 export const CaseDocumentSchema = z.object({
+  /** Not in the captured lists; read when present, so an answer about another receipt can be refused. */
+  receiptNumber: text,
   fileName: text,
   /** Opaque 43-character base64url id; the list carries no URL. */
   contentId: text,
