@@ -316,7 +316,7 @@ describe('a file that reads as JSON but not wholly as a state is salvaged', () =
     expect(JSON.parse(readFileSync(file, 'utf8')).history).toHaveLength(5);
   });
 
-  it('reads a file from a newer version as far as it can, says so and keeps the original aside', () => {
+  it('reads a file from a newer version as far as it can, never overwrites it, and saves beside it', () => {
     const stored = { ...JSON.parse(savedText(watchedState(3))), version: 2, widgets: ['from the future'] };
     const original = JSON.stringify(stored, null, '\t');
     leaveFile(original);
@@ -324,11 +324,19 @@ describe('a file that reads as JSON but not wholly as a state is salvaged', () =
     const store = open();
 
     expect(store.read().state).toEqual(watchedState(3));
-    expect(readFileSync(join(dir, `config.invalid-${STAMP}.json`), 'utf8')).toBe(original);
     expect(store.recovered).toEqual([
-      `Part of the saved data in config.json could not be read. The original was kept as config.invalid-${STAMP}.json in the same folder.`,
+      'The saved data in config.json comes from a newer version of DACA Watch (format 2). This version reads what it understands and never changes that file: it saves its own changes beside it, in config.v1.json.',
       'The stored state is from a newer version (2); reading what this version understands.',
     ]);
+    store.write(watchedState(4));
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    expect(JSON.parse(readFileSync(join(dir, 'config.v1.json'), 'utf8'))).toEqual(watchedState(4));
+
+    // The next start reads this version's own file, and still leaves the newer one alone.
+    const reopened = open();
+    expect(reopened.read().state).toEqual(watchedState(4));
+    expect(reopened.savePath).toBe(join(dir, 'config.v1.json'));
+    expect(readFileSync(file, 'utf8')).toBe(original);
   });
 
   it('migrates a version 0 file (receipts, no version), keeping the old file without calling it a problem', () => {
@@ -354,7 +362,7 @@ describe('erase everything', () => {
     writeFileSync(file, 'damaged');
     const store = open();
     store.write(watchedState());
-    expect(readdirSync(dir)).toHaveLength(3);
+    expect(readdirSync(dir).sort()).toEqual(['config.backup.json', `config.before-update-${STAMP}.json`, `config.corrupt-${STAMP}.json`, 'config.json']);
     expect(store.read().problems).not.toEqual([]);
 
     store.erase();
