@@ -125,9 +125,10 @@ export function openStateStore(options: StateStoreOptions): StateStore {
   const { file, damaged } = openOrMoveAside();
   const backup = readBackup(backupPath);
   if (damaged) {
-    const salvaged = readState(salvageObject(damaged.text));
+    const kept = salvageObject(damaged.text);
+    const salvaged = readState(kept);
     const fromBackup = backup && readState(backup.stored);
-    const state = fromBackup ? withEverythingFrom(fromBackup.state, salvaged.state) : salvaged.state;
+    const state = fromBackup ? completedFrom(salvaged.state, new Set(Object.keys(kept ?? {})), fromBackup.state) : salvaged.state;
     save(state);
     recovered = fromBackup
       ? [
@@ -154,18 +155,23 @@ export function openStateStore(options: StateStoreOptions): StateStore {
         ...(beside ? [] : problems.map(asSentence)),
       ];
     } else {
-      const { state, problems } = readState(raw);
+      const { state: partial, problems } = readState(raw);
       if (problems.length > 0) {
         const copy = keepAside('invalid', 'copy');
+        const fromBackup = backup && readState(backup.stored);
+        const state = fromBackup ? completedFrom(partial, new Set(Object.keys(raw)), fromBackup.state) : partial;
         save(state);
-        recovered = [`Part of the saved data in ${stem}${ext} could not be read. The original was kept as ${copy} in the same folder.`, ...problems.map(asSentence)];
+        recovered = [
+          `Part of the saved data in ${stem}${ext} could not be read. The original was kept as ${copy} in the same folder${fromBackup ? `, and what it no longer held was taken from the last good copy (${parse(backupPath).base})` : ''}.`,
+          ...problems.map(asSentence),
+        ];
       } else if (raw.version !== STATE_VERSION) {
         // A clean migration loses nothing, so it is not reported; the old file is kept in case a migration is wrong.
         keepAside('before-update', 'copy');
-        save(state);
+        save(partial);
       } else {
-        current = state;
-        onDisk = serialized(state);
+        current = partial;
+        onDisk = serialized(partial);
         fileIsGood = true;
       }
     }
@@ -233,17 +239,23 @@ function readBackup(path: string): { stored: StoredObject } | null {
 }
 
 /**
- * The backup's state with whatever the damaged file still held that the backup did not: history entries and
- * notification records by key (so nothing found or notified since the backup is lost or notified again).
+ * A state read only in part, completed from the last good copy: every section the damaged file no longer held
+ * is taken from the backup, and the history, notification records and case readings are the union of both
+ * (so nothing found, notified or read before is lost or notified again).
  */
-function withEverythingFrom(base: AppState, newer: AppState): AppState {
-  const merged = structuredClone(base);
+function completedFrom(partial: AppState, presentKeys: ReadonlySet<string>, backup: AppState): AppState {
+  const merged = structuredClone(partial) as Record<string, unknown> & AppState;
+  for (const key of Object.keys(backup) as (keyof AppState)[]) {
+    if (!presentKeys.has(key)) (merged as Record<string, unknown>)[key] = structuredClone(backup[key]);
+  }
   const knownFindings = new Set(merged.history.map((finding) => finding.key));
-  merged.history = [...merged.history, ...newer.history.filter((finding) => !knownFindings.has(finding.key))]
+  merged.history = [...merged.history, ...backup.history.filter((finding) => !knownFindings.has(finding.key))]
     .sort((a, b) => a.foundAt.localeCompare(b.foundAt))
     .slice(-LIMITS.history);
   const knownRecords = new Set(merged.ledger.map((entry) => entry.key));
-  merged.ledger = [...merged.ledger, ...newer.ledger.filter((entry) => !knownRecords.has(entry.key))].slice(-LIMITS.ledger);
+  merged.ledger = [...merged.ledger, ...backup.ledger.filter((entry) => !knownRecords.has(entry.key))].slice(-LIMITS.ledger);
+  if (merged.cases.length === 0) merged.cases = structuredClone(backup.cases);
+  for (const [receipt, snapshot] of Object.entries(backup.snapshots)) merged.snapshots[receipt] ??= structuredClone(snapshot);
   return merged;
 }
 

@@ -302,8 +302,18 @@ function salvage(schema: z.ZodType, raw: unknown, path: string, problems: string
   }
   if (inner instanceof z.ZodArray && Array.isArray(raw)) {
     const element = inner.element as unknown as z.ZodType;
-    const items = raw.map((item) => element.safeParse(item)).filter((item) => item.success).map((item) => item.data);
-    const dropped = raw.length - items.length;
+    // Each item field by field too; an item that keeps nothing (or nothing it needs) is dropped whole.
+    const items: unknown[] = [];
+    let dropped = 0;
+    raw.forEach((item, index) => {
+      const itemProblems: string[] = [];
+      const value = salvage(element, item, `${path}.${index + 1}`, itemProblems);
+      if (value === UNREADABLE || (isPlainObject(value) && Object.keys(value).length === 0)) dropped += 1;
+      else {
+        items.push(value);
+        problems.push(...itemProblems);
+      }
+    });
     if (dropped > 0) problems.push(`${dropped} ${itemWords(path, dropped)} could not be read and ${dropped === 1 ? 'was' : 'were'} dropped`);
     const max = maxLengthOf(inner);
     const kept = max !== null && items.length > max ? items.slice(-max) : items;
