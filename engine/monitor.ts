@@ -7,6 +7,7 @@ import { LearnedTitlesSchema } from '../shared/knowledge/learned-titles-schema';
 import type { CaseDocument } from '../shared/myuscis/schemas';
 import { DECISION_TYPES, type Finding } from '../shared/monitor/findings';
 import { saveProblemMessage, type SaveProblem } from '../shared/monitor/save-problem';
+import { displayText } from '../shared/display-text';
 import type { Activity } from '../shared/tray/tray-model';
 import { emptyState, LIMITS, SettingsSchema, type AppState, type CaseSnapshot, type Settings } from '../shared/monitor/state';
 import { isReceiptNumber, maskReceipt, type ReceiptNumber } from '../shared/receipt';
@@ -459,7 +460,9 @@ export class Monitor {
     this.changed();
   }
 
-  private async deliver(notification: DesktopNotification, receipt: string | null): Promise<void> {
+  private async deliver(worded: DesktopNotification, receipt: string | null): Promise<void> {
+    // Server text reaches the desktop without markup, control or bidirectional-override characters, capped.
+    const notification = { ...worded, title: displayText(worded.title, { limit: 120 }), body: displayText(worded.body, { multiline: true }) };
     this.emit({ kind: 'notification', receipt, ...notification });
     try {
       await this.options.notifier.notify(notification);
