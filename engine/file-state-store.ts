@@ -128,7 +128,7 @@ export function openStateStore(options: StateStoreOptions): StateStore {
     const kept = salvageObject(damaged.text);
     const salvaged = readState(kept);
     const fromBackup = backup && readState(backup.stored);
-    const state = fromBackup ? completedFrom(salvaged.state, new Set(Object.keys(kept ?? {})), fromBackup.state) : salvaged.state;
+    const state = fromBackup ? completedFrom(salvaged.state, new Set(Object.keys(kept ?? {})), fromBackup.state, salvaged.resetFields) : salvaged.state;
     save(state);
     recovered = fromBackup
       ? [
@@ -155,11 +155,11 @@ export function openStateStore(options: StateStoreOptions): StateStore {
         ...(beside ? [] : problems.map(asSentence)),
       ];
     } else {
-      const { state: partial, problems } = readState(raw);
+      const { state: partial, problems, resetFields } = readState(raw);
       if (problems.length > 0) {
         const copy = keepAside('invalid', 'copy');
         const fromBackup = backup && readState(backup.stored);
-        const state = fromBackup ? completedFrom(partial, new Set(Object.keys(raw)), fromBackup.state) : partial;
+        const state = fromBackup ? completedFrom(partial, new Set(Object.keys(raw)), fromBackup.state, resetFields) : partial;
         save(state);
         recovered = [
           `Part of the saved data in ${stem}${ext} could not be read. The original was kept as ${copy} in the same folder${fromBackup ? `, and what it no longer held was taken from the last good copy (${parse(backupPath).base})` : ''}.`,
@@ -243,11 +243,20 @@ function readBackup(path: string): { stored: StoredObject } | null {
  * is taken from the backup, and the history, notification records and case readings are the union of both
  * (so nothing found, notified or read before is lost or notified again).
  */
-function completedFrom(partial: AppState, presentKeys: ReadonlySet<string>, backup: AppState): AppState {
+function completedFrom(partial: AppState, presentKeys: ReadonlySet<string>, backup: AppState, resetFields: readonly string[][] = []): AppState {
   const merged = structuredClone(partial) as Record<string, unknown> & AppState;
   for (const key of Object.keys(backup) as (keyof AppState)[]) {
     if (!presentKeys.has(key)) (merged as Record<string, unknown>)[key] = structuredClone(backup[key]);
   }
+  // A value that could not be read takes the last good copy's value rather than the default (one bad setting
+  // keeps the user's own choice, "mask receipt numbers" included). Values inside lists are not matched up.
+  for (const path of resetFields) {
+    const fromBackup = valueAt(backup, path);
+    if (fromBackup !== undefined && path.length > 0) setValueAt(merged, path, structuredClone(fromBackup));
+  }
+  const checked = AppStateSchema.safeParse(merged);
+  if (!checked.success) return completedFrom(partial, presentKeys, backup, []);
+  Object.assign(merged, checked.data);
   const knownFindings = new Set(merged.history.map((finding) => finding.key));
   merged.history = [...merged.history, ...backup.history.filter((finding) => !knownFindings.has(finding.key))]
     .sort((a, b) => a.foundAt.localeCompare(b.foundAt))
@@ -257,6 +266,25 @@ function completedFrom(partial: AppState, presentKeys: ReadonlySet<string>, back
   if (merged.cases.length === 0) merged.cases = structuredClone(backup.cases);
   for (const [receipt, snapshot] of Object.entries(backup.snapshots)) merged.snapshots[receipt] ??= structuredClone(snapshot);
   return merged;
+}
+
+/** The value at a path of keys through objects only; undefined where the path is missing or crosses a list. */
+function valueAt(root: unknown, path: readonly string[]): unknown {
+  let at: unknown = root;
+  for (const key of path) {
+    if (typeof at !== 'object' || at === null || Array.isArray(at)) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}
+
+function setValueAt(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let at: unknown = root;
+  for (const key of path.slice(0, -1)) {
+    if (typeof at !== 'object' || at === null || Array.isArray(at)) return;
+    at = (at as Record<string, unknown>)[key];
+  }
+  if (typeof at === 'object' && at !== null && !Array.isArray(at)) (at as Record<string, unknown>)[path.at(-1)!] = value;
 }
 
 /** What "unchanged" is measured by; a missing file reads as the empty state, so it counts as holding it. */

@@ -207,6 +207,8 @@ export interface StateReading {
   state: AppState;
   /** What could not be read and was dropped or reset, in plain words (empty when all was fine). */
   problems: string[];
+  /** Where a value was there but could not be read, so its default stands in (paths of keys). */
+  resetFields?: string[][];
 }
 
 /**
@@ -239,9 +241,10 @@ export function readState(raw: unknown): StateReading {
   if (whole.success) return { state: whole.data, problems };
 
   // Salvage field by field: a bad value falls back to its default alone, a bad list item is dropped alone.
-  const salvaged = salvage(AppStateSchema, { ...record, version: STATE_VERSION }, '', problems);
+  const resetFields: string[][] = [];
+  const salvaged = salvage(AppStateSchema, { ...record, version: STATE_VERSION }, '', problems, resetFields);
   const state = salvaged === UNREADABLE ? emptyState() : AppStateSchema.parse(salvaged);
-  return { state, problems };
+  return { state, problems, resetFields };
 }
 
 const UNREADABLE = Symbol('unreadable');
@@ -281,19 +284,22 @@ const fieldName = (path: string) => path.replaceAll('.', ' › ');
  * default, and only it), a list item by item (a bad one dropped, the newest `max` kept), a record entry by
  * entry. UNREADABLE when nothing of it fits and it has no default.
  */
-function salvage(schema: z.ZodType, raw: unknown, path: string, problems: string[]): unknown {
+function salvage(schema: z.ZodType, raw: unknown, path: string, problems: string[], resets: string[][] = []): unknown {
   const read = schema.safeParse(raw);
   if (read.success) return read.data;
   const inner = unwrapped(schema);
   const fallback = () => {
     const byDefault = schema.safeParse(undefined);
-    if (raw !== undefined) problems.push(`${fieldName(path) || 'the stored state'} could not be read and was reset`);
+    if (raw !== undefined) {
+      problems.push(`${fieldName(path) || 'the stored state'} could not be read and was reset`);
+      resets.push(path ? path.split('.') : []);
+    }
     return byDefault.success ? byDefault.data : UNREADABLE;
   };
   if (inner instanceof z.ZodObject && isPlainObject(raw)) {
     const fields: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
-      const value = salvage(field, raw[key], path ? `${path}.${key}` : key, problems);
+      const value = salvage(field, raw[key], path ? `${path}.${key}` : key, problems, resets);
       if (value === UNREADABLE) return fallback();
       if (value !== undefined) fields[key] = value;
     }
@@ -323,7 +329,7 @@ function salvage(schema: z.ZodType, raw: unknown, path: string, problems: string
   if (inner instanceof z.ZodRecord && isPlainObject(raw)) {
     const entries: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(raw)) {
-      const entry = salvage(inner._zod.def.valueType as unknown as z.ZodType, value, `${path}.${key}`, problems);
+      const entry = salvage(inner._zod.def.valueType as unknown as z.ZodType, value, `${path}.${key}`, problems, resets);
       if (entry !== UNREADABLE && entry !== undefined) entries[key] = entry;
     }
     const whole = schema.safeParse(entries);
