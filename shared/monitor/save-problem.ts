@@ -1,18 +1,16 @@
 // Why the last save of the user's data did not reach the disk, and how to say it in both languages.
-// Data and wording only: the store finds the cause, the engine reports it, the dashboard and tray show it.
+// Data and wording only (no zod: the dashboard uses it): the store finds the cause, the engine reports it.
 
-import { z } from 'zod';
 import type { Localized } from '../localized';
 
 export const SAVE_FAILURE_CAUSES = ['disk-full', 'read-only', 'no-permission', 'short-write', 'not-verified', 'io-error'] as const;
 export type SaveFailureCause = (typeof SAVE_FAILURE_CAUSES)[number];
 
-export const SaveProblemSchema = z.object({
-  cause: z.enum(SAVE_FAILURE_CAUSES),
+export interface SaveProblem {
+  cause: SaveFailureCause;
   /** When this cause was first met (it is reported once, however often it repeats). */
-  since: z.iso.datetime(),
-});
-export type SaveProblem = z.output<typeof SaveProblemSchema>;
+  since: string;
+}
 
 const REASONS: Record<SaveFailureCause, Localized> = {
   'disk-full': { en: 'the disk is full', es: 'el disco está lleno' },
@@ -22,6 +20,11 @@ const REASONS: Record<SaveFailureCause, Localized> = {
   'not-verified': { en: 'what was written could not be read back the same', es: 'lo escrito no se pudo leer igual' },
   'io-error': { en: 'the disk reported an error', es: 'el disco informó un error' },
 };
+
+/** "Could not save: the disk is full" in both languages: the short form, for the tray. */
+export function saveProblemShort(cause: SaveFailureCause): Localized {
+  return { en: `Could not save: ${REASONS[cause].en}`, es: `No se pudo guardar: ${REASONS[cause].es}` };
+}
 
 /** "Could not save: the disk is full. ..." in both languages: what happened, that nothing was lost, what happens next. */
 export function saveProblemMessage(cause: SaveFailureCause): Localized {

@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dashboardStateOf } from '../../electron/dashboard-state';
+import { buildTrayMenu, trayIcon, trayTooltip } from '../../shared/tray/tray-model';
 import { engineHarness } from '../helpers/engine-harness';
 import { failingDisk } from '../helpers/failing-disk';
 
@@ -66,5 +68,37 @@ describe('marking findings as seen', () => {
     await run.runUntil(h.sim.filingDay + 75.9 * DAY);
     const unseen = run.monitor.snapshot.history.filter((finding) => finding.foundAt > run.monitor.snapshot.lastSeenAt!);
     expect(unseen.map((finding) => finding.type)).toContain('silent-approval');
+  });
+});
+
+describe('where the user is told', () => {
+  it('the dashboard state carries the problem, and the tray says it in the tooltip, the menu and the icon, in both languages', async () => {
+    const h = await engineHarness({ scenario: 'daca-renewal', startDay: 75 });
+    const disk = failingDisk(0);
+    const run = h.start({ storeFileSystem: disk });
+    await run.runUntil(h.sim.filingDay + 75.6 * DAY);
+
+    const state = dashboardStateOf(run.monitor, false);
+    expect(state.saveProblem).toEqual({ cause: 'disk-full', since: expect.any(String) });
+
+    const tray = (language: 'en' | 'es') => ({
+      language,
+      activity: 'watching' as const,
+      unseen: 0,
+      approved: false,
+      summary: 'I-821D: under review',
+      pausedUntil: null,
+      startAtLogin: false,
+      saveProblem: state.saveProblem?.cause ?? null,
+    });
+    expect(trayTooltip(tray('en'))).toBe('DACA Watch — I-821D: under review · Could not save: the disk is full');
+    expect(trayTooltip(tray('es'))).toContain('No se pudo guardar: el disco está lleno');
+    expect(trayIcon(tray('en'))).toBe('attention');
+    expect(buildTrayMenu(tray('en'))[1]).toEqual({ kind: 'label', label: 'Could not save: the disk is full' });
+    expect(trayIcon({ ...tray('en'), saveProblem: null })).toBe('watching');
+
+    disk.bytesLeft = null;
+    await run.runUntil(h.sim.filingDay + 75.7 * DAY);
+    expect(dashboardStateOf(run.monitor, false).saveProblem).toBeNull();
   });
 });
