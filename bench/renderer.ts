@@ -108,6 +108,7 @@ export function yearOfHistory(now = Date.now()): DashboardState {
     settings: SettingsSchema.parse({ permitExpiry: iso(now + 90 * DAY).slice(0, 10) }),
     lastSeenAt: null,
     accountCases: { readAt: null, cases: [] },
+    saveProblem: null,
     demo: false,
     now: iso(now),
   });

@@ -61,6 +61,7 @@ export class AppController {
       summary,
       pausedUntil: state.schedule.pausedUntil,
       startAtLogin: state.settings.startAtLogin,
+      saveProblem: this.ports.monitor.saveProblem()?.cause ?? null,
     };
   }
 

@@ -23,6 +23,7 @@ export function dashboardStateOf(monitor: Monitor, demo: boolean): DashboardStat
     settings: state.settings,
     lastSeenAt: state.lastSeenAt,
     accountCases: state.accountCases,
+    saveProblem: monitor.saveProblem(),
     demo,
     now: new Date(monitor.now()).toISOString(),
   });

@@ -3,6 +3,7 @@
 
 import type { Monitor } from '../engine/monitor';
 import type { Clock } from '../engine/ports';
+import { displayValue } from '../shared/display-text';
 import { parseReceipt, type ReceiptNumber } from '../shared/receipt';
 import { tomorrowMorning } from './app-controller';
 import { dashboardStateOf } from './dashboard-state';
@@ -27,7 +28,7 @@ function escapeHtml(text: string): string {
 
 /** A plain, printable page of the pair's findings for a lawyer: text only, every value escaped. */
 export function printablePage(monitor: Monitor, generatedAt: string): string {
-  const { cases, history } = monitor.snapshot;
+  const { cases, history } = displayValue(monitor.snapshot);
   const rows = history
     .map((f) => `<tr><td>${escapeHtml(f.foundAt.slice(0, 16).replace('T', ' '))}</td><td>${escapeHtml(f.receipt)}</td><td>${escapeHtml(f.type)}</td><td>${escapeHtml(f.detail.title ?? f.detail.documentType ?? f.detail.code ?? '')}</td></tr>`)
     .join('\n');
@@ -101,7 +102,8 @@ export function createIpcHandlers(ports: IpcHandlerPorts): IpcHandlers {
       const day = now.slice(0, 10);
       if (format === 'json') {
         const { cases, snapshots, history } = monitor.snapshot;
-        return { path: await ports.saveFile(`daca-watch-${day}.json`, JSON.stringify({ exportedAt: now, cases, snapshots, history }, null, 2)) };
+        // Server text leaves the app without markup, control or bidirectional-override characters.
+        return { path: await ports.saveFile(`daca-watch-${day}.json`, JSON.stringify(displayValue({ exportedAt: now, cases, snapshots, history }), null, 2)) };
       }
       return { path: await ports.saveFile(`daca-watch-${day}.html`, printablePage(monitor, now)) };
     },

@@ -13,6 +13,7 @@ import {
   type CasesProbe,
   type ParsedBody,
 } from '../shared/myuscis/schemas';
+import { boundedDetail, boundedDocuments, boundedStatus } from '../shared/myuscis/bounds';
 import { maskReceipt, type ReceiptNumber } from '../shared/receipt';
 import { HttpFailure, type Clock, type HttpPort, type HttpResponse } from './ports';
 
@@ -110,11 +111,19 @@ const ENDPOINT_PATHS: { [K in CaseEndpoint]: (receipt: ReceiptNumber) => string 
   documents: endpointPath.documents,
 };
 
+/** A reader whose value is then bounded (see shared/myuscis/bounds.ts): lists cut, texts capped, where they enter. */
+const bounded =
+  <T>(read: (json: unknown) => ParsedBody<T>, bound: (value: T) => T) =>
+  (json: unknown): ParsedBody<T> => {
+    const parsed = read(json);
+    return parsed.ok ? { ok: true, value: bound(parsed.value) } : parsed;
+  };
+
 const READERS: { [K in CheckEndpoint]: (json: unknown) => ParsedBody<EndpointValues[K]> } = {
   probe: parseCasesProbeBody,
-  detail: parseCaseDetailBody,
-  status: parseCaseStatusBody,
-  documents: parseDocumentsBody,
+  detail: bounded(parseCaseDetailBody, boundedDetail),
+  status: bounded(parseCaseStatusBody, boundedStatus),
+  documents: bounded(parseDocumentsBody, boundedDocuments),
 };
 
 export class MyUscisClient {

@@ -1,10 +1,13 @@
-// The state store on disk: one `config.json` written through `conf` (the Electron shell passes electron-store), with
+// The state store on disk: one `config.json` in electron-store's format, opened through `conf` (the Electron shell
+// passes electron-store), saved by verified atomic replacement with the last good file kept as a backup, and
 // recovery that moves a damaged file aside and keeps what it can read. Never deletes the user's data except on erase.
 
 import { chmodSync, copyFileSync, constants, existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { join, parse, resolve } from 'node:path';
 import Conf, { type Options } from 'conf';
-import { AppStateSchema, emptyState, readState, STATE_VERSION, type AppState, type StateReading } from '../shared/monitor/state';
+import type { SaveProblem } from '../shared/monitor/save-problem';
+import { AppStateSchema, boundState, emptyState, LIMITS, readState, STATE_VERSION, type AppState, type StateReading } from '../shared/monitor/state';
+import { replaceFile, SaveFailure, type SaveFileSystem } from './atomic-file';
 import type { StatePort } from './ports';
 
 /** What the file holds before our schema has looked at it. */
@@ -22,6 +25,8 @@ export interface StateStoreOptions {
    * `({ configName, ...rest }) => new ElectronStore({ ...rest, name: configName })`.
    */
   openFile?: (options: Options<StoredObject>) => Conf<StoredObject>;
+  /** The file-system calls a save makes (tests: one that runs out of space). */
+  fileSystem?: SaveFileSystem;
 }
 
 export interface StateStore extends StatePort {
@@ -31,6 +36,8 @@ export interface StateStore extends StatePort {
   readonly recovered: string[];
   /** How many times this store has written the file. */
   readonly writes: number;
+  /** Where saves go: the file itself, or a file beside it when the file is from a newer version of the app. */
+  readonly savePath: string;
 }
 
 /** The copies kept aside next to the file: not JSON, read only in part, or from before a migration. */
@@ -41,6 +48,10 @@ export function openStateStore(options: StateStoreOptions): StateStore {
   const dir = resolve(options.dir);
   const { name: stem, ext } = parse(options.fileName ?? 'config.json');
   const path = join(dir, `${stem}${ext}`);
+  /** The last good file, swapped in whole before every save (see engine/atomic-file.ts). */
+  const backupPath = join(dir, `${stem}.backup${ext}`);
+  /** Where this version saves while the file is from a newer version, which it never overwrites. */
+  const besidePath = join(dir, `${stem}.v${STATE_VERSION}${ext}`);
   const now = options.now ?? Date.now;
   const openFile = options.openFile ?? ((fileOptions) => new Conf(fileOptions));
   const fileOptions: Options<StoredObject> = {
@@ -51,7 +62,6 @@ export function openStateStore(options: StateStoreOptions): StateStore {
     clearInvalidConfig: false,
     deserialize: parseStoredObject,
     configFileMode: 0o600,
-    // No `serialize`: conf's default (tab-indented JSON) is the format electron-store writes too.
   };
 
   /** The file's name for a copy kept aside; never one that already exists, so no copy replaces another. */
@@ -81,44 +91,102 @@ export function openStateStore(options: StateStoreOptions): StateStore {
     }
   };
 
-  const { file, damaged } = openOrMoveAside();
+  let savePath = path;
   let current = emptyState();
   let onDisk = serialized(current);
   let recovered: string[] = [];
   let writes = 0;
-  const writeToDisk = (state: AppState) => {
-    file.store = state;
+  /** Whether the file at savePath is one this store read cleanly or wrote and verified: only such a file becomes the backup. */
+  let fileIsGood = false;
+  let saveProblem: SaveProblem | null = null;
+
+  const save = (state: AppState): boolean => {
+    const text = serialized(state);
+    try {
+      replaceFile(savePath, JSON.stringify(state, null, '\t'), {
+        backupPath: fileIsGood && savePath === path ? backupPath : null,
+        ...(options.fileSystem ? { fs: options.fileSystem } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof SaveFailure)) throw error;
+      // The file keeps what it had; the state stays in memory and the next write tries again.
+      current = state;
+      if (saveProblem?.cause !== error.cause) saveProblem = { cause: error.cause, since: new Date(now()).toISOString() };
+      return false;
+    }
     writes += 1;
     current = state;
-    onDisk = serialized(state);
+    onDisk = text;
+    fileIsGood = true;
+    saveProblem = null;
+    return true;
   };
 
+  const { file, damaged } = openOrMoveAside();
+  const backup = readBackup(backupPath);
   if (damaged) {
-    const { state, problems } = readState(salvageObject(damaged.text));
-    writeToDisk(state);
-    recovered = [
-      `The saved data in ${stem}${ext} was damaged and could not be read as a whole. It was moved aside as ${damaged.copy} in the same folder, and DACA Watch kept what it could read: ${keptSummary(state)}.`,
-      ...problems.map(asSentence),
-    ];
+    const kept = salvageObject(damaged.text);
+    const salvaged = readState(kept);
+    const fromBackup = backup && readState(backup.stored);
+    const state = fromBackup ? completedFrom(salvaged.state, new Set(Object.keys(kept ?? {})), fromBackup.state, salvaged.resetFields) : salvaged.state;
+    save(state);
+    recovered = fromBackup
+      ? [
+          `The saved data in ${stem}${ext} was damaged. It was moved aside as ${damaged.copy} in the same folder, and DACA Watch went back to its last good copy (${parse(backupPath).base}), adding what it could still read from the damaged file: ${keptSummary(state)}.`,
+          ...fromBackup.problems.map(asSentence),
+        ]
+      : [
+          `The saved data in ${stem}${ext} was damaged and could not be read as a whole. It was moved aside as ${damaged.copy} in the same folder, and DACA Watch kept what it could read: ${keptSummary(state)}.`,
+          ...salvaged.problems.map(asSentence),
+        ];
   } else if (existsSync(path)) {
     const raw = file.store;
-    const { state, problems } = readState(raw);
-    if (problems.length > 0) {
-      const copy = keepAside('invalid', 'copy');
-      writeToDisk(state);
-      recovered = [`Part of the saved data in ${stem}${ext} could not be read. The original was kept as ${copy} in the same folder.`, ...problems.map(asSentence)];
-    } else if (raw.version !== STATE_VERSION) {
-      // A clean migration loses nothing, so it is not reported; the old file is kept in case a migration is wrong.
-      keepAside('before-update', 'copy');
-      writeToDisk(state);
-    } else {
+    const version = typeof raw.version === 'number' ? raw.version : 0;
+    if (version > STATE_VERSION) {
+      // A newer DACA Watch wrote this file: it is read as far as this version understands and never overwritten.
+      savePath = besidePath;
+      const beside = readBackup(besidePath);
+      const { state, problems } = beside ? readState(beside.stored) : readState(raw);
       current = state;
-      onDisk = serialized(state);
+      onDisk = beside ? serialized(state) : '';
+      fileIsGood = beside !== null;
+      recovered = [
+        `The saved data in ${stem}${ext} comes from a newer version of DACA Watch (format ${version}). This version reads what it understands and never changes that file: it saves its own changes beside it, in ${parse(besidePath).base}.`,
+        ...(beside ? [] : problems.map(asSentence)),
+      ];
+    } else {
+      const { state: partial, problems, resetFields } = readState(raw);
+      if (problems.length > 0) {
+        const copy = keepAside('invalid', 'copy');
+        const fromBackup = backup && readState(backup.stored);
+        const state = fromBackup ? completedFrom(partial, new Set(Object.keys(raw)), fromBackup.state, resetFields) : partial;
+        save(state);
+        recovered = [
+          `Part of the saved data in ${stem}${ext} could not be read. The original was kept as ${copy} in the same folder${fromBackup ? `, and what it no longer held was taken from the last good copy (${parse(backupPath).base})` : ''}.`,
+          ...problems.map(asSentence),
+        ];
+      } else if (raw.version !== STATE_VERSION) {
+        // A clean migration loses nothing, so it is not reported; the old file is kept in case a migration is wrong.
+        keepAside('before-update', 'copy');
+        save(partial);
+      } else {
+        current = partial;
+        onDisk = serialized(partial);
+        fileIsGood = true;
+      }
     }
+  } else if (backup) {
+    // The file is gone but its last good copy is not (removed by hand, or by another program).
+    const { state, problems } = readState(backup.stored);
+    save(state);
+    recovered = [`The saved data file ${stem}${ext} was missing. DACA Watch went back to its last good copy (${parse(backupPath).base}).`, ...problems.map(asSentence)];
   }
 
   return {
     path,
+    get savePath() {
+      return savePath;
+    },
     get recovered() {
       return [...recovered];
     },
@@ -129,23 +197,94 @@ export function openStateStore(options: StateStoreOptions): StateStore {
       return { state: structuredClone(current), problems: [...recovered] };
     },
     write(state) {
-      const valid = AppStateSchema.parse(state);
-      if (serialized(valid) !== onDisk) writeToDisk(valid);
+      // Bounded first, so that a list or text longer than the schema allows can never make every save fail.
+      const valid = AppStateSchema.parse(boundState(state));
+      if (serialized(valid) === onDisk && saveProblem === null) return true;
+      return save(valid);
+    },
+    saveProblem() {
+      return saveProblem;
     },
     erase() {
       const ours = (name: string) =>
         name === `${stem}${ext}` ||
+        name === parse(backupPath).base ||
+        name === parse(besidePath).base ||
         name.startsWith(`${stem}${ext}.tmp-`) ||
+        name.startsWith(`${parse(backupPath).base}.tmp-`) ||
+        name.startsWith(`${parse(besidePath).base}.tmp-`) ||
         ASIDE_KINDS.some((kind) => name.startsWith(`${stem}.${kind}-`) && name.endsWith(ext));
       if (existsSync(dir)) {
         for (const name of readdirSync(dir).filter(ours)) rmSync(join(dir, name), { force: true });
         if (readdirSync(dir).length === 0) rmdirSync(dir);
       }
+      savePath = path;
       current = emptyState();
       onDisk = serialized(current);
       recovered = [];
+      fileIsGood = false;
+      saveProblem = null;
     },
   };
+}
+
+/** A copy this store wrote whole (the backup, or the file kept beside a newer one); null when missing or unreadable. */
+function readBackup(path: string): { stored: StoredObject } | null {
+  if (!existsSync(path)) return null;
+  try {
+    return { stored: parseStoredObject(readFileSync(path, 'utf8')) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A state read only in part, completed from the last good copy: every section the damaged file no longer held
+ * is taken from the backup, and the history, notification records and case readings are the union of both
+ * (so nothing found, notified or read before is lost or notified again).
+ */
+function completedFrom(partial: AppState, presentKeys: ReadonlySet<string>, backup: AppState, resetFields: readonly string[][] = []): AppState {
+  const merged = structuredClone(partial) as Record<string, unknown> & AppState;
+  for (const key of Object.keys(backup) as (keyof AppState)[]) {
+    if (!presentKeys.has(key)) (merged as Record<string, unknown>)[key] = structuredClone(backup[key]);
+  }
+  // A value that could not be read takes the last good copy's value rather than the default (one bad setting
+  // keeps the user's own choice, "mask receipt numbers" included). Values inside lists are not matched up.
+  for (const path of resetFields) {
+    const fromBackup = valueAt(backup, path);
+    if (fromBackup !== undefined && path.length > 0) setValueAt(merged, path, structuredClone(fromBackup));
+  }
+  const checked = AppStateSchema.safeParse(merged);
+  if (!checked.success) return completedFrom(partial, presentKeys, backup, []);
+  Object.assign(merged, checked.data);
+  const knownFindings = new Set(merged.history.map((finding) => finding.key));
+  merged.history = [...merged.history, ...backup.history.filter((finding) => !knownFindings.has(finding.key))]
+    .sort((a, b) => a.foundAt.localeCompare(b.foundAt))
+    .slice(-LIMITS.history);
+  const knownRecords = new Set(merged.ledger.map((entry) => entry.key));
+  merged.ledger = [...merged.ledger, ...backup.ledger.filter((entry) => !knownRecords.has(entry.key))].slice(-LIMITS.ledger);
+  if (merged.cases.length === 0) merged.cases = structuredClone(backup.cases);
+  for (const [receipt, snapshot] of Object.entries(backup.snapshots)) merged.snapshots[receipt] ??= structuredClone(snapshot);
+  return merged;
+}
+
+/** The value at a path of keys through objects only; undefined where the path is missing or crosses a list. */
+function valueAt(root: unknown, path: readonly string[]): unknown {
+  let at: unknown = root;
+  for (const key of path) {
+    if (typeof at !== 'object' || at === null || Array.isArray(at)) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}
+
+function setValueAt(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let at: unknown = root;
+  for (const key of path.slice(0, -1)) {
+    if (typeof at !== 'object' || at === null || Array.isArray(at)) return;
+    at = (at as Record<string, unknown>)[key];
+  }
+  if (typeof at === 'object' && at !== null && !Array.isArray(at)) (at as Record<string, unknown>)[path.at(-1)!] = value;
 }
 
 /** What "unchanged" is measured by; a missing file reads as the empty state, so it counts as holding it. */

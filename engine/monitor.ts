@@ -7,6 +7,8 @@ import { learnTitles, type LearnedTitles } from '../shared/knowledge/learned-tit
 import { LearnedTitlesSchema } from '../shared/knowledge/learned-titles-schema';
 import type { CaseDocument } from '../shared/myuscis/schemas';
 import { DECISION_TYPES, type Finding } from '../shared/monitor/findings';
+import { saveProblemMessage, type SaveProblem } from '../shared/monitor/save-problem';
+import { displayText } from '../shared/display-text';
 import type { Activity } from '../shared/tray/tray-model';
 import { emptyState, LIMITS, SettingsSchema, type AppState, type CaseSnapshot, type Settings } from '../shared/monitor/state';
 import { isReceiptNumber, maskReceipt, type ReceiptNumber } from '../shared/receipt';
@@ -67,6 +69,8 @@ export class Monitor {
   private recentAnswers: CheckAnswer[] = [];
   private lastWrittenCore = '';
   private lastWriteAt = 0;
+  /** The save failure already reported: each cause is told once, however often it repeats. */
+  private reportedSaveCause: SaveProblem['cause'] | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: { speed: number } | null = null;
   private busy: Promise<void> | null = null;
@@ -180,8 +184,12 @@ export class Monitor {
 
   /** The user has seen everything found up to this instant. */
   markSeen(upTo: string): void {
-    if (this.state.lastSeenAt !== null && this.state.lastSeenAt >= upTo) return;
-    this.state.lastSeenAt = upTo;
+    // Never past the engine's now: a date in the future would hide every finding still to come.
+    const asked = Date.parse(upTo);
+    if (Number.isNaN(asked)) return;
+    const seen = new Date(Math.min(asked, this.options.clock.now())).toISOString();
+    if (this.state.lastSeenAt !== null && this.state.lastSeenAt >= seen) return;
+    this.state.lastSeenAt = seen;
     this.changed();
   }
 
@@ -473,7 +481,9 @@ export class Monitor {
     this.changed();
   }
 
-  private async deliver(notification: DesktopNotification, receipt: string | null): Promise<void> {
+  private async deliver(worded: DesktopNotification, receipt: string | null): Promise<void> {
+    // Server text reaches the desktop without markup, control or bidirectional-override characters, capped.
+    const notification = { ...worded, title: displayText(worded.title, { limit: 120 }), body: displayText(worded.body, { multiline: true }) };
     this.emit({ kind: 'notification', receipt, ...notification });
     try {
       await this.options.notifier.notify(notification);
@@ -503,13 +513,31 @@ export class Monitor {
     const now = this.options.clock.now();
     const core = this.coreOf(this.state);
     if (!flush && core === this.lastWrittenCore && now - this.lastWriteAt < SCHEDULE_WRITE_EVERY_MS) return;
+    let saved: boolean;
     try {
-      this.options.store.write(this.state);
+      saved = this.options.store.write(this.state);
+    } catch (error) {
+      // Only a state that is not valid throws: a mistake here, reported as such and tried again on the next change.
+      this.emit({ kind: 'error', message: `Could not save: ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
+    if (saved) {
       this.lastWrittenCore = core;
       this.lastWriteAt = now;
-    } catch (error) {
-      this.emit({ kind: 'error', message: `Could not save: ${error instanceof Error ? error.message : String(error)}` });
+      this.reportedSaveCause = null;
+      return;
     }
+    // Not saved: the file keeps what it had, the state stays here, and the next change or check tries again.
+    const problem = this.options.store.saveProblem();
+    if (problem && problem.cause !== this.reportedSaveCause) {
+      this.reportedSaveCause = problem.cause;
+      this.emit({ kind: 'error', message: saveProblemMessage(problem.cause).en });
+    }
+  }
+
+  /** Why the user's data could not be saved lately (null when the last save worked). */
+  saveProblem(): SaveProblem | null {
+    return this.options.store.saveProblem();
   }
 
   private emit(event: MonitorEvent): void {

@@ -2,6 +2,7 @@
 // the conf-backed state store. Used by the headless runner, the benchmark and the tests; not by Electron.
 
 import { MyUscisClient } from './client';
+import type { SaveFileSystem } from './atomic-file';
 import { openStateStore, type StateStore } from './file-state-store';
 import { Monitor, type MonitorOptions } from './monitor';
 import { createNodeHttpPort } from './node-http-port';
@@ -13,6 +14,8 @@ export interface NodeMonitorOptions {
   cookie?: string;
   clock: Clock;
   storeDir: string;
+  /** The file-system calls the store's saves make (tests: a disk that fills up). */
+  storeFileSystem?: SaveFileSystem;
   notifier?: NotifierPort;
   random?: MonitorOptions['random'];
   timeZone?: string;
@@ -21,7 +24,7 @@ export interface NodeMonitorOptions {
 
 export function createNodeMonitor(options: NodeMonitorOptions): { monitor: Monitor; store: StateStore } {
   const { origin, cookie, clock } = options;
-  const store = openStateStore({ dir: options.storeDir, now: clock.now });
+  const store = openStateStore({ dir: options.storeDir, now: clock.now, ...(options.storeFileSystem ? { fileSystem: options.storeFileSystem } : {}) });
   const monitor = new Monitor({
     client: new MyUscisClient({ http: createNodeHttpPort(cookie === undefined ? {} : { cookie }), origin, clock }),
     origin,

@@ -1,6 +1,7 @@
 // The engine's ports: the few things it needs from the outside (HTTP, time, a store, a notifier),
 // as small interfaces. Node adapters and the Electron shell implement them; tests pass real ones.
 
+import type { SaveProblem } from '../shared/monitor/save-problem';
 import type { AppState, StateReading } from '../shared/monitor/state';
 
 export interface HttpRequest {
@@ -46,7 +47,13 @@ export interface Clock {
 export interface StatePort {
   /** The stored state, salvaged as far as possible; problems say what was lost or moved aside. */
   read(): StateReading;
-  write(state: AppState): void;
+  /**
+   * Saves the state when it changed; false when it could not reach the disk (the file keeps what it had, and
+   * the next write tries again). Throws only for a state that is not valid, a mistake in the caller.
+   */
+  write(state: AppState): boolean;
+  /** Why the last save failed, since when; null once a save succeeds. */
+  saveProblem(): SaveProblem | null;
   /** Removes every trace of the state. */
   erase(): void;
 }

@@ -6,6 +6,7 @@ import { FindingSchema } from '../monitor/findings';
 import { CaseSnapshotSchema, LIMITS, SettingsSchema } from '../monitor/state';
 import { RECEIPT_ERROR_CODES } from '../receipt';
 import { AccountCasesSchema } from '../myuscis/account-cases';
+import { SAVE_FAILURE_CAUSES } from '../monitor/save-problem';
 import type { Activity } from '../tray/tray-model';
 
 const instant = z.iso.datetime();
@@ -36,6 +37,8 @@ export const DashboardStateSchema = z.object({
   lastSeenAt: instant.nullable(),
   /** The cases found on the account's applicant page after sign-in (offered as receipts to watch). */
   accountCases: AccountCasesSchema,
+  /** Why the user's data could not be saved lately (null when the last save worked). */
+  saveProblem: z.object({ cause: z.enum(SAVE_FAILURE_CAUSES), since: instant }).nullable(),
   /** The app watches the simulator, not the real myUSCIS. */
   demo: z.boolean(),
   /** The engine's clock when this state was made: the simulator's, faster than real time, in a demo. */

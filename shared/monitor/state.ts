@@ -10,7 +10,7 @@ import { byEventTime } from '../knowledge/events';
 export const STATE_VERSION = 1;
 
 /** Bounds that keep the store small over years of watching. */
-export const LIMITS = { history: 400, ledger: 1000, events: 200, documents: 200, notices: 50 } as const;
+export const LIMITS = { history: 400, ledger: 1000, events: 200, documents: 200, notices: 50, statusHistory: 20 } as const;
 
 const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -125,7 +125,7 @@ export const CaseSnapshotSchema = z.object({
       text: z.string().optional(),
       textSpanish: z.string().optional(),
       office: z.string().optional(),
-      history: z.array(StoredHistorySchema).max(20),
+      history: z.array(StoredHistorySchema).max(LIMITS.statusHistory),
     })
     .nullable()
     .default(null),
@@ -213,6 +213,8 @@ export interface StateReading {
   state: AppState;
   /** What could not be read and was dropped or reset, in plain words (empty when all was fine). */
   problems: string[];
+  /** Where a value was there but could not be read, so its default stands in (paths of keys). */
+  resetFields?: string[][];
 }
 
 /**
@@ -244,46 +246,143 @@ export function readState(raw: unknown): StateReading {
   const whole = AppStateSchema.safeParse({ ...record, version: STATE_VERSION });
   if (whole.success) return { state: whole.data, problems };
 
-  // Salvage section by section.
-  const state = emptyState();
-  const section = <K extends keyof AppState>(key: K, schema: z.ZodType<AppState[K]>) => {
-    if (record[key] === undefined) return;
-    const read = schema.safeParse(record[key]);
-    if (read.success) (state as AppState)[key] = read.data;
-    else problems.push(`${String(key)} could not be read and was reset`);
-  };
-  section('settings', SettingsSchema);
-  section('schedule', ScheduleStateSchema);
-  section('session', SessionStateSchema);
-  section('learnedTitles', AppStateSchema.shape.learnedTitles.unwrap());
-  section('lastSeenAt', AppStateSchema.shape.lastSeenAt.unwrap());
-  section('accountCases', AccountCasesSchema);
-  state.cases = salvageList(record.cases, WatchedCaseSchema, 'watched case', problems).slice(0, 10);
-  state.history = salvageList(record.history, FindingSchema, 'history entry', problems).slice(-LIMITS.history);
-  state.ledger = salvageList(record.ledger, LedgerEntrySchema, 'notification record', problems).slice(-LIMITS.ledger);
-  if (typeof record.snapshots === 'object' && record.snapshots !== null) {
-    for (const [receipt, snapshot] of Object.entries(record.snapshots)) {
-      const read = CaseSnapshotSchema.safeParse(snapshot);
-      if (read.success) state.snapshots[receipt] = read.data;
-      else problems.push(`the last reading of one case could not be read; the next check starts it again`);
-    }
-  }
-  return { state, problems };
+  // Salvage field by field: a bad value falls back to its default alone, a bad list item is dropped alone.
+  const resetFields: string[][] = [];
+  const salvaged = salvage(AppStateSchema, { ...record, version: STATE_VERSION }, '', problems, resetFields);
+  const state = salvaged === UNREADABLE ? emptyState() : AppStateSchema.parse(salvaged);
+  return { state, problems, resetFields };
 }
 
-function salvageList<T>(raw: unknown, schema: z.ZodType<T>, what: string, problems: string[]): T[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) {
-    problems.push(`the list of ${what}s could not be read`);
-    return [];
+const UNREADABLE = Symbol('unreadable');
+
+/** The schema inside default/optional/nullable wrappers. */
+function unwrapped(schema: z.ZodType): z.ZodType {
+  let inner = schema;
+  while (inner instanceof z.ZodDefault || inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
+  return inner;
+}
+
+/** A list schema's `.max(n)`, if it has one. */
+function maxLengthOf(schema: z.ZodArray): number | null {
+  for (const check of schema._zod.def.checks ?? []) {
+    const def = (check as { _zod: { def: { check?: string; maximum?: number } } })._zod.def;
+    if (def.check === 'max_length' && typeof def.maximum === 'number') return def.maximum;
   }
-  const kept: T[] = [];
-  let dropped = 0;
-  for (const item of raw) {
-    const read = schema.safeParse(item);
-    if (read.success) kept.push(read.data);
-    else dropped += 1;
+  return null;
+}
+
+/** What one item of a stored list is called, for the lists a person knows by name. */
+const LIST_ITEMS: Record<string, [string, string]> = {
+  history: ['history entry', 'history entries'],
+  ledger: ['notification record', 'notification records'],
+  cases: ['watched case', 'watched cases'],
+};
+const itemWords = (path: string, n: number) => {
+  const words = LIST_ITEMS[path];
+  return words ? words[n === 1 ? 0 : 1] : `${n === 1 ? 'entry' : 'entries'} of ${fieldName(path)}`;
+};
+
+/** Names a stored field for a person ("settings › maskReceipts"). */
+const fieldName = (path: string) => path.replaceAll('.', ' › ');
+
+/**
+ * The value `raw` read through `schema` as far as it can be: an object field by field (a bad one takes its
+ * default, and only it), a list item by item (a bad one dropped, the newest `max` kept), a record entry by
+ * entry. UNREADABLE when nothing of it fits and it has no default.
+ */
+function salvage(schema: z.ZodType, raw: unknown, path: string, problems: string[], resets: string[][] = []): unknown {
+  const read = schema.safeParse(raw);
+  if (read.success) return read.data;
+  const inner = unwrapped(schema);
+  const fallback = () => {
+    const byDefault = schema.safeParse(undefined);
+    if (raw !== undefined) {
+      problems.push(`${fieldName(path) || 'the stored state'} could not be read and was reset`);
+      resets.push(path ? path.split('.') : []);
+    }
+    return byDefault.success ? byDefault.data : UNREADABLE;
+  };
+  if (inner instanceof z.ZodObject && isPlainObject(raw)) {
+    const fields: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
+      const value = salvage(field, raw[key], path ? `${path}.${key}` : key, problems, resets);
+      if (value === UNREADABLE) return fallback();
+      if (value !== undefined) fields[key] = value;
+    }
+    const whole = schema.safeParse(fields);
+    return whole.success ? whole.data : fallback();
   }
-  if (dropped > 0) problems.push(`${dropped} ${what}${dropped === 1 ? '' : 's'} could not be read and ${dropped === 1 ? 'was' : 'were'} dropped`);
-  return kept;
+  if (inner instanceof z.ZodArray && Array.isArray(raw)) {
+    const element = inner.element as unknown as z.ZodType;
+    // Each item field by field too; an item that keeps nothing (or nothing it needs) is dropped whole.
+    const items: unknown[] = [];
+    let dropped = 0;
+    raw.forEach((item, index) => {
+      const itemProblems: string[] = [];
+      const value = salvage(element, item, `${path}.${index + 1}`, itemProblems);
+      if (value === UNREADABLE || (isPlainObject(value) && Object.keys(value).length === 0)) dropped += 1;
+      else {
+        items.push(value);
+        problems.push(...itemProblems);
+      }
+    });
+    if (dropped > 0) problems.push(`${dropped} ${itemWords(path, dropped)} could not be read and ${dropped === 1 ? 'was' : 'were'} dropped`);
+    const max = maxLengthOf(inner);
+    const kept = max !== null && items.length > max ? items.slice(-max) : items;
+    const whole = schema.safeParse(kept);
+    return whole.success ? whole.data : fallback();
+  }
+  if (inner instanceof z.ZodRecord && isPlainObject(raw)) {
+    const entries: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(raw)) {
+      const entry = salvage(inner._zod.def.valueType as unknown as z.ZodType, value, `${path}.${key}`, problems, resets);
+      if (entry !== UNREADABLE && entry !== undefined) entries[key] = entry;
+    }
+    const whole = schema.safeParse(entries);
+    return whole.success ? whole.data : fallback();
+  }
+  return fallback();
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The longest text kept from the server in any one field (titles, texts, types, file names), in characters. */
+export const TEXT_LIMIT = 4000;
+
+/** `text` cut to `limit` characters (never inside a surrogate pair), with an ellipsis when it was longer. */
+export function capText(text: string, limit = TEXT_LIMIT): string {
+  if (text.length <= limit) return text;
+  let cut = limit - 1;
+  const last = text.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
+  return `${text.slice(0, cut)}…`;
+}
+
+/**
+ * The state with every list the schema bounds cut to its bound (the newest, last, kept) and every text capped:
+ * the store's safety net, so that a list or a text longer than allowed can never make every save fail.
+ */
+export function boundState(state: AppState): AppState {
+  return bounded(AppStateSchema, state) as AppState;
+}
+
+function bounded(schema: z.ZodType, value: unknown): unknown {
+  if (typeof value === 'string') return capText(value);
+  const inner = unwrapped(schema);
+  if (inner instanceof z.ZodObject && isPlainObject(value)) {
+    const shape = inner.shape as Record<string, z.ZodType>;
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, shape[key] ? bounded(shape[key], field) : field]));
+  }
+  if (inner instanceof z.ZodArray && Array.isArray(value)) {
+    const max = maxLengthOf(inner);
+    const kept = max !== null && value.length > max ? value.slice(-max) : value;
+    return kept.map((item) => bounded(inner.element as unknown as z.ZodType, item));
+  }
+  if (inner instanceof z.ZodRecord && isPlainObject(value)) {
+    const valueType = inner._zod.def.valueType as unknown as z.ZodType;
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, bounded(valueType, entry)]));
+  }
+  return value;
 }

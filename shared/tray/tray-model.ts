@@ -2,6 +2,7 @@
 // Spanish. Pure; a thin adapter in electron/ turns it into an Electron Tray and Menu.
 
 import type { Language } from '../localized';
+import { saveProblemShort, type SaveFailureCause } from '../monitor/save-problem';
 
 /** What the tray shows at a glance. */
 export const TRAY_ICONS = ['watching', 'checking', 'news', 'approved', 'attention'] as const;
@@ -20,6 +21,8 @@ export interface TrayState {
   summary: string;
   pausedUntil: string | null;
   startAtLogin: boolean;
+  /** Why the last save failed (null: saved). */
+  saveProblem: SaveFailureCause | null;
 }
 
 export type TrayCommand =
@@ -76,7 +79,7 @@ const LABELS: Record<Language, Record<TrayCommand, string> & { paused: string; s
 
 /** Needs attention beats news, news beats approved, approved beats the everyday states. */
 export function trayIcon(state: TrayState): TrayIcon {
-  if (state.activity === 'signed-out' || state.activity === 'backing-off') return 'attention';
+  if (state.activity === 'signed-out' || state.activity === 'backing-off' || state.saveProblem !== null) return 'attention';
   if (state.unseen > 0) return 'news';
   if (state.approved) return 'approved';
   return state.activity === 'checking' ? 'checking' : 'watching';
@@ -103,7 +106,8 @@ function statusLine(state: TrayState): string {
 
 export function trayTooltip(state: TrayState): string {
   const news = state.unseen > 0 ? (state.language === 'es' ? ` · ${state.unseen} novedad${state.unseen === 1 ? '' : 'es'}` : ` · ${state.unseen} new`) : '';
-  return `DACA Watch — ${statusLine(state)}${news}`;
+  const unsaved = state.saveProblem ? ` · ${saveProblemShort(state.saveProblem)[state.language]}` : '';
+  return `DACA Watch — ${statusLine(state)}${news}${unsaved}`;
 }
 
 export function buildTrayMenu(state: TrayState): TrayMenuItem[] {
@@ -112,6 +116,7 @@ export function buildTrayMenu(state: TrayState): TrayMenuItem[] {
   const paused = state.activity === 'paused';
   return [
     { kind: 'label', label: statusLine(state) },
+    ...(state.saveProblem ? [{ kind: 'label', label: saveProblemShort(state.saveProblem)[state.language] } as const] : []),
     { kind: 'separator' },
     { kind: 'item', command: 'open-dashboard', label: words['open-dashboard'], enabled: true },
     { kind: 'item', command: 'check-now', label: words['check-now'], enabled: !signedOut && !paused && state.activity !== 'offline' && state.activity !== 'no-cases' },

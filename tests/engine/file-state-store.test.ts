@@ -6,13 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStateStore } from '../../engine/file-state-store';
-import { AppStateSchema, emptyState, type AppState } from '../../shared/monitor/state';
-import type { FindingInput } from '../../shared/monitor/findings';
-
-const NOW = Date.parse('2025-06-01T12:30:00.000Z');
-const STAMP = '2025-06-01T12-30-00.000Z';
-const I821D = 'IOE0912345678';
-const I765 = 'IOE0912345679';
+import { AppStateSchema, emptyState, TEXT_LIMIT, type AppState } from '../../shared/monitor/state';
+import { failingDisk } from '../helpers/failing-disk';
+import { finding, I765, I821D, NOW, STAMP, watchedState } from '../helpers/stored-state';
 
 let root: string;
 let dir: string;
@@ -29,62 +25,6 @@ afterEach(() => {
 });
 
 const open = () => openStateStore({ dir, now: () => NOW });
-
-function finding(n: number): FindingInput {
-  return {
-    key: `new-event:${I765}:event-${n}`,
-    type: n % 7 === 0 ? 'new-document' : 'new-event',
-    receipt: n % 2 === 0 ? I821D : I765,
-    foundAt: new Date(NOW - (60 - n) * 3_600_000).toISOString(),
-    happenedAt: new Date(NOW - (61 - n) * 3_600_000).toISOString(),
-    detail: { code: `IAF${n}`, title: `Event ${n}`, titleSpanish: `Evento ${n}`, evidence: ['event'] },
-  };
-}
-
-/** A state as it looks after weeks of watching a pair of cases. */
-function watchedState(historyLength = 40): AppState {
-  return AppStateSchema.parse({
-    version: 1,
-    settings: { language: 'es', maskReceipts: true, quietHours: { enabled: true, start: '23:00', end: '06:30' }, permitExpiry: '2025-11-30' },
-    cases: [
-      { receipt: I821D, formType: 'I-821D', addedAt: '2025-03-02T15:00:00.000Z' },
-      { receipt: I765, formType: 'I-765', addedAt: '2025-03-02T15:00:05.000Z' },
-    ],
-    snapshots: {
-      [I821D]: {
-        detail: {
-          at: '2025-06-01T12:00:00.000Z',
-          formType: 'I-821D',
-          submissionDate: '2025-02-20',
-          closed: false,
-          actionRequired: false,
-          events: [{ eventId: 'e1', eventCode: 'IAF', eventTimestamp: '2025-02-21T10:00:00.000Z' }],
-          notices: [{ letterId: 'n1', actionType: 'Receipt', generationDate: '2025-02-22' }],
-        },
-        status: {
-          at: '2025-06-01T12:00:00.000Z',
-          code: 'IAF',
-          title: 'Case Was Received',
-          titleSpanish: 'Caso fue recibido',
-          text: 'On February 20, 2025, we received your Form I-821D.',
-          history: [{ date: '2025-02-20', code: 'IAF', title: 'Case Was Received' }],
-        },
-        documents: { at: '2025-06-01T12:00:00.000Z', items: [{ contentId: 'd1', fileName: 'receipt.pdf', type: 'Receipt Notice', sourceType: 'uscis' }] },
-      },
-      [I765]: { status: { at: '2025-06-01T12:00:00.000Z', code: 'IAF', history: [] } },
-    },
-    history: Array.from({ length: historyLength }, (_, n) => finding(n)),
-    learnedTitles: { IAF: { en: 'Case Was Received' } },
-    ledger: Array.from({ length: 12 }, (_, n) => ({ key: finding(n).key, notifiedAt: new Date(NOW - n * 60_000).toISOString() })),
-    schedule: {
-      lastRequestAt: '2025-06-01T12:00:00.000Z',
-      cases: { [I821D]: { lastCheckAt: '2025-06-01T12:00:00.000Z', nextCheckAt: '2025-06-01T12:15:00.000Z' } },
-      backoff: { until: '2025-06-01T12:40:00.000Z', reason: 'HTTP 503', failures: 3 },
-    },
-    session: { state: 'signed-in', since: '2025-06-01T08:00:00.000Z' },
-    lastSeenAt: '2025-05-31T20:00:00.000Z',
-  });
-}
 
 /** Writes `bytes` as the store file, the way a crash, a disk fault or an older version would leave it. */
 function leaveFile(bytes: string | Buffer): void {
@@ -316,7 +256,7 @@ describe('a file that reads as JSON but not wholly as a state is salvaged', () =
     expect(JSON.parse(readFileSync(file, 'utf8')).history).toHaveLength(5);
   });
 
-  it('reads a file from a newer version as far as it can, says so and keeps the original aside', () => {
+  it('reads a file from a newer version as far as it can, never overwrites it, and saves beside it', () => {
     const stored = { ...JSON.parse(savedText(watchedState(3))), version: 2, widgets: ['from the future'] };
     const original = JSON.stringify(stored, null, '\t');
     leaveFile(original);
@@ -324,11 +264,19 @@ describe('a file that reads as JSON but not wholly as a state is salvaged', () =
     const store = open();
 
     expect(store.read().state).toEqual(watchedState(3));
-    expect(readFileSync(join(dir, `config.invalid-${STAMP}.json`), 'utf8')).toBe(original);
     expect(store.recovered).toEqual([
-      `Part of the saved data in config.json could not be read. The original was kept as config.invalid-${STAMP}.json in the same folder.`,
+      'The saved data in config.json comes from a newer version of DACA Watch (format 2). This version reads what it understands and never changes that file: it saves its own changes beside it, in config.v1.json.',
       'The stored state is from a newer version (2); reading what this version understands.',
     ]);
+    store.write(watchedState(4));
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    expect(JSON.parse(readFileSync(join(dir, 'config.v1.json'), 'utf8'))).toEqual(watchedState(4));
+
+    // The next start reads this version's own file, and still leaves the newer one alone.
+    const reopened = open();
+    expect(reopened.read().state).toEqual(watchedState(4));
+    expect(reopened.savePath).toBe(join(dir, 'config.v1.json'));
+    expect(readFileSync(file, 'utf8')).toBe(original);
   });
 
   it('migrates a version 0 file (receipts, no version), keeping the old file without calling it a problem', () => {
@@ -354,7 +302,7 @@ describe('erase everything', () => {
     writeFileSync(file, 'damaged');
     const store = open();
     store.write(watchedState());
-    expect(readdirSync(dir)).toHaveLength(3);
+    expect(readdirSync(dir).sort()).toEqual(['config.backup.json', `config.before-update-${STAMP}.json`, `config.corrupt-${STAMP}.json`, 'config.json']);
     expect(store.read().problems).not.toEqual([]);
 
     store.erase();
@@ -383,5 +331,123 @@ describe('erase everything', () => {
     expect(existsSync(file)).toBe(false);
     store.write(watchedState(1));
     expect(open().read().state).toEqual(watchedState(1));
+  });
+});
+
+describe('saves that cannot reach the disk', () => {
+  it('on a full disk keeps the old file intact and the state in memory, says why once, and saves once space returns', () => {
+    const disk = failingDisk();
+    const store = openStateStore({ dir, now: () => NOW, fileSystem: disk });
+    store.write(watchedState(10));
+    const before = readFileSync(file, 'utf8');
+
+    disk.bytesLeft = 200;
+    expect(store.write(watchedState(40))).toBe(false);
+    expect(store.saveProblem()).toEqual({ cause: 'disk-full', since: new Date(NOW).toISOString() });
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(store.read().state).toEqual(watchedState(40));
+    expect(readdirSync(dir).sort()).toEqual(['config.json']);
+    // A restart now finds the old file whole.
+    expect(open().read().state).toEqual(watchedState(10));
+
+    // Tried again with the same state (nothing new): still refused, still the same problem.
+    expect(store.write(watchedState(40))).toBe(false);
+    disk.bytesLeft = null;
+    expect(store.write(watchedState(40))).toBe(true);
+    expect(store.saveProblem()).toBeNull();
+    expect(open().read().state).toEqual(watchedState(40));
+  });
+
+  it('goes back to the last good copy when the file is damaged, adding what the damaged file still held', () => {
+    const store = open();
+    store.write(watchedState(10));
+    store.write(watchedState(20));
+    expect(JSON.parse(readFileSync(join(dir, 'config.backup.json'), 'utf8')).history).toHaveLength(10);
+    // The newest save is cut short by something outside DACA Watch, after 15 history entries.
+    const text = readFileSync(file, 'utf8');
+    const cut = text.indexOf('"key": "new-event:IOE0912345679:event-15"');
+    writeFileSync(file, text.slice(0, cut));
+
+    const reopened = open();
+
+    const { state } = reopened.read();
+    expect(state.history.map((entry) => entry.key)).toEqual(watchedState(15).history.map((entry) => entry.key));
+    expect(state.settings).toEqual(watchedState().settings);
+    expect(state.cases).toEqual(watchedState().cases);
+    expect(reopened.recovered[0]).toMatch(/went back to its last good copy \(config\.backup\.json\)/);
+  });
+
+  it('goes back to the last good copy when the file is missing', () => {
+    const store = open();
+    store.write(watchedState(10));
+    store.write(watchedState(11));
+    rmSync(file);
+    const reopened = open();
+    expect(reopened.read().state).toEqual(watchedState(10));
+    expect(reopened.recovered[0]).toMatch(/was missing/);
+  });
+
+  it('never makes a damaged file the backup', () => {
+    const store = open();
+    store.write(watchedState(10));
+    store.write(watchedState(12));
+    writeFileSync(file, '{"version": 1, "settings": {"language": "fr"}}');
+    const reopened = open();
+    reopened.write(watchedState(13));
+    expect(JSON.parse(readFileSync(join(dir, 'config.backup.json'), 'utf8')).history).toHaveLength(10);
+  });
+});
+
+describe('one bad value costs only that value', () => {
+  it('resets one invalid setting and keeps every other, the privacy setting included', () => {
+    const stored = JSON.parse(savedText(watchedState(3)));
+    stored.settings.language = 'fr';
+    stored.settings.quietHours.start = '25:99';
+    leaveFile(JSON.stringify(stored));
+
+    const store = open();
+
+    const { settings } = store.read().state;
+    expect(settings.maskReceipts).toBe(true);
+    expect(settings.permitExpiry).toBe('2025-11-30');
+    expect(settings.language).toBe('en');
+    expect(settings.quietHours).toEqual({ enabled: true, start: '22:00', end: '06:30' });
+    expect(store.recovered).toContain('Settings › language could not be read and was reset.');
+    expect(store.recovered).toContain('Settings › quietHours › start could not be read and was reset.');
+    expect(store.read().state.history).toEqual(watchedState(3).history);
+  });
+
+  it('keeps a watched case whose form type is damaged, and one case reading whose event is damaged', () => {
+    const stored = JSON.parse(savedText(watchedState(3)));
+    stored.cases[0].formType = 42;
+    stored.snapshots[I821D].detail.events.push({ eventId: 7 });
+    leaveFile(JSON.stringify(stored));
+
+    const { state } = open().read();
+
+    expect(state.cases.map((watched) => [watched.receipt, watched.formType])).toEqual([
+      [I821D, null],
+      [I765, 'I-765'],
+    ]);
+    expect(state.snapshots[I821D]?.detail?.events).toEqual(watchedState().snapshots[I821D]?.detail?.events);
+    expect(state.snapshots[I821D]?.status).toEqual(watchedState().snapshots[I821D]?.status);
+  });
+});
+
+describe('bounds', () => {
+  it('saves a status with 25 historical statuses (the newest 20 kept) and a 1 MB title (capped)', () => {
+    const state = watchedState(3);
+    const status = state.snapshots[I821D]!.status!;
+    status.history = Array.from({ length: 25 }, (_, n) => ({ date: `2025-01-${String(n + 1).padStart(2, '0')}`, code: `C${n}` }));
+    status.title = 'A'.repeat(1_000_000);
+    const store = open();
+
+    expect(store.write(state)).toBe(true);
+
+    const saved = open().read().state.snapshots[I821D]!.status!;
+    expect(saved.history.map((entry) => entry.code)).toEqual(Array.from({ length: 20 }, (_, n) => `C${n + 5}`));
+    expect(saved.title!.length).toBe(TEXT_LIMIT);
+    expect(saved.title!.endsWith('…')).toBe(true);
+    expect(statSync(file).size).toBeLessThan(64 * 1024);
   });
 });

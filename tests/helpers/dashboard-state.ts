@@ -34,6 +34,7 @@ export function exampleDashboardState(changes: Partial<DashboardState> = {}): Da
     settings: SettingsSchema.parse({}),
     lastSeenAt: null,
     accountCases: { readAt: null, cases: [] },
+    saveProblem: null,
     demo: true,
     now: '2026-08-12T15:20:00.000Z',
     ...changes,

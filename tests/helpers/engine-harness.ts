@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import type { SaveFileSystem } from '../../engine/atomic-file';
 import type { StateStore } from '../../engine/file-state-store';
 import type { Monitor, MonitorEvent } from '../../engine/monitor';
 import { createNodeMonitor } from '../../engine/node-monitor';
@@ -39,7 +40,7 @@ export interface Harness {
   storeDir: string;
   cookie: string;
   /** A monitor as the app would start it: same store folder, same session cookie. */
-  start(options?: { receipts?: readonly string[]; signIn?: boolean; seed?: number }): EngineRun;
+  start(options?: { receipts?: readonly string[]; signIn?: boolean; seed?: number; storeFileSystem?: SaveFileSystem }): EngineRun;
   /** Requests the simulator saw on its data host (pages excluded). */
   apiRequests(): ReturnType<Simulator['requestLog']>;
 }
@@ -55,7 +56,7 @@ export async function engineHarness(options: SimulatorOptions = {}): Promise<Har
     storeDir,
     cookie,
     apiRequests: () => sim.requestLog().filter((entry) => entry.endpoint !== null),
-    start({ receipts = [sim.receipts.i821d, sim.receipts.i765], signIn = true, seed = 1 } = {}) {
+    start({ receipts = [sim.receipts.i821d, sim.receipts.i765], signIn = true, seed = 1, storeFileSystem } = {}) {
       const events: MonitorEvent[] = [];
       const notifications: DesktopNotification[] = [];
       const { monitor, store } = createNodeMonitor({
@@ -67,6 +68,7 @@ export async function engineHarness(options: SimulatorOptions = {}): Promise<Har
         random: seededRandom(seed),
         timeZone: 'UTC',
         onEvent: (event) => events.push(event),
+        ...(storeFileSystem ? { storeFileSystem } : {}),
       });
       monitor.setCases(receipts as ReceiptNumber[]);
       if (signIn) monitor.signedIn();

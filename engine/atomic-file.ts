@@ -1,0 +1,138 @@
+// Replaces a file so that it always holds either the old bytes or the whole new ones: a temporary file
+// written and checked in full, fsynced, renamed over the old one, the folder fsynced. It never deletes the old file first.
+
+import * as nodeFs from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { SaveFailureCause } from '../shared/monitor/save-problem';
+
+/** The few file-system calls a save needs (Node's `fs`; tests pass one that fails the way a full disk does). */
+export interface SaveFileSystem {
+  openSync(path: string, flags: string, mode?: number): number;
+  writeSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null): number;
+  fsyncSync(fd: number): void;
+  closeSync(fd: number): void;
+  readFileSync(path: string): Uint8Array;
+  renameSync(from: string, to: string): void;
+  linkSync(existing: string, newPath: string): void;
+  copyFileSync(from: string, to: string): void;
+  unlinkSync(path: string): void;
+  existsSync(path: string): boolean;
+  mkdirSync(path: string, options: { recursive: true; mode: number }): unknown;
+}
+
+export const nodeSaveFileSystem: SaveFileSystem = nodeFs;
+
+export class SaveFailure extends Error {
+  constructor(
+    override readonly cause: SaveFailureCause,
+    /** The system's code (ENOSPC, EROFS...) when there was one. */
+    readonly code: string | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SaveFailure';
+  }
+}
+
+const CAUSE_OF_CODE: Record<string, SaveFailureCause> = {
+  ENOSPC: 'disk-full',
+  EDQUOT: 'disk-full',
+  EFBIG: 'disk-full',
+  EROFS: 'read-only',
+  EACCES: 'no-permission',
+  EPERM: 'no-permission',
+};
+
+/** A failure of any kind as a SaveFailure, its cause read from the system's error code. */
+export function asSaveFailure(error: unknown): SaveFailure {
+  if (error instanceof SaveFailure) return error;
+  const code = typeof (error as { code?: unknown })?.code === 'string' ? ((error as { code: string }).code as string) : null;
+  const message = error instanceof Error ? error.message : String(error);
+  return new SaveFailure((code && CAUSE_OF_CODE[code]) || 'io-error', code, message);
+}
+
+export interface ReplaceFileOptions {
+  fs?: SaveFileSystem;
+  /** Given to the new file (default 0o600: the user's data is the user's alone). */
+  mode?: number;
+  /**
+   * Keep the file being replaced as this path (it is the last good one), swapped in whole by a hard link (or
+   * a copy where links are not supported), before the rename. Null: keep no backup.
+   */
+  backupPath?: string | null;
+}
+
+let sequence = 0;
+
+/**
+ * Writes `data` to `path`: temporary file beside it (`<name>.tmp-<pid>-<n>`), every byte written (a short
+ * write is an error, never a smaller file), fsynced, read back and compared, then renamed over `path` and
+ * the folder fsynced. On any failure the temporary file is removed, `path` is left as it was, and a
+ * SaveFailure says why. Throws only SaveFailure.
+ */
+export function replaceFile(path: string, data: string, options: ReplaceFileOptions = {}): void {
+  const fs = options.fs ?? nodeSaveFileSystem;
+  const bytes = Buffer.from(data, 'utf8');
+  sequence += 1;
+  const temporary = join(dirname(path), `${basename(path)}.tmp-${process.pid}-${sequence}`);
+  let fd: number | null = null;
+  try {
+    fs.mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    fd = fs.openSync(temporary, 'wx', options.mode ?? 0o600);
+    let written = 0;
+    while (written < bytes.length) {
+      const n = fs.writeSync(fd, bytes, written, bytes.length - written, null);
+      if (!(n > 0)) throw new SaveFailure('short-write', null, `only ${written} of ${bytes.length} bytes could be written`);
+      written += n;
+    }
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = null;
+    if (Buffer.compare(Buffer.from(fs.readFileSync(temporary)), bytes) !== 0) {
+      throw new SaveFailure('not-verified', null, 'what was written could not be read back the same');
+    }
+    if (options.backupPath && fs.existsSync(path)) keepBackup(fs, path, options.backupPath);
+    fs.renameSync(temporary, path);
+  } catch (error) {
+    if (fd !== null) attempt(() => fs.closeSync(fd!));
+    attempt(() => fs.unlinkSync(temporary));
+    throw asSaveFailure(error);
+  }
+  syncFolder(dirname(path));
+}
+
+/** The file at `path` becomes `backupPath` too, replacing the older backup whole (never a half-copied one). */
+function keepBackup(fs: SaveFileSystem, path: string, backupPath: string): void {
+  const staging = `${backupPath}.tmp-${process.pid}-${sequence}`;
+  try {
+    fs.linkSync(path, staging);
+  } catch {
+    // No hard links here (some network and FAT file systems): a copy, made beside the backup first.
+    fs.copyFileSync(path, staging);
+  }
+  fs.renameSync(staging, backupPath);
+}
+
+/**
+ * Makes the rename itself durable. Opening a folder to fsync it is refused on Windows (EISDIR/EPERM), where
+ * the rename is already journaled by NTFS; nothing is lost by skipping it there.
+ */
+function syncFolder(folder: string): void {
+  let fd: number | null = null;
+  try {
+    fd = nodeFs.openSync(folder, 'r');
+    nodeFs.fsyncSync(fd);
+  } catch {
+    // Best effort, see above.
+  } finally {
+    if (fd !== null) attempt(() => nodeFs.closeSync(fd!));
+  }
+}
+
+function attempt(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // Cleaning up after a failure that is already being reported.
+  }
+}
