@@ -1,7 +1,7 @@
 // The main process's composition root: plugs Electron (session, windows, tray, power, notifications,
 // store) into the engine and the app controller. Wiring only: every decision lives in a tested module.
 
-import { app, BrowserWindow, dialog, net, Notification, powerMonitor, session, type Session } from 'electron';
+import { app, BrowserWindow, dialog, net, Notification, powerMonitor, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { MyUscisClient } from '../engine/client';
 import { openStateStore, type StoredObject } from '../engine/file-state-store';
 import { Monitor } from '../engine/monitor';
-import { endpointPath } from '../shared/myuscis/endpoints';
 import type { ReceiptNumber } from '../shared/receipt';
 import { allowListFor, allowListOf, myUscisOrigins, type MyUscisMode } from '../shared/security/navigation';
 import { applicantPageUrl } from '../shared/session/sign-in-machine';
@@ -21,7 +20,8 @@ import { createDesktopNotifier } from './desktop-notifier';
 import { registerIpcHandlers, sendState } from './ipc';
 import { createIpcHandlers, pushingStateAfterChanges } from './ipc-handlers';
 import { createSecureWindow, openSafeExternalUrl, stripElectronUserAgent } from './secure-window';
-import { chooseTransport, createSessionHttpPort, type RequestInSession } from './session-http-port';
+import { createSessionHttpPort, type RequestInSession } from './session-http-port';
+import { connectInBackground } from './start-up';
 import { createSignIn, signInPartition } from './sign-in-window';
 import { setStartAtLogin as setLoginItem } from './login-item';
 import { createTray } from './tray';
@@ -30,30 +30,15 @@ export const APP_ID = 'org.dacawatch.desktop';
 /** The demo tells the renewal an hour a second: the silent approval arrives within minutes. */
 const DEMO_SPEED = 3600;
 const here = dirname(fileURLToPath(import.meta.url));
-/** Set once the app has started: what a second launch does. */
-let showDashboard: () => void = () => undefined;
-const resources = app.isPackaged ? process.resourcesPath : join(here, '..', '..', 'build');
+/** What a second launch does: until the app has composed its windows, it remembers to open the dashboard. */
+let showDashboard: () => void = () => void (dashboardWanted = true);
+let dashboardWanted = false;
 
-/**
- * Whether session.fetch sends the partition's cookies (electron/electron#44456): a marker cookie is set in
- * the partition, one request goes out, and the partition's webRequest hook looks for the marker.
- */
-async function sessionFetchSendsPartitionCookies(partition: Session, origin: string): Promise<boolean> {
-  const marker = `check-${Date.now()}`;
-  let seen = false;
-  await partition.cookies.set({ url: origin, name: 'daca_watch_transport_check', value: marker });
-  partition.webRequest.onBeforeSendHeaders({ urls: [`${origin}/*`] }, (details, callback) => {
-    if ((details.requestHeaders.Cookie ?? '').includes(marker)) seen = true;
-    callback({ requestHeaders: details.requestHeaders });
-  });
-  try {
-    await partition.fetch(`${origin}${endpointPath.casesProbe()}`, { redirect: 'manual' }).catch(() => undefined);
-  } finally {
-    partition.webRequest.onBeforeSendHeaders(null);
-    await partition.cookies.remove(origin, 'daca_watch_transport_check');
-  }
-  return seen;
+/** The demo's own userData folder, next to the real one. */
+export function demoUserDataPath(userData: string): string {
+  return `${userData}-demo`;
 }
+const resources = app.isPackaged ? process.resourcesPath : join(here, '..', '..', 'build');
 
 /** Loads a my.uscis.gov page in a hidden window of the same partition, so the WAF's script refreshes its token. */
 async function refreshInHiddenWindow(mode: MyUscisMode): Promise<void> {
@@ -71,15 +56,15 @@ async function start(): Promise<void> {
   await app.whenReady();
   serveDashboard(join(here, '..', 'renderer'));
   app.setAppUserModelId(APP_ID);
-  const demo = process.argv.includes('--demo');
+  // The demo's simulator is a local server on 127.0.0.1 (no network); it starts in milliseconds.
   const sim = demo ? await startSimulator({ scenario: 'daca-renewal', clock: { speed: DEMO_SPEED }, accessClock: 'real' }) : null;
   const mode: MyUscisMode = sim ? { kind: 'demo', accountOrigin: sim.accountOrigin, dataOrigin: sim.dataOrigin } : { kind: 'real' };
   const { dataOrigin } = myUscisOrigins(mode);
   const partition = session.fromPartition(signInPartition(mode));
+  // The one transport: net.request in the sign-in partition with its cookies (see session-http-port.ts).
   const requestInSession: RequestInSession = (url) => net.request({ url, session: partition, useSessionCookies: true, credentials: 'include', redirect: 'manual' });
-  const transport = await chooseTransport(partition, requestInSession, () => sessionFetchSendsPartitionCookies(partition, dataOrigin));
   const clock = sim ? { now: () => sim.clock.now() } : { now: Date.now };
-  const client = new MyUscisClient({ http: createSessionHttpPort({ transport, refreshChallenge: () => refreshInHiddenWindow(mode) }), origin: dataOrigin, clock });
+  const client = new MyUscisClient({ http: createSessionHttpPort({ request: requestInSession, refreshChallenge: () => refreshInHiddenWindow(mode) }), origin: dataOrigin, clock });
 
   const store = openStateStore({
     dir: join(app.getPath('userData'), demo ? 'demo' : 'state'),
@@ -113,6 +98,8 @@ async function start(): Promise<void> {
   };
 
   showDashboard = openDashboard;
+  // A second launch that came while the app was starting.
+  if (dashboardWanted) openDashboard();
   const notifier = createDesktopNotifier({
     appId: APP_ID,
     appName: 'DACA Watch',
@@ -195,20 +182,31 @@ async function start(): Promise<void> {
     { appOrigin: APP_ORIGIN },
   );
 
-  // A session kept from the last run may still be live; if it ended meanwhile, the user hears it once.
-  const live = (await client.fetchEndpoint('probe')).outcome.kind === 'ok';
-  if (live) monitor.signedIn();
-  else if (monitor.snapshot.session.state === 'signed-in') await monitor.signedOut();
-  // Started at login (--hidden): stay in the tray unless something needs the user.
-  if (!process.argv.includes('--hidden') || !live || monitor.snapshot.cases.length === 0) openDashboard();
-  controller.refresh();
-  monitor.start(sim ? DEMO_SPEED : 1);
   app.on('before-quit', () => {
     monitor.stop();
     void sim?.close();
   });
+
+  // The tray exists; the dashboard opens now (unless started at login), before any request to myUSCIS.
+  const hidden = process.argv.includes('--hidden');
+  if (!hidden) openDashboard();
+  controller.refresh();
+  // The network in the background: the tray says "Connecting to myUSCIS" until the kept session is checked.
+  void connectInBackground({
+    probe: async () => (await client.fetchEndpoint('probe')).outcome.kind === 'ok',
+    monitor,
+    setConnecting: (connecting) => controller?.setConnecting(connecting),
+    openDashboard,
+    hidden,
+    speed: sim ? DEMO_SPEED : 1,
+  }).finally(pushState);
 }
 
+const demo = process.argv.includes('--demo');
+// The demo keeps its own profile (store, cookies) and its own single-instance lock, so `npm run demo`
+// runs beside the real app. Electron keys the lock on the userData folder as it is when the lock is
+// requested (Chromium's process singleton; electron/electron#29068, #18728), so this comes first.
+if (demo) app.setPath('userData', demoUserDataPath(app.getPath('userData')));
 registerAppScheme();
 app.enableSandbox();
 // Every request (probe, checks, hidden refresh window) looks like plain Chrome, as the sign-in window does.

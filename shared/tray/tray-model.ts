@@ -20,6 +20,8 @@ export interface TrayState {
   summary: string;
   pausedUntil: string | null;
   startAtLogin: boolean;
+  /** The start-up check of the kept session is still under way ("Connecting to myUSCIS…"). */
+  connecting?: boolean;
 }
 
 export type TrayCommand =
@@ -39,7 +41,7 @@ export type TrayMenuItem =
   | { kind: 'label'; label: string }
   | { kind: 'separator' };
 
-const LABELS: Record<Language, Record<TrayCommand, string> & { paused: string; signedOut: string; failing: string; offline: string; noCases: string }> = {
+const LABELS: Record<Language, Record<TrayCommand, string> & { paused: string; signedOut: string; failing: string; offline: string; noCases: string; connecting: string }> = {
   en: {
     'open-dashboard': 'Open dashboard',
     'check-now': 'Check now',
@@ -55,6 +57,7 @@ const LABELS: Record<Language, Record<TrayCommand, string> & { paused: string; s
     failing: 'USCIS is not answering: trying again later',
     offline: 'Offline: waiting for the network',
     noCases: 'Add your receipt numbers to start',
+    connecting: 'Connecting to myUSCIS…',
   },
   es: {
     'open-dashboard': 'Abrir el panel',
@@ -71,11 +74,13 @@ const LABELS: Record<Language, Record<TrayCommand, string> & { paused: string; s
     failing: 'USCIS no responde: se volverá a intentar más tarde',
     offline: 'Sin conexión: esperando la red',
     noCases: 'Agregue sus números de recibo para empezar',
+    connecting: 'Conectando con myUSCIS…',
   },
 };
 
 /** Needs attention beats news, news beats approved, approved beats the everyday states. */
 export function trayIcon(state: TrayState): TrayIcon {
+  if (state.connecting) return 'checking';
   if (state.activity === 'signed-out' || state.activity === 'backing-off') return 'attention';
   if (state.unseen > 0) return 'news';
   if (state.approved) return 'approved';
@@ -85,6 +90,8 @@ export function trayIcon(state: TrayState): TrayIcon {
 /** The status line: why the app is not watching, or the pair's summary. */
 function statusLine(state: TrayState): string {
   const words = LABELS[state.language];
+  // Before the kept session is checked, "signed out" would be a guess.
+  if (state.connecting) return words.connecting;
   switch (state.activity) {
     case 'signed-out':
       return words.signedOut;
