@@ -10,8 +10,7 @@ import { MyUscisClient } from '../engine/client';
 import { openStateStore, type StoredObject } from '../engine/file-state-store';
 import { Monitor } from '../engine/monitor';
 import type { ReceiptNumber } from '../shared/receipt';
-import { allowListFor, allowListOf, myUscisOrigins, type MyUscisMode } from '../shared/security/navigation';
-import { applicantPageUrl } from '../shared/session/sign-in-machine';
+import { allowListOf, myUscisOrigins, type MyUscisMode } from '../shared/security/navigation';
 import { startSimulator } from '../simulator/server';
 import { AppController } from './app-controller';
 import { APP_ORIGIN, DASHBOARD_URL, registerAppScheme, serveDashboard } from './app-protocol';
@@ -22,6 +21,7 @@ import { createIpcHandlers, pushingStateAfterChanges } from './ipc-handlers';
 import { createSecureWindow, openSafeExternalUrl, stripElectronUserAgent } from './secure-window';
 import { createSessionHttpPort, type RequestInSession } from './session-http-port';
 import { connectInBackground } from './start-up';
+import { createWafRefresh } from './waf-refresh';
 import { createSignIn, signInPartition } from './sign-in-window';
 import { setStartAtLogin as setLoginItem } from './login-item';
 import { createTray } from './tray';
@@ -40,18 +40,6 @@ export function demoUserDataPath(userData: string): string {
 }
 const resources = app.isPackaged ? process.resourcesPath : join(here, '..', '..', 'build');
 
-/** Loads a my.uscis.gov page in a hidden window of the same partition, so the WAF's script refreshes its token. */
-async function refreshInHiddenWindow(mode: MyUscisMode): Promise<void> {
-  const hidden = createSecureWindow({ allow: allowListFor(mode), partition: signInPartition(mode), plainUserAgent: true, show: false });
-  try {
-    await hidden.loadURL(applicantPageUrl(mode));
-    // The challenge page sets the cookie by script and reloads; give it a moment.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-  } finally {
-    hidden.destroy();
-  }
-}
-
 async function start(): Promise<void> {
   await app.whenReady();
   serveDashboard(join(here, '..', 'renderer'));
@@ -61,10 +49,11 @@ async function start(): Promise<void> {
   const mode: MyUscisMode = sim ? { kind: 'demo', accountOrigin: sim.accountOrigin, dataOrigin: sim.dataOrigin } : { kind: 'real' };
   const { dataOrigin } = myUscisOrigins(mode);
   const partition = session.fromPartition(signInPartition(mode));
+  const refreshWafToken = createWafRefresh({ mode });
   // The one transport: net.request in the sign-in partition with its cookies (see session-http-port.ts).
   const requestInSession: RequestInSession = (url) => net.request({ url, session: partition, useSessionCookies: true, credentials: 'include', redirect: 'manual' });
   const clock = sim ? { now: () => sim.clock.now() } : { now: Date.now };
-  const client = new MyUscisClient({ http: createSessionHttpPort({ request: requestInSession, refreshChallenge: () => refreshInHiddenWindow(mode) }), origin: dataOrigin, clock });
+  const client = new MyUscisClient({ http: createSessionHttpPort({ request: requestInSession, refreshChallenge: async () => void (await refreshWafToken()) }), origin: dataOrigin, clock });
 
   const store = openStateStore({
     dir: join(app.getPath('userData'), demo ? 'demo' : 'state'),

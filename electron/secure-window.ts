@@ -15,10 +15,12 @@ export type SecureWindowOptions = Omit<BrowserWindowConstructorOptions, 'webPref
   openLinksInBrowser?: boolean;
   /** Pages see the user agent of a plain Chrome, without the Electron and app tokens. */
   plainUserAgent?: boolean;
+  /** false: the page's timers run at full speed while the window is hidden (the WAF refresh window). */
+  backgroundThrottling?: boolean;
 };
 
 export function createSecureWindow(options: SecureWindowOptions): BrowserWindow {
-  const { allow, preload, partition, openLinksInBrowser = false, plainUserAgent = false, ...windowOptions } = options;
+  const { allow, preload, partition, openLinksInBrowser = false, plainUserAgent = false, backgroundThrottling, ...windowOptions } = options;
   // The session first: Electron gives a session's user agent only to web contents created after it is set.
   const windowSession = partition === undefined ? session.defaultSession : session.fromPartition(partition);
   windowSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -39,6 +41,7 @@ export function createSecureWindow(options: SecureWindowOptions): BrowserWindow 
       spellcheck: false,
       ...(preload === undefined ? {} : { preload }),
       ...(partition === undefined ? {} : { partition }),
+      ...(backgroundThrottling === undefined ? {} : { backgroundThrottling }),
     },
   });
   const { webContents } = secureWindow;

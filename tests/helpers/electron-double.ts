@@ -72,7 +72,7 @@ export class FakeWebContents extends EventEmitter {
         setImmediate(() => {
           const replacedBy = replaced.by;
           if (replacedBy !== null) {
-            // electron/electron#24113 and the loadURL docs: a load that another navigation replaces
+            // The loadURL docs and electron/electron#27574, #18109: a load that another navigation replaces
             // rejects with ERR_ABORTED (-3); the new page goes on loading.
             reject(Object.assign(new Error(`ERR_ABORTED (-3) loading '${url}'`), { code: 'ERR_ABORTED', errno: -3, url }));
             void this.arrive(replacedBy).catch(() => undefined);
@@ -112,6 +112,11 @@ export interface PageContext {
 }
 export type PageScript = (page: PageContext) => void;
 const pageScripts: Array<{ matches: (url: string) => boolean; script: PageScript }> = [];
+
+/** Test helper: forgets every page script (electronModule() does it too). */
+export function resetPageScripts(): void {
+  pageScripts.length = 0;
+}
 
 /** Test helper: `script` runs in every page whose URL starts with `prefix` (cleared by electronModule()). */
 export function onPage(prefix: string, script: PageScript): void {
