@@ -9,13 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { MyUscisClient } from '../engine/client';
 import { openStateStore, type StoredObject } from '../engine/file-state-store';
 import { Monitor } from '../engine/monitor';
+import type { Language } from '../shared/localized';
 import type { ReceiptNumber } from '../shared/receipt';
 import { allowListOf, myUscisOrigins, type MyUscisMode } from '../shared/security/navigation';
 import { startSimulator } from '../simulator/server';
 import { AppController } from './app-controller';
 import { APP_ORIGIN, DASHBOARD_URL, registerAppScheme, serveDashboard } from './app-protocol';
 import { dashboardStateOf } from './dashboard-state';
-import { createDesktopNotifier } from './desktop-notifier';
+import { createDesktopNotifier, windowsAppUserModelId } from './desktop-notifier';
 import { registerIpcHandlers, sendState } from './ipc';
 import { createIpcHandlers, pushingStateAfterChanges } from './ipc-handlers';
 import { createSecureWindow, openSafeExternalUrl, stripElectronUserAgent } from './secure-window';
@@ -23,8 +24,9 @@ import { createSessionHttpPort, type RequestInSession } from './session-http-por
 import { connectInBackground } from './start-up';
 import { createWafRefresh } from './waf-refresh';
 import { createSignIn, signInPartition } from './sign-in-window';
-import { setStartAtLogin as setLoginItem } from './login-item';
-import { createTray } from './tray';
+import { setStartAtLogin as setLoginItem, startedAtLogin } from './login-item';
+import { RESOURCE, resourcePath } from './resources';
+import { createTray, dashboardCloseAction, setAppMenu } from './tray';
 
 export const APP_ID = 'org.dacawatch.desktop';
 /** The demo tells the renewal an hour a second: the silent approval arrives within minutes. */
@@ -38,12 +40,16 @@ let dashboardWanted = false;
 export function demoUserDataPath(userData: string): string {
   return `${userData}-demo`;
 }
-const resources = app.isPackaged ? process.resourcesPath : join(here, '..', '..', 'build');
+/** resources/ when packaged, build/ in development (electron-builder.yml ships each file there). */
+const resourcePlace = { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, mainDir: here };
 
 async function start(): Promise<void> {
   await app.whenReady();
   serveDashboard(join(here, '..', 'renderer'));
-  app.setAppUserModelId(APP_ID);
+  // Windows shows toasts for an app id that a Start-menu shortcut carries: the installer's in a
+  // packaged app, electron.exe's own under `npm start` (Electron's notification docs).
+  const appUserModelId = windowsAppUserModelId(APP_ID, app.isPackaged, process.execPath);
+  if (process.platform === 'win32') app.setAppUserModelId(appUserModelId);
   // The demo's simulator is a local server on 127.0.0.1 (no network); it starts in milliseconds.
   const sim = demo ? await startSimulator({ scenario: 'daca-renewal', clock: { speed: DEMO_SPEED }, accessClock: 'real' }) : null;
   const mode: MyUscisMode = sim ? { kind: 'demo', accountOrigin: sim.accountOrigin, dataOrigin: sim.dataOrigin } : { kind: 'real' };
@@ -62,11 +68,17 @@ async function start(): Promise<void> {
 
   let dashboard: BrowserWindow | null = null;
   const shownNotifications = new Set<Notification>();
+  /** Set once the app menu exists (below). */
+  let renderAppMenu: () => void = () => undefined;
   const pushState = () => {
     if (dashboard && !dashboard.isDestroyed()) sendState(dashboard.webContents, dashboardStateOf(monitor, demo));
+    renderAppMenu();
   };
+  let quitting = false;
+  app.on('before-quit', () => (quitting = true));
   const openDashboard = () => {
     if (dashboard && !dashboard.isDestroyed()) {
+      if (dashboard.isMinimized()) dashboard.restore();
       dashboard.show();
       dashboard.focus();
       return;
@@ -82,6 +94,12 @@ async function start(): Promise<void> {
       title: 'DACA Watch',
     });
     dashboard.once('ready-to-show', () => dashboard?.show());
+    // Where a tray icon may be missing (Linux), closing keeps the window, minimized (see tray.ts).
+    dashboard.on('close', (event) => {
+      if (quitting || dashboardCloseAction(process.platform) !== 'minimize') return;
+      event.preventDefault();
+      dashboard?.minimize();
+    });
     dashboard.on('closed', () => (dashboard = null));
     void dashboard.loadURL(DASHBOARD_URL);
   };
@@ -89,13 +107,14 @@ async function start(): Promise<void> {
   showDashboard = openDashboard;
   // A second launch that came while the app was starting.
   if (dashboardWanted) openDashboard();
+  const iconPath = resourcePath(resourcePlace, RESOURCE.notificationIcon);
   const notifier = createDesktopNotifier({
-    appId: APP_ID,
+    appId: appUserModelId,
     appName: 'DACA Watch',
-    iconPath: join(resources, 'icon.png'),
+    iconPath,
     onClick: () => openDashboard(),
     fallback: async (n) => {
-      const note = new Notification({ title: n.title, body: n.body, urgency: n.priority === 'high' ? 'critical' : 'normal' });
+      const note = new Notification({ title: n.title, body: n.body, icon: iconPath, urgency: n.priority === 'high' ? 'critical' : 'normal' });
       note.on('click', () => openDashboard());
       note.on('close', () => shownNotifications.delete(note));
       shownNotifications.add(note);
@@ -131,8 +150,10 @@ async function start(): Promise<void> {
       platform: process.platform,
       setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
       executable: process.env.APPIMAGE ?? process.execPath,
+      // In development the program is Electron itself, which needs the app's folder.
+      ...(app.isPackaged ? {} : { appPath: app.getAppPath() }),
     });
-  const tray = createTray({ iconDir: join(resources, 'tray'), platform: process.platform, onCommand: (command) => void controller?.command(command) });
+  const tray = createTray({ iconDir: resourcePath(resourcePlace, RESOURCE.trayImages), platform: process.platform, onCommand: (command) => void controller?.command(command) });
   controller = new AppController({
     monitor,
     clock,
@@ -175,9 +196,20 @@ async function start(): Promise<void> {
     monitor.stop();
     void sim?.close();
   });
+  // macOS: a click on the Dock icon (or opening the app again from Finder) shows the dashboard.
+  app.on('activate', () => openDashboard());
+  // Open and Quit without a tray: the app menu, in the user's language (redrawn when it changes).
+  let menuLanguage: Language | null = null;
+  renderAppMenu = () => {
+    const language = monitor.snapshot.settings.language;
+    if (language === menuLanguage) return;
+    menuLanguage = language;
+    setAppMenu(language, process.platform, (command) => void controller?.command(command));
+  };
+  renderAppMenu();
 
   // The tray exists; the dashboard opens now (unless started at login), before any request to myUSCIS.
-  const hidden = process.argv.includes('--hidden');
+  const hidden = startedAtLogin(process.argv, process.platform, () => app.getLoginItemSettings().wasOpenedAtLogin === true);
   if (!hidden) openDashboard();
   controller.refresh();
   // The network in the background: the tray says "Connecting to myUSCIS" until the kept session is checked.

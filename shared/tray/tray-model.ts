@@ -78,6 +78,11 @@ const LABELS: Record<Language, Record<TrayCommand, string> & { paused: string; s
   },
 };
 
+/** A command's label in the user's language (the app menu reuses the tray's words). */
+export function commandLabel(language: Language, command: TrayCommand): string {
+  return LABELS[language][command];
+}
+
 /** Needs attention beats news, news beats approved, approved beats the everyday states. */
 export function trayIcon(state: TrayState): TrayIcon {
   if (state.connecting) return 'checking';

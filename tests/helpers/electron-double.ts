@@ -171,9 +171,15 @@ export class FakeBrowserWindow extends EventEmitter {
   focus(): void {
     this.focused = true;
   }
-  restore(): void {}
+  minimized = false;
+  minimize(): void {
+    this.minimized = true;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
   isMinimized(): boolean {
-    return false;
+    return this.minimized;
   }
   isVisible(): boolean {
     return this.visible;
@@ -429,6 +435,14 @@ class FakeApp extends EventEmitter {
     this.appUserModelId = id;
   }
   readonly dock = { hide() {}, show() {} };
+  sandboxed = false;
+  enableSandbox(): void {
+    this.sandboxed = true;
+  }
+  userAgentFallback = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) daca-watch/0.1.0 Chrome/140.0.0.0 Electron/45.0.0 Safari/537.36';
+  getAppPath(): string {
+    return process.cwd();
+  }
 }
 
 /** ipcMain with a test helper that invokes a handler as a given frame would. */
