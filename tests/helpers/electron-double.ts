@@ -37,6 +37,8 @@ export class FakeWebContents extends EventEmitter {
   }
   send(channel: string, ...args: unknown[]): void {
     this.sent.push({ channel, args });
+    // Test helper: a bridge to a renderer (the boot test) listens to this.
+    this.emit('sent', channel, ...args);
   }
   isDestroyed(): boolean {
     return false;
@@ -80,6 +82,11 @@ export class FakeWebContents extends EventEmitter {
           }
           if (generation !== this.loads) return reject(Object.assign(new Error(`ERR_ABORTED (-3) loading '${url}'`), { code: 'ERR_ABORTED', errno: -3, url }));
           this.emit('did-finish-load');
+          // The first paint of a window created with show: false (BrowserWindow docs, 'ready-to-show').
+          if (this.owner && !this.owner.readyToShow) {
+            this.owner.readyToShow = true;
+            this.owner.emit('ready-to-show');
+          }
           resolve();
         });
       });
@@ -137,6 +144,7 @@ export class FakeBrowserWindow extends EventEmitter {
   visible: boolean;
   destroyed = false;
   focused = false;
+  readyToShow = false;
   loaded: string[] = [];
 
   constructor(readonly options: Record<string, any> = {}) {
@@ -555,6 +563,13 @@ export function electronModule() {
       handlers: protocolHandlers,
     },
     powerMonitor: new EventEmitter(),
+    dialog: {
+      errors: [] as Array<{ title: string; content: string }>,
+      showErrorBox(title: string, content: string): void {
+        module.dialog.errors.push({ title, content });
+      },
+      showSaveDialog: async () => ({ canceled: true, filePath: undefined }),
+    },
     shell: { openExternal: async (url: string) => void opened.push(url), opened },
     net: {
       online: true,
@@ -567,7 +582,8 @@ export function electronModule() {
       request: netRequest,
     },
   };
-  return module;
+  // `import electron from 'electron'` (electron-store does that) gets the same object.
+  return Object.assign(module, { default: module });
 }
 
 export type ElectronDouble = ReturnType<typeof electronModule>;
