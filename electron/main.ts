@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MyUscisClient } from '../engine/client';
 import { openStateStore, type StoredObject } from '../engine/file-state-store';
+import type { NotifierPort } from '../engine/ports';
 import { Monitor } from '../engine/monitor';
 import type { Language } from '../shared/localized';
 import type { ReceiptNumber } from '../shared/receipt';
@@ -42,6 +43,19 @@ export function demoUserDataPath(userData: string): string {
 }
 /** resources/ when packaged, build/ in development (electron-builder.yml ships each file there). */
 const resourcePlace = { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, mainDir: here };
+
+/**
+ * The Electron smoke test (tests/smoke) learns that a notification went out from one stdout line per
+ * notification, in the demo only: its priority, never a title, a body, a key or a receipt.
+ */
+function reportingToSmokeTest(notifier: NotifierPort): NotifierPort {
+  return {
+    async notify(notification) {
+      await notifier.notify(notification);
+      process.stdout.write(`[smoke] notification shown (${notification.priority})\n`);
+    },
+  };
+}
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -128,7 +142,7 @@ async function start(): Promise<void> {
     origin: dataOrigin,
     clock,
     store,
-    notifier,
+    notifier: demo && process.env.DACA_WATCH_SMOKE === '1' ? reportingToSmokeTest(notifier) : notifier,
     onEvent: (event) => {
       if (event.kind === 'session' && event.state === 'signed-out') signIn.sessionExpired();
       controller?.onMonitorEvent(event);
