@@ -101,6 +101,13 @@ describe('electron-builder.yml', () => {
     expect(config.extraResources).toEqual([{ from: 'build/tray', to: 'tray', filter: ['*.png'] }, { from: 'build/icon.png', to: 'icon.png' }]);
   });
 
+  it('builds a deb, whose install script (electron-builder’s) loads an AppArmor profile for the sandbox on Ubuntu 23.10+', () => {
+    expect(config.linux?.target).toContain('deb');
+    const afterInstall = readFileSync(join(SCHEMA_PATH, '..', 'templates', 'linux', 'after-install.tpl'), 'utf8');
+    expect(afterInstall).toMatch(/apparmor_parser/);
+    expect(afterInstall).toMatch(/apparmor-profile/);
+  });
+
   it('ships every resource the shell loads, under the name it loads it by, from a file that exists in development', () => {
     const shipped = new Map((config.extraResources as Array<{ from: string; to: string }>).map((entry) => [entry.to, entry.from]));
     const dev = resourcesDir({ isPackaged: false, resourcesPath: '/nowhere', mainDir: join(ROOT, 'dist', 'main') });
