@@ -162,4 +162,26 @@ describe('the built app, booted on the Electron double in demo mode', () => {
     expect(await page.getByRole('main').innerText()).toMatch(/Case Is Being Actively Reviewed By USCIS/);
     await page.close();
   }, 30_000);
+
+  it('keeps the dashboard reachable without a tray: close keeps it on Linux, activate (Dock) and the app menu bring it back, Quit quits', async () => {
+    const first = dashboardWindow()!;
+    first.close();
+    if (process.platform === 'linux') {
+      expect(first.isDestroyed()).toBe(false);
+      expect(first.isMinimized()).toBe(true);
+    } else expect(first.isDestroyed()).toBe(true);
+    electron.app.emit('activate');
+    const shown = windows().filter((w) => w.loaded.includes(DASHBOARD_URL) && !w.isDestroyed());
+    expect(shown).toHaveLength(1);
+    await expect.poll(() => shown[0]!.isVisible() && !shown[0]!.isMinimized(), SOON).toBe(true);
+
+    const menu = electron.app.applicationMenu as { items: Array<{ submenu?: Array<{ label?: string; click?: () => void }> }> };
+    const items = menu.items.flatMap((entry) => entry.submenu ?? []);
+    shown[0]!.minimize();
+    items.find((item) => item.label === 'Open dashboard')!.click!();
+    expect(shown[0]!.isMinimized()).toBe(false);
+    const quits = electron.app.quitCalls;
+    items.find((item) => item.label === 'Quit DACA Watch')!.click!();
+    await expect.poll(() => electron.app.quitCalls, SOON).toBe(quits + 1);
+  });
 });
