@@ -2,7 +2,6 @@
 // partition and waits for the `aws-waf-token` cookie; shows the window when a person must solve a CAPTCHA.
 // It never reads a cookie's value, never logs one, and never leaves the window open after it returns.
 
-import { session, type BrowserWindow } from 'electron';
 import { allowListFor, myUscisOrigins, type MyUscisMode } from '../shared/security/navigation';
 import { applicantPageUrl } from '../shared/session/sign-in-machine';
 import { createSecureWindow } from './secure-window';
@@ -43,18 +42,8 @@ async function refreshOnce(options: WafRefreshOptions): Promise<boolean> {
   const log = options.log ?? ((message: string) => console.warn(message));
   const partition = signInPartition(options.mode);
   const dataHost = new URL(myUscisOrigins(options.mode).dataOrigin).hostname;
-  const cookies = session.fromPartition(partition).cookies;
 
-  // Listen before loading: the challenge script may set the token before loadURL settles.
-  let tokenArrived: () => void = () => undefined;
-  const token = new Promise<void>((resolve) => (tokenArrived = resolve));
-  const onChanged = (_event: unknown, cookie: { name: string; domain?: string }, _cause: string, removed: boolean) => {
-    const domain = (cookie.domain ?? '').replace(/^\./, '');
-    if (!removed && cookie.name === WAF_TOKEN_COOKIE && (dataHost === domain || dataHost.endsWith(`.${domain}`))) tokenArrived();
-  };
-  cookies.on('changed', onChanged);
-
-  const refresher: BrowserWindow = createSecureWindow({
+  const refresher: ReturnType<typeof createSecureWindow> = createSecureWindow({
     allow: allowListFor(options.mode),
     partition,
     plainUserAgent: true,
@@ -67,6 +56,16 @@ async function refreshOnce(options: WafRefreshOptions): Promise<boolean> {
     // would stall the challenge script; this keeps them running (BrowserWindow docs, webPreferences.backgroundThrottling).
     backgroundThrottling: false,
   });
+  // The window's session is the myUSCIS partition. Listen before loading: the challenge script may set
+  // the token before loadURL settles.
+  const cookies = refresher.webContents.session.cookies;
+  let tokenArrived: () => void = () => undefined;
+  const token = new Promise<void>((resolve) => (tokenArrived = resolve));
+  const onChanged = (_event: unknown, cookie: { name: string; domain?: string }, _cause: string, removed: boolean) => {
+    const domain = (cookie.domain ?? '').replace(/^\./, '');
+    if (!removed && cookie.name === WAF_TOKEN_COOKIE && (dataHost === domain || dataHost.endsWith(`.${domain}`))) tokenArrived();
+  };
+  cookies.on('changed', onChanged);
   let closedByPerson = false;
   refresher.on('closed', () => (closedByPerson = true));
   const waitFor = (ms: number) =>
