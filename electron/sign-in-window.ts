@@ -2,7 +2,7 @@
 // driven by the sign-in state machine. It never reads the page, the password, the code or cookie values.
 
 import { session, type BrowserWindow } from 'electron';
-import { allowListFor, myUscisOrigins, type MyUscisMode } from '../shared/security/navigation';
+import { allowListFor, cookieDomainMatches, myUscisOrigins, type MyUscisMode } from '../shared/security/navigation';
 import { SIGNED_OUT, applicantPageUrl, next, shouldGoToApplicant, type SignInEvent, type SignInState } from '../shared/session/sign-in-machine';
 import { createSecureWindow } from './secure-window';
 
@@ -90,8 +90,7 @@ export function createSignIn(options: SignInOptions): SignIn {
   const { dataOrigin, accountOrigin } = myUscisOrigins(mode);
   const watchedHosts = new Set([new URL(dataOrigin).hostname, new URL(accountOrigin).hostname]);
   const onCookieChanged = (_event: unknown, cookie: { domain?: string }, _cause: string, removed: boolean): void => {
-    const domain = (cookie.domain ?? '').replace(/^\./, '');
-    const ours = domain !== '' && [...watchedHosts].some((host) => host === domain || host.endsWith(`.${domain}`));
+    const ours = [...watchedHosts].some((host) => cookieDomainMatches(host, cookie.domain));
     if (removed || !ours || cookieChecksLeft <= 0) return;
     if (cookieTimer) clearTimeout(cookieTimer);
     cookieTimer = setTimeout(() => {

@@ -2,7 +2,7 @@
 // partition and waits for the `aws-waf-token` cookie; shows the window when a person must solve a CAPTCHA.
 // It never reads a cookie's value, never logs one, and never leaves the window open after it returns.
 
-import { allowListFor, myUscisOrigins, type MyUscisMode } from '../shared/security/navigation';
+import { allowListFor, cookieDomainMatches, myUscisOrigins, type MyUscisMode } from '../shared/security/navigation';
 import { applicantPageUrl } from '../shared/session/sign-in-machine';
 import { createSecureWindow } from './secure-window';
 import { signInPartition } from './sign-in-window';
@@ -62,8 +62,7 @@ async function refreshOnce(options: WafRefreshOptions): Promise<boolean> {
   let tokenArrived: () => void = () => undefined;
   const token = new Promise<void>((resolve) => (tokenArrived = resolve));
   const onChanged = (_event: unknown, cookie: { name: string; domain?: string }, _cause: string, removed: boolean) => {
-    const domain = (cookie.domain ?? '').replace(/^\./, '');
-    if (!removed && cookie.name === WAF_TOKEN_COOKIE && (dataHost === domain || dataHost.endsWith(`.${domain}`))) tokenArrived();
+    if (!removed && cookie.name === WAF_TOKEN_COOKIE && cookieDomainMatches(dataHost, cookie.domain)) tokenArrived();
   };
   cookies.on('changed', onChanged);
   let closedByPerson = false;

@@ -73,6 +73,12 @@ export function isAllowedSubframe(url: string, allow: AllowList): boolean {
   return SUBFRAME_EXTRAS.has(url) || isAllowedNavigation(url, allow);
 }
 
+/** Whether a cookie of `cookieDomain` (host-only `my.uscis.gov`, or `.uscis.gov`) is sent to `host`. */
+export function cookieDomainMatches(host: string, cookieDomain: string | undefined): boolean {
+  const domain = (cookieDomain ?? '').replace(/^\./, '').toLowerCase();
+  return domain !== '' && (host === domain || host.endsWith(`.${domain}`));
+}
+
 /** What a log may say about a URL: its origin only (paths and queries can carry receipts and tokens). */
 export function originForLog(url: string): string {
   const parsed = parseUrl(url);
