@@ -37,7 +37,16 @@ export function tomorrowMorning(now: number): number {
 }
 
 export class AppController {
+  /** True from start-up until the kept session has been checked (in the background). */
+  private connecting = false;
+
   constructor(private readonly ports: ControllerPorts) {}
+
+  /** The tray says "Connecting to myUSCIS" while the start-up session check runs. */
+  setConnecting(connecting: boolean): void {
+    this.connecting = connecting;
+    this.refresh();
+  }
 
   trayState(): TrayState {
     const state = this.ports.monitor.snapshot;
@@ -62,6 +71,7 @@ export class AppController {
       pausedUntil: state.schedule.pausedUntil,
       startAtLogin: state.settings.startAtLogin,
       saveProblem: this.ports.monitor.saveProblem()?.cause ?? null,
+      connecting: this.connecting,
     };
   }
 

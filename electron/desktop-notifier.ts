@@ -1,11 +1,22 @@
-// The engine's NotifierPort on the desktop: node-notifier (notify-send, SnoreToast, terminal-notifier)
-// with Electron's Notification as the fallback. Plain Node (no `electron` import); it never logs a title or body.
+// The engine's NotifierPort on the desktop: node-notifier (notify-send on Linux, SnoreToast on Windows)
+// with Electron's Notification as the fallback, and Electron's Notification only on macOS. Plain Node
+// (no `electron` import); it never logs a title or body.
 
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import nodeNotifier from 'node-notifier';
+import type NodeNotifier from 'node-notifier';
 import type { DesktopNotification, NotifierPort } from '../engine/ports';
+
+/**
+ * node-notifier, loaded with require and only when first needed. It is CommonJS, kept outside the
+ * bundle, and in a packaged app it lives inside app.asar: Electron's asar support covers require()
+ * (Electron's "ASAR Archives" docs), while ESM imports from inside an archive have had gaps
+ * (electron/electron#40211, #45896), and a failure to load it then only means the Electron fallback.
+ */
+function loadNodeNotifier(): typeof NodeNotifier {
+  return createRequire(import.meta.url)('node-notifier') as typeof NodeNotifier;
+}
 
 /** What this adapter hands to node-notifier; each platform's notifier reads the fields it knows. */
 export interface NativeNotificationOptions {
@@ -55,7 +66,16 @@ export interface DesktopNotifierOptions {
 export const NOTIFY_TIMEOUT_MS = 5_000;
 
 /** Where node-notifier's helper waits for the user and reports a click; notify-send exits at once. */
-const REPORTS_CLICKS: ReadonlySet<NodeJS.Platform> = new Set(['darwin', 'win32']);
+const REPORTS_CLICKS: ReadonlySet<NodeJS.Platform> = new Set(['win32']);
+
+/**
+ * The AppUserModelID for Windows toasts: the installer's shortcut carries APP_ID; under `npm start`
+ * there is no such shortcut, and Electron's notification docs say to use process.execPath in
+ * development, whose own shortcut (electron.exe) Windows knows.
+ */
+export function windowsAppUserModelId(appId: string, isPackaged: boolean, execPath: string): string {
+  return isPackaged ? appId : execPath;
+}
 
 /**
  * `.../resources/app.asar/node_modules/...` -> `.../resources/app.asar.unpacked/node_modules/...`.
@@ -81,6 +101,7 @@ export function vendorBinaryPath(platform: NodeJS.Platform, arch: NodeJS.Archite
  * NotificationCenter) points it at the unpacked copy instead. notify-send is a system binary.
  */
 function platformNotifier(platform: NodeJS.Platform): NodeNotifierLike {
+  const nodeNotifier = loadNodeNotifier();
   const binary = vendorBinaryPath(platform);
   if (binary === undefined) return new nodeNotifier.NotifySend({ withFallback: false });
   const helper =
@@ -119,14 +140,18 @@ function failureCode(failure: unknown): string {
 
 export function createDesktopNotifier(options: DesktopNotifierOptions): NotifierPort {
   const platform = options.platform ?? process.platform;
-  const notifier = options.notifier ?? platformNotifier(platform);
+  // macOS: Electron's own Notification. node-notifier's bundled terminal-notifier 1.7.2 is x86_64 only
+  // (Rosetta on Apple silicon), shows as "terminal-notifier" rather than DACA Watch, and loses clicks
+  // once its 5 s wait ends; Electron's Notification is the app's own, with its name, icon and click event.
+  if (platform === 'darwin') return { notify: (n) => options.fallback(n) };
+  let loaded: NodeNotifierLike | undefined = options.notifier;
+  const notifierNow = (): NodeNotifierLike => (loaded ??= platformNotifier(platform));
   const log = options.log ?? ((message: string) => console.warn(message));
   const waitsForClick = REPORTS_CLICKS.has(platform);
 
   const nativeOptions = (n: DesktopNotification): NativeNotificationOptions => {
     const common = { title: n.title, message: n.body, ...(options.iconPath ? { icon: options.iconPath } : {}) };
     if (platform === 'win32') return { ...common, appID: options.appId, wait: true };
-    if (platform === 'darwin') return { ...common, wait: true };
     return { ...common, 'app-name': options.appName, ...linuxUrgency(n.priority) };
   };
 
@@ -162,7 +187,7 @@ export function createDesktopNotifier(options: DesktopNotifierOptions): Notifier
         );
 
         try {
-          notifier.notify(nativeOptions(n), (err, response) => {
+          notifierNow().notify(nativeOptions(n), (err, response) => {
             if (err) return settle(fallBackOnce(`failed in node-notifier (${failureCode(err)})`));
             if (response === 'activate') options.onClick?.(n.key);
             settle(Promise.resolve());

@@ -1,85 +1,79 @@
 // The main process's composition root: plugs Electron (session, windows, tray, power, notifications,
 // store) into the engine and the app controller. Wiring only: every decision lives in a tested module.
 
-import { app, BrowserWindow, dialog, net, Notification, powerMonitor, session, type Session } from 'electron';
+import { app, BrowserWindow, dialog, net, Notification, powerMonitor, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MyUscisClient } from '../engine/client';
 import { openStateStore, type StoredObject } from '../engine/file-state-store';
+import type { NotifierPort } from '../engine/ports';
 import { Monitor } from '../engine/monitor';
-import { endpointPath } from '../shared/myuscis/endpoints';
+import type { Language } from '../shared/localized';
 import type { ReceiptNumber } from '../shared/receipt';
-import { allowListFor, allowListOf, myUscisOrigins, type MyUscisMode } from '../shared/security/navigation';
-import { applicantPageUrl } from '../shared/session/sign-in-machine';
+import { allowListOf, myUscisOrigins, type MyUscisMode } from '../shared/security/navigation';
 import { startSimulator } from '../simulator/server';
 import { AppController } from './app-controller';
 import { APP_ORIGIN, DASHBOARD_URL, registerAppScheme, serveDashboard } from './app-protocol';
 import { dashboardStateOf } from './dashboard-state';
-import { createDesktopNotifier } from './desktop-notifier';
+import { createDesktopNotifier, windowsAppUserModelId } from './desktop-notifier';
 import { registerIpcHandlers, sendState } from './ipc';
 import { createIpcHandlers, pushingStateAfterChanges } from './ipc-handlers';
 import { createSecureWindow, openSafeExternalUrl, stripElectronUserAgent } from './secure-window';
-import { chooseTransport, createSessionHttpPort, type RequestInSession } from './session-http-port';
+import { createSessionHttpPort, type RequestInSession } from './session-http-port';
+import { connectInBackground } from './start-up';
+import { createWafRefresh } from './waf-refresh';
 import { createSignIn, signInPartition } from './sign-in-window';
-import { setStartAtLogin as setLoginItem } from './login-item';
-import { createTray } from './tray';
+import { setStartAtLogin as setLoginItem, startedAtLogin } from './login-item';
+import { RESOURCE, resourcePath } from './resources';
+import { createTray, dashboardCloseAction, setAppMenu } from './tray';
 
 export const APP_ID = 'org.dacawatch.desktop';
 /** The demo tells the renewal an hour a second: the silent approval arrives within minutes. */
 const DEMO_SPEED = 3600;
 const here = dirname(fileURLToPath(import.meta.url));
-/** Set once the app has started: what a second launch does. */
-let showDashboard: () => void = () => undefined;
-const resources = app.isPackaged ? process.resourcesPath : join(here, '..', '..', 'build');
+/** What a second launch does: until the app has composed its windows, it remembers to open the dashboard. */
+let showDashboard: () => void = () => void (dashboardWanted = true);
+let dashboardWanted = false;
+
+/** The demo's own userData folder, next to the real one. */
+export function demoUserDataPath(userData: string): string {
+  return `${userData}-demo`;
+}
+/** resources/ when packaged, build/ in development (electron-builder.yml ships each file there). */
+const resourcePlace = { isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, mainDir: here };
 
 /**
- * Whether session.fetch sends the partition's cookies (electron/electron#44456): a marker cookie is set in
- * the partition, one request goes out, and the partition's webRequest hook looks for the marker.
+ * The Electron smoke test (tests/smoke) learns that a notification went out from one stdout line per
+ * notification, in the demo only: its priority, never a title, a body, a key or a receipt.
  */
-async function sessionFetchSendsPartitionCookies(partition: Session, origin: string): Promise<boolean> {
-  const marker = `check-${Date.now()}`;
-  let seen = false;
-  await partition.cookies.set({ url: origin, name: 'daca_watch_transport_check', value: marker });
-  partition.webRequest.onBeforeSendHeaders({ urls: [`${origin}/*`] }, (details, callback) => {
-    if ((details.requestHeaders.Cookie ?? '').includes(marker)) seen = true;
-    callback({ requestHeaders: details.requestHeaders });
-  });
-  try {
-    await partition.fetch(`${origin}${endpointPath.casesProbe()}`, { redirect: 'manual' }).catch(() => undefined);
-  } finally {
-    partition.webRequest.onBeforeSendHeaders(null);
-    await partition.cookies.remove(origin, 'daca_watch_transport_check');
-  }
-  return seen;
-}
-
-/** Loads a my.uscis.gov page in a hidden window of the same partition, so the WAF's script refreshes its token. */
-async function refreshInHiddenWindow(mode: MyUscisMode): Promise<void> {
-  const hidden = createSecureWindow({ allow: allowListFor(mode), partition: signInPartition(mode), plainUserAgent: true, show: false });
-  try {
-    await hidden.loadURL(applicantPageUrl(mode));
-    // The challenge page sets the cookie by script and reloads; give it a moment.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-  } finally {
-    hidden.destroy();
-  }
+function reportingToSmokeTest(notifier: NotifierPort): NotifierPort {
+  return {
+    async notify(notification) {
+      await notifier.notify(notification);
+      process.stdout.write(`[smoke] notification shown (${notification.priority})\n`);
+    },
+  };
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
   serveDashboard(join(here, '..', 'renderer'));
-  app.setAppUserModelId(APP_ID);
-  const demo = process.argv.includes('--demo');
+  // Windows shows toasts for an app id that a Start-menu shortcut carries: the installer's in a
+  // packaged app, electron.exe's own under `npm start` (Electron's notification docs).
+  const appUserModelId = windowsAppUserModelId(APP_ID, app.isPackaged, process.execPath);
+  if (process.platform === 'win32') app.setAppUserModelId(appUserModelId);
+  // The demo's simulator is a local server on 127.0.0.1 (no network); it starts in milliseconds.
   const sim = demo ? await startSimulator({ scenario: 'daca-renewal', clock: { speed: DEMO_SPEED }, accessClock: 'real' }) : null;
   const mode: MyUscisMode = sim ? { kind: 'demo', accountOrigin: sim.accountOrigin, dataOrigin: sim.dataOrigin } : { kind: 'real' };
   const { dataOrigin } = myUscisOrigins(mode);
   const partition = session.fromPartition(signInPartition(mode));
+  const refreshWafToken = createWafRefresh({ mode });
+  // The one transport: net.request in the sign-in partition with its cookies (see session-http-port.ts).
   const requestInSession: RequestInSession = (url) => net.request({ url, session: partition, useSessionCookies: true, credentials: 'include', redirect: 'manual' });
-  const transport = await chooseTransport(partition, requestInSession, () => sessionFetchSendsPartitionCookies(partition, dataOrigin));
   const clock = sim ? { now: () => sim.clock.now() } : { now: Date.now };
-  const client = new MyUscisClient({ http: createSessionHttpPort({ transport, refreshChallenge: () => refreshInHiddenWindow(mode) }), origin: dataOrigin, clock });
+  const client = new MyUscisClient({ http: createSessionHttpPort({ request: requestInSession, refreshChallenge: async () => void (await refreshWafToken()) }), origin: dataOrigin, clock });
 
   const store = openStateStore({
     dir: join(app.getPath('userData'), demo ? 'demo' : 'state'),
@@ -88,11 +82,17 @@ async function start(): Promise<void> {
 
   let dashboard: BrowserWindow | null = null;
   const shownNotifications = new Set<Notification>();
+  /** Set once the app menu exists (below). */
+  let renderAppMenu: () => void = () => undefined;
   const pushState = () => {
     if (dashboard && !dashboard.isDestroyed()) sendState(dashboard.webContents, dashboardStateOf(monitor, demo));
+    renderAppMenu();
   };
+  let quitting = false;
+  app.on('before-quit', () => (quitting = true));
   const openDashboard = () => {
     if (dashboard && !dashboard.isDestroyed()) {
+      if (dashboard.isMinimized()) dashboard.restore();
       dashboard.show();
       dashboard.focus();
       return;
@@ -108,18 +108,27 @@ async function start(): Promise<void> {
       title: 'DACA Watch',
     });
     dashboard.once('ready-to-show', () => dashboard?.show());
+    // Where a tray icon may be missing (Linux), closing keeps the window, minimized (see tray.ts).
+    dashboard.on('close', (event) => {
+      if (quitting || dashboardCloseAction(process.platform) !== 'minimize') return;
+      event.preventDefault();
+      dashboard?.minimize();
+    });
     dashboard.on('closed', () => (dashboard = null));
     void dashboard.loadURL(DASHBOARD_URL);
   };
 
   showDashboard = openDashboard;
+  // A second launch that came while the app was starting.
+  if (dashboardWanted) openDashboard();
+  const iconPath = resourcePath(resourcePlace, RESOURCE.notificationIcon);
   const notifier = createDesktopNotifier({
-    appId: APP_ID,
+    appId: appUserModelId,
     appName: 'DACA Watch',
-    iconPath: join(resources, 'icon.png'),
+    iconPath,
     onClick: () => openDashboard(),
     fallback: async (n) => {
-      const note = new Notification({ title: n.title, body: n.body, urgency: n.priority === 'high' ? 'critical' : 'normal' });
+      const note = new Notification({ title: n.title, body: n.body, icon: iconPath, urgency: n.priority === 'high' ? 'critical' : 'normal' });
       note.on('click', () => openDashboard());
       note.on('close', () => shownNotifications.delete(note));
       shownNotifications.add(note);
@@ -133,7 +142,7 @@ async function start(): Promise<void> {
     origin: dataOrigin,
     clock,
     store,
-    notifier,
+    notifier: demo && process.env.DACA_WATCH_SMOKE === '1' ? reportingToSmokeTest(notifier) : notifier,
     onEvent: (event) => {
       if (event.kind === 'session' && event.state === 'signed-out') signIn.sessionExpired();
       controller?.onMonitorEvent(event);
@@ -155,8 +164,10 @@ async function start(): Promise<void> {
       platform: process.platform,
       setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
       executable: process.env.APPIMAGE ?? process.execPath,
+      // In development the program is Electron itself, which needs the app's folder.
+      ...(app.isPackaged ? {} : { appPath: app.getAppPath() }),
     });
-  const tray = createTray({ iconDir: join(resources, 'tray'), platform: process.platform, onCommand: (command) => void controller?.command(command) });
+  const tray = createTray({ iconDir: resourcePath(resourcePlace, RESOURCE.trayImages), platform: process.platform, onCommand: (command) => void controller?.command(command) });
   controller = new AppController({
     monitor,
     clock,
@@ -195,20 +206,42 @@ async function start(): Promise<void> {
     { appOrigin: APP_ORIGIN },
   );
 
-  // A session kept from the last run may still be live; if it ended meanwhile, the user hears it once.
-  const live = (await client.fetchEndpoint('probe')).outcome.kind === 'ok';
-  if (live) monitor.signedIn();
-  else if (monitor.snapshot.session.state === 'signed-in') await monitor.signedOut();
-  // Started at login (--hidden): stay in the tray unless something needs the user.
-  if (!process.argv.includes('--hidden') || !live || monitor.snapshot.cases.length === 0) openDashboard();
-  controller.refresh();
-  monitor.start(sim ? DEMO_SPEED : 1);
   app.on('before-quit', () => {
     monitor.stop();
     void sim?.close();
   });
+  // macOS: a click on the Dock icon (or opening the app again from Finder) shows the dashboard.
+  app.on('activate', () => openDashboard());
+  // Open and Quit without a tray: the app menu, in the user's language (redrawn when it changes).
+  let menuLanguage: Language | null = null;
+  renderAppMenu = () => {
+    const language = monitor.snapshot.settings.language;
+    if (language === menuLanguage) return;
+    menuLanguage = language;
+    setAppMenu(language, process.platform, (command) => void controller?.command(command));
+  };
+  renderAppMenu();
+
+  // The tray exists; the dashboard opens now (unless started at login), before any request to myUSCIS.
+  const hidden = startedAtLogin(process.argv, process.platform, () => app.getLoginItemSettings().wasOpenedAtLogin === true);
+  if (!hidden) openDashboard();
+  controller.refresh();
+  // The network in the background: the tray says "Connecting to myUSCIS" until the kept session is checked.
+  void connectInBackground({
+    probe: async () => (await client.fetchEndpoint('probe')).outcome.kind === 'ok',
+    monitor,
+    setConnecting: (connecting) => controller?.setConnecting(connecting),
+    openDashboard,
+    hidden,
+    speed: sim ? DEMO_SPEED : 1,
+  }).finally(pushState);
 }
 
+const demo = process.argv.includes('--demo');
+// The demo keeps its own profile (store, cookies) and its own single-instance lock, so `npm run demo`
+// runs beside the real app. Electron keys the lock on the userData folder as it is when the lock is
+// requested (Chromium's process singleton; electron/electron#29068, #18728), so this comes first.
+if (demo) app.setPath('userData', demoUserDataPath(app.getPath('userData')));
 registerAppScheme();
 app.enableSandbox();
 // Every request (probe, checks, hidden refresh window) looks like plain Chrome, as the sign-in window does.

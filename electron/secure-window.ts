@@ -2,7 +2,7 @@
 // an exact allow-list, with popups and permissions denied. No window may be created any other way.
 
 import { BrowserWindow, session, shell, type BrowserWindowConstructorOptions } from 'electron';
-import { isAllowedNavigation, isSafeExternalUrl, type AllowList } from '../shared/security/navigation';
+import { isAllowedNavigation, isAllowedSubframe, isSafeExternalUrl, isUscisHelpLink, originForLog, type AllowList } from '../shared/security/navigation';
 
 export type SecureWindowOptions = Omit<BrowserWindowConstructorOptions, 'webPreferences'> & {
   /** Where the window's pages may be; any other navigation, redirect or frame navigation is cancelled. */
@@ -15,10 +15,14 @@ export type SecureWindowOptions = Omit<BrowserWindowConstructorOptions, 'webPref
   openLinksInBrowser?: boolean;
   /** Pages see the user agent of a plain Chrome, without the Electron and app tokens. */
   plainUserAgent?: boolean;
+  /** false: the page's timers run at full speed while the window is hidden (the WAF refresh window). */
+  backgroundThrottling?: boolean;
+  /** Hears each blocked navigation, by origin only (default: console.warn). */
+  log?: (message: string) => void;
 };
 
 export function createSecureWindow(options: SecureWindowOptions): BrowserWindow {
-  const { allow, preload, partition, openLinksInBrowser = false, plainUserAgent = false, ...windowOptions } = options;
+  const { allow, preload, partition, openLinksInBrowser = false, plainUserAgent = false, backgroundThrottling, log = (m: string) => console.warn(m), ...windowOptions } = options;
   // The session first: Electron gives a session's user agent only to web contents created after it is set.
   const windowSession = partition === undefined ? session.defaultSession : session.fromPartition(partition);
   windowSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -39,6 +43,7 @@ export function createSecureWindow(options: SecureWindowOptions): BrowserWindow 
       spellcheck: false,
       ...(preload === undefined ? {} : { preload }),
       ...(partition === undefined ? {} : { partition }),
+      ...(backgroundThrottling === undefined ? {} : { backgroundThrottling }),
     },
   });
   const { webContents } = secureWindow;
@@ -47,12 +52,31 @@ export function createSecureWindow(options: SecureWindowOptions): BrowserWindow 
     if (openLinksInBrowser) void openSafeExternalUrl(url);
     return { action: 'deny' };
   });
-  const keepToAllowList = (details: { url: string; preventDefault(): void }): void => {
-    if (!isAllowedNavigation(details.url, allow)) details.preventDefault();
-  };
-  webContents.on('will-navigate', keepToAllowList);
-  webContents.on('will-redirect', keepToAllowList);
-  webContents.on('will-frame-navigate', keepToAllowList);
+  const blocked = (event: string, url: string) => log(`Blocked ${event} to ${originForLog(url)}.`);
+  // A link the user followed in the page (will-navigate is renderer-initiated: Electron's webContents
+  // docs). A USCIS help page goes to the browser instead of doing nothing.
+  webContents.on('will-navigate', (details) => {
+    if (isAllowedNavigation(details.url, allow)) return;
+    details.preventDefault();
+    if (openLinksInBrowser && isUscisHelpLink(details.url)) void openSafeExternalUrl(details.url);
+    else blocked('navigation', details.url);
+  });
+  webContents.on('will-redirect', (details) => {
+    if (isAllowedNavigation(details.url, allow)) return;
+    details.preventDefault();
+    blocked('redirect', details.url);
+  });
+  // Emitted for every frame, the main frame included (webContents docs, 'will-frame-navigate');
+  // the main frame is will-navigate's, so only subframes are logged here.
+  webContents.on('will-frame-navigate', (details) => {
+    if (details.isMainFrame) {
+      if (!isAllowedNavigation(details.url, allow)) details.preventDefault();
+      return;
+    }
+    if (isAllowedSubframe(details.url, allow)) return;
+    details.preventDefault();
+    blocked('frame navigation', details.url);
+  });
   return secureWindow;
 }
 

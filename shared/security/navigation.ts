@@ -49,6 +49,43 @@ export function isSafeExternalUrl(url: string): boolean {
   return parsed !== null && parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
 }
 
+/**
+ * USCIS's public help pages (www.uscis.gov): a top-level link there from the sign-in pages opens in the
+ * user's browser instead of doing nothing. Exact host names; https only (isSafeExternalUrl).
+ */
+const USCIS_HELP_HOSTS: ReadonlySet<string> = new Set(['www.uscis.gov', 'uscis.gov']);
+export function isUscisHelpLink(url: string): boolean {
+  return isSafeExternalUrl(url) && USCIS_HELP_HOSTS.has(parseUrl(url)!.hostname);
+}
+
+/**
+ * Where a subframe of the myUSCIS pages may go, besides the window's own allow-list. Reviewed list:
+ * each entry says why. Nothing else is allowed; every blocked frame is logged by origin (see
+ * secure-window.ts) so a missing entry shows in the log instead of as a silent blank frame.
+ * - `about:blank` and `about:srcdoc`: frames a page's own script creates and fills (widgets, the
+ *   challenge script's helpers); they load nothing from anywhere.
+ * Not listed on purpose: CAPTCHA and identity-provider hosts. myUSCIS's AWS WAF challenge runs as a
+ * script in the page itself (no frame seen in public captures), and no third-party sign-in hop has been
+ * reported (MYUSCIS.md); an entry is added only once such a frame has been observed.
+ */
+const SUBFRAME_EXTRAS: ReadonlySet<string> = new Set(['about:blank', 'about:srcdoc']);
+export function isAllowedSubframe(url: string, allow: AllowList): boolean {
+  return SUBFRAME_EXTRAS.has(url) || isAllowedNavigation(url, allow);
+}
+
+/** Whether a cookie of `cookieDomain` (host-only `my.uscis.gov`, or `.uscis.gov`) is sent to `host`. */
+export function cookieDomainMatches(host: string, cookieDomain: string | undefined): boolean {
+  const domain = (cookieDomain ?? '').replace(/^\./, '').toLowerCase();
+  return domain !== '' && (host === domain || host.endsWith(`.${domain}`));
+}
+
+/** What a log may say about a URL: its origin only (paths and queries can carry receipts and tokens). */
+export function originForLog(url: string): string {
+  const parsed = parseUrl(url);
+  if (!parsed) return 'an unreadable URL';
+  return parsed.origin === 'null' ? `a ${parsed.protocol} URL` : parsed.origin;
+}
+
 function parseUrl(url: string): URL | null {
   try {
     return new URL(url);

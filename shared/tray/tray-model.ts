@@ -21,8 +21,10 @@ export interface TrayState {
   summary: string;
   pausedUntil: string | null;
   startAtLogin: boolean;
-  /** Why the last save failed (null: saved). */
-  saveProblem: SaveFailureCause | null;
+  /** Why the last save failed (null or missing: saved). */
+  saveProblem?: SaveFailureCause | null;
+  /** The start-up check of the kept session is still under way ("Connecting to myUSCIS…"). */
+  connecting?: boolean;
 }
 
 export type TrayCommand =
@@ -42,7 +44,7 @@ export type TrayMenuItem =
   | { kind: 'label'; label: string }
   | { kind: 'separator' };
 
-const LABELS: Record<Language, Record<TrayCommand, string> & { paused: string; signedOut: string; failing: string; offline: string; noCases: string }> = {
+const LABELS: Record<Language, Record<TrayCommand, string> & { paused: string; signedOut: string; failing: string; offline: string; noCases: string; connecting: string }> = {
   en: {
     'open-dashboard': 'Open dashboard',
     'check-now': 'Check now',
@@ -58,6 +60,7 @@ const LABELS: Record<Language, Record<TrayCommand, string> & { paused: string; s
     failing: 'USCIS is not answering: trying again later',
     offline: 'Offline: waiting for the network',
     noCases: 'Add your receipt numbers to start',
+    connecting: 'Connecting to myUSCIS…',
   },
   es: {
     'open-dashboard': 'Abrir el panel',
@@ -74,12 +77,19 @@ const LABELS: Record<Language, Record<TrayCommand, string> & { paused: string; s
     failing: 'USCIS no responde: se volverá a intentar más tarde',
     offline: 'Sin conexión: esperando la red',
     noCases: 'Agregue sus números de recibo para empezar',
+    connecting: 'Conectando con myUSCIS…',
   },
 };
 
+/** A command's label in the user's language (the app menu reuses the tray's words). */
+export function commandLabel(language: Language, command: TrayCommand): string {
+  return LABELS[language][command];
+}
+
 /** Needs attention beats news, news beats approved, approved beats the everyday states. */
 export function trayIcon(state: TrayState): TrayIcon {
-  if (state.activity === 'signed-out' || state.activity === 'backing-off' || state.saveProblem !== null) return 'attention';
+  if (state.connecting) return 'checking';
+  if (state.activity === 'signed-out' || state.activity === 'backing-off' || state.saveProblem) return 'attention';
   if (state.unseen > 0) return 'news';
   if (state.approved) return 'approved';
   return state.activity === 'checking' ? 'checking' : 'watching';
@@ -88,6 +98,8 @@ export function trayIcon(state: TrayState): TrayIcon {
 /** The status line: why the app is not watching, or the pair's summary. */
 function statusLine(state: TrayState): string {
   const words = LABELS[state.language];
+  // Before the kept session is checked, "signed out" would be a guess.
+  if (state.connecting) return words.connecting;
   switch (state.activity) {
     case 'signed-out':
       return words.signedOut;

@@ -10,6 +10,7 @@ import Ajv from 'ajv';
 import { Arch, build, Platform, type AfterPackContext, type Configuration } from 'electron-builder';
 import { load } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { RESOURCE, resourcesDir } from '../../electron/resources';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
@@ -97,7 +98,25 @@ describe('electron-builder.yml', () => {
   it('packs only the built app, unpacks node-notifier’s helpers and ships the tray images as resources', () => {
     expect(config.files).toEqual(['dist/**/*', 'package.json']);
     expect(config.asarUnpack).toEqual(['node_modules/node-notifier/vendor/**']);
-    expect(config.extraResources).toEqual([{ from: 'build/tray', to: 'tray', filter: ['*.png'] }]);
+    expect(config.extraResources).toEqual([{ from: 'build/tray', to: 'tray', filter: ['*.png'] }, { from: 'build/icon.png', to: 'icon.png' }]);
+  });
+
+  it('builds a deb, whose install script (electron-builder’s) loads an AppArmor profile for the sandbox on Ubuntu 23.10+', () => {
+    expect(config.linux?.target).toContain('deb');
+    const afterInstall = readFileSync(join(SCHEMA_PATH, '..', 'templates', 'linux', 'after-install.tpl'), 'utf8');
+    expect(afterInstall).toMatch(/apparmor_parser/);
+    expect(afterInstall).toMatch(/apparmor-profile/);
+  });
+
+  it('ships every resource the shell loads, under the name it loads it by, from a file that exists in development', () => {
+    const shipped = new Map((config.extraResources as Array<{ from: string; to: string }>).map((entry) => [entry.to, entry.from]));
+    const dev = resourcesDir({ isPackaged: false, resourcesPath: '/nowhere', mainDir: join(ROOT, 'dist', 'main') });
+    for (const name of Object.values(RESOURCE)) {
+      expect(shipped.get(name), name).toBeDefined();
+      expect(join(ROOT, shipped.get(name)!)).toBe(join(dev, name));
+      expect(statSync(join(dev, name)).size, name).toBeGreaterThan(0);
+    }
+    expect(resourcesDir({ isPackaged: true, resourcesPath: '/opt/DACA Watch/resources', mainDir: '/x' })).toBe('/opt/DACA Watch/resources');
   });
 });
 
@@ -132,7 +151,7 @@ describe('an offline Linux pack (`--dir`, stand-in Electron)', () => {
     return dist;
   }
 
-  it('puts the tray images in resources/tray, node-notifier’s helpers outside the asar, and flips the fuses', async () => {
+  it('puts the tray images and the notification icon in resources/, node-notifier’s helpers outside the asar, and flips the fuses', async () => {
     const app = join(work, 'app');
     mkdirSync(app);
     writeFileSync(join(app, 'main.js'), '// stand-in main process\n');
@@ -151,7 +170,8 @@ describe('an offline Linux pack (`--dir`, stand-in Electron)', () => {
     });
     const unpacked = join(output, 'linux-unpacked');
     const resources = join(unpacked, 'resources');
-    expect(readdirSync(join(resources, 'tray')).sort()).toEqual(readdirSync(join(ROOT, 'build/tray')).sort());
+    expect(readdirSync(join(resources, RESOURCE.trayImages)).sort()).toEqual(readdirSync(join(ROOT, 'build/tray')).sort());
+    expect(statSync(join(resources, RESOURCE.notificationIcon)).size).toBe(statSync(join(ROOT, 'build/icon.png')).size);
     expect(readdirSync(join(resources, 'app.asar.unpacked/node_modules/node-notifier/vendor'))).toContain('snoreToast');
     const inAsar = asarFiles(join(resources, 'app.asar'));
     expect(inAsar).toContain('/dist/main.js');

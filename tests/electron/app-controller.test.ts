@@ -153,7 +153,7 @@ describe('power and network events', () => {
 });
 
 describe('the Electron tray adapter', () => {
-  it('sets icon, tooltip and always a context menu; clicks reach the commands', async () => {
+  it('sets icon, tooltip and a menu (popped up on a right click on macOS); clicks reach the commands', async () => {
     const electron = (await import('electron')) as unknown as ElectronDouble;
     const { createTray, trayImagePath } = await import('../../electron/tray');
     const commands: TrayCommand[] = [];
@@ -162,7 +162,8 @@ describe('the Electron tray adapter', () => {
     const fake = electron.Tray.all.at(-1) as FakeTray;
     expect(fake.tooltip).toBe('DACA Watch — 1 new');
     expect(fake.image).toMatchObject({ path: '/res/tray/newsTemplate.png', template: true });
-    const items = fake.contextMenu!.items as Array<{ label?: string; click?: () => void; enabled?: boolean; type?: string }>;
+    fake.emit('right-click');
+    const items = (fake.poppedUp[0] as { items: unknown[] }).items as Array<{ label?: string; click?: () => void; enabled?: boolean; type?: string }>;
     expect(items.map((i) => i.type ?? i.label)).toEqual(['x', 'separator', 'Check now']);
     expect(items[0]!.enabled).toBe(false);
     items[2]!.click!();

@@ -1,13 +1,15 @@
 // The desktop notifier over a fake node-notifier: options per platform, clicks, the fallback on an
 // error or a hang, and a log that never repeats what a notification says. No real notification is shown.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createDesktopNotifier,
   NOTIFY_TIMEOUT_MS,
   unpackedVendorPath,
   vendorBinaryPath,
+  windowsAppUserModelId,
   type DesktopNotifierOptions,
   type NativeNotificationCallback,
   type NativeNotificationOptions,
@@ -101,17 +103,16 @@ describe('what node-notifier is asked to show', () => {
     expect(notifier.last.options).toEqual({ title: CARD_MAILED.title, message: CARD_MAILED.body, appID: 'org.dacawatch.desktop', wait: true });
   });
 
-  it('on macOS: waits for a click, no Linux or Windows fields', async () => {
-    const { port, notifier } = setUp({ platform: 'darwin' });
-    const shown = port.notify(CARD_MAILED);
-    notifier.last.answer(null, 'timeout');
-    await shown;
-    expect(notifier.last.options).toEqual({ title: CARD_MAILED.title, message: CARD_MAILED.body, wait: true });
+  it('on macOS: Electron’s own Notification, never node-notifier’s terminal-notifier', async () => {
+    const { port, notifier, fallback } = setUp({ platform: 'darwin' });
+    await port.notify(CARD_MAILED);
+    expect(notifier.calls).toEqual([]);
+    expect(fallback).toHaveBeenCalledExactlyOnceWith(CARD_MAILED);
   });
 });
 
 describe('clicks', () => {
-  it.each(['win32', 'darwin'] as const)('on %s a click opens the dashboard at the finding', async (platform) => {
+  it.each(['win32'] as const)('on %s a click opens the dashboard at the finding', async (platform) => {
     const { port, notifier, onClick, fallback } = setUp({ platform });
     const shown = port.notify(APPROVAL);
     notifier.last.answer(null, 'activate');
@@ -130,7 +131,7 @@ describe('clicks', () => {
 
   it('a click that comes after notify() stopped waiting still opens the dashboard', async () => {
     vi.useFakeTimers();
-    const { port, notifier, onClick, fallback } = setUp({ platform: 'darwin' });
+    const { port, notifier, onClick, fallback } = setUp({ platform: 'win32' });
     const shown = port.notify(APPROVAL);
     await vi.advanceTimersByTimeAsync(NOTIFY_TIMEOUT_MS);
     await shown;
@@ -242,11 +243,19 @@ describe('the fallback to Electron', () => {
     }
   });
 
-  it('falls back when the real node-notifier reports an error (terminal-notifier asked for on Linux)', async () => {
+  it('loads node-notifier only when a notification is shown, with require (it works from inside app.asar)', async () => {
     const fallback = vi.fn(async (_n: DesktopNotification) => {});
     const port = createDesktopNotifier({ fallback, appId: 'org.dacawatch.desktop', appName: 'DACA Watch', platform: 'darwin', log: () => {} });
     await port.notify(APPROVAL);
     expect(fallback).toHaveBeenCalledExactlyOnceWith(APPROVAL);
+    const source = readFileSync(join(import.meta.dirname, '..', '..', 'electron', 'desktop-notifier.ts'), 'utf8');
+    expect(source).not.toMatch(/^import\s+\w+\s+from\s+'node-notifier'/m);
+    expect(source).toContain("createRequire(import.meta.url)('node-notifier')");
+  });
+
+  it('gives Windows toasts the installer’s app id when packaged and Electron’s own in development', () => {
+    expect(windowsAppUserModelId('org.dacawatch.desktop', true, 'C:\\Apps\\DACA Watch.exe')).toBe('org.dacawatch.desktop');
+    expect(windowsAppUserModelId('org.dacawatch.desktop', false, 'C:\\dev\\node_modules\\electron\\dist\\electron.exe')).toBe('C:\\dev\\node_modules\\electron\\dist\\electron.exe');
   });
 });
 

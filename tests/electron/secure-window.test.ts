@@ -12,6 +12,45 @@ const electron = (await import('electron')) as unknown as ElectronDouble;
 const REAL = allowListFor({ kind: 'real' });
 const asFake = (window: unknown) => window as FakeBrowserWindow;
 
+describe('blocked navigations, help links and subframes', () => {
+  const RECEIPT_URL = 'https://evil.example/track?receipt=IOE0912345678&token=abc';
+
+  it('logs each blocked navigation, redirect and frame by origin only: no path, query, receipt or token', () => {
+    const logs: string[] = [];
+    const { webContents } = asFake(createSecureWindow({ allow: REAL, log: (message) => void logs.push(message) }));
+    for (const event of ['will-navigate', 'will-redirect', 'will-frame-navigate'] as const) expect(webContents.attempt(event, RECEIPT_URL)).toBe(false);
+    expect(logs).toEqual(['Blocked navigation to https://evil.example.', 'Blocked redirect to https://evil.example.', 'Blocked frame navigation to https://evil.example.']);
+    expect(logs.join('\n')).not.toMatch(/IOE|token|track/);
+  });
+
+  it('opens a top-level https link to a uscis.gov help page in the browser (only when asked, never http or look-alikes)', () => {
+    const logs: string[] = [];
+    const opened = electron.shell.opened;
+    opened.length = 0;
+    const { webContents } = asFake(createSecureWindow({ allow: REAL, openLinksInBrowser: true, log: (message) => void logs.push(message) }));
+    expect(webContents.attempt('will-navigate', 'https://www.uscis.gov/i-821d')).toBe(false);
+    expect(webContents.attempt('will-navigate', 'http://www.uscis.gov/i-821d')).toBe(false);
+    expect(webContents.attempt('will-navigate', 'https://www.uscis.gov.evil.example/')).toBe(false);
+    expect(opened).toEqual(['https://www.uscis.gov/i-821d']);
+    expect(logs).toHaveLength(2);
+    // A window not asked to open links keeps every one of them in.
+    const { webContents: closed } = asFake(createSecureWindow({ allow: REAL, log: () => undefined }));
+    closed.attempt('will-navigate', 'https://www.uscis.gov/i-765');
+    expect(opened).toEqual(['https://www.uscis.gov/i-821d']);
+  });
+
+  it('lets subframes load the reviewed list (the allow-list, about:blank, about:srcdoc) and nothing else', () => {
+    const logs: string[] = [];
+    const { webContents } = asFake(createSecureWindow({ allow: REAL, log: (message) => void logs.push(message) }));
+    expect(webContents.attempt('will-frame-navigate', 'about:blank')).toBe(true);
+    expect(webContents.attempt('will-frame-navigate', 'about:srcdoc')).toBe(true);
+    expect(webContents.attempt('will-frame-navigate', 'https://my.uscis.gov/widget')).toBe(true);
+    expect(webContents.attempt('will-frame-navigate', 'https://www.google.com/recaptcha/api2/anchor')).toBe(false);
+    expect(webContents.attempt('will-frame-navigate', 'data:text/html,<b>x</b>')).toBe(false);
+    expect(logs).toEqual(['Blocked frame navigation to https://www.google.com.', 'Blocked frame navigation to a data: URL.']);
+  });
+});
+
 describe('createSecureWindow', () => {
   it('sandboxes and isolates every window, with the preload and partition it was given', () => {
     const window = asFake(createSecureWindow({ allow: REAL, preload: '/app/preload.cjs', partition: 'persist:test', width: 800, show: false }));

@@ -2,8 +2,12 @@
 // recording fakes with helpers to drive them (navigate, invoke IPC, fire power events). Electron
 // cannot run on these machines; everything the shell calls beyond this module runs for real.
 // Use: vi.mock('electron', () => import('../helpers/electron-double').then((m) => m.electronModule()));
+// Where Electron can fail the double fails the same way: loadURL rejects with ERR_ABORTED when a page
+// replaces itself, did-finish-load comes after did-navigate (page scripts run in between), cookies change
+// with events, net.request's Cookie header is invisible to webRequest, and hidden windows' timers are throttled.
 
 import { EventEmitter } from 'node:events';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 
 type Handler = (...args: any[]) => any;
@@ -33,6 +37,8 @@ export class FakeWebContents extends EventEmitter {
   }
   send(channel: string, ...args: unknown[]): void {
     this.sent.push({ channel, args });
+    // Test helper: a bridge to a renderer (the boot test) listens to this.
+    this.emit('sent', channel, ...args);
   }
   isDestroyed(): boolean {
     return false;
@@ -41,24 +47,87 @@ export class FakeWebContents extends EventEmitter {
   /** Test helper: a navigation or redirect the page attempts; true when no handler prevented it. */
   attempt(event: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', url: string): boolean {
     let prevented = false;
-    this.emit(event, { url, preventDefault: () => (prevented = true) }, url);
-    if (!prevented) this.arrive(url);
+    this.emit(event, { url, isMainFrame: event !== 'will-frame-navigate', preventDefault: () => (prevented = true) }, url);
+    if (!prevented && event !== 'will-frame-navigate') void this.arrive(url).catch(() => undefined);
     return !prevented;
   }
 
-  /** Test helper: the page has loaded `url` (did-navigate). */
-  arrive(url: string): void {
+  /** The window this page is in (set by FakeBrowserWindow). */
+  owner: FakeBrowserWindow | null = null;
+
+  /**
+   * Test helper: the page has loaded `url`. As in Chromium, did-navigate comes first (the response has
+   * committed), then the page's scripts run, then did-finish-load on a later turn. A page script may
+   * replace the page (`page.replaceSelf`), which makes the pending loadURL reject with ERR_ABORTED.
+   */
+  arrive(url: string): Promise<void> {
     this.url = url;
     this.mainFrame.url = url;
     this.mainFrame.origin = safeOrigin(url);
-    this.emit('did-navigate', {}, url);
-    this.emit('did-finish-load');
+    this.emit('did-navigate', {}, url, 200, 'OK');
+    const generation = ++this.loads;
+    return new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        const script = pageScripts.find((entry) => entry.matches(url))?.script;
+        const replaced: { by: string | null } = { by: null };
+        script?.({ url, contents: this, replaceSelf: (next) => void (replaced.by = next) });
+        setImmediate(() => {
+          const replacedBy = replaced.by;
+          if (replacedBy !== null) {
+            // The loadURL docs and electron/electron#27574, #18109: a load that another navigation replaces
+            // rejects with ERR_ABORTED (-3); the new page goes on loading.
+            reject(Object.assign(new Error(`ERR_ABORTED (-3) loading '${url}'`), { code: 'ERR_ABORTED', errno: -3, url }));
+            void this.arrive(replacedBy).catch(() => undefined);
+            return;
+          }
+          if (generation !== this.loads) return reject(Object.assign(new Error(`ERR_ABORTED (-3) loading '${url}'`), { code: 'ERR_ABORTED', errno: -3, url }));
+          this.emit('did-finish-load');
+          // The first paint of a window created with show: false (BrowserWindow docs, 'ready-to-show').
+          if (this.owner && !this.owner.readyToShow) {
+            this.owner.readyToShow = true;
+            this.owner.emit('ready-to-show');
+          }
+          resolve();
+        });
+      });
+    });
+  }
+  private loads = 0;
+
+  /**
+   * Test helper: a timer the page's own script sets. Chromium throttles timers of hidden pages (down
+   * to one wake-up a minute after a while) unless webPreferences.backgroundThrottling is false; the
+   * double takes the harsh case at once: a hidden, throttled page's timer waits at least a minute.
+   */
+  pageTimer(ms: number, callback: () => void): void {
+    const window = this.owner;
+    const throttled = window !== null && !window.visible && window.options.webPreferences?.backgroundThrottling !== false;
+    setTimeout(callback, throttled ? Math.max(ms, 60_000) : ms);
   }
 
   /** Test helper: the page calls window.open(url); returns what the handler decided. */
   attemptWindowOpen(url: string): unknown {
     return this.windowOpenHandler?.({ url, frameName: '', features: '', disposition: 'new-window' }) ?? { action: 'allow' };
   }
+}
+
+/** What a page does when it loads: set cookies, set timers, replace itself (a WAF challenge reloads). */
+export interface PageContext {
+  url: string;
+  contents: FakeWebContents;
+  replaceSelf(url: string): void;
+}
+export type PageScript = (page: PageContext) => void;
+const pageScripts: Array<{ matches: (url: string) => boolean; script: PageScript }> = [];
+
+/** Test helper: forgets every page script (electronModule() does it too). */
+export function resetPageScripts(): void {
+  pageScripts.length = 0;
+}
+
+/** Test helper: `script` runs in every page whose URL starts with `prefix` (cleared by electronModule()). */
+export function onPage(prefix: string, script: PageScript): void {
+  pageScripts.push({ matches: (url) => url.startsWith(prefix), script });
 }
 
 function safeOrigin(url: string): string {
@@ -75,12 +144,14 @@ export class FakeBrowserWindow extends EventEmitter {
   visible: boolean;
   destroyed = false;
   focused = false;
+  readyToShow = false;
   loaded: string[] = [];
 
   constructor(readonly options: Record<string, any> = {}) {
     super();
     const partition = options.webPreferences?.partition as string | undefined;
     this.webContents = new FakeWebContents(options.webPreferences?.session ?? (partition ? sessions.fromPartition(partition) : sessions.defaultSession));
+    this.webContents.owner = this;
     this.visible = options.show !== false;
     FakeBrowserWindow.all.push(this);
   }
@@ -89,9 +160,11 @@ export class FakeBrowserWindow extends EventEmitter {
     return FakeBrowserWindow.all.filter((w) => !w.destroyed);
   }
 
-  async loadURL(url: string): Promise<void> {
+  loadURL(url: string): Promise<void> {
     this.loaded.push(url);
-    this.webContents.arrive(url);
+    // A page load is a request the session's webRequest sees, with the session's cookies.
+    this.webContents.session.webRequest.beforeSend(url, this.webContents.session.cookies.header(url));
+    return this.webContents.arrive(url);
   }
   async loadFile(path: string): Promise<void> {
     await this.loadURL(`file://${path}`);
@@ -106,9 +179,15 @@ export class FakeBrowserWindow extends EventEmitter {
   focus(): void {
     this.focused = true;
   }
-  restore(): void {}
+  minimized = false;
+  minimize(): void {
+    this.minimized = true;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
   isMinimized(): boolean {
-    return false;
+    return this.minimized;
   }
   isVisible(): boolean {
     return this.visible;
@@ -128,6 +207,70 @@ export class FakeBrowserWindow extends EventEmitter {
     this.destroyed = true;
     this.emit('closed');
   }
+  isFocused(): boolean {
+    return this.focused;
+  }
+}
+
+export interface FakeCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+}
+
+/** A session's cookie jar: host-only cookies keyed by host name, with Electron's 'changed' event. */
+export class FakeCookies extends EventEmitter {
+  readonly jar: FakeCookie[] = [];
+  async get(filter: { url?: string; name?: string } = {}): Promise<FakeCookie[]> {
+    const host = filter.url ? new URL(filter.url).hostname : null;
+    return this.jar.filter((c) => (host === null || c.domain === host) && (filter.name === undefined || c.name === filter.name)).map((c) => ({ ...c }));
+  }
+  async set(details: { url: string; name: string; value: string }): Promise<void> {
+    this.put(new URL(details.url).hostname, details.name, details.value);
+  }
+  async remove(url: string, name: string): Promise<void> {
+    const host = new URL(url).hostname;
+    const index = this.jar.findIndex((c) => c.domain === host && c.name === name);
+    if (index < 0) return;
+    const [gone] = this.jar.splice(index, 1);
+    this.emit('changed', {}, gone, 'explicit', true);
+  }
+  /** Test helper (also used by pages and net.request): sets a cookie as a response or a script would. */
+  put(host: string, name: string, value: string): void {
+    const index = this.jar.findIndex((c) => c.domain === host && c.name === name);
+    const cookie = { name, value, domain: host, path: '/' };
+    if (index >= 0) {
+      const [old] = this.jar.splice(index, 1, cookie);
+      this.emit('changed', {}, old, 'overwrite', true);
+    } else this.jar.push(cookie);
+    this.emit('changed', {}, { ...cookie }, 'explicit', false);
+  }
+  /** The Cookie header a request to `url` carries. */
+  header(url: string): string {
+    const host = safeHost(url);
+    return this.jar.filter((c) => c.domain === host).map((c) => `${c.name}=${c.value}`).join('; ');
+  }
+  /** Applies a response's Set-Cookie lines. */
+  store(url: string, setCookie: string | string[] | undefined): void {
+    const host = safeHost(url);
+    for (const line of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
+      const [pair = ''] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (value === '' || /max-age=0/i.test(line)) void this.remove(`http://${host}/`, name);
+      else this.put(host, name, value);
+    }
+  }
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }
 
 export class FakeSession {
@@ -145,9 +288,20 @@ export class FakeSession {
     unhandle: (scheme: string) => void this.protocolHandlers.delete(scheme),
     isProtocolHandled: (scheme: string) => this.protocolHandlers.has(scheme),
   };
+  readonly cookies = new FakeCookies();
   readonly webRequest = {
     headersHandler: null as Handler | null,
+    beforeSendHandler: null as Handler | null,
     onHeadersReceived: (handler: Handler) => void (this.webRequest.headersHandler = handler),
+    onBeforeSendHeaders: (...args: unknown[]) => void (this.webRequest.beforeSendHandler = (args.at(-1) as Handler | null) ?? null),
+    /**
+     * Test helper: a request the page makes. Only page loads come here: requests made with net.request or
+     * session.fetch have request id 0 and their Cookie header is added below webRequest, so a hook never
+     * sees it (Electron's ProxyingURLLoaderFactory; electron/electron#44456).
+     */
+    beforeSend: (url: string, cookie: string) => {
+      this.webRequest.beforeSendHandler?.({ id: 1, url, requestHeaders: cookie ? { Cookie: cookie } : {} }, () => undefined);
+    },
   };
 
   constructor(readonly partition: string) {}
@@ -210,6 +364,10 @@ export class FakeTray extends EventEmitter {
   setContextMenu(menu: { items: unknown[] } | null): void {
     this.contextMenu = menu;
   }
+  poppedUp: unknown[] = [];
+  popUpContextMenu(menu?: unknown): void {
+    this.poppedUp.push(menu ?? this.contextMenu);
+  }
   destroy(): void {
     this.destroyed = true;
   }
@@ -233,7 +391,10 @@ export class FakeNotification extends EventEmitter {
 class FakeApp extends EventEmitter {
   singleInstanceLock = true;
   quitCalls = 0;
-  loginItem = { openAtLogin: false };
+  loginItem: Record<string, unknown> = { openAtLogin: false };
+  /** What getLoginItemSettings reports about this start (macOS). */
+  openedAtLogin = false;
+  applicationMenu: unknown = null;
   appUserModelId: string | null = null;
   isPackaged = false;
   private ready = Promise.resolve();
@@ -241,6 +402,8 @@ class FakeApp extends EventEmitter {
     return this.ready;
   }
   requestSingleInstanceLock(): boolean {
+    this.lockRequested = true;
+    this.lockedUserData = this.getPath('userData');
     return this.singleInstanceLock;
   }
   quit(): void {
@@ -250,25 +413,44 @@ class FakeApp extends EventEmitter {
   exit(): void {
     this.quitCalls += 1;
   }
+  /** Test helper: where getPath's folders are (a test sets a temporary folder). */
+  pathRoot = `${tmpdir()}/daca-watch-double`;
+  readonly paths = new Map<string, string>();
   getPath(name: string): string {
-    return `${tmpdir()}/daca-watch-double/${name}`;
+    return this.paths.get(name) ?? `${this.pathRoot}/${name}`;
   }
+  setPath(name: string, path: string): void {
+    if (this.lockRequested && name === 'userData') this.userDataChangedAfterLock = true;
+    this.paths.set(name, path);
+  }
+  /** Electron keys the single-instance lock on the userData folder at the time of the request. */
+  lockRequested = false;
+  userDataChangedAfterLock = false;
+  lockedUserData: string | null = null;
   getVersion(): string {
     return '0.1.0';
   }
   getName(): string {
     return 'DACA Watch';
   }
-  setLoginItemSettings(settings: { openAtLogin: boolean }): void {
+  setLoginItemSettings(settings: Record<string, unknown>): void {
     this.loginItem = { ...settings };
   }
-  getLoginItemSettings(): { openAtLogin: boolean } {
-    return { ...this.loginItem };
+  getLoginItemSettings(): Record<string, unknown> {
+    return { openAtLogin: false, ...this.loginItem, wasOpenedAtLogin: this.openedAtLogin };
   }
   setAppUserModelId(id: string): void {
     this.appUserModelId = id;
   }
   readonly dock = { hide() {}, show() {} };
+  sandboxed = false;
+  enableSandbox(): void {
+    this.sandboxed = true;
+  }
+  userAgentFallback = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) daca-watch/0.1.0 Chrome/140.0.0.0 Electron/45.0.0 Safari/537.36';
+  getAppPath(): string {
+    return process.cwd();
+  }
 }
 
 /** ipcMain with a test helper that invokes a handler as a given frame would. */
@@ -290,11 +472,58 @@ class FakeIpcMain extends EventEmitter {
   }
 }
 
+export interface FakeNetRequestOptions {
+  url: string;
+  session?: FakeSession;
+  useSessionCookies?: boolean;
+  redirect?: 'follow' | 'error' | 'manual';
+}
+
+/**
+ * net.request over real HTTP to a loopback server (anything else throws: tests never reach the internet).
+ * The session's cookies go along only with useSessionCookies (Electron's default leaves them out), and
+ * Set-Cookie lands in the session's jar; with redirect 'manual' a 3xx is a 'redirect' event and nothing more.
+ */
+function netRequest(options: FakeNetRequestOptions) {
+  const target = new URL(options.url);
+  if (target.hostname !== '127.0.0.1' && target.hostname !== 'localhost') throw new Error(`net.request double: ${target.origin} is not a loopback server`);
+  const emitter = new EventEmitter() as EventEmitter & { setHeader(name: string, value: string): void; abort(): void; end(): void };
+  const jar = options.session?.cookies;
+  const headers: Record<string, string> = {};
+  const cookie = options.useSessionCookies && jar ? jar.header(options.url) : '';
+  if (cookie) headers.cookie = cookie;
+  let aborted = false;
+  let outgoing: ReturnType<typeof httpRequest> | null = null;
+  emitter.setHeader = (name, value) => void (headers[name.toLowerCase()] = value);
+  emitter.abort = () => {
+    aborted = true;
+    outgoing?.destroy();
+    emitter.emit('abort');
+  };
+  emitter.end = () => {
+    outgoing = httpRequest({ host: target.hostname, port: Number(target.port), path: `${target.pathname}${target.search}`, headers }, (incoming) => {
+      if (aborted) return void incoming.destroy();
+      if (options.useSessionCookies) jar?.store(options.url, incoming.headers['set-cookie']);
+      const status = incoming.statusCode ?? 0;
+      if (status >= 300 && status < 400 && options.redirect === 'manual') {
+        incoming.resume();
+        emitter.emit('redirect', status, 'GET', new URL(String(incoming.headers.location), options.url).href, incoming.headers);
+        return;
+      }
+      emitter.emit('response', Object.assign(incoming, { statusCode: status, headers: incoming.headers as Record<string, string | string[]> }));
+    });
+    outgoing.on('error', (error) => !aborted && emitter.emit('error', error));
+    outgoing.end();
+  };
+  return emitter;
+}
+
 /** A fresh double of the electron module (fresh fakes, empty records). */
 export function electronModule() {
   FakeBrowserWindow.all = [];
   FakeTray.all = [];
   FakeNotification.all = [];
+  pageScripts.length = 0;
   sessions.byPartition.clear();
   sessions.defaultSession = new FakeSession('');
   const ipcMain = new FakeIpcMain();
@@ -311,7 +540,7 @@ export function electronModule() {
     Notification: FakeNotification,
     Menu: {
       buildFromTemplate: (template: unknown[]) => ({ items: template }),
-      setApplicationMenu: () => {},
+      setApplicationMenu: (menu: unknown) => void (module.app.applicationMenu = menu),
     },
     nativeImage: {
       createFromPath: (path: string) => ({ path, template: false, isEmpty: () => false, setTemplateImage(flag: boolean) { this.template = flag; } }),
@@ -334,6 +563,13 @@ export function electronModule() {
       handlers: protocolHandlers,
     },
     powerMonitor: new EventEmitter(),
+    dialog: {
+      errors: [] as Array<{ title: string; content: string }>,
+      showErrorBox(title: string, content: string): void {
+        module.dialog.errors.push({ title, content });
+      },
+      showSaveDialog: async () => ({ canceled: true, filePath: undefined }),
+    },
     shell: { openExternal: async (url: string) => void opened.push(url), opened },
     net: {
       online: true,
@@ -343,9 +579,11 @@ export function electronModule() {
       fetch: async (): Promise<Response> => {
         throw new Error('net.fetch: no fetch configured for this test');
       },
+      request: netRequest,
     },
   };
-  return module;
+  // `import electron from 'electron'` (electron-store does that) gets the same object.
+  return Object.assign(module, { default: module });
 }
 
 export type ElectronDouble = ReturnType<typeof electronModule>;

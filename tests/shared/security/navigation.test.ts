@@ -2,7 +2,7 @@
 // look-alike hosts and downgrades refused, and which links may go to the browser. Pure.
 
 import { describe, expect, it } from 'vitest';
-import { allowListFor, allowListOf, isAllowedNavigation, isSafeExternalUrl, myUscisOrigins } from '../../../shared/security/navigation';
+import { allowListFor, allowListOf, cookieDomainMatches, isAllowedNavigation, isAllowedSubframe, isSafeExternalUrl, isUscisHelpLink, myUscisOrigins, originForLog } from '../../../shared/security/navigation';
 
 const REAL = allowListFor({ kind: 'real' });
 const DEMO = allowListFor({ kind: 'demo', accountOrigin: 'http://localhost:41001', dataOrigin: 'http://127.0.0.1:41002' });
@@ -107,5 +107,36 @@ describe('isSafeExternalUrl', () => {
     '',
   ])('keeps %s', (url) => {
     expect(isSafeExternalUrl(url)).toBe(false);
+  });
+});
+
+describe('help links, subframes, logs and cookie domains', () => {
+  it('sends only https links to www.uscis.gov or uscis.gov to the browser as help pages', () => {
+    expect(isUscisHelpLink('https://www.uscis.gov/i-821d')).toBe(true);
+    expect(isUscisHelpLink('https://uscis.gov/')).toBe(true);
+    for (const url of ['http://www.uscis.gov/', 'https://www.uscis.gov.evil.example/', 'https://evil.example/www.uscis.gov', 'https://user@www.uscis.gov/', 'https://egov.uscis.gov/']) expect(isUscisHelpLink(url), url).toBe(false);
+  });
+
+  it('lets subframes load the window’s origins and about:blank / about:srcdoc only', () => {
+    const real = allowListFor({ kind: 'real' });
+    expect(isAllowedSubframe('about:blank', real)).toBe(true);
+    expect(isAllowedSubframe('about:srcdoc', real)).toBe(true);
+    expect(isAllowedSubframe('https://my.uscis.gov/x', real)).toBe(true);
+    expect(isAllowedSubframe('about:blank#x', real)).toBe(false);
+    expect(isAllowedSubframe('https://www.google.com/recaptcha/', real)).toBe(false);
+  });
+
+  it('logs a URL by origin only', () => {
+    expect(originForLog('https://evil.example/path?receipt=IOE0912345678')).toBe('https://evil.example');
+    expect(originForLog('data:text/html,secret')).toBe('a data: URL');
+    expect(originForLog('not a url')).toBe('an unreadable URL');
+  });
+
+  it('matches cookie domains as browsers send them', () => {
+    expect(cookieDomainMatches('my.uscis.gov', 'my.uscis.gov')).toBe(true);
+    expect(cookieDomainMatches('my.uscis.gov', '.uscis.gov')).toBe(true);
+    expect(cookieDomainMatches('my.uscis.gov', 'evil-uscis.gov')).toBe(false);
+    expect(cookieDomainMatches('my.uscis.gov', 'myaccount.uscis.gov')).toBe(false);
+    expect(cookieDomainMatches('my.uscis.gov', undefined)).toBe(false);
   });
 });

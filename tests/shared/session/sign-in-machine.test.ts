@@ -20,6 +20,9 @@ function run(events: SignInEvent[], mode: MyUscisMode = REAL, from: SignInState 
   return events.reduce((state, event) => next(state, event, mode), from);
 }
 const navigated = (url: string): SignInEvent => ({ kind: 'navigated', url });
+/** A page load as Electron reports it: did-navigate, then (after the page's scripts) did-finish-load. */
+const loaded = (url: string): SignInEvent[] => [navigated(url), { kind: 'page-loaded', url }];
+const APPLICANT = 'https://my.uscis.gov/account/applicant';
 
 describe('stageOf', () => {
   it.each([
@@ -74,7 +77,8 @@ describe('next', () => {
       navigated('https://myaccount.uscis.gov/auth'),
       navigated('https://myaccount.uscis.gov/passkey'),
       navigated('https://myaccount.uscis.gov/dashboard'),
-      navigated('https://my.uscis.gov/account/applicant'),
+      navigated(APPLICANT),
+      { kind: 'page-loaded', url: APPLICANT },
       { kind: 'probe-ok' },
     ] satisfies SignInEvent[]) {
       state = next(state, event, REAL);
@@ -86,39 +90,60 @@ describe('next', () => {
       { kind: 'window-open', stage: 'verification' },
       { kind: 'window-open', stage: 'passkey' },
       { kind: 'window-open', stage: 'account-dashboard' },
+      // did-navigate only says where the window is: the session is tested once the page has loaded.
+      { kind: 'window-open', stage: 'applicant' },
       { kind: 'verifying' },
       { kind: 'signed-in' },
     ]);
   });
 
+  it('tests the session again on a cookie change or a retry, only on the applicant page', () => {
+    const failed = run([{ kind: 'open-window' }, ...loaded(APPLICANT), { kind: 'probe-failed' }]);
+    expect(next(failed, { kind: 'check-again' }, REAL)).toEqual({ kind: 'verifying' });
+    const onAuth = run([{ kind: 'open-window' }, ...loaded('https://myaccount.uscis.gov/auth')]);
+    expect(next(onAuth, { kind: 'check-again' }, REAL)).toBe(onAuth);
+  });
+
+  it('lets the passkey prompt be skipped: nothing waits on it, the next page goes on as usual', () => {
+    const passkey = run([{ kind: 'open-window' }, ...loaded('https://myaccount.uscis.gov/passkey')]);
+    expect(passkey).toEqual({ kind: 'window-open', stage: 'passkey' });
+    expect(run(loaded('https://myaccount.uscis.gov/dashboard'), REAL, passkey)).toEqual({ kind: 'window-open', stage: 'account-dashboard' });
+    expect(run(loaded(APPLICANT), REAL, passkey)).toEqual({ kind: 'verifying' });
+  });
+
   it('goes back to the open window when the probe fails, and verifies again on the next applicant page', () => {
-    const failed = run([{ kind: 'open-window' }, navigated('https://my.uscis.gov/account/applicant'), { kind: 'probe-failed' }]);
+    const failed = run([{ kind: 'open-window' }, ...loaded(APPLICANT), { kind: 'probe-failed' }]);
     expect(failed).toEqual({ kind: 'window-open', stage: 'applicant' });
-    expect(next(failed, navigated('https://my.uscis.gov/account/applicant'), REAL)).toEqual({ kind: 'verifying' });
+    expect(run(loaded(APPLICANT), REAL, failed)).toEqual({ kind: 'verifying' });
   });
 
   it('keeps verifying (the same state) when the applicant page loads again during the probe', () => {
-    const verifying = run([{ kind: 'open-window' }, navigated('https://my.uscis.gov/account/applicant')]);
-    expect(next(verifying, navigated('https://my.uscis.gov/account/applicant'), REAL)).toBe(verifying);
+    const verifying = run([{ kind: 'open-window' }, ...loaded(APPLICANT)]);
+    expect(verifying).toEqual({ kind: 'verifying' });
+    expect(run(loaded(APPLICANT), REAL, verifying)).toBe(verifying);
   });
 
   it('leaves verifying when the window moves on to another page', () => {
-    const verifying = run([{ kind: 'open-window' }, navigated('https://my.uscis.gov/account/applicant')]);
+    const verifying = run([{ kind: 'open-window' }, ...loaded(APPLICANT)]);
     expect(next(verifying, navigated('https://myaccount.uscis.gov/sign-in'), REAL)).toEqual({ kind: 'window-open', stage: 'sign-in' });
   });
 
-  it('is signed out when the window closes before the probe said yes', () => {
-    expect(run([{ kind: 'open-window' }, navigated('https://myaccount.uscis.gov/auth'), { kind: 'window-closed' }])).toEqual(SIGNED_OUT);
-    expect(run([{ kind: 'open-window' }, navigated('https://my.uscis.gov/account/applicant'), { kind: 'window-closed' }])).toEqual(SIGNED_OUT);
+  it('closing the window is not signing out: one last test decides', () => {
+    const closed = run([{ kind: 'open-window' }, navigated('https://myaccount.uscis.gov/auth'), { kind: 'window-closed' }]);
+    expect(closed).toEqual({ kind: 'closed-checking' });
+    expect(next(closed, { kind: 'probe-failed' }, REAL)).toEqual(SIGNED_OUT);
+    // The sign-in finished but the window's own test had failed (a stale WAF token): closing it signs in.
+    const unnoticed = run([{ kind: 'open-window' }, ...loaded(APPLICANT), { kind: 'probe-failed' }, { kind: 'window-closed' }]);
+    expect(next(unnoticed, { kind: 'probe-ok' }, REAL)).toEqual({ kind: 'signed-in' });
   });
 
   it('stays signed in when the window closes after the sign-in (the shell closes it)', () => {
-    const signedIn = run([{ kind: 'open-window' }, navigated('https://my.uscis.gov/account/applicant'), { kind: 'probe-ok' }]);
+    const signedIn = run([{ kind: 'open-window' }, ...loaded(APPLICANT), { kind: 'probe-ok' }]);
     expect(next(signedIn, { kind: 'window-closed' }, REAL)).toEqual({ kind: 'signed-in' });
   });
 
   it('ignores a probe answer that arrives when nothing is being verified', () => {
-    const closed = run([{ kind: 'open-window' }, navigated('https://my.uscis.gov/account/applicant'), { kind: 'window-closed' }]);
+    const closed = run([{ kind: 'open-window' }, ...loaded(APPLICANT), { kind: 'window-closed' }, { kind: 'probe-failed' }]);
     expect(next(closed, { kind: 'probe-ok' }, REAL)).toEqual(SIGNED_OUT);
     const onSignInPage = run([{ kind: 'open-window' }, navigated('https://myaccount.uscis.gov/sign-in')]);
     expect(next(onSignInPage, { kind: 'probe-ok' }, REAL)).toEqual({ kind: 'window-open', stage: 'sign-in' });
@@ -146,7 +171,7 @@ describe('next', () => {
 
   it('follows the simulator in the demo', () => {
     const demo = run(
-      [{ kind: 'open-window' }, navigated('http://localhost:41001/sign-in'), navigated('http://localhost:41001/auth'), navigated('http://127.0.0.1:41002/account/applicant'), { kind: 'probe-ok' }],
+      [{ kind: 'open-window' }, navigated('http://localhost:41001/sign-in'), navigated('http://localhost:41001/auth'), ...loaded('http://127.0.0.1:41002/account/applicant'), { kind: 'probe-ok' }],
       DEMO,
     );
     expect(demo).toEqual({ kind: 'signed-in' });
