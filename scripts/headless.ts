@@ -1,34 +1,47 @@
 // `npm run --silent headless -- [options]`: the monitor engine under plain Node, for testing against a
 // simulator and for the built-in demo. Argument parsing, wiring and printing only; the engine is engine/.
 
-import { homedir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MYUSCIS_ORIGIN } from '../shared/myuscis/endpoints';
-import { maskReceipt, parseReceipt, type ReceiptNumber } from '../shared/receipt';
+import { parseReceipt, type ReceiptNumber } from '../shared/receipt';
 import type { Language } from '../shared/localized';
 import { isLoopbackOrigin, type MonitorEvent } from '../engine/monitor';
-import { createNodeMonitor } from '../engine/node-monitor';
-import { startSimulator, type Simulator } from '../simulator/server';
+import type { Simulator } from '../simulator/server';
 import { commandLine, usageError } from './command-line';
+import type { Narration } from './headless-narration';
+import { systemLanguage } from './system-language';
 
 const HELP = `DACA Watch headless runner: the monitor engine without the desktop app.
 
-Usage: npm run --silent headless -- --receipts IOE…,IOE… [options]
-       npm run --silent headless -- --demo [options]
+Usage: npm run --silent headless -- --demo [options]
+       npm run --silent headless -- --receipts IOE…,IOE… [options]
 
+  --demo            start the built-in simulator (a DACA renewal told at a fast pace) and watch it; its
+                    state goes to a temporary folder removed at exit (your own data is never touched)
+  --speed N         with --demo: simulated seconds per real second (default 21600: a day every 4 seconds)
   --receipts LIST   the I-821D and I-765 receipt numbers, comma-separated (required without --demo)
   --origin URL      the myUSCIS origin (default ${MYUSCIS_ORIGIN}); http only for 127.0.0.1/localhost
   --cookie HEADER   a Cookie header standing for a fresh sign-in, for testing against a simulator.
                     The desktop app never uses this: it signs in through the real myUSCIS page.
-  --store DIR       where the state is kept (default ~/.config/daca-watch/headless)
+  --store DIR       where the state is kept (default ~/.config/daca-watch/headless; with --demo, a
+                    temporary folder)
   --once            check every case now, then exit (a stored backoff still applies; the 10-minute
                     floor per case applies to the real origin, not to a simulator on loopback)
-  --json            one JSON object per line (kinds: check, finding, notification, session, backoff, error);
+  --lang en|es      language of everything printed (default: the system's, from LC_ALL, LC_MESSAGES
+                    or LANG); the stored language setting is not changed
+  --verbose         also one line per check (how many requests, the outcome)
+  --json            one JSON object per line instead of sentences, with "kind" one of:
+                      check         {receipt, requests, outcome, full, purpose}: one check of one case
+                      finding       {receipt, type, detail, key, inferred}: something new USCIS shows
+                      notification  {receipt, key, title, body, priority}: what a person is told
+                      session       {state}: signed-in or signed-out
+                      backoff       {until, reason}: checks wait until then
+                      error         {message}: a problem the runner recovered from or stopped on
+                      demo          {message}: the demo's narration (start, end of the story)
                     receipts are printed in full there, masked in the plain output
-  --demo            start the built-in simulator (a DACA renewal told at a fast pace) and watch it
-  --speed N         with --demo: simulated seconds per real second (default 21600: six hours a second)
-  --lang en|es      language of notifications and messages (default en)
   -h, --help        this text
 
 Exit codes: 0 done, 1 stopped by an error, 2 bad arguments.`;
@@ -55,6 +68,7 @@ const values = commandLine('headless', HELP, {
   store: { type: 'string' },
   once: { type: 'boolean' },
   json: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   demo: { type: 'boolean' },
   speed: { type: 'string' },
   lang: { type: 'string' },
@@ -62,7 +76,8 @@ const values = commandLine('headless', HELP, {
 });
 
 if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'es') fail(`--lang is en or es, not "${values.lang}"`);
-const lang: Language = values.lang === 'es' ? 'es' : 'en';
+/** This run's wording only: the stored language setting (the desktop app's) is left as it is. */
+const lang: Language = values.lang === 'es' || values.lang === 'en' ? values.lang : systemLanguage();
 const speed = values.speed === undefined ? 21_600 : Number(values.speed);
 if (!Number.isFinite(speed) || speed < 1 || speed > 1_000_000) fail(`--speed needs a number from 1 to 1000000, got "${values.speed}"`);
 if (values.speed !== undefined && !values.demo) fail('--speed only goes with --demo');
@@ -95,6 +110,13 @@ if (!values.demo) {
   if (values.cookie === undefined) fail(MESSAGES.noSession[lang]);
 }
 
+// Loaded once the arguments are known to be good: a mistake is answered without waiting for the engine.
+const [{ startSimulator }, { createNodeMonitor }, { Narration: NarrationOf }] = await Promise.all([
+  import('../simulator/server'),
+  import('../engine/node-monitor'),
+  import('./headless-narration'),
+]);
+
 let sim: Simulator | null = null;
 let cookie = values.cookie;
 if (values.demo) {
@@ -106,31 +128,45 @@ if (values.demo) {
   if (receipts.length === 0) receipts = [sim.receipts.i821d, sim.receipts.i765] as ReceiptNumber[];
 }
 
-const print = (event: MonitorEvent | { kind: 'demo'; message: string }) => {
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify(event)}\n`);
-    return;
-  }
-  const masked = (receipt: string | null) => (receipt ? maskReceipt(receipt as ReceiptNumber) : '');
-  switch (event.kind) {
-    case 'check':
-      return void process.stdout.write(`check      ${masked(event.receipt)}  ${event.requests} request(s), ${event.outcome}${event.full ? ', full' : ''}\n`);
-    case 'finding':
-      return void process.stdout.write(`finding    ${masked(event.receipt)}  ${event.type}${event.detail.documentType ? `: ${event.detail.documentType}` : event.detail.title ? `: ${event.detail.title}` : ''}\n`);
-    case 'notification':
-      return void process.stdout.write(`notify     ${event.title} — ${event.body}\n`);
-    case 'session':
-      return void process.stdout.write(`session    ${event.state}\n`);
-    case 'backoff':
-      return void process.stdout.write(`backoff    until ${event.until} (${event.reason})\n`);
-    case 'error':
-      return void process.stdout.write(`error      ${event.message}\n`);
-    case 'demo':
-      return void process.stdout.write(`demo       ${event.message}\n`);
-  }
-};
+// A demo never writes into the user's own store: without --store it keeps its state in a folder of its own.
+const temporaryStore = values.demo && values.store === undefined ? mkdtempSync(join(tmpdir(), 'daca-watch-demo-')) : null;
+if (temporaryStore) process.once('exit', () => rmSync(temporaryStore, { recursive: true, force: true }));
+const storeDir = values.store ?? temporaryStore ?? join(homedir(), '.config', 'daca-watch', 'headless');
 
 const clock = sim ? { now: () => sim!.clock.now() } : { now: Date.now };
+let narration: Narration | null = null;
+const say = (lines: readonly string[]) => {
+  if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+};
+const print = (event: MonitorEvent | { kind: 'demo'; message: string }) => {
+  if (values.json) return void process.stdout.write(`${JSON.stringify(event)}\n`);
+  if (event.kind !== 'demo' && narration) say(narration.event(event));
+};
+
+if (values.json) {
+  if (temporaryStore) process.stderr.write(`headless: the demo keeps its state in ${temporaryStore}, removed at exit\n`);
+} else {
+  if (sim) {
+    const secondsPerDay = Math.round((86_400 / speed) * 10) / 10;
+    const every = secondsPerDay === 1 ? { en: 'second', es: 'segundo' } : { en: `${secondsPerDay} seconds`, es: `${secondsPerDay} segundos` };
+    const from = Math.floor(sim.storyDay());
+    say([
+      lang === 'es'
+        ? `Demostración de DACA Watch: un myUSCIS simulado cuenta una renovación de DACA del día ${from} al día ${sim.scenario.endDay} después de presentarla, un día cada ${every.es}. Nada se envía a USCIS.`
+        : `DACA Watch demo: a simulated myUSCIS tells a DACA renewal from day ${from} to day ${sim.scenario.endDay} after filing, one day every ${every.en}. Nothing goes to USCIS.`,
+    ]);
+  }
+  say([
+    temporaryStore
+      ? lang === 'es'
+        ? `Sus propios datos no se tocan: esta demostración guarda su estado en una carpeta temporal (${temporaryStore}) que se borra al terminar.`
+        : `Your own data is not touched: this demo keeps its state in a temporary folder (${temporaryStore}), removed when it ends.`
+      : lang === 'es'
+        ? `Estado guardado en ${storeDir}.`
+        : `State kept in ${storeDir}.`,
+  ]);
+}
+
 // What the store had to recover from comes out as `error` events when the monitor starts.
 /** A run that finds the session over reports it and makes no further request: it ends. */
 let endSession = () => {};
@@ -139,37 +175,40 @@ const { monitor } = createNodeMonitor({
   origin,
   ...(cookie === undefined ? {} : { cookie }),
   clock,
-  storeDir: values.store ?? join(homedir(), '.config', 'daca-watch', 'headless'),
+  storeDir,
   onEvent: (event) => {
     print(event);
     if (event.kind === 'session' && event.state === 'signed-out') endSession();
   },
 });
+narration = values.json
+  ? null
+  : new NarrationOf({ lang, verbose: values.verbose === true, state: () => monitor.snapshot, now: clock.now, ...(sim ? { filingDay: sim.filingDay } : {}) });
 monitor.setCases(receipts);
-if (monitor.snapshot.settings.language !== lang) {
-  // The runner's --lang wins for this run's wording.
-  (monitor.snapshot.settings as { language: Language }).language = lang;
-}
 
 monitor.signedIn();
+
+/** Stops the engine and the simulator, sums the run up for a person, and exits. */
+let stopping = false;
+const stop = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  monitor.stop();
+  await sim?.close();
+  if (narration) say(narration.summary());
+  process.exit(code);
+};
 
 if (values.once) {
   // Loopback simulators answer at once; the real origin keeps the full spacing between requests.
   const pace = isLoopbackOrigin(origin) ? 100 : 1;
   await monitor.runOnce((ms) => sleep(ms / pace));
-  monitor.stop();
-  await sim?.close();
-  process.exit(0);
+  await stop(0);
 }
 
 if (sim) print({ kind: 'demo', message: `watching the built-in simulator's renewal from story day ${sim.storyDay().toFixed(1)} at ${speed}x; it ends on day ${sim.scenario.endDay}` });
 monitor.start(sim ? speed : 1);
 
-const stop = async (code: number) => {
-  monitor.stop();
-  await sim?.close();
-  process.exit(code);
-};
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 void sessionEnded.then(() => stop(0));
@@ -179,6 +218,7 @@ if (sim) {
     if (sim!.clock.now() < storyEnd) return;
     clearInterval(watcher);
     print({ kind: 'demo', message: 'the story is over' });
+    if (!values.json) say([lang === 'es' ? `La historia terminó (día ${sim!.scenario.endDay}).` : `The story is over (day ${sim!.scenario.endDay}).`]);
     void stop(0);
   }, 250);
 }

@@ -1,16 +1,23 @@
 // The headless runner as a user runs it: a child process with real arguments, a real store folder and
-// the simulator over HTTP. Bad arguments exit 2 and say why; --once checks and exits; --demo narrates.
+// the simulator over HTTP. Bad arguments exit 2 and say why; --once checks and exits; --demo tells the story.
 
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { frozenSimulator } from '../helpers/sim-fixture';
+import { bundledScript } from '../helpers/bundled-script';
 import { tempFolder } from '../helpers/engine-harness';
 
-const RUNNER = ['--import', 'tsx', 'scripts/headless.ts'];
+/** scripts/headless.ts, bundled once: each run below starts in well under a second, even on a busy machine. */
+const RUNNER = await bundledScript('scripts/headless.ts');
+
+/** The environment a person's terminal gives: English unless a test says otherwise. */
+const ENV = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
 
 function run(args: string[]): { status: number | null; stdout: string; stderr: string; lines: Array<Record<string, unknown>> } {
-  const result = spawnSync(process.execPath, [...RUNNER, ...args], { encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [...RUNNER, ...args], { encoding: 'utf8', timeout: 60_000, env: ENV });
   const lines = result.stdout
     .split('\n')
     .filter((line) => line.startsWith('{'))
@@ -19,9 +26,9 @@ function run(args: string[]): { status: number | null; stdout: string; stderr: s
 }
 
 /** Like run(), but without blocking this process, which serves the simulator the child talks to. */
-function runAsync(args: string[]): Promise<ReturnType<typeof run>> {
+function runAsync(args: string[], env: NodeJS.ProcessEnv = ENV): Promise<ReturnType<typeof run>> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...RUNNER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...RUNNER, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -32,6 +39,9 @@ function runAsync(args: string[]): Promise<ReturnType<typeof run>> {
     });
   });
 }
+
+/** Every test here starts the runner as its own process (seconds each on a busy machine); two runs take twice that. */
+const TWO_RUNS = 40_000;
 
 describe('bad arguments', () => {
   it.each([
@@ -57,14 +67,15 @@ describe('bad arguments', () => {
     expect(result.stderr).not.toContain('Only');
   });
 
-  it('says in --help that the desktop app never uses --cookie', () => {
+  it('says in --help that the desktop app never uses --cookie, and what each --json line kind holds', () => {
     const result = run(['--help']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('The desktop app never uses this');
+    for (const kind of ['check', 'finding', 'notification', 'session', 'backoff', 'error', 'demo']) expect(result.stdout).toMatch(new RegExp(`^ +${kind} +\\{`, 'm'));
   });
 });
 
-describe('--once against a simulator', () => {
+describe('--once against a simulator', { timeout: TWO_RUNS }, () => {
   it('checks every case fully, prints JSON lines, and a second run reports nothing twice', async () => {
     const sim = await frozenSimulator({ scenario: 'daca-renewal', startDay: 0, idleTimeoutMs: 10 ** 12, sessionLifetimeMs: 10 ** 12 });
     sim.advanceToPhase('review');
@@ -117,32 +128,91 @@ describe('--once against a simulator', () => {
   });
 });
 
+/** Runs the demo in a fresh HOME; resolves when `until` says a line (plain or JSON) is the last wanted, or at exit. */
+function demo(args: string[], env: NodeJS.ProcessEnv, until: (line: string) => boolean = () => false) {
+  const child = spawn(process.execPath, [...RUNNER, '--demo', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const lines: string[] = [];
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise<{ lines: string[]; stderr: string; status: number | null }>((resolve) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      lines.push(line);
+      if (until(line)) child.kill('SIGTERM');
+    });
+    child.on('close', (status) => resolve({ lines, stderr, status }));
+  });
+}
+
 describe('--demo', () => {
-  it('shows the renewal scenario findings and notifications as they happen, the silent approval first', async () => {
-    const child = spawn(process.execPath, [...RUNNER, '--demo', '--json', '--speed', '86400', '--store', tempFolder()], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const seen: Array<Record<string, unknown>> = [];
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no silent approval within 90 s; saw ${JSON.stringify(seen.filter((l) => l.kind !== 'check')).slice(0, 2000)}`)), 90_000);
-        createInterface({ input: child.stdout }).on('line', (line) => {
-          const event = JSON.parse(line) as Record<string, unknown>;
-          seen.push(event);
-          if (event.kind === 'notification' && String(event.key).includes('approved')) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-        child.on('exit', () => reject(new Error('the demo stopped early')));
-      });
-    } finally {
-      child.kill('SIGTERM');
-    }
+  it('shows the renewal as JSON lines, the silent approval first, its state in a temporary folder: HOME untouched', async () => {
+    const home = tempFolder();
+    const result = await demo(['--json', '--speed', '86400'], { ...ENV, HOME: home, XDG_CONFIG_HOME: '' }, (line) => line.includes('"kind":"notification"') && line.includes(':approved"'));
+    const seen = result.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const findings = seen.filter((l) => l.kind === 'finding').map((l) => l.type);
     expect(findings).toContain('silent-approval');
     const silent = seen.findIndex((l) => l.kind === 'notification' && String(l.key).includes('silent-approval'));
     const approved = seen.findIndex((l) => l.kind === 'notification' && String(l.key).endsWith(':approved'));
     expect(silent).toBeGreaterThan(0);
-    expect(approved === -1 || approved > silent).toBe(true);
+    expect(approved).toBeGreaterThan(silent);
     expect(seen[silent]).toMatchObject({ priority: 'high', title: expect.stringContaining('Approval document') });
+
+    // Said on stderr (the JSON lines stay as they were); the folder is gone after the run, and HOME holds nothing.
+    const store = /keeps its state in (\S+), removed at exit/.exec(result.stderr)?.[1];
+    expect(store).toBeDefined();
+    expect(existsSync(store!)).toBe(false);
+    expect(readdirSync(home)).toEqual([]);
+  }, 60_000);
+
+  // Both languages at once: each story takes twenty seconds of real time, not of the machine's.
+  it.concurrent.each([
+    ['en', ['--lang', 'en'], /^Where your renewal stands \(Day 7\d, \d\d:\d\d\):$/, /^Day 75, \d\d:\d\d  Silent approval: “I-821D Approval Notice” is in the documents of your I-821D \(IOE•••••2457\)/, /^Day 75, \d\d:\d\d  Notification: Approval document for your I-821D \(IOE•••••2457\)\. USCIS added/, 'Summary', /^  Verdict: Your new card was delivered\.$/, /^  Found: \d+ changes \(.*2 silent approvals.*\); 7 notifications\.$/, /^  Requests: \d+ to the simulated myUSCIS in \d+ checks over \d+\.\d days/],
+    ['es', ['--lang', 'es'], /^Dónde está su renovación \(Día 7\d, \d\d:\d\d\):$/, /^Día 75, \d\d:\d\d  Aprobación silenciosa: «I-821D Approval Notice» está en los documentos de su I-821D \(IOE•••••2457\)/, /^Día 75, \d\d:\d\d  Notificación: Documento de aprobación para su I-821D \(IOE•••••2457\)\. USCIS agregó/, 'Resumen', /^  Veredicto: Se entregó su nueva tarjeta\.$/, /^  Encontrado: \d+ cambios \(.*2 aprobaciones silenciosas.*\); 7 notificaciones\.$/, /^  Solicitudes: \d+ al myUSCIS simulado en \d+ consultas en \d+\.\d días/],
+  ] as const)('tells the whole story in %s in under 80 lines: where it stands, each finding, the silent approval, a summary', async (lang, args, standing, silent, notified, summary, verdict, found, requests) => {
+    const home = tempFolder();
+    const { lines, status } = await demo(['--speed', '86400', ...args], { ...ENV, HOME: home });
+    expect(status).toBe(0);
+    expect(lines.length).toBeLessThan(80);
+    expect(lines.length).toBeGreaterThan(20);
+    const at = (pattern: RegExp | string) => lines.findIndex((line) => (typeof pattern === 'string' ? line === pattern : pattern.test(line)));
+    // In order: the opening, where the pair stands, the silent approval and its notification, the summary last.
+    const order = [standing, silent, notified, summary, verdict, found, requests].map(at);
+    expect(order, lines.join('\n')).toEqual([...order].sort((a, b) => a - b));
+    expect(order.every((index) => index >= 0), lines.join('\n')).toBe(true);
+    expect(at(requests)).toBe(lines.length - 1);
+    expect(lines.filter((line) => / (Notification|Notificación): /.test(line))).toHaveLength(7);
+    // No per-check lines by default, no full receipt, no English framing in Spanish.
+    expect(lines.some((line) => /Checked|Consultado/.test(line))).toBe(false);
+    expect(lines.join('\n')).not.toMatch(/IOE\d{10}/);
+    if (lang === 'es') expect(lines.filter((line) => /\b(Day|Found|Summary|Signed in|Notification|the story)\b/.test(line))).toEqual([]);
+    expect(lines[1]).toMatch(lang === 'es' ? /carpeta temporal \(.+\) que se borra al terminar/ : /temporary folder \(.+\), removed when it ends/);
+    expect(readdirSync(home)).toEqual([]);
   }, 120_000);
+});
+
+describe('language', { timeout: TWO_RUNS }, () => {
+  it("speaks the system's language without --lang, and never changes the stored language setting", async () => {
+    const sim = await frozenSimulator({ scenario: 'daca-renewal', startDay: 0, idleTimeoutMs: 10 ** 12, sessionLifetimeMs: 10 ** 12 });
+    sim.advanceToPhase('review');
+    const store = tempFolder();
+    const args = ['--receipts', `${sim.receipts.i821d},${sim.receipts.i765}`, '--origin', sim.dataOrigin, '--cookie', sim.createSession(), '--store', store, '--once'];
+    const settings = () => (JSON.parse(readFileSync(join(store, 'config.json'), 'utf8')) as { settings: { language: string } }).settings;
+
+    const spanish = await runAsync(args, { ...ENV, LANG: 'es_MX.UTF-8' });
+    expect(spanish.status).toBe(0);
+    expect(spanish.stdout).toContain('Sesión iniciada en myUSCIS.');
+    expect(spanish.stdout).toMatch(/Dónde está su renovación \(.+\):\n  Su I-821D \(IOE•••••2457\): En revisión/);
+    expect(spanish.stdout).toContain('\nResumen\n');
+    expect(settings().language).toBe('en');
+
+    const stored = JSON.parse(readFileSync(join(store, 'config.json'), 'utf8')) as { settings: { language: string } };
+    stored.settings.language = 'es';
+    writeFileSync(join(store, 'config.json'), JSON.stringify(stored));
+    const english = await runAsync([...args, '--verbose'], { ...ENV, LANG: 'C.UTF-8', LC_MESSAGES: 'en_GB.UTF-8' });
+    expect(english.status).toBe(0);
+    expect(english.stdout).toMatch(/Checked your I-821D \(IOE•••••2457\): 3 requests, ok/);
+    expect(english.stdout).toContain('\nSummary\n');
+    expect(english.stdout).toMatch(/Requests: 6 to myUSCIS in 2 checks\./);
+    expect(english.stdout).not.toMatch(/Resumen|Sesión/);
+    expect(settings().language).toBe('es');
+  });
 });

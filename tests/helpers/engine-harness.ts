@@ -1,7 +1,7 @@
 // Runs the real monitor engine against a real simulator over HTTP on one shared fake clock, with a
 // real state folder. Test support only: it steps the engine event by event instead of sleeping.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -11,6 +11,7 @@ import type { Monitor, MonitorEvent } from '../../engine/monitor';
 import { createNodeMonitor } from '../../engine/node-monitor';
 import { seededRandom } from '../../engine/seeded-random';
 import type { DesktopNotification } from '../../engine/ports';
+import type { Settings } from '../../shared/monitor/state';
 import type { ReceiptNumber } from '../../shared/receipt';
 import type { Simulator, SimulatorOptions } from '../../simulator/server';
 import { frozenSimulator } from './sim-fixture';
@@ -22,6 +23,17 @@ afterEach(() => {
 
 export function tempFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'daca-watch-test-'));
+  folders.push(dir);
+  return dir;
+}
+
+/**
+ * A temporary folder in memory where the machine has one (Linux's /dev/shm): real files, written and renamed as
+ * on disk, but an fsync costs nothing, so a simulated month of checks does not wait on a busy disk.
+ */
+export function memoryFolder(): string {
+  if (!existsSync('/dev/shm')) return tempFolder();
+  const dir = mkdtempSync(join('/dev/shm', 'daca-watch-test-'));
   folders.push(dir);
   return dir;
 }
@@ -40,7 +52,7 @@ export interface Harness {
   storeDir: string;
   cookie: string;
   /** A monitor as the app would start it: same store folder, same session cookie. */
-  start(options?: { receipts?: readonly string[]; signIn?: boolean; seed?: number; storeFileSystem?: SaveFileSystem }): EngineRun;
+  start(options?: { receipts?: readonly string[]; signIn?: boolean; seed?: number; settings?: Partial<Settings>; storeFileSystem?: SaveFileSystem }): EngineRun;
   /** Requests the simulator saw on its data host (pages excluded). */
   apiRequests(): ReturnType<Simulator['requestLog']>;
 }
@@ -48,7 +60,7 @@ export interface Harness {
 export async function engineHarness(options: SimulatorOptions = {}): Promise<Harness> {
   const forever = 1000 * 24 * 3_600_000;
   const sim = await frozenSimulator({ idleTimeoutMs: 20 * 60_000, sessionLifetimeMs: forever, ...options });
-  const storeDir = tempFolder();
+  const storeDir = memoryFolder();
   const cookie = sim.createSession();
   const clock = { now: () => sim.clock.now() };
   return {
@@ -56,7 +68,7 @@ export async function engineHarness(options: SimulatorOptions = {}): Promise<Har
     storeDir,
     cookie,
     apiRequests: () => sim.requestLog().filter((entry) => entry.endpoint !== null),
-    start({ receipts = [sim.receipts.i821d, sim.receipts.i765], signIn = true, seed = 1, storeFileSystem } = {}) {
+    start({ receipts = [sim.receipts.i821d, sim.receipts.i765], signIn = true, seed = 1, settings, storeFileSystem } = {}) {
       const events: MonitorEvent[] = [];
       const notifications: DesktopNotification[] = [];
       const { monitor, store } = createNodeMonitor({
@@ -71,6 +83,7 @@ export async function engineHarness(options: SimulatorOptions = {}): Promise<Har
         ...(storeFileSystem ? { storeFileSystem } : {}),
       });
       monitor.setCases(receipts as ReceiptNumber[]);
+      if (settings) monitor.updateSettings(settings);
       if (signIn) monitor.signedIn();
       return {
         monitor,

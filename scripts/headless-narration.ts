@@ -1,0 +1,282 @@
+// The headless runner's plain output for a person, in English or Spanish: where the pair stands once both cases
+// were read, one line per finding and notification, and a summary at the end. Words lines only; prints nothing.
+
+import type { MonitorEvent } from '../engine/monitor';
+import { signInAgainNotification, wordFinding } from '../engine/notification-policy';
+import { calendarDay } from '../shared/knowledge/calendar-days';
+import { explainCode } from '../shared/knowledge/codes';
+import { pairVerdict, type PairVerdict } from '../shared/knowledge/daca-pair';
+import { snapshotView } from '../shared/knowledge/snapshot-view';
+import { STAGE_NAMES } from '../shared/knowledge/stages';
+import { explainStatus } from '../shared/knowledge/status-titles';
+import type { Language } from '../shared/localized';
+import type { Finding, FindingType } from '../shared/monitor/findings';
+import type { AppState } from '../shared/monitor/state';
+import { isReceiptNumber, maskReceipt } from '../shared/receipt';
+
+const DAY = 24 * 3_600_000;
+
+export interface NarrationOptions {
+  lang: Language;
+  /** The per-check lines too. */
+  verbose: boolean;
+  /** The engine's state, read when a line needs it. */
+  state: () => Readonly<AppState>;
+  /** The engine's clock (epoch ms). */
+  now: () => number;
+  /** In a demo: the simulator's filing day (epoch ms, midnight UTC), so times read "day 75, 15:20". */
+  filingDay?: number;
+}
+
+type Words = Record<Language, string>;
+type Counted = Record<Language, [one: string, many: string]>;
+
+/** What a finding is, counted: "2 silent approvals". */
+const FINDING_NAMES: Record<FindingType, Counted> = {
+  'silent-approval': { en: ['silent approval', 'silent approvals'], es: ['aprobación silenciosa', 'aprobaciones silenciosas'] },
+  approved: { en: ['approval', 'approvals'], es: ['aprobación', 'aprobaciones'] },
+  denied: { en: ['denial', 'denials'], es: ['denegación', 'denegaciones'] },
+  rfe: { en: ['request for evidence', 'requests for evidence'], es: ['solicitud de evidencia', 'solicitudes de evidencia'] },
+  'i821d-approved-inferred': { en: ['approval by inference', 'approvals by inference'], es: ['aprobación deducida', 'aprobaciones deducidas'] },
+  'biometrics-appointment': { en: ['biometrics appointment', 'biometrics appointments'], es: ['cita biométrica', 'citas biométricas'] },
+  'biometrics-reuse': { en: ['biometrics reuse', 'biometrics reuses'], es: ['reutilización de biométricos', 'reutilizaciones de biométricos'] },
+  'card-produced': { en: ['card produced', 'cards produced'], es: ['tarjeta producida', 'tarjetas producidas'] },
+  'card-mailed': { en: ['card mailed', 'cards mailed'], es: ['tarjeta enviada', 'tarjetas enviadas'] },
+  'card-delivered': { en: ['card delivered', 'cards delivered'], es: ['tarjeta entregada', 'tarjetas entregadas'] },
+  'new-document': { en: ['new document', 'new documents'], es: ['documento nuevo', 'documentos nuevos'] },
+  'new-notice': { en: ['new notice', 'new notices'], es: ['notificación nueva', 'notificaciones nuevas'] },
+  'status-change': { en: ['status change', 'status changes'], es: ['cambio de estatus', 'cambios de estatus'] },
+  'new-event': { en: ['new step', 'new steps'], es: ['paso nuevo', 'pasos nuevos'] },
+  'case-touched': { en: ['record touched', 'records touched'], es: ['expediente modificado', 'expedientes modificados'] },
+};
+
+const count = (n: number, noun: Counted, lang: Language) => `${n} ${n === 1 ? noun[lang][0] : noun[lang][1]}`;
+
+const BACKOFF_REASONS: Record<string, Words> = {
+  'rate-limited': { en: 'USCIS asked to slow down', es: 'USCIS pidió ir más despacio' },
+  'server-error': { en: 'USCIS answered with an error', es: 'USCIS respondió con un error' },
+  'network-error': { en: 'the network failed', es: 'falló la red' },
+  timeout: { en: 'USCIS did not answer in time', es: 'USCIS no respondió a tiempo' },
+  challenged: { en: "USCIS's bot protection wants a browser", es: 'la protección contra bots de USCIS pide un navegador' },
+};
+
+export class Narration {
+  private readonly found = new Map<FindingType, number>();
+  private readonly findings = new Map<string, Finding>();
+  private notifications = 0;
+  private requests = 0;
+  private checks = 0;
+  private standingTold = false;
+  /** When the last check ended: the time of the findings and notifications it brings (the clock runs on meanwhile). */
+  private checkedAt: number | null = null;
+  private readonly sinceCheck = new Set<string>();
+  private readonly startedAt: number;
+
+  constructor(private readonly options: NarrationOptions) {
+    this.startedAt = options.now();
+  }
+
+  private get lang(): Language {
+    return this.options.lang;
+  }
+
+  private say(words: Words): string {
+    return words[this.lang];
+  }
+
+  /** "Day 75, 15:20" in a demo; the local date and time otherwise. */
+  private when(at = this.options.now()): string {
+    const { filingDay } = this.options;
+    if (filingDay !== undefined) {
+      const time = new Date(at).toISOString().slice(11, 16);
+      return `${this.lang === 'es' ? 'Día' : 'Day'} ${Math.floor((at - filingDay) / DAY)}, ${time}`;
+    }
+    return new Intl.DateTimeFormat(this.lang === 'es' ? 'es-US' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+  }
+
+  private formOf(receipt: string): string | null {
+    const state = this.options.state();
+    return state.cases.find((c) => c.receipt === receipt)?.formType ?? state.snapshots[receipt]?.detail?.formType ?? null;
+  }
+
+  /** "your I-765 (IOE•••••2458)". */
+  private caseName(receipt: string): string {
+    const shown = isReceiptNumber(receipt) ? maskReceipt(receipt) : receipt;
+    const form = this.formOf(receipt);
+    if (this.lang === 'es') return form ? `su ${form} (${shown})` : `su caso ${shown}`;
+    return form ? `your ${form} (${shown})` : `your case ${shown}`;
+  }
+
+  /** The lines an engine event adds (often none). */
+  event(event: MonitorEvent): string[] {
+    switch (event.kind) {
+      case 'check':
+        return this.check(event);
+      case 'finding':
+        return [this.findingLine(event)];
+      case 'notification':
+        this.notifications += 1;
+        return [this.notificationLine(event)];
+      case 'session':
+        return [
+          event.state === 'signed-in'
+            ? this.say({ en: 'Signed in to myUSCIS.', es: 'Sesión iniciada en myUSCIS.' })
+            : this.say({ en: 'The myUSCIS session ended: no more checks until you sign in again.', es: 'La sesión de myUSCIS terminó: no habrá más consultas hasta que vuelva a iniciar sesión.' }),
+        ];
+      case 'backoff': {
+        const why = BACKOFF_REASONS[event.reason]?.[this.lang] ?? event.reason;
+        return [`${this.when()}  ${this.say({ en: 'Checks wait until', es: 'Las consultas esperan hasta' })} ${this.when(Date.parse(event.until))}: ${why}.`];
+      }
+      case 'error':
+        return [`${this.say({ en: 'Problem', es: 'Problema' })}: ${event.message}`];
+    }
+  }
+
+  private check(event: Extract<MonitorEvent, { kind: 'check' }>): string[] {
+    this.checkedAt = this.options.now();
+    this.sinceCheck.clear();
+    this.checks += 1;
+    this.requests += event.requests;
+    const lines: string[] = [];
+    if (this.options.verbose) {
+      const requests = count(event.requests, { en: ['request', 'requests'], es: ['solicitud', 'solicitudes'] }, this.lang);
+      lines.push(`${this.when()}  ${this.say({ en: 'Checked', es: 'Consultado' })} ${this.caseName(event.receipt)}: ${requests}, ${event.outcome}`);
+    }
+    if (!this.standingTold && this.everyCaseRead()) {
+      this.standingTold = true;
+      lines.push(...this.standing(this.say({ en: 'Where your renewal stands', es: 'Dónde está su renovación' })));
+    }
+    return lines;
+  }
+
+  private everyCaseRead(): boolean {
+    const state = this.options.state();
+    return state.cases.length > 0 && state.cases.every((c) => c.problem !== null || state.snapshots[c.receipt] !== undefined);
+  }
+
+  /** The pair's verdict, or null when the watched cases are not an I-821D and an I-765. */
+  private verdict(): PairVerdict | null {
+    const state = this.options.state();
+    const view = (form: string) => {
+      const watched = state.cases.find((c) => this.formOf(c.receipt) === form);
+      const snapshot = watched && state.snapshots[watched.receipt];
+      return snapshot ? snapshotView(snapshot) : null;
+    };
+    const i821d = view('I-821D');
+    const i765 = view('I-765');
+    return i821d && i765 ? pairVerdict(i821d, i765, calendarDay(new Date(this.options.now()).toISOString())) : null;
+  }
+
+  /** A heading, one line per case (its stage and USCIS's title), and the pair's verdict. */
+  private standing(heading: string): string[] {
+    const state = this.options.state();
+    const verdict = this.verdict();
+    const lines = [`${heading} (${this.when()}):`];
+    for (const watched of state.cases) {
+      const snapshot = state.snapshots[watched.receipt];
+      const form = this.formOf(watched.receipt);
+      const stage = verdict && form === 'I-821D' ? verdict.stages.i821d : verdict && form === 'I-765' ? verdict.stages.i765 : null;
+      const title = snapshot?.status ? explainStatus(this.lang === 'es' ? (snapshot.status.titleSpanish ?? snapshot.status.title) : snapshot.status.title, this.lang).title : null;
+      const parts = [stage && stage !== 'unknown' ? STAGE_NAMES[stage][this.lang] : null, title ? (this.lang === 'es' ? `«${title}»` : `“${title}”`) : null].filter((p) => p !== null);
+      const name = this.caseName(watched.receipt);
+      lines.push(`  ${name.charAt(0).toUpperCase()}${name.slice(1)}: ${parts.join(', ') || this.say({ en: 'not read yet', es: 'todavía sin leer' })}`);
+    }
+    if (verdict) lines.push(`  ${this.say({ en: 'Together', es: 'En conjunto' })}: ${verdict.headline[this.lang]}.`);
+    return lines;
+  }
+
+  private findingLine(event: Extract<MonitorEvent, { kind: 'finding' }>): string {
+    const finding: Finding = { key: event.key, type: event.type, receipt: event.receipt, foundAt: new Date(this.options.now()).toISOString(), inferred: event.inferred, detail: event.detail };
+    this.findings.set(event.key, finding);
+    this.sinceCheck.add(event.key);
+    this.found.set(event.type, (this.found.get(event.type) ?? 0) + 1);
+    const name = this.caseName(event.receipt);
+    const { documentType, code, source } = event.detail;
+    const status = event.detail.title ? explainStatus(this.lang === 'es' ? (event.detail.titleSpanish ?? event.detail.title) : event.detail.title, this.lang).title : null;
+    const shows = status ? { en: ` now shows “${status}”`, es: ` ahora muestra «${status}»` } : { en: '', es: '' };
+    const words: Words = ((): Words => {
+      switch (event.type) {
+        case 'silent-approval':
+          return {
+            en: `Silent approval: “${documentType ?? 'an approval notice'}” is in the documents of ${name}, while its status has not changed.`,
+            es: `Aprobación silenciosa: «${documentType ?? 'una notificación de aprobación'}» está en los documentos de ${name}, aunque su estatus no ha cambiado.`,
+          };
+        case 'new-document':
+          return source === 'applicant'
+            ? { en: `New document of yours on ${name}: “${documentType ?? '?'}”.`, es: `Documento nuevo suyo en ${name}: «${documentType ?? '?'}».` }
+            : { en: `New document from USCIS on ${name}: “${documentType ?? '?'}”.`, es: `Documento nuevo de USCIS en ${name}: «${documentType ?? '?'}».` };
+        case 'new-event': {
+          const step = code ? `${code}, ${explainCode(code, this.lang).title}` : this.say({ en: 'code unknown', es: 'código desconocido' });
+          return { en: `New step recorded on ${name}: ${step}.`, es: `Paso nuevo registrado en ${name}: ${step}.` };
+        }
+        case 'new-notice':
+          return { en: `New notice on ${name}.`, es: `Notificación nueva en ${name}.` };
+        case 'case-touched':
+          return { en: `The record of ${name} was touched; nothing was decided.`, es: `El expediente de ${name} se modificó; no se decidió nada.` };
+        case 'i821d-approved-inferred':
+          return {
+            en: `${name} counts as approved: the I-765 is moving, and USCIS decides it only after the I-821D.`,
+            es: `${name} cuenta como aprobado: el I-765 avanza, y USCIS lo decide solo después del I-821D.`,
+          };
+        case 'biometrics-appointment':
+        case 'biometrics-reuse':
+        case 'rfe': {
+          const { title } = wordFinding(finding, { language: this.lang, maskReceipts: true, formTypes: this.formTypes() });
+          return { en: `${title}.`, es: `${title}.` };
+        }
+        default: {
+          // Decisions, card steps and status changes: the stage reached, in USCIS's words when it gave them.
+          const stage = FINDING_NAMES[event.type][this.lang][0];
+          return { en: `${name}${shows.en || `: ${stage}`}.`, es: `${name}${shows.es || `: ${stage}`}.` };
+        }
+      }
+    })();
+    const sentence = words[this.lang];
+    return `${this.when(this.checkedAt ?? undefined)}  ${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`;
+  }
+
+  private formTypes(): Record<string, string | null> {
+    return Object.fromEntries(this.options.state().cases.map((c) => [c.receipt, this.formOf(c.receipt)]));
+  }
+
+  /** The notification as the person would get it, worded again in this run's language with receipts masked. */
+  private notificationLine(event: Extract<MonitorEvent, { kind: 'notification' }>): string {
+    const finding = this.findings.get(event.key);
+    const since = event.key.startsWith('session-expired:') ? event.key.slice('session-expired:'.length) : null;
+    const worded = finding
+      ? wordFinding(finding, { language: this.lang, maskReceipts: true, formTypes: this.formTypes() })
+      : since !== null
+        ? signInAgainNotification(this.lang, since)
+        : { title: maskAll(event.title), body: maskAll(event.body) };
+    const at = this.sinceCheck.has(event.key) ? (this.checkedAt ?? undefined) : undefined;
+    return `${this.when(at)}  ${this.say({ en: 'Notification', es: 'Notificación' })}: ${worded.title}. ${worded.body}`;
+  }
+
+  private myUscis(): string {
+    return this.options.filingDay === undefined ? 'myUSCIS' : this.say({ en: 'the simulated myUSCIS', es: 'myUSCIS simulado' });
+  }
+
+  /** The closing lines: the verdict, what was found, the requests made. */
+  summary(): string[] {
+    const lang = this.lang;
+    const lines = ['', this.say({ en: 'Summary', es: 'Resumen' })];
+    const verdict = this.verdict();
+    if (verdict) lines.push(`  ${this.say({ en: 'Verdict', es: 'Veredicto' })}: ${verdict.headline[lang]}.`);
+    const total = [...this.found.values()].reduce((a, b) => a + b, 0);
+    const byType = [...this.found].sort(([, a], [, b]) => b - a).map(([type, n]) => count(n, FINDING_NAMES[type], lang));
+    lines.push(
+      total === 0
+        ? `  ${this.say({ en: 'Found: nothing new.', es: 'Encontrado: nada nuevo.' })}`
+        : `  ${this.say({ en: 'Found', es: 'Encontrado' })}: ${count(total, { en: ['change', 'changes'], es: ['cambio', 'cambios'] }, lang)} (${byType.join(', ')}); ${count(this.notifications, { en: ['notification', 'notifications'], es: ['notificación', 'notificaciones'] }, lang)}.`,
+    );
+    const days = (this.options.now() - this.startedAt) / DAY;
+    const checks = count(this.checks, { en: ['check', 'checks'], es: ['consulta', 'consultas'] }, lang);
+    const span = days >= 1 ? this.say({ en: ` over ${days.toFixed(1)} days (about ${Math.round(this.requests / days)} a day)`, es: ` en ${days.toFixed(1)} días (unas ${Math.round(this.requests / days)} al día)` }) : '';
+    lines.push(`  ${this.say({ en: 'Requests', es: 'Solicitudes' })}: ${this.requests} ${this.say({ en: `to ${this.myUscis()} in`, es: `${this.myUscis() === 'myUSCIS' ? 'a myUSCIS' : 'al myUSCIS simulado'} en` })} ${checks}${span}.`);
+    return lines;
+  }
+}
+
+function maskAll(text: string): string {
+  return text.replace(/\b[A-Z]{3}\d{10}\b/g, (receipt) => (isReceiptNumber(receipt) ? maskReceipt(receipt) : receipt));
+}
