@@ -5,7 +5,8 @@ import { explainCode } from '../../shared/knowledge/codes';
 import { classifyDocument, type DocumentKind } from '../../shared/knowledge/documents';
 import type { LearnedTitles } from '../../shared/knowledge/learned-titles';
 import type { Language } from '../../shared/localized';
-import { DECISION_TYPES, type Finding, type FindingType } from '../../shared/monitor/findings';
+// Types only from findings.ts: its runtime half is zod, which stays out of the dashboard's bundle (and its CSP).
+import type { Finding, FindingType } from '../../shared/monitor/findings';
 import type { CaseDocument } from '../../shared/myuscis/schemas';
 import { formatInstant, MESSAGES } from './i18n';
 import { officialTitle, type WatchedCase } from './pair-view.svelte';
@@ -45,6 +46,8 @@ const SPEAKS_FIRST: readonly FindingType[] = [
   'case-touched',
 ];
 const rank = (finding: Finding) => SPEAKS_FIRST.indexOf(finding.type);
+/** Decisions and milestones (each its own news): the findings that speak before the status text. */
+const isDecision = (finding: Finding) => rank(finding) < SPEAKS_FIRST.indexOf('status-change');
 /** Findings that only say the record moved: they belong with whatever else that check found on the case. */
 const ROUTINE: ReadonlySet<FindingType> = new Set(['new-event', 'case-touched']);
 
@@ -53,7 +56,7 @@ const ROUTINE: ReadonlySet<FindingType> = new Set(['new-event', 'case-touched'])
  * document, code or status title; or one of them is routine and both came from the same check.
  */
 function sameChange(a: Finding, b: Finding): boolean {
-  if (a.receipt !== b.receipt || (DECISION_TYPES.has(a.type) && DECISION_TYPES.has(b.type))) return false;
+  if (a.receipt !== b.receipt || (isDecision(a) && isDecision(b))) return false;
   const shared = (field: 'documentType' | 'code' | 'title') => a.detail[field] !== undefined && a.detail[field] === b.detail[field];
   return shared('documentType') || shared('code') || shared('title') || (a.foundAt === b.foundAt && (ROUTINE.has(a.type) || ROUTINE.has(b.type)));
 }
@@ -69,7 +72,8 @@ export function newsEntries(unseen: readonly Finding[]): NewsEntry[] {
       entry.head = finding;
     } else entry.folded.push(finding);
   }
-  return entries;
+  // Newest first; changes found by the same check, the weightiest first.
+  return entries.sort((a, b) => b.head.foundAt.localeCompare(a.head.foundAt) || rank(a.head) - rank(b.head));
 }
 
 /** The newest foundAt among `findings`, for "Mark as seen". */
