@@ -102,7 +102,8 @@ export class Dashboard {
     return done;
   };
   pause = (until: RequestOf<'pause'>['until']) => this.call('pause', { until });
-  exportData = (format: RequestOf<'exportData'>['format']) => this.call('exportData', { format });
+  /** The printable record comes in the language the dashboard shows. */
+  exportData = (format: RequestOf<'exportData'>['format']) => this.call('exportData', { format, language: this.lang });
   eraseEverything = () => this.call('eraseEverything', { confirm: true });
   openExternal = (url: string) => this.call('openExternal', { url });
   /** Resolves to the receipts' problems (empty when all were taken), or undefined when the call failed. */

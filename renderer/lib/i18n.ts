@@ -3,6 +3,7 @@
 
 import type { DocumentKind } from '../../shared/knowledge/documents';
 import type { FilingWindow } from '../../shared/knowledge/daca-timing';
+import { findingNamesIn } from '../../shared/knowledge/finding-names';
 import type { Confidence } from '../../shared/knowledge/stages';
 import type { CheckPreset } from '../../shared/monitor/settings-limits';
 import type { Language } from '../../shared/localized';
@@ -158,23 +159,7 @@ const en = {
   found: (when: string) => `Found ${when}`,
   appointment: (when: string) => `Appointment: ${when}`,
   before: (title: string) => `Before: ${title}`,
-  findings: {
-    'new-document': 'New document in your account',
-    'silent-approval': 'Approval before the status changed',
-    approved: 'Approved',
-    denied: 'Denied',
-    rfe: 'Request for Evidence',
-    'biometrics-appointment': 'Biometrics appointment',
-    'biometrics-reuse': 'Earlier biometrics reused',
-    'status-change': 'The status text changed',
-    'new-event': 'USCIS recorded a step on the case',
-    'new-notice': 'A notice is on its way by mail',
-    'card-produced': 'Card being produced',
-    'card-mailed': 'Card mailed',
-    'card-delivered': 'Card delivered',
-    'case-touched': 'USCIS touched the record (no news, not a decision)',
-    'i821d-approved-inferred': 'DACA request approved (shown by the work permit)',
-  } satisfies Record<FindingType, string>,
+  findings: findingNamesIn('en'),
   evidence: {
     document: 'a new document in your account',
     event: 'a step USCIS recorded on the case',
@@ -440,23 +425,7 @@ const es: Messages = {
   found: (when) => `Detectado: ${when}`,
   appointment: (when) => `Cita: ${when}`,
   before: (title) => `Antes: ${title}`,
-  findings: {
-    'new-document': 'Documento nuevo en su cuenta',
-    'silent-approval': 'Aprobación antes del cambio de estatus',
-    approved: 'Aprobado',
-    denied: 'Denegado',
-    rfe: 'Solicitud de Evidencia (RFE)',
-    'biometrics-appointment': 'Cita de datos biométricos',
-    'biometrics-reuse': 'Reutilización de datos biométricos anteriores',
-    'status-change': 'Cambió el texto del estatus',
-    'new-event': 'USCIS registró un paso en el caso',
-    'new-notice': 'Un aviso viene en camino por correo postal',
-    'card-produced': 'Tarjeta en producción',
-    'card-mailed': 'Tarjeta enviada por correo',
-    'card-delivered': 'Tarjeta entregada',
-    'case-touched': 'USCIS tocó el expediente (sin novedad, no es una decisión)',
-    'i821d-approved-inferred': 'Solicitud de DACA aprobada (lo indica el permiso de trabajo)',
-  },
+  findings: findingNamesIn('es'),
   evidence: {
     document: 'un documento nuevo en su cuenta',
     event: 'un paso que USCIS registró en el caso',

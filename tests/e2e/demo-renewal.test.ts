@@ -1,6 +1,7 @@
 // The demo renewal end to end, as a user does it with the keyboard: the preview (engine headless on the built-in
 // simulator) in Debian's Chromium, from the first run to the silent approval, Spanish, a session expiry and back.
 
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium';
@@ -177,6 +178,26 @@ describe('the demo renewal in the preview, by keyboard', () => {
     // The toggle keeps the focus (the same button, now saying "English"), so Enter again switches back.
     const back = page.getByRole('banner').getByRole('button', { name: 'English' });
     expect(await back.evaluate((element) => element === document.activeElement && element.getAttribute('lang') === 'en')).toBe(true);
+
+    // The printable record, in Spanish with masking on: main writes it (the preview's save port), the page says where.
+    const settings = page.locator('#settings');
+    const mask = settings.getByLabel(/Ocultar la mayor parte de cada número de recibo/);
+    await mask.check();
+    await expect.poll(() => settings.getByText('✓ Guardado').count(), SOON).toBe(1);
+    await settings.getByRole('button', { name: 'Exportar una copia para imprimir' }).click();
+    const saved = settings.getByRole('status').filter({ hasText: 'Guardado en' });
+    await expect.poll(() => saved.count(), SOON).toBe(1);
+    const path = (await saved.innerText()).replace(/^Guardado en /, '').trim();
+    const record = readFileSync(path, 'utf8');
+    expect(record).toContain('<html lang="es">');
+    expect(record).toContain('Registro de la renovación de DACA');
+    expect(record).toContain('Aprobación antes del cambio de estatus');
+    for (const receipt of Object.values(preview.info.simulator!.receipts)) {
+      expect(record).not.toContain(receipt);
+      expect(record).toContain(`IOE•••••${receipt.slice(-4)}`);
+    }
+    await mask.uncheck();
+    await back.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang), SOON).toBe('en');
     await expect.poll(() => main().getByRole('heading', { name: 'Your renewal' }).count(), SOON).toBe(1);
