@@ -64,13 +64,30 @@ function sameChange(a: Finding, b: Finding): boolean {
 /** What's new as one entry per real-world change, newest first; the findings behind each are kept for its evidence. */
 export function newsEntries(unseen: readonly Finding[]): NewsEntry[] {
   const entries: NewsEntry[] = [];
+  // Entries by what their findings share (a document, a code, a title, a check), so a year of findings is not
+  // compared pairwise: only entries sharing one of these can hold the same change.
+  const byShared = new Map<string, NewsEntry[]>();
+  const sharedKeys = (finding: Finding) => {
+    const { documentType, code, title } = finding.detail;
+    return [`f ${finding.foundAt}`, documentType && `d ${documentType}`, code && `c ${code}`, title && `t ${title}`]
+      .filter((key): key is string => typeof key === 'string')
+      .map((key) => `${finding.receipt} ${key}`);
+  };
   for (const finding of unseen) {
-    const entry = entries.find(({ head, folded }) => sameChange(head, finding) || folded.some((other) => sameChange(other, finding)));
-    if (entry === undefined) entries.push({ key: finding.key, head: finding, folded: [] });
-    else if (rank(finding) < rank(entry.head)) {
+    const keys = sharedKeys(finding);
+    const candidates = keys.flatMap((key) => byShared.get(key) ?? []);
+    let entry = candidates.find(({ head, folded }) => sameChange(head, finding) || folded.some((other) => sameChange(other, finding)));
+    if (entry === undefined) {
+      entry = { key: finding.key, head: finding, folded: [] };
+      entries.push(entry);
+    } else if (rank(finding) < rank(entry.head)) {
       entry.folded.unshift(entry.head);
       entry.head = finding;
     } else entry.folded.push(finding);
+    for (const key of keys) {
+      const listed = byShared.get(key) ?? [];
+      if (!listed.includes(entry)) byShared.set(key, [...listed, entry]);
+    }
   }
   // Newest first; changes found by the same check, the weightiest first.
   return entries.sort((a, b) => b.head.foundAt.localeCompare(a.head.foundAt) || rank(a.head) - rank(b.head));
