@@ -85,7 +85,8 @@ try {
   // click() waits for the button to be enabled (it is not while the first check runs).
   await page.getByRole('banner').getByRole('button', { name: 'Check now' }).click();
   await page.waitForFunction(isApproved);
-  await page.getByTestId('pair-verdict').locator('details').evaluate((details) => ((details as HTMLDetailsElement).open = true));
+  // The silent approval's answers (which form, what shows it, what is pending, what next) are open on the banner.
+  await page.getByTestId('approval-answers').waitFor();
 
   await shootBoth(page, 'pair-silent-approval', async () => ({ to: '#renewal' }));
   await shootBoth(page, 'timeline-detail', async () => {
@@ -101,7 +102,7 @@ try {
 
   const narrow = await newPage(browser, demo, NARROW, now);
   await narrow.waitForFunction(isApproved);
-  await shoot(narrow, 'pair-silent-approval-360-en', { to: '#timeline' });
+  await shoot(narrow, 'pair-silent-approval-360-en', { to: '#renewal' });
 
   // myUSCIS ends the session: the page says first that DACA Watch is not watching, why, since when, and what to do.
   await simControl(demo.info, 'expire-sessions');
