@@ -20,6 +20,12 @@ function row(cells: Array<string | number>): string {
   return cells.map((c, i) => String(c).padEnd(i === 0 ? 50 : 12)).join('');
 }
 
+// `npm run bench -- --renderer`: the dashboard's part alone (bundle size, banner and full timeline for a week and a year).
+if (process.argv.includes('--renderer')) {
+  process.stdout.write(`DACA Watch benchmark (Node ${process.version}, ${new Date().toISOString()})\n\n${await rendererBenchmark()}`);
+  process.exit(0);
+}
+
 const lines: string[] = [row(['measure', 'median', 'p95', 'unit'])];
 
 // 1. Replaying a scenario and rendering + parsing its three case payloads, in-process.

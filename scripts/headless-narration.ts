@@ -34,6 +34,7 @@ type Counted = Record<Language, [one: string, many: string]>;
 /** What a finding is, counted: "2 silent approvals". */
 const FINDING_NAMES: Record<FindingType, Counted> = {
   'silent-approval': { en: ['silent approval', 'silent approvals'], es: ['aprobación silenciosa', 'aprobaciones silenciosas'] },
+  'likely-approved': { en: ['likely approval (not confirmed)', 'likely approvals (not confirmed)'], es: ['probable aprobación (sin confirmar)', 'probables aprobaciones (sin confirmar)'] },
   approved: { en: ['approval', 'approvals'], es: ['aprobación', 'aprobaciones'] },
   denied: { en: ['denial', 'denials'], es: ['denegación', 'denegaciones'] },
   rfe: { en: ['request for evidence', 'requests for evidence'], es: ['solicitud de evidencia', 'solicitudes de evidencia'] },

@@ -85,7 +85,8 @@ try {
   // click() waits for the button to be enabled (it is not while the first check runs).
   await page.getByRole('banner').getByRole('button', { name: 'Check now' }).click();
   await page.waitForFunction(isApproved);
-  await page.getByTestId('pair-verdict').locator('details').evaluate((details) => ((details as HTMLDetailsElement).open = true));
+  // The silent approval's answers (which form, what shows it, what is pending, what next) are open on the banner.
+  await page.getByTestId('approval-answers').waitFor();
 
   await shootBoth(page, 'pair-silent-approval', async () => ({ to: '#renewal' }));
   await shootBoth(page, 'timeline-detail', async () => {
@@ -94,11 +95,20 @@ try {
     return { from: '#timeline', to: '#timeline' };
   });
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await shootBoth(page, 'settings', async () => ({ from: '#settings', to: '#settings' }));
+  await shootBoth(page, 'settings', async () => {
+    await page.locator('#settings details.advanced').evaluate((details) => ((details as HTMLDetailsElement).open = false));
+    return { from: '#settings', to: '#settings' };
+  });
 
   const narrow = await newPage(browser, demo, NARROW, now);
   await narrow.waitForFunction(isApproved);
-  await shoot(narrow, 'pair-silent-approval-360-en', { to: '#timeline' });
+  await shoot(narrow, 'pair-silent-approval-360-en', { to: '#renewal' });
+
+  // myUSCIS ends the session: the page says first that DACA Watch is not watching, why, since when, and what to do.
+  await simControl(demo.info, 'expire-sessions');
+  await page.getByRole('banner').getByRole('button', { name: 'Check now' }).click({ timeout: 5_000 }).catch(() => undefined);
+  await page.getByTestId('not-watching').waitFor({ timeout: 20_000 });
+  await shootBoth(page, 'not-watching', async () => ({ to: '.verdict' }));
 } finally {
   await browser.close();
   await Promise.all(previews.map((preview) => preview.stop()));

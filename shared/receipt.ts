@@ -4,7 +4,7 @@
 import type { Localized } from './localized';
 
 declare const receiptBrand: unique symbol;
-/** A canonical online-filing receipt (`IOE0912345678`): the only kind myUSCIS serves, so the only kind we watch. */
+/** A canonical IOE receipt (`IOE0912345678`): the only kind myUSCIS's case pages serve, so the only kind we watch. */
 export type ReceiptNumber = string & { readonly [receiptBrand]: true };
 
 export const RECEIPT_ERROR_CODES = [
@@ -12,6 +12,8 @@ export const RECEIPT_ERROR_CODES = [
   'bad-characters',
   'missing-prefix',
   'zero-instead-of-o',
+  /** A 1 or l for the I of IOE, or an O, I or l among the digits: look-alikes people mix up when copying. */
+  'look-alike-characters',
   'not-online-filing',
   'wrong-length',
   'not-a-receipt',
@@ -56,6 +58,9 @@ export function parseReceipt(input: string): ParsedReceipt {
     return failure('zero-instead-of-o', { suggestion: isReceiptNumber(fixed) ? fixed : undefined });
   }
 
+  const lookAlikeFix = fixLookAlikes(compact);
+  if (lookAlikeFix !== null) return failure('look-alike-characters', { suggestion: lookAlikeFix });
+
   const shape = LETTERS_THEN_DIGITS.exec(compact);
   const prefix = shape?.[1];
   const digits = shape?.[2];
@@ -71,6 +76,17 @@ export function parseReceipt(input: string): ParsedReceipt {
   if (prefix !== 'IOE') return failure('not-online-filing', { prefix });
   if (!isReceiptNumber(compact)) return failure('wrong-length', { digitCount: digits.length });
   return { ok: true, receipt: compact };
+}
+
+/** I and O as they are often mistyped: 1 or l for the I; among the digits, O for 0 and I or l for 1. */
+const LOOKS_LIKE_IOE = /^[I1L][O0]E$/;
+const DIGIT_LOOK_ALIKES: Record<string, string> = { O: '0', I: '1', L: '1' };
+
+/** The receipt meant, when the only faults are look-alike characters (and there is at least one); else null. */
+function fixLookAlikes(compact: string): ReceiptNumber | null {
+  if (compact.length !== 13 || !LOOKS_LIKE_IOE.test(compact.slice(0, 3)) || !/^[0-9OIL]{10}$/.test(compact.slice(3))) return null;
+  const fixed = `IOE${compact.slice(3).replace(/[OIL]/g, (c) => DIGIT_LOOK_ALIKES[c]!)}`;
+  return fixed !== compact && isReceiptNumber(fixed) && !compact.startsWith('I0E') ? fixed : null;
 }
 
 interface Details {
@@ -105,30 +121,40 @@ function messageFor(code: ReceiptErrorCode, { suggestion, badCharacters = [], pr
     }
     case 'missing-prefix':
       return {
-        en: `This number is missing the 3 letters at the start. Receipts for online filings start with IOE: did you mean ${suggestion}?`,
-        es: `A este número le faltan las 3 letras del principio. Los recibos de solicitudes presentadas en línea empiezan por IOE: ¿quiso decir ${suggestion}?`,
+        en: `This number is missing the 3 letters at the start. The receipts myUSCIS shows start with IOE: did you mean ${suggestion}?`,
+        es: `A este número le faltan las 3 letras del principio. Los recibos que muestra myUSCIS empiezan por IOE: ¿quiso decir ${suggestion}?`,
       };
     case 'zero-instead-of-o':
       return suggestion === undefined
         ? {
-            en: 'The second character is a zero (0), but it should be the letter O: receipts for online filings start with IOE.',
-            es: 'El segundo carácter es un cero (0), pero debe ser la letra O: los recibos de solicitudes presentadas en línea empiezan por IOE.',
+            en: 'The second character is a zero (0), but it should be the letter O: the receipts myUSCIS shows start with IOE.',
+            es: 'El segundo carácter es un cero (0), pero debe ser la letra O: los recibos que muestra myUSCIS empiezan por IOE.',
           }
         : {
             en: `The second character is a zero (0), but it should be the letter O. Did you mean ${suggestion}?`,
             es: `El segundo carácter es un cero (0), pero debe ser la letra O. ¿Quiso decir ${suggestion}?`,
           };
+    case 'look-alike-characters':
+      return {
+        en:
+          'This looks like a receipt number with a look-alike character: the 1 or l instead of the letter I, or the ' +
+          `letter O, I or l among the digits. Did you mean ${suggestion}?`,
+        es:
+          'Parece un número de recibo con un carácter que se confunde con otro: un 1 o una l en lugar de la letra I, ' +
+          `o la letra O, I o l entre los números. ¿Quiso decir ${suggestion}?`,
+      };
     case 'not-online-filing':
       return {
         en:
-          `Receipts starting with ${prefix} are not from an online filing. DACA Watch can only follow cases filed online ` +
-          '(receipts starting with IOE), because those are the only ones your USCIS online account shows. ' +
-          'To follow this case, use Case Status Online on uscis.gov and keep an eye on the notices USCIS sends you by mail.',
+          `Receipts starting with ${prefix} do not appear in myUSCIS’s case pages, which show only receipts starting with IOE ` +
+          '(most cases filed online, and some filed on paper). DACA Watch reads those pages, so it can follow only IOE receipts. ' +
+          'If your renewal’s other receipt starts with IOE, use it. To follow this case, use Case Status Online on uscis.gov ' +
+          'and keep an eye on the notices USCIS sends you by mail.',
         es:
-          `Los recibos que empiezan por ${prefix} no corresponden a una solicitud presentada en línea. DACA Watch solo puede ` +
-          'dar seguimiento a los casos presentados en línea (recibos que empiezan por IOE), porque son los únicos que muestra ' +
-          'su cuenta de USCIS en línea. Para seguir este caso, consulte el estatus de su caso en uscis.gov y esté pendiente ' +
-          'de los avisos que USCIS le envíe por correo.',
+          `Los recibos que empiezan por ${prefix} no aparecen en las páginas de casos de myUSCIS, que solo muestran recibos ` +
+          'que empiezan por IOE (la mayoría de los casos presentados en línea y algunos presentados en papel). DACA Watch lee ' +
+          'esas páginas, así que solo puede seguir recibos IOE. Si el otro recibo de su renovación empieza por IOE, use ese. ' +
+          'Para seguir este caso, consulte el estatus de su caso en uscis.gov y esté pendiente de los avisos que USCIS le envíe por correo.',
       };
     case 'wrong-length':
       return {

@@ -29,7 +29,10 @@ export class Dashboard {
   /** How far the engine's clock is from this page's, from the last state. */
   private clockOffset = 0;
 
-  lang: Language = $derived(this.state?.settings.language ?? this.systemLanguage);
+  /** The language the user picked; until they pick one, the system's (a stored Spanish was picked: it is not the default). */
+  lang: Language = $derived(
+    this.state !== null && (this.state.settings.languageChosen || this.state.settings.language !== 'en') ? this.state.settings.language : this.systemLanguage,
+  );
   t = $derived(MESSAGES[this.lang]);
   today = $derived(localDay(this.now));
   cases = $derived(this.state === null ? [] : watchedCases(this.state));
@@ -39,6 +42,12 @@ export class Dashboard {
   documents = $derived(documentRows(this.cases, this.unseen));
   /** No receipts yet: the welcome and the two setup steps show instead of the dashboard. */
   firstRun = $derived(this.state !== null && this.state.cases.length === 0);
+  /** The sign-in window was opened from here and the session has not started yet. */
+  signInOpen = $state(false);
+  /** The settings (by name) the last change saved, for the "Saved" next to them; null before any change. */
+  saved = $state.raw<{ keys: string[]; count: number } | null>(null);
+  /** "Check now" was pressed since the last check finished. */
+  checkAsked = $state(false);
 
   constructor(api: DacaWatchApi, systemLanguage: Language) {
     this.api = api;
@@ -65,6 +74,8 @@ export class Dashboard {
   }
 
   private receive(state: DashboardState): void {
+    if (state.session.state === 'signed-in') this.signInOpen = false;
+    if (this.state !== null && state.lastCheckAt !== this.state.lastCheckAt) this.checkAsked = false;
     this.state = state;
     this.clockOffset = Date.parse(state.now) - Date.now();
     this.now = Date.parse(state.now);
@@ -78,11 +89,21 @@ export class Dashboard {
     this.failure = null;
   }
 
-  signIn = () => this.call('signIn', undefined);
+  /** Opens USCIS's sign-in window (or brings it to the front); the page says it is open until the session starts. */
+  signIn = async () => {
+    const opened = await this.call('signIn', undefined);
+    if (opened !== undefined) this.signInOpen = true;
+    return opened;
+  };
   signOut = () => this.call('signOut', undefined);
-  checkNow = () => this.call('checkNow', undefined);
+  checkNow = async () => {
+    const done = await this.call('checkNow', undefined);
+    if (done?.ok) this.checkAsked = true;
+    return done;
+  };
   pause = (until: RequestOf<'pause'>['until']) => this.call('pause', { until });
-  exportData = (format: RequestOf<'exportData'>['format']) => this.call('exportData', { format });
+  /** The printable record comes in the language the dashboard shows. */
+  exportData = (format: RequestOf<'exportData'>['format']) => this.call('exportData', { format, language: this.lang });
   eraseEverything = () => this.call('eraseEverything', { confirm: true });
   openExternal = (url: string) => this.call('openExternal', { url });
   /** Resolves to the receipts' problems (empty when all were taken), or undefined when the call failed. */
@@ -91,8 +112,14 @@ export class Dashboard {
   /** Applies at once; the settings main answers with are shown before its next state arrives. */
   async updateSettings(change: SettingsChange): Promise<void> {
     const settings = await this.call('updateSettings', change);
-    if (settings !== undefined && this.state !== null) this.state = { ...this.state, settings };
+    if (settings !== undefined && this.state !== null) {
+      this.state = { ...this.state, settings };
+      this.saved = { keys: Object.keys(change), count: (this.saved?.count ?? 0) + 1 };
+    }
   }
+
+  /** The user picks a language: from now on it is remembered, whatever the system's. */
+  chooseLanguage = (language: Language) => this.updateSettings({ language, languageChosen: true });
 
   async markSeen(upTo: string): Promise<void> {
     const done = await this.call('markSeen', { upTo });

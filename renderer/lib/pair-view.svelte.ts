@@ -7,6 +7,7 @@ import { pairVerdict, type PairVerdict } from '../../shared/knowledge/daca-pair'
 import { pendingSince, type Pending } from '../../shared/knowledge/daca-timing';
 import { learnTitles, type LearnedTitles } from '../../shared/knowledge/learned-titles';
 import { snapshotView } from '../../shared/knowledge/snapshot-view';
+import { stageAheadOfTitle } from '../../shared/knowledge/stage-guide';
 import { isApprovedStage } from '../../shared/knowledge/stages';
 import { explainStatus } from '../../shared/knowledge/status-titles';
 import type { Language } from '../../shared/localized';
@@ -17,9 +18,13 @@ export interface WatchedCase {
   receipt: string;
   /** From USCIS's case detail; null until it was read (or for a form that is not part of a DACA renewal). */
   form: Form | null;
+  /** The form as USCIS named it, even one that is not part of a DACA renewal ("I-131"); null until read. */
+  formType: string | null;
   problem: 'not-this-account' | null;
   /** What the last good check read; every part absent before the first one. */
   view: CaseView;
+  /** When the newest part of that reading was read (ISO); null before the first check. */
+  readAt: string | null;
 }
 
 const FORM_ORDER: Record<Form, number> = { 'I-821D': 0, 'I-765': 1 };
@@ -30,11 +35,14 @@ export function watchedCases(state: DashboardState): WatchedCase[] {
     .map(({ receipt, formType, problem }): WatchedCase => {
       const snapshot = state.snapshots[receipt];
       const type = formType ?? snapshot?.detail?.formType;
+      const times = [snapshot?.detail?.at, snapshot?.status?.at, snapshot?.documents?.at].filter((at) => at !== undefined).sort();
       return {
         receipt,
         form: type === 'I-821D' || type === 'I-765' ? type : null,
+        formType: type ?? null,
         problem,
         view: snapshot === undefined ? {} : snapshotView(snapshot),
+        readAt: times.at(-1) ?? null,
       };
     })
     .sort((a, b) => (a.form === null ? 2 : FORM_ORDER[a.form]) - (b.form === null ? 2 : FORM_ORDER[b.form]));
@@ -67,6 +75,8 @@ export function isDecided(stage: CaseStage): boolean {
 export interface CaseFacts {
   /** USCIS's own title: its Spanish one in Spanish when it sent one, else the known Spanish twin. */
   title?: string;
+  /** The stage is further along than USCIS's title (an approval before the title changed): the title is behind. */
+  titleBehind?: boolean;
   explanation?: string;
   next?: string;
   /** USCIS's status text, as plain text with the web addresses in it. */
@@ -83,8 +93,11 @@ export function caseFacts(view: CaseView, stage: CaseStage, today: string, lang:
   if (title !== undefined) {
     const explained = explainStatus(title, lang);
     facts.title = officialTitle(status?.statusTitle, status?.statusTitleSpanish, lang);
-    facts.explanation = explained.explanation;
-    facts.next = explained.next;
+    // One voice: when the case is further along than its title says, the stage speaks and the title is marked behind.
+    const ahead = stage === 'unknown' ? undefined : stageAheadOfTitle(stage, explainStatus(title, 'en').stage);
+    facts.titleBehind = ahead !== undefined;
+    facts.explanation = ahead?.explanation[lang] ?? explained.explanation;
+    facts.next = ahead?.next[lang] ?? explained.next;
   }
   const message = lang === 'es' ? (status?.statusTextSpanishPlain ?? status?.statusTextPlain) : status?.statusTextPlain;
   if (message !== undefined && message.text !== '') facts.message = message;

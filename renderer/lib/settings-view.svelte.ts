@@ -1,7 +1,7 @@
 // What the settings form accepts before it asks main to save: check intervals within the engine's own bounds
 // (shared with the settings schema, never restated) and whole-object changes for nested settings. Pure.
 
-import { INTERVAL_LIMITS } from '../../shared/monitor/settings-limits';
+import { CHECK_PRESETS, INTERVAL_LIMITS, type CheckPreset } from '../../shared/monitor/settings-limits';
 import type { Settings } from '../../shared/monitor/state';
 import type { FindingType } from '../../shared/monitor/findings';
 
@@ -25,4 +25,12 @@ export function withNotify(notify: Settings['notify'], type: FindingType, on: bo
 export function withQuietHours(quiet: Settings['quietHours'], change: Partial<Settings['quietHours']>): Settings['quietHours'] {
   const next = { ...quiet, ...change };
   return { ...next, start: next.start || quiet.start, end: next.end || quiet.end };
+}
+
+/** The preset the intervals match, or null for the user's own minutes. */
+export function presetOf(settings: Pick<Settings, IntervalSetting>): CheckPreset | null {
+  const match = (Object.keys(CHECK_PRESETS) as CheckPreset[]).find((preset) =>
+    CHECK_PRESETS[preset].workHoursIntervalMinutes === settings.workHoursIntervalMinutes
+    && CHECK_PRESETS[preset].offHoursIntervalMinutes === settings.offHoursIntervalMinutes);
+  return match ?? null;
 }

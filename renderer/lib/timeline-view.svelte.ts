@@ -6,12 +6,12 @@ import { explainCode, normaliseCode } from '../../shared/knowledge/codes';
 import { INQUIRY_AFTER_DAYS, type Pending, type PermitOutlook } from '../../shared/knowledge/daca-timing';
 import { classifyDocument, type DocumentKind } from '../../shared/knowledge/documents';
 import type { LearnedTitles } from '../../shared/knowledge/learned-titles';
-import { isApprovedStage, type Confidence, type Stage } from '../../shared/knowledge/stages';
+import { isApprovedStage, type Stage } from '../../shared/knowledge/stages';
 import { explainStatus } from '../../shared/knowledge/status-titles';
 import type { Language } from '../../shared/localized';
 import type { Finding, FindingType } from '../../shared/monitor/findings';
 import { toIsoDate } from '../../shared/myuscis/dates';
-import { formatInstant, formatMonth, MESSAGES, type Messages } from './i18n';
+import { formatInstant, formatMonth, MESSAGES, type Badge, type Messages, type Milestone } from './i18n';
 import { documentSource, findingSummary } from './news-view.svelte';
 import { officialTitle, type WatchedCase } from './pair-view.svelte';
 
@@ -23,8 +23,11 @@ export interface TimelineItem {
   at: string;
   title: string;
   explanation: string;
-  confidence: Confidence | 'inferred';
+  /** Who says it and how sure it is: USCIS, the applicant's upload, DACA Watch's reading, the community... */
+  confidence: Badge;
   tone: Tone;
+  /** The stage it shows, when it shows one (for the key days). */
+  stage?: Stage;
   /** How many times USCIS listed it (a re-emitted event, the event behind a status, parts of one document). */
   repeats: number;
 }
@@ -49,9 +52,23 @@ export interface TimelineMark {
   x: number;
 }
 
+/** A key day: the first day a case reached a milestone, named on the drawing and in the dated list. */
+export interface TimelineMilestone {
+  kind: Milestone;
+  lane: number;
+  day: string;
+  x: number;
+  /** The point it is drawn on. */
+  pointId: string;
+  /** The item that shows it, as the dated list says it. */
+  what: string;
+}
+
 export interface Timeline {
   /** In time order (then lane order): the order the arrow keys follow. */
   points: TimelinePoint[];
+  /** In time order (then lane order). */
+  milestones: TimelineMilestone[];
   marks: TimelineMark[];
   ticks: Array<{ x: number; label: string }>;
   /** Each lane's drawn stretch, from its first point to its last. */
@@ -104,7 +121,7 @@ interface DatedItem {
 export function timelineOf({ lanes, history, learned, today, pending, permit, lang, width }: TimelineInput): Timeline {
   const perLane = lanes.map((watched) => itemsOf(watched, history, learned, lang));
   const indexes = perLane.flat().map(({ day }) => dayIndex(day));
-  if (indexes.length === 0) return { points: [], marks: [], ticks: [], spans: [] };
+  if (indexes.length === 0) return { points: [], milestones: [], marks: [], ticks: [], spans: [] };
 
   const undecided = pending !== undefined && !pending.decided;
   const bounds = [...indexes, dayIndex(today)];
@@ -153,7 +170,36 @@ export function timelineOf({ lanes, history, learned, today, pending, permit, la
   if (permit !== undefined && dayIndex(permit.expiry) >= start && dayIndex(permit.expiry) <= end) marks.push({ kind: 'expiry', x: x(dayIndex(permit.expiry)) });
   marks.sort((a, b) => a.x - b.x);
 
-  return { points: drawn, marks, ticks: monthTicks(start, end, drawnWidth, lang, x), spans };
+  return { points: drawn, milestones: milestonesOf(drawn), marks, ticks: monthTicks(start, end, drawnWidth, lang, x), spans };
+}
+
+const MILESTONE_OF: Partial<Record<Stage, Milestone>> = {
+  filed: 'received',
+  biometrics: 'biometrics',
+  review: 'review',
+  approved: 'approval',
+  'card-ordered': 'card',
+  'card-produced': 'card',
+  'card-mailed': 'card',
+  'card-delivered': 'card',
+};
+/** Readings too unsure to name a key day with. */
+const UNSURE: ReadonlySet<Badge> = new Set(['disputed', 'unknown', 'upload']);
+
+/** Each case's first day at each milestone, from the readings that are sure enough. */
+function milestonesOf(points: readonly TimelinePoint[]): TimelineMilestone[] {
+  const found = new Map<string, TimelineMilestone>();
+  for (const point of points) {
+    for (const item of point.items) {
+      const kind = item.stage === undefined ? undefined : MILESTONE_OF[item.stage];
+      const day = toIsoDate(item.at);
+      if (kind === undefined || day === null || UNSURE.has(item.confidence)) continue;
+      const key = `${point.lane} ${kind}`;
+      const known = found.get(key);
+      if (known === undefined || day < known.day) found.set(key, { kind, lane: point.lane, day, x: point.x, pointId: point.id, what: item.title });
+    }
+  }
+  return [...found.values()].sort((a, b) => a.day.localeCompare(b.day) || a.lane - b.lane);
 }
 
 /** The first day of each month in the range, thinned so labels do not collide; the year on the first and on January. */
@@ -198,6 +244,7 @@ function itemsOf(watched: WatchedCase, history: readonly Finding[], learned: Lea
       explanation: read.explanation,
       confidence: read.key === undefined ? 'unknown' : 'official',
       tone: toneOf(read.stage),
+      stage: read.stage,
     });
   }
   for (const event of detail?.events ?? []) {
@@ -208,17 +255,20 @@ function itemsOf(watched: WatchedCase, history: readonly Finding[], learned: Lea
     add(
       at,
       `event ${read.code} ${at}`,
-      { title: `${read.title} (${read.code})`, explanation: read.explanation, confidence: read.confidence, tone: toneOf(read.stage) },
+      { title: `${read.title} (${read.code})`, explanation: read.explanation, confidence: read.confidence, tone: toneOf(read.stage), stage: read.stage },
       `code ${read.code}`,
     );
   }
   for (const document of documents ?? []) {
     const kind = classifyDocument(document);
+    const source = documentSource(document);
     add(document.createDate, `document ${document.type} ${document.createDate}`, {
       title: document.type ?? t.documentKinds.other,
-      explanation: `${t.documentKinds[kind]} · ${t.source[documentSource(document)]}`,
-      confidence: 'official',
+      explanation: `${t.documentKinds[kind]} · ${t.source[source]}`,
+      // An upload is the applicant's own word, never USCIS's; a document of no stated source is not USCIS's either.
+      confidence: source === 'applicant' ? 'upload' : source === 'uscis' ? 'official' : 'unknown',
       tone: toneOf(DOCUMENT_STAGES[kind] ?? 'other'),
+      stage: DOCUMENT_STAGES[kind] ?? (kind === 'receipt' ? 'filed' : kind === 'appointment' || kind === 'biometrics-reuse' ? 'biometrics' : undefined),
     });
   }
   for (const notice of detail?.notices ?? []) {
@@ -227,6 +277,7 @@ function itemsOf(watched: WatchedCase, history: readonly Finding[], learned: Lea
       explanation: notice.appointmentDateTime === undefined ? '' : t.appointment(formatInstant(notice.appointmentDateTime, lang)),
       confidence: 'official',
       tone: 'plain',
+      stage: /appointment/i.test(notice.actionType ?? '') ? 'biometrics' : undefined,
     });
   }
   for (const finding of history) {
@@ -236,8 +287,10 @@ function itemsOf(watched: WatchedCase, history: readonly Finding[], learned: Lea
     add(finding.happenedAt ?? finding.foundAt, `finding ${finding.key}`, {
       title,
       explanation: details.join(' '),
-      confidence: finding.inferred ? 'inferred' : 'official',
+      // DACA Watch's conclusion (an approval before the title, one shown by the other case): its reading, not USCIS's word.
+      confidence: 'inferred',
       tone,
+      stage: finding.type === 'biometrics-reuse' ? 'biometrics' : 'approved',
     });
   }
   return dated;

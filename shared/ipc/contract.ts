@@ -84,7 +84,12 @@ export const INVOKE = {
   'settings:update': { method: 'updateSettings', request: SettingsChangeSchema, response: SettingsSchema },
   'findings:mark-seen': { method: 'markSeen', request: z.strictObject({ upTo: instant }), response: z.object({ ok: z.boolean() }) },
   /** `path` is null when the user cancelled the save dialog. */
-  'data:export': { method: 'exportData', request: z.strictObject({ format: z.enum(['json', 'print']) }), response: z.object({ path: z.string().nullable() }) },
+  'data:export': {
+    method: 'exportData',
+    /** `language`: the printable record's language, the one the dashboard shows (absent: the stored setting's). */
+    request: z.strictObject({ format: z.enum(['json', 'print']), language: z.enum(['en', 'es']).optional() }),
+    response: z.object({ path: z.string().nullable() }),
+  },
   'data:erase': { method: 'eraseEverything', request: z.strictObject({ confirm: z.literal(true) }), response: z.object({ ok: z.boolean() }) },
   /** Only safe https links open (see shared/security/navigation.ts). */
   'external:open': { method: 'openExternal', request: z.strictObject({ url: z.string().max(2048) }), response: z.object({ opened: z.boolean() }) },

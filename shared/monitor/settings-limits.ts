@@ -7,3 +7,11 @@ export const INTERVAL_LIMITS = {
   /** Minutes between checks at night and on weekends. */
   offHoursIntervalMinutes: { min: 30, max: 720 },
 } as const;
+
+/** The three ways of checking the settings offer, the engine's recommended default first (the schema's default). */
+export const CHECK_PRESETS = {
+  recommended: { workHoursIntervalMinutes: 24, offHoursIntervalMinutes: 120 },
+  'more-often': { workHoursIntervalMinutes: 12, offHoursIntervalMinutes: 60 },
+  'less-often': { workHoursIntervalMinutes: 60, offHoursIntervalMinutes: 360 },
+} as const satisfies Record<string, { workHoursIntervalMinutes: number; offHoursIntervalMinutes: number }>;
+export type CheckPreset = keyof typeof CHECK_PRESETS;

@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { FINDING_TYPES, FindingSchema, type FindingType } from './findings';
-import { INTERVAL_LIMITS } from './settings-limits';
+import { CHECK_PRESETS, INTERVAL_LIMITS } from './settings-limits';
 import { AccountCasesSchema } from '../myuscis/account-cases';
 import { byEventTime } from '../knowledge/events';
 
@@ -38,6 +38,8 @@ const NOTIFY_BY_DEFAULT: Record<FindingType, boolean> = {
 
 export const SettingsSchema = z.object({
   language: z.enum(['en', 'es']).default('en'),
+  /** The user picked the language; until then the dashboard follows the system's (a stored 'es' counts as picked). */
+  languageChosen: z.boolean().default(false),
   /** Show receipt numbers as IOE•••••5678 (for screenshots). */
   maskReceipts: z.boolean().default(false),
   notify: z
@@ -51,9 +53,9 @@ export const SettingsSchema = z.object({
   staySignedIn: z.boolean().default(true),
   startAtLogin: z.boolean().default(false),
   /** Minutes between checks of a case while USCIS works (US Eastern daytime, weekdays); never under 10. */
-  workHoursIntervalMinutes: z.number().int().min(INTERVAL_LIMITS.workHoursIntervalMinutes.min).max(INTERVAL_LIMITS.workHoursIntervalMinutes.max).default(24),
+  workHoursIntervalMinutes: z.number().int().min(INTERVAL_LIMITS.workHoursIntervalMinutes.min).max(INTERVAL_LIMITS.workHoursIntervalMinutes.max).default(CHECK_PRESETS.recommended.workHoursIntervalMinutes),
   /** Minutes between checks at night and on weekends. */
-  offHoursIntervalMinutes: z.number().int().min(INTERVAL_LIMITS.offHoursIntervalMinutes.min).max(INTERVAL_LIMITS.offHoursIntervalMinutes.max).default(120),
+  offHoursIntervalMinutes: z.number().int().min(INTERVAL_LIMITS.offHoursIntervalMinutes.min).max(INTERVAL_LIMITS.offHoursIntervalMinutes.max).default(CHECK_PRESETS.recommended.offHoursIntervalMinutes),
   /** The current work permit's expiry, if the user gave it. */
   permitExpiry: isoDate.nullable().default(null),
 });

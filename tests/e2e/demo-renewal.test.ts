@@ -1,6 +1,7 @@
 // The demo renewal end to end, as a user does it with the keyboard: the preview (engine headless on the built-in
 // simulator) in Debian's Chromium, from the first run to the silent approval, Spanish, a session expiry and back.
 
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium';
@@ -39,18 +40,20 @@ async function press(target: Locator, key: 'Enter' | 'Space' = 'Enter'): Promise
 }
 
 describe('the demo renewal in the preview, by keyboard', () => {
-  it('opens on the first run: what DACA Watch does and never does, signed out, no cases', async () => {
+  it('opens on the first run: what DACA Watch does and never does, not signed in yet (no warning), no cases', async () => {
     await page.goto(preview.info.url);
     await expect.poll(() => main().getByRole('heading', { level: 2 }).first().textContent(), SOON).toBe('Welcome to DACA Watch');
     await expect(main().getByRole('heading', { name: 'What it does' }).isVisible()).resolves.toBe(true);
     await expect(main().getByRole('heading', { name: 'What it never does' }).isVisible()).resolves.toBe(true);
     expect(await main().innerText()).toContain('It never sees your password or verification code');
-    expect(await status().innerText()).toContain('Signed out of myUSCIS');
+    expect(await status().innerText()).toContain('Not signed in yet');
+    expect(await status().locator('.attention').count()).toBe(0);
     expect(await page.getByRole('navigation', { name: 'Sections' }).count()).toBe(0);
   });
 
   it('signs in on the simulator pages by typing; the first run then says so', async () => {
     await press(main().getByRole('button', { name: 'Sign in to myUSCIS' }));
+    await expect.poll(() => status().innerText(), SOON).toContain('A USCIS sign-in window is open');
     await signInOnSimulatorPages(context, preview.info);
     await expect.poll(() => main().getByText('You are signed in.').count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => status().innerText(), SOON).toContain('Signed in to myUSCIS');
@@ -114,6 +117,8 @@ describe('the demo renewal in the preview, by keyboard', () => {
     await expect.poll(() => goodPoints.count(), SOON).toBeGreaterThan(0);
     expect(await goodPoints.last().getAttribute('aria-label')).toMatch(/Approval/);
     expect(await page.locator('#news').innerText()).toContain('Approval before the status changed');
+    // The banner answers the silent approval's questions.
+    expect(await page.getByTestId('approval-answers').innerText()).toMatch(/Which form appears approved\n.*Form I-(821D|765)/);
   });
 
   it('moves between timeline dots with the arrow keys, Home and End; the detail follows the focus', async () => {
@@ -173,18 +178,43 @@ describe('the demo renewal in the preview, by keyboard', () => {
     // The toggle keeps the focus (the same button, now saying "English"), so Enter again switches back.
     const back = page.getByRole('banner').getByRole('button', { name: 'English' });
     expect(await back.evaluate((element) => element === document.activeElement && element.getAttribute('lang') === 'en')).toBe(true);
+
+    // The printable record, in Spanish with masking on: main writes it (the preview's save port), the page says where.
+    const settings = page.locator('#settings');
+    const mask = settings.getByLabel(/Ocultar la mayor parte de cada número de recibo/);
+    await mask.check();
+    await expect.poll(() => settings.getByText('✓ Guardado').count(), SOON).toBe(1);
+    await settings.getByRole('button', { name: 'Exportar una copia para imprimir' }).click();
+    const saved = settings.getByRole('status').filter({ hasText: 'Guardado en' });
+    await expect.poll(() => saved.count(), SOON).toBe(1);
+    const path = (await saved.innerText()).replace(/^Guardado en /, '').trim();
+    const record = readFileSync(path, 'utf8');
+    expect(record).toContain('<html lang="es">');
+    expect(record).toContain('Registro de la renovación de DACA');
+    expect(record).toContain('Aprobación antes del cambio de estatus');
+    for (const receipt of Object.values(preview.info.simulator!.receipts)) {
+      expect(record).not.toContain(receipt);
+      expect(record).toContain(`IOE•••••${receipt.slice(-4)}`);
+    }
+    await mask.uncheck();
+    await back.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang), SOON).toBe('en');
     await expect.poll(() => main().getByRole('heading', { name: 'Your renewal' }).count(), SOON).toBe(1);
   });
 
-  it('says "signed out" with a sign-in button when myUSCIS ends the session, and recovers after signing in again', async () => {
+  it('turns the page to "not watching" with the time when myUSCIS ends the session, and recovers after signing in again', async () => {
     await simControl(preview.info, 'expire-sessions');
     const banner = page.getByRole('banner');
     // "Check now" finds the session over, unless a scheduled check (at 60x, one every 24 s or so) has just done
     // so and the button has gone; the status below is what counts.
     await banner.getByRole('button', { name: 'Check now' }).press('Enter', { timeout: 2_000 }).catch(() => undefined);
     await expect.poll(() => status().innerText(), { timeout: 10_000 }).toContain('Signed out of myUSCIS');
+    // The page says so first, with why and since when (a time, in the page's own format), and the one action.
+    const stopped = page.getByTestId('not-watching');
+    expect(await stopped.getAttribute('data-reason')).toBe('signed-out');
+    expect(await stopped.innerText()).toMatch(/myUSCIS ended the session on \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M/);
+    expect(await stopped.getByRole('button', { name: 'Sign in to myUSCIS' }).count()).toBe(1);
     const signIn = banner.getByRole('button', { name: 'Sign in to myUSCIS' });
     expect(await signIn.count()).toBe(1);
     expect(await banner.getByRole('button', { name: 'Check now' }).count()).toBe(0);
@@ -193,6 +223,7 @@ describe('the demo renewal in the preview, by keyboard', () => {
     await signInOnSimulatorPages(context, preview.info);
     await expect.poll(() => status().innerText(), { timeout: 10_000 }).toContain('Signed in to myUSCIS');
     expect(await banner.getByRole('button', { name: 'Check now' }).count()).toBe(1);
+    expect(await page.getByTestId('not-watching').count()).toBe(0);
     // The pair and its story are kept across the new session.
     expect(await verdict().getAttribute('data-kind')).toBe('silently-approved');
   });

@@ -68,7 +68,7 @@ describe('dashboard requests', () => {
     expect(run.monitor.snapshot.lastSeenAt).toBe('2026-08-01T00:00:00.000Z');
   });
 
-  it('exports the timeline as JSON and as a printable page with every value escaped', async () => {
+  it('exports the timeline as JSON and as a printable record in the asked language', async () => {
     const { h, run, handlers, saved } = await setup();
     h.sim.advanceToPhase('silent-approval');
     run.monitor.checkNow();
@@ -76,9 +76,10 @@ describe('dashboard requests', () => {
     expect((await handlers['data:export']({ format: 'json' })).path).toMatch(/daca-watch-\d{4}-\d{2}-\d{2}\.json$/);
     const json = JSON.parse(saved[0]!.contents) as { history: Array<{ type: string }> };
     expect(json.history.map((f) => f.type)).toContain('silent-approval');
-    await handlers['data:export']({ format: 'print' });
+    await handlers['data:export']({ format: 'print', language: 'es' });
     expect(saved[1]!.contents).toContain('<table>');
-    expect(saved[1]!.contents).toContain('silent-approval');
+    expect(saved[1]!.contents).toContain('Aprobación antes del cambio de estatus');
+    expect(saved[1]!.contents).not.toContain('silent-approval');
     expect(saved[1]!.contents).not.toMatch(/<script/i);
   });
 

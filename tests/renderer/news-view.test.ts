@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { FindingSchema, type FindingInput } from '../../shared/monitor/findings';
 import { CaseSnapshotSchema } from '../../shared/monitor/state';
-import { documentRows, findingSummary, newestFoundAt, unseenFindings } from '../../renderer/lib/news-view.svelte';
+import { documentRows, entrySummary, findingSummary, newestFoundAt, newsEntries, unseenFindings } from '../../renderer/lib/news-view.svelte';
 import { watchedCases } from '../../renderer/lib/pair-view.svelte';
 import { exampleDashboardState } from '../helpers/dashboard-state';
 
@@ -32,7 +32,7 @@ describe('unseenFindings', () => {
 describe('findingSummary', () => {
   it('tells a new document with its type and source', () => {
     const summary = findingSummary(finding({ type: 'new-document', detail: { documentType: 'Receipt Notice', source: 'uscis', evidence: [] } }), 'es', {});
-    expect(summary).toEqual({ title: 'Documento nuevo', details: ['Receipt Notice · De USCIS'] });
+    expect(summary).toEqual({ title: 'Documento nuevo en su cuenta', details: ['Receipt Notice · De USCIS'] });
   });
 
   it('tells a status change with USCIS\'s Spanish title and the one before', () => {
@@ -43,13 +43,13 @@ describe('findingSummary', () => {
     expect(summary.details).toEqual(['Caso Fue Aprobado', 'Antes: Caso Fue Recibido']);
   });
 
-  it('explains a code with the knowledge base (or what USCIS paired it with) and says what a decision rests on', () => {
+  it('explains a code with the knowledge base (or what USCIS paired it with), and leaves what a decision rests on to the entry', () => {
     const event = finding({ type: 'new-event', detail: { code: 'FTA0', evidence: [] } });
     expect(findingSummary(event, 'en', {}).details).toEqual(['Background checks back; under review (FTA0)']);
     expect(findingSummary(event, 'en', { FTA0: { en: 'Case Is Being Actively Reviewed By USCIS' } }).details)
       .toEqual(['Case Is Being Actively Reviewed By USCIS (FTA0)']);
     const approval = finding({ type: 'silent-approval', detail: { documentType: 'I-765 C33 Standalone Approval', evidence: ['document', 'event'] } });
-    expect(findingSummary(approval, 'en', {}).details.at(-1)).toBe('Rests on a document and an event code.');
+    expect(findingSummary(approval, 'en', {}).details).toEqual(['I-765 C33 Standalone Approval']);
   });
 });
 
@@ -83,5 +83,55 @@ describe('documentRows', () => {
   it('marks a document new while a new-document finding for it is unseen', () => {
     const unseen = [finding({ type: 'new-document', happenedAt: '2026-06-02T14:00:00.000Z', detail: { documentType: 'I-765 C33 Standalone Approval', source: 'uscis', evidence: [] } })];
     expect(documentRows(cases, unseen).rows.map((row) => row.isNew)).toEqual([true, false]);
+  });
+});
+
+describe('newsEntries: one entry per real-world change', () => {
+  const check = '2026-06-02T15:00:00.000Z';
+  const approvalDocument = 'I-765 C33 Standalone Approval';
+
+  it('folds the new document into the silent approval it shows, whatever order the history lists them in', () => {
+    const silent = finding({ key: 'a', type: 'silent-approval', foundAt: check, detail: { documentType: approvalDocument, evidence: ['document'] } });
+    const document = finding({ key: 'd', type: 'new-document', foundAt: check, detail: { documentType: approvalDocument, source: 'uscis', evidence: [] } });
+    for (const order of [[silent, document], [document, silent]]) {
+      const entries = newsEntries(unseenFindings(order, null));
+      expect(entries.map((entry) => [entry.head.type, entry.folded.map((f) => f.type)])).toEqual([['silent-approval', ['new-document']]]);
+    }
+  });
+
+  it('folds the event code into the card step it reports, and the routine touch of the same check', () => {
+    const mailed = finding({ key: 'm', type: 'card-mailed', foundAt: check, detail: { code: 'LEA', evidence: ['event'] } });
+    const event = finding({ key: 'e', type: 'new-event', foundAt: check, detail: { code: 'LEA', evidence: [] } });
+    const touched = finding({ key: 't', type: 'case-touched', foundAt: check, detail: { evidence: [] } });
+    const [entry, ...rest] = newsEntries(unseenFindings([event, mailed, touched], null));
+    expect(rest).toEqual([]);
+    expect(entry!.head.type).toBe('card-mailed');
+    expect(entry!.folded.map((f) => f.type).sort()).toEqual(['case-touched', 'new-event']);
+  });
+
+  it('keeps two decisions apart, and the same change on the other case apart', () => {
+    const produced = finding({ key: 'p', type: 'card-produced', foundAt: check, detail: { code: 'LDA', evidence: ['event'] } });
+    const approved = finding({ key: 'a', type: 'approved', foundAt: check, detail: { title: 'Case Was Approved', evidence: ['title'] } });
+    const otherCase = finding({ key: 'o', type: 'new-event', receipt: I821D, foundAt: check, detail: { code: 'LDA', evidence: [] } });
+    expect(newsEntries(unseenFindings([produced, approved, otherCase], null))).toHaveLength(3);
+  });
+
+  it('ends an entry with no engineering line: what shows it is folded away, in plain words', () => {
+    const silent = finding({ key: 'a', type: 'silent-approval', foundAt: check, detail: { documentType: approvalDocument, evidence: ['document', 'event'] } });
+    const document = finding({ key: 'd', type: 'new-document', foundAt: check, detail: { documentType: approvalDocument, source: 'uscis', evidence: [] } });
+    const [entry] = newsEntries([silent, document]);
+    const en = entrySummary(entry!, 'en', {});
+    expect(en.title).toBe('Approval before the status changed');
+    expect(en.details.join(' ')).not.toMatch(/rests on|event code|status code/i);
+    expect(en.evidence[0]).toBe('Shown by a new document in your account and a step USCIS recorded on the case.');
+    expect(en.evidence[1]).toContain('New document in your account');
+    const es = entrySummary(entry!, 'es', {});
+    expect(es.evidence[0]).toBe('Lo muestra un documento nuevo en su cuenta y un paso que USCIS registró en el caso.');
+  });
+
+  it('lists entries newest first by time, not by the history’s order', () => {
+    const older = finding({ key: 'o', type: 'rfe', foundAt: '2026-06-01T00:00:00.000Z', detail: { evidence: [] } });
+    const newer = finding({ key: 'n', type: 'approved', foundAt: '2026-06-05T00:00:00.000Z', detail: { evidence: [] } });
+    expect(newsEntries(unseenFindings([newer, older], null)).map((entry) => entry.key)).toEqual(['n', 'o']);
   });
 });

@@ -155,3 +155,33 @@ describe('receipts, days and messages', () => {
     expect(messageParts({ text: 'No links.', links: [] })).toEqual([{ text: 'No links.', url: null }]);
   });
 });
+
+describe('one voice: a stage ahead of USCIS’s status title', () => {
+  it('explains the stage first, marks the title as not updated yet, and says what follows the stage', () => {
+    const cases = watchedCases(state('i821d-first'));
+    const permit = cases.find((watched) => watched.form === 'I-765')!;
+    const verdict = verdictOf(cases, '2026-06-03', null);
+    expect(stageOf(verdict, 'I-765')).toBe('approved');
+    const facts = caseFacts(permit.view, stageOf(verdict, 'I-765'), '2026-06-03', 'en');
+    expect(facts.title).toBe('Case Is Being Actively Reviewed By USCIS');
+    expect(facts.titleBehind).toBe(true);
+    expect(facts.explanation).toMatch(/approval shows on this case/);
+    expect(facts.next).not.toMatch(/Request for Evidence/);
+    expect(facts.next).toMatch(/status text usually changes/);
+    expect(caseFacts(permit.view, stageOf(verdict, 'I-765'), '2026-06-03', 'es').next).toMatch(/texto del estatus de USCIS suele cambiar/);
+  });
+
+  it('lets the title speak when the case is where the title says', () => {
+    const cases = watchedCases(state('i821d-first'));
+    const facts = caseFacts(cases[0]!.view, 'review', '2026-06-03', 'en');
+    expect(facts.titleBehind).toBe(false);
+    expect(facts.next).toMatch(/Request for Evidence/);
+  });
+
+  it('knows when each case was last read, and the form USCIS named even outside a DACA renewal', () => {
+    const cases = watchedCases(state('i821d-first'));
+    expect(cases.map((watched) => watched.readAt)).toEqual([AT, AT]);
+    const other = watchedCases(exampleDashboardState({ cases: [{ receipt: I821D, formType: 'I-131', problem: null }], snapshots: {} }));
+    expect(other[0]).toMatchObject({ form: null, formType: 'I-131', readAt: null });
+  });
+});

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { SettingsSchema } from '../../shared/monitor/state';
-import { INTERVAL_BOUNDS, readInterval, withNotify, withQuietHours } from '../../renderer/lib/settings-view.svelte';
+import { INTERVAL_BOUNDS, presetOf, readInterval, withNotify, withQuietHours } from '../../renderer/lib/settings-view.svelte';
 
 describe('check intervals', () => {
   it('uses the engine\'s bounds', () => {
@@ -39,5 +39,14 @@ describe('nested settings', () => {
     expect(withQuietHours(defaults.quietHours, { enabled: true })).toEqual({ enabled: true, start: '22:00', end: '07:00' });
     expect(withQuietHours(defaults.quietHours, { start: '21:30' }).start).toBe('21:30');
     expect(withQuietHours(defaults.quietHours, { end: '' }).end).toBe('07:00');
+  });
+});
+
+describe('presetOf', () => {
+  it('names the preset the intervals match, the recommended one being the schema default', () => {
+    expect(presetOf(SettingsSchema.parse({}))).toBe('recommended');
+    expect(presetOf({ workHoursIntervalMinutes: 12, offHoursIntervalMinutes: 60 })).toBe('more-often');
+    expect(presetOf({ workHoursIntervalMinutes: 60, offHoursIntervalMinutes: 360 })).toBe('less-often');
+    expect(presetOf({ workHoursIntervalMinutes: 25, offHoursIntervalMinutes: 120 })).toBeNull();
   });
 });

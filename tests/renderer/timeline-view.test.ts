@@ -26,7 +26,7 @@ const withEvents = (events: Array<{ eventId: string; eventCode: string; eventTim
 
 describe('timelineOf', () => {
   it('draws nothing for cases never read', () => {
-    expect(timelineOf(input({ lanes: lanes({}) }))).toEqual({ points: [], marks: [], ticks: [], spans: [] });
+    expect(timelineOf(input({ lanes: lanes({}) }))).toEqual({ points: [], milestones: [], marks: [], ticks: [], spans: [] });
   });
 
   it('folds a re-emitted event (new eventId, same code and time) and keeps a backdated one apart', () => {
@@ -75,7 +75,7 @@ describe('timelineOf', () => {
     ]);
   });
 
-  it('draws the conclusions DACA Watch drew, but not findings that restate a fact already drawn', () => {
+  it('draws the conclusions DACA Watch drew, labelled as its reading, but not findings that restate a fact already drawn', () => {
     const history: Finding[] = [
       FindingSchema.parse({ key: 'k0', type: 'approved', receipt: I765, foundAt: AT, detail: { title: 'Case Was Approved', evidence: ['title'] } }),
       FindingSchema.parse({ key: 'k1', type: 'silent-approval', receipt: I765, foundAt: AT, happenedAt: '2026-06-01T10:00:00.000Z', detail: { evidence: ['document'] } }),
@@ -84,7 +84,7 @@ describe('timelineOf', () => {
     ];
     const { points } = timelineOf(input({ lanes: lanes({}), history }));
     expect(points.flatMap((point) => point.items.map((item) => [point.lane, item.title, item.confidence]))).toEqual([
-      [1, 'Approval before the status changed', 'official'],
+      [1, 'Approval before the status changed', 'inferred'],
       [0, 'DACA request approved (shown by the work permit)', 'inferred'],
     ]);
   });
@@ -138,5 +138,45 @@ describe('timelineOf', () => {
     // Two lanes of at most one dot per 28 px.
     expect(points.length).toBeGreaterThan(40);
     expect(points.length).toBeLessThanOrEqual(2 * Math.floor(1280 / 28));
+  });
+});
+
+describe('badges and key days', () => {
+  const receipt = CaseSnapshotSchema.parse({
+    detail: {
+      at: AT,
+      formType: 'I-821D',
+      submissionDate: '2026-05-29',
+      events: [
+        { eventId: 'r', eventCode: 'IAF', eventTimestamp: '2026-05-29T13:00:00.000Z' },
+        { eventId: 'v', eventCode: 'FTA0', eventTimestamp: '2026-07-20T13:00:00.000Z' },
+        { eventId: 'x', eventCode: 'ZZZ9', eventTimestamp: '2026-07-21T13:00:00.000Z' },
+      ],
+      notices: [],
+    },
+    documents: {
+      at: AT,
+      items: [
+        { type: 'Other', sourceType: 'Applicant Provided', createDate: '2026-05-29T13:03:00.000+0000' },
+        { type: 'I-821D Approval Notice', sourceType: 'USCIS Generated', createDate: '2026-08-01T10:00:00.000+0000' },
+      ],
+    },
+  });
+
+  it('labels an upload as the applicant’s, never as USCIS’s word', () => {
+    const { points } = timelineOf(input({ lanes: lanes({ [I821D]: receipt }), today: '2026-08-02' }));
+    const items = points.flatMap((point) => point.items);
+    expect(items.find((item) => item.title === 'Other')?.confidence).toBe('upload');
+    expect(items.find((item) => item.title === 'I-821D Approval Notice')?.confidence).toBe('official');
+  });
+
+  it('names each case’s first received, review and approval day, in time order, from sure readings only', () => {
+    const { milestones } = timelineOf(input({ lanes: lanes({ [I821D]: receipt }), today: '2026-08-02' }));
+    expect(milestones.map(({ kind, day, lane }) => [kind, day, lane])).toEqual([
+      ['received', '2026-05-29', 0],
+      ['review', '2026-07-20', 0],
+      ['approval', '2026-08-01', 0],
+    ]);
+    expect(milestones.every((milestone) => milestone.x > 0 && milestone.x < 100)).toBe(true);
   });
 });

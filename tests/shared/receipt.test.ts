@@ -54,6 +54,11 @@ describe('parseReceipt rejects with a code and a message in both languages', () 
     ['I0E0912345678', 'zero-instead-of-o', 'IOE0912345678'],
     ['i0e 091-234-5678', 'zero-instead-of-o', 'IOE0912345678'],
     ['I0E12345', 'zero-instead-of-o'],
+    ['1OE0912345678', 'look-alike-characters', 'IOE0912345678'],
+    ['lOE 091 234 5678', 'look-alike-characters', 'IOE0912345678'],
+    ['10E0912345678', 'look-alike-characters', 'IOE0912345678'],
+    ['IOE09I234567O', 'look-alike-characters', 'IOE0912345670'],
+    ['ioe o912345678', 'look-alike-characters', 'IOE0912345678'],
     ['IOE091234567', 'wrong-length'],
     ['IOE09123456789', 'wrong-length'],
     ['091234567', 'wrong-length'],
@@ -117,6 +122,20 @@ describe('parseReceipt messages say what to do', () => {
     expect(message.es).toContain('cero (0)');
     expect(message.es).toContain('letra O');
     expect(message.es).toContain('¿Quiso decir IOE0912345678?');
+  });
+
+  it('names the look-alikes (1 or l for I; O, I or l among the digits) and offers the fix', () => {
+    const { message } = errorOf('IOE09I234567O');
+    expect(message.en).toContain('look-alike');
+    expect(message.en).toContain('Did you mean IOE0912345670?');
+    expect(message.es).toContain('¿Quiso decir IOE0912345670?');
+  });
+
+  it('does not say IOE means “filed online”: paper filings can get IOE receipts too', () => {
+    const { message } = errorOf('EAC0912345678');
+    expect(message.en).toContain('some filed on paper');
+    expect(message.es).toContain('algunos presentados en papel');
+    expect(message.en).not.toMatch(/are not from an online filing/);
   });
 
   it('does not suggest a fix it cannot complete', () => {

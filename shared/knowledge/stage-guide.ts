@@ -1,0 +1,80 @@
+// What a case's stage means and what usually follows it, for a case whose stage is ahead of USCIS's status title
+// (an approval document before the title changes). Words only: which stage a case is at is decided elsewhere.
+
+import type { Localized } from '../localized';
+import { STAGE_PROGRESS, type Stage } from './stages';
+
+export interface StageGuide {
+  explanation: Localized;
+  next: Localized;
+}
+
+const CARD_NEXT: Localized = {
+  en: 'The card is mailed, then delivered by the Postal Service, usually within two weeks of the approval.',
+  es: 'La tarjeta se envía por correo y luego el Servicio Postal la entrega, normalmente dentro de las dos semanas siguientes a la aprobación.',
+};
+
+/** Only the stages a case can reach ahead of its title: decisions and card steps. */
+const GUIDES: Partial<Record<Stage, StageGuide>> = {
+  approved: {
+    explanation: {
+      en: 'An approval shows on this case (a document or a code), though USCIS’s status text has not caught up yet.',
+      es: 'En este caso aparece una aprobación (un documento o un código), aunque el texto del estatus de USCIS todavía no se ha puesto al día.',
+    },
+    next: {
+      en: 'USCIS’s status text usually changes to “approved” within hours or days. For the work permit, the new card is then produced and mailed; for the DACA request, the work permit decision usually follows within days.',
+      es: 'El texto del estatus de USCIS suele cambiar a «aprobado» en unas horas o unos días. Para el permiso de trabajo, después se produce y se envía la nueva tarjeta; para la solicitud de DACA, la decisión del permiso de trabajo suele llegar pocos días después.',
+    },
+  },
+  denied: {
+    explanation: {
+      en: 'A denial shows on this case (a document or a code), though USCIS’s status text has not caught up yet.',
+      es: 'En este caso aparece una denegación (un documento o un código), aunque el texto del estatus de USCIS todavía no se ha puesto al día.',
+    },
+    next: {
+      en: 'Read the decision notice: it explains why. Talking to a legal service provider soon is worth it.',
+      es: 'Lea el aviso de decisión: allí se explica el motivo. Le conviene hablar pronto con un proveedor de servicios legales.',
+    },
+  },
+  'card-ordered': {
+    explanation: { en: 'USCIS ordered your new card, which it does only after an approval.', es: 'USCIS ordenó su nueva tarjeta, algo que solo hace después de una aprobación.' },
+    next: CARD_NEXT,
+  },
+  'card-produced': {
+    explanation: { en: 'USCIS is producing your new card, which it does only after an approval.', es: 'USCIS está produciendo su nueva tarjeta, algo que solo hace después de una aprobación.' },
+    next: CARD_NEXT,
+  },
+  'card-mailed': {
+    explanation: { en: 'USCIS mailed your new card.', es: 'USCIS le envió su nueva tarjeta por correo.' },
+    next: {
+      en: 'The Postal Service usually delivers it within a week. If it does not arrive, contact USCIS.',
+      es: 'El Servicio Postal suele entregarla en una semana. Si no le llega, comuníquese con USCIS.',
+    },
+  },
+  'card-delivered': {
+    explanation: { en: 'The Postal Service reports your new card as delivered.', es: 'El Servicio Postal informa que entregó su nueva tarjeta.' },
+    next: {
+      en: 'Check that your name and dates on the card are right. Nothing else is expected on this case.',
+      es: 'Revise que su nombre y las fechas de la tarjeta sean correctos. No se espera nada más en este caso.',
+    },
+  },
+  'card-returned': {
+    explanation: { en: 'The Postal Service returned your new card to USCIS.', es: 'El Servicio Postal devolvió su nueva tarjeta a USCIS.' },
+    next: {
+      en: 'Check that USCIS has your current address and contact USCIS to have it sent again.',
+      es: 'Confirme que USCIS tenga su dirección actual y comuníquese con USCIS para que se la vuelvan a enviar.',
+    },
+  },
+};
+
+/**
+ * The guide for `stage` when it is further along than the stage of USCIS's current title (or a decision the
+ * title does not show); undefined when the title already says as much, so the title's own words stand.
+ */
+export function stageAheadOfTitle(stage: Stage, titleStage: Stage | undefined): StageGuide | undefined {
+  const guide = GUIDES[stage];
+  if (guide === undefined || titleStage === undefined || titleStage === stage) return undefined;
+  const decided = (value: Stage) => value === 'denied' || STAGE_PROGRESS[value] >= STAGE_PROGRESS.approved;
+  if (stage === 'denied') return titleStage === 'denied' ? undefined : guide;
+  return !decided(titleStage) || STAGE_PROGRESS[stage] > STAGE_PROGRESS[titleStage] ? guide : undefined;
+}

@@ -1,0 +1,129 @@
+// The dashboard built once and served on 127.0.0.1 with its real CSP, over a stand-in preload that answers with a
+// given DashboardState, lets a test push new ones and records every call. Test and bench support only.
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, relative, sep } from 'node:path';
+import type { Page } from 'playwright-core';
+import { dashboardCsp, MIME_TYPES } from '../../electron/dashboard-csp';
+import type { DashboardState } from '../../shared/ipc/contract';
+
+const REPO_ROOT = join(import.meta.dirname, '..', '..');
+
+/** The dashboard built as the app and the preview build it, into `outDir`. */
+export async function buildRenderer(outDir: string): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: join(REPO_ROOT, 'vite.config.ts'), root: join(REPO_ROOT, 'renderer'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+}
+
+export interface FixtureDashboard {
+  /** The page's address. */
+  url: string;
+  /** The built files' folder. */
+  outDir: string;
+  close(): Promise<void>;
+}
+
+/** Builds the dashboard into a new temporary folder and serves it (exact paths only) with the dashboard's CSP. */
+export async function serveDashboard(): Promise<FixtureDashboard> {
+  const outDir = mkdtempSync(join(tmpdir(), 'daca-watch-fixture-'));
+  let server: Server | undefined;
+  try {
+    await buildRenderer(outDir);
+    const files = new Map<string, { body: Buffer; type: string }>(
+      readdirSync(outDir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => {
+          const path = join(entry.parentPath, entry.name);
+          return [`/${relative(outDir, path).split(sep).join('/')}`, { body: readFileSync(path), type: MIME_TYPES[extname(path)] ?? 'application/octet-stream' }] as const;
+        }),
+    );
+    const csp = dashboardCsp();
+    const listening = createServer((req, res) => {
+      const file = files.get(new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/^\/$/, '/index.html'));
+      if (!file) return void res.writeHead(404).end();
+      res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-store', 'Content-Security-Policy': csp });
+      res.end(file.body);
+    });
+    server = listening;
+    await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+    return {
+      url: `http://127.0.0.1:${(listening.address() as AddressInfo).port}/`,
+      outDir,
+      close: async () => {
+        listening.closeAllConnections();
+        await new Promise((resolve) => listening.close(resolve));
+        rmSync(outDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    server?.close();
+    rmSync(outDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** One call the dashboard made: the API method and its request. */
+export interface RecordedCall {
+  method: string;
+  request: unknown;
+}
+
+/**
+ * The preload's API as the page sees it, answering with `state`, as source text: it runs before the page's own
+ * scripts whatever their CSP, and no build step renames anything in it. `window.fixturePush(state)` sends a new
+ * state as main would; `window.fixtureCalls` lists the calls; `window.benchStateAskedAt` is when the state was asked.
+ * Settings changes are applied to the state as main applies them (whole fields replaced).
+ */
+export function fakePreload(state: DashboardState, options: { opens?: boolean } = {}): string {
+  return `(() => {
+    let state = ${JSON.stringify(state)};
+    const listeners = new Set();
+    const calls = (window.fixtureCalls = []);
+    const ok = (value) => Promise.resolve({ ok: true, value });
+    const record = (method, request) => calls.push({ method, request: request === undefined ? null : JSON.parse(JSON.stringify(request)) });
+    window.fixturePush = (next) => {
+      state = next;
+      for (const listener of listeners) listener(next);
+    };
+    const answers = {
+      getState: () => {
+        window.benchStateAskedAt = performance.now();
+        return state;
+      },
+      setCases: () => ({ ok: true, errors: [] }),
+      signIn: () => ({ started: true }),
+      signOut: () => ({ ok: true }),
+      checkNow: () => ({ ok: true }),
+      pause: () => ({ pausedUntil: null }),
+      updateSettings: (change) => {
+        state = { ...state, settings: { ...state.settings, ...change } };
+        return state.settings;
+      },
+      markSeen: () => ({ ok: true }),
+      exportData: () => ({ path: null }),
+      eraseEverything: () => ({ ok: true }),
+      openExternal: () => ({ opened: ${options.opens === true} }),
+    };
+    window.dacaWatch = Object.fromEntries(Object.entries(answers).map(([method, answer]) => [method, (request) => {
+      record(method, request);
+      return ok(answer(request));
+    }]));
+    window.dacaWatch.onStateChanged = (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+  })();`;
+}
+
+/** Sends the page a new state, as main does after a change. */
+export async function pushState(page: Page, state: DashboardState): Promise<void> {
+  await page.evaluate((next) => (window as unknown as { fixturePush(state: unknown): void }).fixturePush(next), state);
+}
+
+/** The calls the page made so far. */
+export function recordedCalls(page: Page): Promise<RecordedCall[]> {
+  return page.evaluate(() => (window as unknown as { fixtureCalls: RecordedCall[] }).fixtureCalls);
+}
