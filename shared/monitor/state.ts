@@ -257,11 +257,14 @@ export function readState(raw: unknown): StateReading {
 
 const UNREADABLE = Symbol('unreadable');
 
-/** The schema inside default/optional/nullable wrappers. */
+/** The schema inside default/optional/nullable wrappers, and the input side of a transform (`.transform()`'s pipe). */
 function unwrapped(schema: z.ZodType): z.ZodType {
   let inner = schema;
-  while (inner instanceof z.ZodDefault || inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
-  return inner;
+  for (;;) {
+    if (inner instanceof z.ZodDefault || inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
+    else if (inner instanceof z.ZodPipe) inner = inner._zod.def.in as unknown as z.ZodType;
+    else return inner;
+  }
 }
 
 /** A list schema's `.max(n)`, if it has one. */
