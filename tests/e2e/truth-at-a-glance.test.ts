@@ -4,6 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardState } from '../../shared/ipc/contract';
+import { FINDING_TYPES } from '../../shared/monitor/findings';
 import { SettingsSchema } from '../../shared/monitor/state';
 import { launchChromium } from '../helpers/chromium';
 import { ACCOUNT_CASES, cardDeliveredState, firstRunState, I765, I821D, LAST_CHECK, silentApprovalState } from '../helpers/dashboard-fixtures';
@@ -294,7 +295,7 @@ describe('11. settings: presets first, the rest under Advanced, in the user’s 
     expect(await settings.getByRole('radio', { name: /^Recommended/ }).isChecked()).toBe(true);
     const advanced = settings.locator('details.advanced');
     expect(await advanced.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
-    expect(await advanced.locator('input[type="checkbox"]').count()).toBe(15);
+    expect(await advanced.locator('input[type="checkbox"]').count()).toBe(FINDING_TYPES.length);
     expect(await advanced.innerText()).not.toMatch(/New event code|Record touched/);
     await settings.getByRole('radio', { name: /^More often/ }).check();
     const change = (await recordedCalls(page)).filter((call) => call.method === 'updateSettings').at(-1);
