@@ -4,7 +4,9 @@
 import type { Monitor, MonitorEvent } from '../engine/monitor';
 import { shouldNotify } from '../engine/notification-policy';
 import type { Clock } from '../engine/ports';
+import { displayText } from '../shared/display-text';
 import { STAGE_NAMES } from '../shared/knowledge/stages';
+import { isReceiptNumber, maskReceipt } from '../shared/receipt';
 import { explainStatus } from '../shared/knowledge/status-titles';
 import { buildTrayMenu, trayIcon, trayTooltip, type TrayCommand, type TrayIcon, type TrayMenuItem, type TrayState } from '../shared/tray/tray-model';
 
@@ -59,7 +61,9 @@ export class AppController {
       .map((c) => {
         const title = state.snapshots[c.receipt]?.status?.title;
         const stage = title ? explainStatus(title, language).stage : 'filed';
-        return `${c.formType ?? c.receipt}: ${STAGE_NAMES[stage][language]}`;
+        // The form type comes from USCIS: shown without control or bidirectional characters, and short.
+        const name = c.formType ? displayText(c.formType, { limit: 16 }) : state.settings.maskReceipts && isReceiptNumber(c.receipt) ? maskReceipt(c.receipt) : c.receipt;
+        return `${name}: ${STAGE_NAMES[stage][language]}`;
       })
       .join(' · ');
     return {
