@@ -16,6 +16,12 @@ export interface ApprovalAnswers {
   next: Localized;
 }
 
+/** Said after what comes next, only while DACA Watch is checking (it promises news). */
+export const WHILE_WATCHING: Localized = {
+  en: 'You do not need to do anything. DACA Watch keeps checking and tells you once for each step.',
+  es: 'No tiene que hacer nada. DACA Watch sigue revisando y le avisa una vez por cada paso.',
+};
+
 /** Where the applicant sees their cases on myUSCIS (main checks it again before opening it). */
 export const MY_CASES_URL = `${MYUSCIS_ORIGIN}${APPLICANT_PAGE_PATH}`;
 
@@ -54,12 +60,12 @@ export function approvalAnswers(verdict: PairVerdict): ApprovalAnswers | undefin
         };
   const next: Localized = workPermit
     ? {
-        en: 'The status text usually changes within hours or days; then the new card is produced and mailed, usually within two weeks. You do not need to do anything. DACA Watch keeps checking and tells you once for each step.',
-        es: 'El texto del estatus suele cambiar en unas horas o unos días; después se produce la nueva tarjeta y se envía por correo, normalmente en unas dos semanas. No tiene que hacer nada. DACA Watch sigue revisando y le avisa una vez por cada paso.',
+        en: 'The status text usually changes within hours or days; then the new card is produced and mailed, usually within two weeks.',
+        es: 'El texto del estatus suele cambiar en unas horas o unos días; después se produce la nueva tarjeta y se envía por correo, normalmente en unas dos semanas.',
       }
     : {
-        en: 'The status text usually changes within hours or days, and the work permit decision usually follows within days. You do not need to do anything. DACA Watch keeps checking and tells you once for each step.',
-        es: 'El texto del estatus suele cambiar en unas horas o unos días, y la decisión del permiso de trabajo suele llegar pocos días después. No tiene que hacer nada. DACA Watch sigue revisando y le avisa una vez por cada paso.',
+        en: 'The status text usually changes within hours or days, and the work permit decision usually follows within days.',
+        es: 'El texto del estatus suele cambiar en unas horas o unos días, y la decisión del permiso de trabajo suele llegar pocos días después.',
       };
   return { which, evidence, pending, next };
 }

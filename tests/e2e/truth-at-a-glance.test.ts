@@ -186,8 +186,9 @@ describe('the silent approval', () => {
     expect(text).toContain('Form I-821D');
     expect(text).toContain('I-765 C33 Standalone Approval');
     expect(text).toMatch(/new work permit card has not been produced yet/);
+    expect(text).toContain('DACA Watch keeps checking and tells you once for each step.');
     await page.getByRole('button', { name: 'Open my case on myUSCIS' }).click();
-    await expect.poll(() => page.getByTestId('pair-verdict').getByRole('status').innerText(), SOON).toContain('could not open the link here');
+    await expect.poll(() => page.getByTestId('pair-verdict').getByRole('status').innerText(), SOON).toContain('It could not open here: go to my.uscis.gov');
     expect((await recordedCalls(page)).filter((call) => call.method === 'openExternal').map((call) => call.request)).toEqual([{ url: 'https://my.uscis.gov/account/applicant' }]);
   });
 
@@ -259,6 +260,10 @@ describe('2. not watching: why, since when, the one action', () => {
     // First in the renewal, before the verdict.
     const order = await page.locator('#renewal').evaluate((section) => [...section.querySelectorAll('[data-testid]')].map((element) => element.getAttribute('data-testid')));
     expect(order.slice(0, 2)).toEqual(['not-watching', 'pair-verdict']);
+    // The verdict no longer promises news it cannot bring.
+    const verdict = await page.getByTestId('pair-verdict').innerText();
+    expect(verdict).toContain('While not checking, DACA Watch cannot tell you anything new.');
+    expect(verdict).not.toContain('DACA Watch keeps checking');
     await panel.getByRole('button', { name: 'Sign in to myUSCIS' }).click();
     await expect.poll(() => panel.innerText(), SOON).toContain('A USCIS sign-in window is open');
   });
