@@ -2,7 +2,7 @@
 // and its `/api` socket behind the run's token, the contract checked on every request, sign-in on the simulator's pages.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -33,8 +33,8 @@ const PREVIEW = ['--import', 'tsx', 'scripts/preview.ts'];
 const startedInTest: ChildProcess[] = [];
 const clients: WsApi[] = [];
 
-function spawnPreview(args: string[]): ChildProcess {
-  return spawn(process.execPath, [...PREVIEW, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnPreview(args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  return spawn(process.execPath, [...PREVIEW, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
 }
 
 /** The dashboard, built once for every preview this file starts (a build takes seconds on a busy machine). */
@@ -43,8 +43,8 @@ beforeAll(() => buildDashboard(renderer));
 afterAll(() => rmSync(renderer, { recursive: true, force: true }));
 
 /** Starts a preview and resolves with what it printed. */
-function startPreview(args: string[]): Promise<Preview> {
-  const child = spawnPreview(['--json', '--port', '0', '--renderer', renderer, ...args]);
+function startPreview(args: string[], env?: NodeJS.ProcessEnv): Promise<Preview> {
+  const child = spawnPreview(['--json', '--port', '0', '--renderer', renderer, ...args], env);
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {
@@ -127,15 +127,18 @@ describe('a preview of the built-in simulator', () => {
   let startedAt: number;
   /** One Chromium for the tests below that need a browser, started beside the preview. */
   let browser: Browser;
+  /** The demo runs in a HOME of its own, which must stay empty: it never touches the user's data. */
+  const home = mkdtempSync(join(tmpdir(), 'daca-watch-home-'));
   beforeAll(async () => {
     startedAt = Date.now();
-    const [started, launched] = await Promise.allSettled([startPreview([]), launchChromium()]);
+    const [started, launched] = await Promise.allSettled([startPreview([], { ...process.env, HOME: home, XDG_CONFIG_HOME: '' }), launchChromium()]);
     if (started.status === 'fulfilled') preview = started.value;
     if (launched.status === 'fulfilled') browser = launched.value;
     for (const result of [started, launched]) if (result.status === 'rejected') throw result.reason;
   });
   afterAll(async () => {
     await Promise.allSettled([browser?.close(), preview && stopPreview(preview.child)]);
+    rmSync(home, { recursive: true, force: true });
   });
 
   it('prints the page address with the run token, and the simulator with its demo pair', () => {
@@ -268,6 +271,10 @@ describe('a preview of the built-in simulator', () => {
       await page.close();
     }
   }, 150_000);
+
+  it('has not written into HOME (its state and exports live in a temporary folder)', () => {
+    expect(readdirSync(home)).toEqual([]);
+  });
 });
 
 describe('--no-sign-in', () => {
