@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { frozenSimulator } from '../helpers/sim-fixture';
 import { bundledScript } from '../helpers/bundled-script';
 import { tempFolder } from '../helpers/engine-harness';
@@ -171,8 +171,9 @@ describe('--demo', () => {
   ] as const)('tells the whole story in %s in under 80 lines: where it stands, each finding, the silent approval, a summary', async (lang, args, standing, silent, notified, summary, verdict, found, requests) => {
     // Its own folder, not tempFolder(): the other language's test ends first and empties those.
     const home = mkdtempSync(join(tmpdir(), 'daca-watch-home-'));
-    onTestFinished(() => rmSync(home, { recursive: true, force: true }));
     const { lines, status } = await demo(['--speed', '86400', ...args], { ...ENV, HOME: home });
+    const homeAfter = readdirSync(home);
+    rmSync(home, { recursive: true, force: true });
     expect(status).toBe(0);
     expect(lines.length).toBeLessThan(80);
     expect(lines.length).toBeGreaterThan(20);
@@ -188,7 +189,7 @@ describe('--demo', () => {
     expect(lines.join('\n')).not.toMatch(/IOE\d{10}/);
     if (lang === 'es') expect(lines.filter((line) => /\b(Day|Found|Summary|Signed in|Notification|the story)\b/.test(line))).toEqual([]);
     expect(lines[1]).toMatch(lang === 'es' ? /carpeta temporal \(.+\) que se borra al terminar/ : /temporary folder \(.+\), removed when it ends/);
-    expect(readdirSync(home)).toEqual([]);
+    expect(homeAfter).toEqual([]);
   }, 120_000);
 });
 

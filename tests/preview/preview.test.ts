@@ -39,7 +39,8 @@ function spawnPreview(args: string[], env: NodeJS.ProcessEnv = process.env): Chi
 
 /** The dashboard, built once for every preview this file starts (a build takes seconds on a busy machine). */
 const renderer = mkdtempSync(join(tmpdir(), 'daca-watch-renderer-'));
-beforeAll(() => buildDashboard(renderer));
+// A build takes several seconds on a busy machine: well within this hook's minute.
+beforeAll(() => buildDashboard(renderer), 60_000);
 afterAll(() => rmSync(renderer, { recursive: true, force: true }));
 
 /** Starts a preview and resolves with what it printed. */
@@ -135,7 +136,7 @@ describe('a preview of the built-in simulator', () => {
     if (started.status === 'fulfilled') preview = started.value;
     if (launched.status === 'fulfilled') browser = launched.value;
     for (const result of [started, launched]) if (result.status === 'rejected') throw result.reason;
-  });
+  }, 60_000);
   afterAll(async () => {
     await Promise.allSettled([browser?.close(), preview && stopPreview(preview.child)]);
     rmSync(home, { recursive: true, force: true });
