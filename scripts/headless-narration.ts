@@ -130,6 +130,9 @@ export class Narration {
       }
       case 'error':
         return [`${this.say({ en: 'Problem', es: 'Problema' })}: ${event.message}`];
+      default:
+        // A kind this narration does not tell yet prints nothing here; --json prints every kind.
+        return [];
     }
   }
 

@@ -2,11 +2,11 @@
 // browser on 127.0.0.1 with the preload's API over a token-guarded WebSocket. Development and tests only.
 
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, relative, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { dashboardStateOf } from '../electron/dashboard-state';
@@ -15,10 +15,13 @@ import { answerRequest, type IpcHandlers } from '../electron/ipc-answer';
 import { createIpcHandlers, type IpcHandlerPorts } from '../electron/ipc-handlers';
 import { isLoopbackOrigin, type Monitor } from '../engine/monitor';
 import { createNodeMonitor } from '../engine/node-monitor';
-import { type EventChannel, type IpcResult } from '../shared/ipc/contract';
+import { type DashboardState, type EventChannel, type IpcResult } from '../shared/ipc/contract';
+import type { Language } from '../shared/localized';
 import { parseReceipt, type ReceiptNumber } from '../shared/receipt';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { commandLine, usageError } from './command-line';
+import { buildDashboard } from './dashboard-build';
+import { systemLanguage } from './system-language';
 
 const HELP = `DACA Watch preview: the dashboard in a browser, over the engine running headless.
 
@@ -29,16 +32,29 @@ Usage: npm run --silent preview -- [options]
   --cookie HEADER   with --origin: a Cookie header standing for a fresh sign-in
   --receipts LIST   the receipt numbers to open on, comma-separated (default with the built-in
                     simulator: its demo pair, unless --no-sign-in)
-  --store DIR       where the state is kept (default: a new temporary folder, removed on exit)
+  --store DIR       where the state is kept (default: a new temporary folder, removed on exit; your own
+                    data is never touched)
   --port N          the port on 127.0.0.1 (default 0: a free one)
-  --speed N         the built-in simulator's pace: simulated seconds per real second (default 60)
+  --speed N         the built-in simulator's pace: simulated seconds per real second (default 4320: one
+                    day every 20 seconds; signed in, the demo opens a day or so before the silent
+                    approval, which comes within about a minute)
   --no-sign-in      start signed out; sign in on the simulator's pages (the address is printed)
+  --renderer DIR    serve this already built dashboard (for example dist/renderer after npm run build)
+                    instead of building it first
   --json            print one JSON line {url, token, simulator} instead of the text below
   -h, --help        this text
 
 Exit codes: 0 stopped (Ctrl+C), 1 could not start, 2 bad arguments.`;
 
 const WS_PATH = '/api';
+/** One story day every 20 seconds: the renewal's steps come a few seconds to a minute apart. */
+const DEFAULT_SPEED = 4_320;
+/**
+ * Signed in, the demo opens on story day 74 (the review under way), so the silent approval (day 75, 15:12 UTC)
+ * comes within a minute at the default pace. Signed out, it opens where the scenario does (day 70): signing in
+ * on the simulator's pages takes a while.
+ */
+const SIGNED_IN_START_DAY = 74;
 const SIGN_IN_POLL_MS = 200;
 function note(message: string): void {
   process.stderr.write(`preview: ${message}\n`);
@@ -56,13 +72,14 @@ const values = commandLine('preview', HELP, {
   port: { type: 'string' },
   speed: { type: 'string' },
   'no-sign-in': { type: 'boolean' },
+  renderer: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 });
 
 const port = values.port === undefined ? 0 : Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port needs a whole number from 0 to 65535, got "${values.port}"`);
-const speed = values.speed === undefined ? 60 : Number(values.speed);
+const speed = values.speed === undefined ? DEFAULT_SPEED : Number(values.speed);
 if (!Number.isFinite(speed) || speed < 1 || speed > 1_000_000) fail(`--speed needs a number from 1 to 1000000, got "${values.speed}"`);
 
 const typedReceipts: ReceiptNumber[] = [];
@@ -81,6 +98,7 @@ if (values.origin === undefined) {
   if (values['no-sign-in']) fail('--no-sign-in is for the built-in simulator: with --origin, leave out --cookie');
 }
 const externalOrigin = values.origin === undefined ? null : checkedOrigin(values.origin);
+if (values.renderer !== undefined && !existsSync(join(values.renderer, 'index.html'))) fail(`--renderer: no index.html in "${values.renderer}" (build it with npm run build: dist/renderer)`);
 
 function checkedOrigin(typed: string): string {
   let url: URL;
@@ -100,20 +118,14 @@ process.once('exit', () => rmSync(runDir, { recursive: true, force: true }));
 
 // ------------------------------------------------------------------ the dashboard over HTTP and WebSocket
 
-const rendererDir = join(runDir, 'renderer');
-const repoRoot = join(import.meta.dirname, '..');
-// Loaded here, not at the top: vite takes most of a second, and bad arguments are answered at once.
-const { build } = await import('vite');
-try {
-  await build({
-    configFile: join(repoRoot, 'vite.config.ts'),
-    root: join(repoRoot, 'renderer'),
-    logLevel: 'warn',
-    build: { outDir: rendererDir, emptyOutDir: true },
-  });
-} catch (error) {
-  process.stderr.write(`preview: the dashboard did not build:\n${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+const rendererDir = values.renderer === undefined ? join(runDir, 'renderer') : resolve(values.renderer);
+if (values.renderer === undefined) {
+  try {
+    await buildDashboard(rendererDir);
+  } catch (error) {
+    process.stderr.write(`preview: the dashboard did not build:\n${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
 }
 /** Every built file by its URL path: requests are looked up exactly, so none can reach outside the folder. */
 const files = new Map<string, { body: Buffer; type: string }>(
@@ -212,16 +224,26 @@ const STATE_CHANGED = 'state:changed' satisfies EventChannel;
 /** Sends every client the whole state; dashboardStateOf has already checked it against the contract. */
 function pushState(): void {
   if (!engine) return;
-  const message = JSON.stringify({ event: STATE_CHANGED, payload: dashboardStateOf(engine.monitor, demo) });
+  const message = JSON.stringify({ event: STATE_CHANGED, payload: stateOf(engine.monitor) });
   for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(message);
 }
 
 // ------------------------------------------------------------------ the engine and its simulator
 
 // Sessions run on the wall clock, so the fast story does not end them between two timer ticks.
-const sim: Simulator | null = externalOrigin === null ? await startSimulator({ scenario: 'daca-renewal', clock: { speed }, accessClock: 'real' }) : null;
+const sim: Simulator | null =
+  externalOrigin === null
+    ? await startSimulator({ scenario: 'daca-renewal', clock: { speed }, accessClock: 'real', ...(values['no-sign-in'] ? {} : { startDay: SIGNED_IN_START_DAY }) })
+    : null;
 const origin = sim ? sim.dataOrigin : externalOrigin!;
 const demo = isLoopbackOrigin(origin);
+/** The page says how fast the built-in demo's story runs. */
+const demoPace = sim ? { secondsPerDay: Math.round((86_400 / speed) * 10) / 10 } : null;
+
+/** What the dashboard is sent: the app's state, plus the demo's pace. */
+function stateOf(monitor: Monitor): DashboardState {
+  return { ...dashboardStateOf(monitor, demo), demoPace };
+}
 const clock = sim ? { now: () => sim.clock.now() } : { now: Date.now };
 const storeDir = values.store ?? join(runDir, 'store');
 const firstSession = sim ? (values['no-sign-in'] ? undefined : sim.createSession()) : values.cookie;
@@ -287,7 +309,7 @@ async function startEngine(session: string | undefined, cases: readonly ReceiptN
   // A stored session from an earlier run with --store has ended: the user hears it, as in the app.
   else if (monitor.snapshot.session.state === 'signed-in') await monitor.signedOut();
   monitor.start(sim ? speed : 1);
-  engine = { monitor, handlers: createIpcHandlers({ monitor, ...ports }) };
+  engine = { monitor, handlers: { ...createIpcHandlers({ monitor, ...ports }), 'state:get': async () => stateOf(monitor) } };
   pushState();
 }
 
@@ -317,13 +339,37 @@ if (values.json) {
   };
   process.stdout.write(`${JSON.stringify({ url: pageUrl, token, simulator })}\n`);
 } else {
-  const watching = sim ? `the built-in simulator's DACA renewal at ${speed}x` : origin;
-  process.stdout.write(`DACA Watch preview of ${watching}, ${firstSession ? 'signed in' : 'signed out'}.\n`);
+  process.stdout.write(`${startMessage(systemLanguage()).join('\n')}\n`);
+}
+if (values.json && values.store === undefined) note('the state is kept in a temporary folder, removed at exit');
+
+/** What the person at the terminal reads: what is watched, where the state goes, the address, how to stop. */
+function startMessage(lang: Language): string[] {
+  const es = lang === 'es';
+  const signed = firstSession ? (es ? 'con la sesión iniciada' : 'signed in') : es ? 'sin sesión iniciada' : 'signed out';
+  const pace = demoPace && (demoPace.secondsPerDay === 1 ? (es ? 'un día cada segundo' : 'one day every second') : es ? `un día cada ${demoPace.secondsPerDay} segundos` : `one day every ${demoPace.secondsPerDay} seconds`);
+  const lines = [
+    sim
+      ? es
+        ? `Vista previa de DACA Watch: el panel en su navegador, con un myUSCIS simulado que cuenta una renovación de DACA (${pace}), ${signed}.`
+        : `DACA Watch preview: the dashboard in your browser, on a simulated myUSCIS telling a DACA renewal (${pace}), ${signed}.`
+      : es
+        ? `Vista previa de DACA Watch de ${origin}, ${signed}.`
+        : `DACA Watch preview of ${origin}, ${signed}.`,
+    values.store === undefined
+      ? es
+        ? 'Sus propios datos no se tocan: la vista previa guarda su estado en una carpeta temporal que se borra al detenerla.'
+        : 'Your own data is not touched: the preview keeps its state in a temporary folder, removed when it stops.'
+      : es
+        ? `Estado guardado en ${storeDir}.`
+        : `State kept in ${storeDir}.`,
+  ];
   if (sim && !firstSession) {
     const { email, password, verificationCode } = sim.scenario.account;
-    process.stdout.write(`Sign in at ${sim.applicantUrl} as ${email} / ${password}, code ${verificationCode}.\n`);
+    lines.push(es ? `Inicie sesión en ${sim.applicantUrl} como ${email} / ${password}, código ${verificationCode}.` : `Sign in at ${sim.applicantUrl} as ${email} / ${password}, code ${verificationCode}.`);
   }
-  process.stdout.write(`Open ${pageUrl}\nCtrl+C stops.\n`);
+  lines.push(es ? `Abra ${pageUrl}` : `Open ${pageUrl}`, es ? 'Ctrl+C la detiene.' : 'Ctrl+C stops it.');
+  return lines;
 }
 
 const stop = async () => {

@@ -41,6 +41,8 @@ export const DashboardStateSchema = z.object({
   saveProblem: z.object({ cause: z.enum(SAVE_FAILURE_CAUSES), since: instant }).nullable(),
   /** The app watches the simulator, not the real myUSCIS. */
   demo: z.boolean(),
+  /** In a demo told faster than real time: how many real seconds one story day takes (absent or null otherwise). */
+  demoPace: z.object({ secondsPerDay: z.number().positive() }).nullish(),
   /** The engine's clock when this state was made: the simulator's, faster than real time, in a demo. */
   now: instant,
 });

@@ -2,7 +2,8 @@
 // the simulator over HTTP. Bad arguments exit 2 and say why; --once checks and exits; --demo tells the story.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
@@ -168,8 +169,11 @@ describe('--demo', () => {
     ['en', ['--lang', 'en'], /^Where your renewal stands \(Day 7\d, \d\d:\d\d\):$/, /^Day 75, \d\d:\d\d  Silent approval: “I-821D Approval Notice” is in the documents of your I-821D \(IOE•••••2457\)/, /^Day 75, \d\d:\d\d  Notification: Approval document for your I-821D \(IOE•••••2457\)\. USCIS added/, 'Summary', /^  Verdict: Your new card was delivered\.$/, /^  Found: \d+ changes \(.*2 silent approvals.*\); 7 notifications\.$/, /^  Requests: \d+ to the simulated myUSCIS in \d+ checks over \d+\.\d days/],
     ['es', ['--lang', 'es'], /^Dónde está su renovación \(Día 7\d, \d\d:\d\d\):$/, /^Día 75, \d\d:\d\d  Aprobación silenciosa: «I-821D Approval Notice» está en los documentos de su I-821D \(IOE•••••2457\)/, /^Día 75, \d\d:\d\d  Notificación: Documento de aprobación para su I-821D \(IOE•••••2457\)\. USCIS agregó/, 'Resumen', /^  Veredicto: Se entregó su nueva tarjeta\.$/, /^  Encontrado: \d+ cambios \(.*2 aprobaciones silenciosas.*\); 7 notificaciones\.$/, /^  Solicitudes: \d+ al myUSCIS simulado en \d+ consultas en \d+\.\d días/],
   ] as const)('tells the whole story in %s in under 80 lines: where it stands, each finding, the silent approval, a summary', async (lang, args, standing, silent, notified, summary, verdict, found, requests) => {
-    const home = tempFolder();
+    // Its own folder, not tempFolder(): the other language's test ends first and empties those.
+    const home = mkdtempSync(join(tmpdir(), 'daca-watch-home-'));
     const { lines, status } = await demo(['--speed', '86400', ...args], { ...ENV, HOME: home });
+    const homeAfter = readdirSync(home);
+    rmSync(home, { recursive: true, force: true });
     expect(status).toBe(0);
     expect(lines.length).toBeLessThan(80);
     expect(lines.length).toBeGreaterThan(20);
@@ -185,7 +189,7 @@ describe('--demo', () => {
     expect(lines.join('\n')).not.toMatch(/IOE\d{10}/);
     if (lang === 'es') expect(lines.filter((line) => /\b(Day|Found|Summary|Signed in|Notification|the story)\b/.test(line))).toEqual([]);
     expect(lines[1]).toMatch(lang === 'es' ? /carpeta temporal \(.+\) que se borra al terminar/ : /temporary folder \(.+\), removed when it ends/);
-    expect(readdirSync(home)).toEqual([]);
+    expect(homeAfter).toEqual([]);
   }, 120_000);
 });
 

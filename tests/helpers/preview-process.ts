@@ -34,7 +34,10 @@ const READY_TIMEOUT_MS = 30_000;
 
 /** Starts a preview on a free port and resolves once it has printed its address. */
 export function startPreview(args: readonly string[] = []): Promise<PreviewProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/preview.ts', '--json', '--port', '0', ...args], {
+  // The story at an hour a minute unless a caller asks otherwise: a browser walk moves it on with the
+  // simulator's control API, and the preview's default pace (a day every 20 seconds) would move it on by itself.
+  const pace = args.includes('--speed') || args.includes('--origin') ? [] : ['--speed', '60'];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/preview.ts', '--json', '--port', '0', ...pace, ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,19 +2,22 @@
 // and its `/api` socket behind the run's token, the contract checked on every request, sign-in on the simulator's pages.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DASHBOARD_CSP } from '../../electron/dashboard-csp';
 import { connectWsApi, type WsApi } from '../../renderer/lib/ws-api';
 import { DashboardStateSchema, type DashboardState } from '../../shared/ipc/contract';
+import { buildDashboard } from '../../scripts/dashboard-build';
 import { parseReceipt } from '../../shared/receipt';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium';
 import { frozenSimulator } from '../helpers/sim-fixture';
 import { SimBrowser, signInThroughPages } from '../helpers/sim-browser';
-import type { PreviewInfo } from '../helpers/preview-process';
+import { simControl, type PreviewInfo } from '../helpers/preview-process';
 
 
 
@@ -30,13 +33,19 @@ const PREVIEW = ['--import', 'tsx', 'scripts/preview.ts'];
 const startedInTest: ChildProcess[] = [];
 const clients: WsApi[] = [];
 
-function spawnPreview(args: string[]): ChildProcess {
-  return spawn(process.execPath, [...PREVIEW, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnPreview(args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  return spawn(process.execPath, [...PREVIEW, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
 }
 
+/** The dashboard, built once for every preview this file starts (a build takes seconds on a busy machine). */
+const renderer = mkdtempSync(join(tmpdir(), 'daca-watch-renderer-'));
+// A build takes several seconds on a busy machine: well within this hook's minute.
+beforeAll(() => buildDashboard(renderer), 60_000);
+afterAll(() => rmSync(renderer, { recursive: true, force: true }));
+
 /** Starts a preview and resolves with what it printed. */
-function startPreview(args: string[]): Promise<Preview> {
-  const child = spawnPreview(['--json', '--port', '0', ...args]);
+function startPreview(args: string[], env?: NodeJS.ProcessEnv): Promise<Preview> {
+  const child = spawnPreview(['--json', '--port', '0', '--renderer', renderer, ...args], env);
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {
@@ -116,10 +125,22 @@ afterEach(async () => {
 
 describe('a preview of the built-in simulator', () => {
   let preview: Preview;
+  let startedAt: number;
+  /** One Chromium for the tests below that need a browser, started beside the preview. */
+  let browser: Browser;
+  /** The demo runs in a HOME of its own, which must stay empty: it never touches the user's data. */
+  const home = mkdtempSync(join(tmpdir(), 'daca-watch-home-'));
   beforeAll(async () => {
-    preview = await startPreview([]);
+    startedAt = Date.now();
+    const [started, launched] = await Promise.allSettled([startPreview([], { ...process.env, HOME: home, XDG_CONFIG_HOME: '' }), launchChromium()]);
+    if (started.status === 'fulfilled') preview = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    for (const result of [started, launched]) if (result.status === 'rejected') throw result.reason;
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.allSettled([browser?.close(), preview && stopPreview(preview.child)]);
+    rmSync(home, { recursive: true, force: true });
   });
-  afterAll(() => stopPreview(preview.child));
 
   it('prints the page address with the run token, and the simulator with its demo pair', () => {
     const { info } = preview;
@@ -215,22 +236,46 @@ describe('a preview of the built-in simulator', () => {
   });
 
   it('lets the page in Chromium reach /api with the cookie alone, under its CSP', async () => {
-    const browser = await launchChromium();
+    const page = await browser.newPage();
     try {
-      const page = await browser.newPage();
       expect((await page.goto(`${preview.address}/`))?.status()).toBe(403);
       expect((await page.goto(preview.info.url))?.status()).toBe(200);
       // Source text: vitest would rename `WebSocket` in a function to the ws import.
       const answer = await page.evaluate<string>(`new Promise((resolve) => {
         const socket = new WebSocket('ws://' + location.host + '/api');
         socket.onopen = () => socket.send(JSON.stringify({ id: 1, channel: 'state:get' }));
-        socket.onmessage = (event) => resolve(String(event.data));
+        // The reply, not a state the engine pushed meanwhile (the demo's story moves on by itself).
+        socket.onmessage = (event) => { if (JSON.parse(String(event.data)).id === 1) resolve(String(event.data)); };
         socket.onerror = () => resolve('refused');
       })`);
       expect(JSON.parse(answer)).toMatchObject({ id: 1, result: { ok: true, value: { session: { state: 'signed-in' } } } });
     } finally {
-      await browser.close();
+      await page.close();
     }
+  });
+
+  it('tells the demo at a pace a person can watch: the page says it, and shows the silent approval within two minutes', async () => {
+    const page = await browser.newPage({ locale: 'en-US' });
+    try {
+      await page.goto(preview.info.url);
+      await expect.poll(() => page.getByTestId('demo-pace').textContent(), { timeout: 10_000 }).toBe('Demo: one day passes every 20 seconds.');
+      const storyDay = async () => ({ day: ((await simControl(preview.info, 'state')) as { storyDay: number }).storyDay, at: Date.now() });
+      const before = await storyDay();
+      await page.locator('[data-testid="pair-verdict"][data-kind="silently-approved"]').waitFor({ timeout: 120_000 });
+      expect(await page.getByTestId('pair-verdict').innerText()).toContain('An approval appeared before the status changed');
+      expect(Date.now() - startedAt).toBeLessThan(120_000);
+      // The pace the page states, against the simulator's own clock: 20 real seconds a story day.
+      const after = await storyDay();
+      const secondsPerDay = (after.at - before.at) / 1000 / (after.day - before.day);
+      expect(secondsPerDay).toBeGreaterThan(18);
+      expect(secondsPerDay).toBeLessThan(22);
+    } finally {
+      await page.close();
+    }
+  }, 150_000);
+
+  it('has not written into HOME (its state and exports live in a temporary folder)', () => {
+    expect(readdirSync(home)).toEqual([]);
   });
 });
 
@@ -278,6 +323,8 @@ describe('--origin', () => {
     const exported = await api.exportData({ format: 'print' });
     const path = (exported.ok && exported.value.path) || '';
     expect(existsSync(path)).toBe(true);
+    // The client stops first: a client left open would try to reconnect to the stopped preview.
+    api.close();
     await stopPreview(preview.child);
     expect(preview.child.exitCode).toBe(0);
     expect(existsSync(dirname(dirname(dirname(path))))).toBe(false);
@@ -285,28 +332,21 @@ describe('--origin', () => {
 });
 
 describe('arguments', () => {
-  it('exits 2 and says why on a bad argument', async () => {
-    const cases: Array<[string[], string]> = [
-      [['--bogus'], "Unknown option '--bogus'"],
-      [['--speed', 'fast'], '--speed needs a number'],
-      [['--cookie', 'a=b'], '--cookie goes with --origin'],
-      [['--receipts', 'EAC1234567890'], 'EAC1234567890'],
-      [['--origin', 'http://example.com'], '--origin must be https'],
-      [['--origin', 'http://127.0.0.1:9', '--no-sign-in'], '--no-sign-in is for the built-in simulator'],
-    ];
-    const results = await Promise.all(
-      cases.map(
-        ([args]) =>
-          new Promise<{ status: number | null; stderr: string }>((resolve) => {
-            const child = spawnPreview(args);
-            startedInTest.push(child);
-            let stderr = '';
-            child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-            child.once('close', (status) => resolve({ status, stderr }));
-          }),
-      ),
-    );
-    results.forEach((result, i) => expect({ args: cases[i]![0], ...result }).toEqual({ args: cases[i]![0], status: 2, stderr: expect.stringContaining(cases[i]![1]) }));
+  it.each([
+    [['--bogus'], "Unknown option '--bogus'"],
+    [['--speed', 'fast'], '--speed needs a number'],
+    [['--cookie', 'a=b'], '--cookie goes with --origin'],
+    [['--receipts', 'EAC1234567890'], 'EAC1234567890'],
+    [['--origin', 'http://example.com'], '--origin must be https'],
+    [['--origin', 'http://127.0.0.1:9', '--no-sign-in'], '--no-sign-in is for the built-in simulator'],
+    [['--renderer', '/nowhere'], '--renderer: no index.html'],
+  ])('%j exits 2 and says why', async (args, message) => {
+    const child = spawnPreview(args);
+    startedInTest.push(child);
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise((resolve) => child.once('close', resolve));
+    expect({ status, stderr }).toEqual({ status: 2, stderr: expect.stringContaining(message) });
   });
 
   it('lists its options with --help', async () => {
@@ -315,6 +355,7 @@ describe('arguments', () => {
     let stdout = '';
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     expect(await new Promise((resolve) => child.once('close', resolve))).toBe(0);
-    for (const option of ['--origin', '--cookie', '--receipts', '--store', '--port', '--speed', '--no-sign-in', '--json']) expect(stdout).toContain(option);
+    for (const option of ['--origin', '--cookie', '--receipts', '--store', '--port', '--speed', '--no-sign-in', '--renderer', '--json']) expect(stdout).toContain(option);
+    expect(stdout).toMatch(/default 4320: one\s+day every 20 seconds/);
   });
 });
