@@ -8,6 +8,7 @@ import { MYUSCIS_ORIGIN } from '../shared/myuscis/endpoints';
 import { maskReceipt, parseReceipt, type ReceiptNumber } from '../shared/receipt';
 import type { Language } from '../shared/localized';
 import { isLoopbackOrigin, type MonitorEvent } from '../engine/monitor';
+import { describeDiscovery, discoveryOf } from '../engine/account-discovery';
 import { createNodeMonitor } from '../engine/node-monitor';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { commandLine, usageError } from './command-line';
@@ -16,6 +17,7 @@ const HELP = `DACA Watch headless runner: the monitor engine without the desktop
 
 Usage: npm run --silent headless -- --receipts IOE…,IOE… [options]
        npm run --silent headless -- --demo [options]
+       npm run --silent headless -- --discover --cookie HEADER [--origin URL] [--mask] [--json]
 
   --receipts LIST   the I-821D and I-765 receipt numbers, comma-separated (required without --demo)
   --origin URL      the myUSCIS origin (default ${MYUSCIS_ORIGIN}); http only for 127.0.0.1/localhost
@@ -26,6 +28,10 @@ Usage: npm run --silent headless -- --receipts IOE…,IOE… [options]
                     floor per case applies to the real origin, not to a simulator on loopback)
   --json            one JSON object per line (kinds: check, finding, notification, session, backoff, error);
                     receipts are printed in full there, masked in the plain output
+  --discover        read the cases the account lists (the applicant page, one request), print their receipts
+                    and forms and the I-821D + I-765 pair proposed from them, then exit; --receipts not needed.
+                    With --json, one object: {"kind":"discovery","cases":[...],"pair":...}
+  --mask            with --discover, show receipts as IOE•••••1234 (also when the stored settings mask them)
   --demo            start the built-in simulator (a DACA renewal told at a fast pace) and watch it
   --speed N         with --demo: simulated seconds per real second (default 21600: six hours a second)
   --lang en|es      language of notifications and messages (default en)
@@ -37,6 +43,10 @@ const MESSAGES = {
   noSession: {
     en: 'No session: pass --cookie (for a simulator) or use --demo. Against the real myUSCIS, sign in with the desktop app.',
     es: 'No hay sesión: use --cookie (para un simulador) o --demo. Con el myUSCIS real, inicie sesión en la aplicación de escritorio.',
+  },
+  signedOut: {
+    en: 'The session is not live: sign in again (or pass a fresh --cookie).',
+    es: 'La sesión no está activa: vuelva a iniciar sesión (o use un --cookie nuevo).',
   },
   noReceipts: {
     en: '--receipts is required (the I-821D and I-765 receipt numbers, comma-separated), unless you use --demo.',
@@ -56,6 +66,8 @@ const values = commandLine('headless', HELP, {
   once: { type: 'boolean' },
   json: { type: 'boolean' },
   demo: { type: 'boolean' },
+  discover: { type: 'boolean' },
+  mask: { type: 'boolean' },
   speed: { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -66,6 +78,7 @@ const lang: Language = values.lang === 'es' ? 'es' : 'en';
 const speed = values.speed === undefined ? 21_600 : Number(values.speed);
 if (!Number.isFinite(speed) || speed < 1 || speed > 1_000_000) fail(`--speed needs a number from 1 to 1000000, got "${values.speed}"`);
 if (values.speed !== undefined && !values.demo) fail('--speed only goes with --demo');
+if (values.mask && !values.discover) fail('--mask only goes with --discover');
 
 let receipts: ReceiptNumber[] = [];
 if (values.receipts !== undefined) {
@@ -76,7 +89,7 @@ if (values.receipts !== undefined) {
   }
   if (receipts.length === 0) fail(MESSAGES.noReceipts[lang]);
   if (receipts.length > 10) fail('at most 10 receipts');
-} else if (!values.demo) {
+} else if (!values.demo && !values.discover) {
   fail(MESSAGES.noReceipts[lang]);
 }
 
@@ -127,6 +140,8 @@ const print = (event: MonitorEvent | { kind: 'demo'; message: string }) => {
       return void process.stdout.write(`error      ${event.message}\n`);
     case 'demo':
       return void process.stdout.write(`demo       ${event.message}\n`);
+    case 'account-cases':
+      return void process.stdout.write(`account    ${event.cases.length} case(s) listed: ${event.cases.map((c) => `${c.formType ?? '?'} ${masked(c.receipt)}`).join(', ')}\n`);
   }
 };
 
@@ -141,10 +156,25 @@ const { monitor } = createNodeMonitor({
   clock,
   storeDir: values.store ?? join(homedir(), '.config', 'daca-watch', 'headless'),
   onEvent: (event) => {
-    print(event);
+    // --discover prints one answer; the reasons it could not are said on stderr.
+    if (!values.discover) print(event);
+    else if (event.kind === 'error') process.stderr.write(`${event.message}\n`);
+    else if (event.kind === 'session' && event.state === 'signed-out') process.stderr.write(`${MESSAGES.signedOut[lang]}\n`);
     if (event.kind === 'session' && event.state === 'signed-out') endSession();
   },
 });
+if (values.discover) {
+  monitor.signedIn();
+  const cases = await monitor.discoverAccountCases((ms) => sleep(ms));
+  monitor.stop();
+  await sim?.close();
+  if (cases === null) process.exit(1);
+  const discovery = discoveryOf(cases);
+  const mask = values.mask === true || monitor.snapshot.settings.maskReceipts;
+  const json = JSON.stringify({ kind: 'discovery', ...discovery }).replace(/IOE\d{10}/g, (receipt) => (mask ? maskReceipt(receipt as ReceiptNumber) : receipt));
+  process.stdout.write(values.json ? `${json}\n` : `${describeDiscovery(discovery, { language: lang, mask }).join('\n')}\n`);
+  process.exit(0);
+}
 monitor.setCases(receipts);
 if (monitor.snapshot.settings.language !== lang) {
   // The runner's --lang wins for this run's wording.
