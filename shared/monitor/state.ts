@@ -10,7 +10,7 @@ import { byEventTime } from '../knowledge/events';
 export const STATE_VERSION = 1;
 
 /** Bounds that keep the store small over years of watching. */
-export const LIMITS = { history: 400, ledger: 1000, events: 200, documents: 200, notices: 50 } as const;
+export const LIMITS = { history: 400, ledger: 1000, events: 200, documents: 200, notices: 50, statusHistory: 20 } as const;
 
 const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -125,7 +125,7 @@ export const CaseSnapshotSchema = z.object({
       text: z.string().optional(),
       textSpanish: z.string().optional(),
       office: z.string().optional(),
-      history: z.array(StoredHistorySchema).max(20),
+      history: z.array(StoredHistorySchema).max(LIMITS.statusHistory),
     })
     .nullable()
     .default(null),
