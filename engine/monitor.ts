@@ -503,9 +503,12 @@ export class Monitor {
     for (const finding of fresh) {
       this.emit({ kind: 'finding', receipt: finding.receipt, type: finding.type, detail: finding.detail, key: finding.key, inferred: finding.inferred });
       const coveredByDecision = (finding.type === 'new-document' || finding.type === 'new-notice') && decided.has(finding.receipt);
+      // A mailed notice whose document came in the same check (an "Interview Scheduled" notice and its PDF): told once, by the document.
+      const coveredByDocument = finding.type === 'new-notice' && fresh.some((other) => other.type === 'new-document' && other.receipt === finding.receipt
+        && sameWords(other.detail.documentType, finding.detail.documentType));
       // Already told by inference from the I-765: the I-821D's own approval document adds nothing new.
       const coveredByInference = finding.type === 'silent-approval' && known.has(`${finding.receipt}:i821d-approved-inferred`);
-      if (coveredByDecision || coveredByInference || !shouldNotify(finding, this.state.settings)) this.markHandled(finding.key, now);
+      if (coveredByDecision || coveredByDocument || coveredByInference || !shouldNotify(finding, this.state.settings)) this.markHandled(finding.key, now);
     }
     await this.deliverPending(now);
   }
@@ -586,6 +589,12 @@ export class Monitor {
   private nowIso(): string {
     return new Date(this.options.clock.now()).toISOString();
   }
+}
+
+/** "Interview Scheduled" and "interview  scheduled" are the same words; nothing is the same as nothing. */
+function sameWords(a: string | undefined, b: string | undefined): boolean {
+  const words = (text: string | undefined) => (text ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return words(a) !== '' && words(a) === words(b);
 }
 
 /** Whether the documents list holds anything the last good list did not (or lost something); a rotated contentId is no move. */

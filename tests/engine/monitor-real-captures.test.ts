@@ -150,3 +150,12 @@ describe('the cases the account lists', () => {
     expect(Date.parse(log[page]!.at) - Date.parse(log[page - 1]!.at)).toBeGreaterThanOrEqual(2000);
   }, 60_000);
 });
+
+describe('an "Interview Scheduled" notice (MYUSCIS.md: a parser reads it)', () => {
+  it('and its document, arriving together, are told once, by the document, and never as a biometrics appointment', async () => {
+    const { findings, said, run } = await watchStory('daca-interview-notice', 39.5, 41);
+    expect(findings.map((f) => f.type).sort()).toEqual(['new-document', 'new-notice']);
+    expect(said).toEqual(['I-821D:document']);
+    expect(run.notifications[0]!.body).toContain('Interview Scheduled');
+  }, 60_000);
+});
