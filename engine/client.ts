@@ -14,6 +14,8 @@ import {
   type ParsedBody,
 } from '../shared/myuscis/schemas';
 import { boundedDetail, boundedDocuments, boundedStatus } from '../shared/myuscis/bounds';
+import type { AccountCase } from '../shared/myuscis/account-cases';
+import { readCaseCards } from '../shared/myuscis/case-cards';
 import { maskReceipt, type ReceiptNumber } from '../shared/receipt';
 import { HttpFailure, type Clock, type HttpPort, type HttpResponse } from './ports';
 
@@ -50,7 +52,9 @@ export type MalformedReason =
   /** Over the size limit: nothing of it was read. */
   | 'too-large'
   /** The answer is about another receipt than the one asked for (its receiptNumber says so): nothing of it is used. */
-  | 'wrong-receipt';
+  | 'wrong-receipt'
+  /** The applicant page came without its CaseCardsApp case list. */
+  | 'no-case-list';
 
 /** Everything one request can end in. Only `ok` carries data: a failed documents request is never an empty list. */
 export type FetchOutcome<T> =
@@ -73,7 +77,7 @@ export type FetchOutcome<T> =
 
 /** One request as the activity log may show it: the receipt masked, never the cookie or the body. */
 export interface RequestRecord {
-  endpoint: CheckEndpoint;
+  endpoint: CheckEndpoint | 'applicant-page';
   maskedReceipt: string | null;
   /** null when no answer was read (network error, timeout, too large). */
   status: number | null;
@@ -146,31 +150,62 @@ export class MyUscisClient {
   fetchEndpoint<K extends CaseEndpoint>(endpoint: K, receipt: ReceiptNumber): Promise<FetchResult<EndpointValues[K]>>;
   async fetchEndpoint(endpoint: CheckEndpoint, receipt?: ReceiptNumber): Promise<FetchResult<unknown>> {
     const path = endpoint === 'probe' ? endpointPath.casesProbe() : ENDPOINT_PATHS[endpoint](requireReceipt(endpoint, receipt));
+    const headers = {
+      Accept: 'application/json, text/plain, */*',
+      // Without it, a session that has not opened a my.uscis.gov page yet gets 401 (the cold-request quirk).
+      Referer: new URL(APPLICANT_PAGE_PATH, this.origin).href,
+    };
+    return this.get(endpoint, receipt, path, headers, (response) => {
+      const outcome = classifyResponse(endpoint, response, this.clock.now());
+      const answeredFor = outcome.kind === 'ok' && endpoint !== 'probe' ? foreignReceiptIn(endpoint, outcome.value, receipt!) : null;
+      return answeredFor === null ? outcome : { kind: 'malformed', reason: 'wrong-receipt', answeredFor };
+    });
+  }
+
+  /**
+   * The applicant page (the page a sign-in loads anyway), read for the cases its CaseCardsApp element lists: one GET
+   * of a page, as the browser would ask for it. Only that element's JSON is read; nothing of the page runs.
+   */
+  async fetchApplicantPage(): Promise<FetchResult<AccountCase[]>> {
+    const headers = { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    return this.get('applicant-page', undefined, APPLICANT_PAGE_PATH, headers, (response) => classifyApplicantPage(response, this.clock.now()));
+  }
+
+  private async get<T>(endpoint: RequestRecord['endpoint'], receipt: ReceiptNumber | undefined, path: string, headers: Record<string, string>, classify: (response: HttpResponse) => FetchOutcome<T>): Promise<FetchResult<T>> {
     const request: RequestRecord = { endpoint, maskedReceipt: receipt === undefined ? null : maskReceipt(receipt), status: null, ms: 0 };
     const started = performance.now();
-    let outcome: FetchOutcome<unknown>;
+    let outcome: FetchOutcome<T>;
     try {
       const response = await this.http({
         url: new URL(path, this.origin).href,
-        headers: {
-          Accept: 'application/json, text/plain, */*',
-          'Accept-Language': 'en-US,en;q=0.9',
-          // Without it, a session that has not opened a my.uscis.gov page yet gets 401 (the cold-request quirk).
-          Referer: new URL(APPLICANT_PAGE_PATH, this.origin).href,
-        },
+        headers: { ...headers, 'Accept-Language': 'en-US,en;q=0.9' },
         timeoutMs: this.timeoutMs,
         maxBytes: this.maxBytes,
       });
       request.status = response.status;
-      outcome = classifyResponse(endpoint, response, this.clock.now());
-      const answeredFor = outcome.kind === 'ok' && endpoint !== 'probe' ? foreignReceiptIn(endpoint, outcome.value, receipt!) : null;
-      if (answeredFor !== null) outcome = { kind: 'malformed', reason: 'wrong-receipt', answeredFor };
+      outcome = classify(response);
     } catch (error) {
       outcome = failureOutcome(error);
     }
     request.ms = Math.round(performance.now() - started);
     return { outcome, request };
   }
+}
+
+/**
+ * Sorts the applicant page's answer. A page with the case list is the page, whatever scripts it also loads (the WAF's
+ * integration script is on real pages); without it, the WAF's challenge, a redirect to sign-in or an error status
+ * read as for any endpoint, and any other page is `no-case-list` (a changed page, or one we were not meant to get).
+ */
+export function classifyApplicantPage(response: HttpResponse, now: number): FetchOutcome<AccountCase[]> {
+  if (response.status >= 200 && response.status < 300 && response.status !== 202) {
+    const read = readCaseCards(response.body);
+    if (read.ok) return { kind: 'ok', value: read.cases };
+    if (read.reason === 'unreadable') return { kind: 'malformed', reason: 'wrong-shape' };
+  }
+  const outcome = classifyResponse('probe', response, now);
+  if (outcome.kind === 'signed-out' && outcome.how === 'html') return { kind: 'malformed', reason: 'no-case-list' };
+  return outcome.kind === 'ok' || outcome.kind === 'malformed' ? { kind: 'malformed', reason: 'no-case-list' } : outcome;
 }
 
 function requireReceipt(endpoint: CaseEndpoint, receipt: ReceiptNumber | undefined): ReceiptNumber {

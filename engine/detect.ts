@@ -65,7 +65,8 @@ export function mergeReading(previous: CaseSnapshot | null, reading: CheckReadin
       text: s.statusTextPlain?.text,
       textSpanish: s.statusTextSpanishPlain?.text,
       office: s.jurisdictionDescription,
-      history: s.historicalCaseStatuses.map((h) => dropUndefined({ date: h.date, code: h.actionCode, title: h.statusTitle, titleSpanish: h.statusTitleSpanish })),
+      // Oldest day first (same-day entries kept in USCIS's order, which learnTitles reads), the newest 20 kept.
+      history: newestLast(s.historicalCaseStatuses, (h) => h.date, LIMITS.statusHistory).map((h) => dropUndefined({ date: h.date, code: h.actionCode, title: h.statusTitle, titleSpanish: h.statusTitleSpanish })),
     }) as Omit<NonNullable<CaseSnapshot['status']>, 'at'>;
     if (!sameContent(previous?.status ?? null, content)) next.status = { at: iso(reading.at), ...content };
   }

@@ -5,6 +5,7 @@
 import { isSameDocument } from '../shared/knowledge/documents';
 import { learnTitles, type LearnedTitles } from '../shared/knowledge/learned-titles';
 import { LearnedTitlesSchema } from '../shared/knowledge/learned-titles-schema';
+import type { AccountCase } from '../shared/myuscis/account-cases';
 import type { CaseDocument } from '../shared/myuscis/schemas';
 import { DECISION_TYPES, type Finding } from '../shared/monitor/findings';
 import { saveProblemMessage, type SaveProblem } from '../shared/monitor/save-problem';
@@ -23,8 +24,11 @@ export type MonitorEvent =
   | { kind: 'finding'; receipt: string; type: Finding['type']; detail: Finding['detail']; key: string; inferred: boolean }
   | { kind: 'notification'; receipt: string | null; key: string; title: string; body: string; priority: DesktopNotification['priority'] }
   | { kind: 'session'; state: 'signed-in' | 'signed-out' }
+  /** The applicant page was read: the cases the account lists (receipts in full: the headless runner masks its plain output). */
+  | { kind: 'account-cases'; cases: AccountCase[] }
   | { kind: 'backoff'; until: string; reason: string }
-  | { kind: 'error'; message: string };
+  /** `saveProblem`: the error is a save that did not reach the disk, for wording it in the user's language. */
+  | { kind: 'error'; message: string; saveProblem?: SaveProblem['cause'] };
 
 export interface MonitorOptions {
   client: MyUscisClient;
@@ -77,6 +81,8 @@ export class Monitor {
   private readonly random: () => number;
   /** The jitter of the gap before the next request, drawn when the last one went out. */
   private gapRandom = 0.5;
+  /** The applicant page's case list is read once after each sign-in (not on every check). */
+  private accountCasesDue = false;
 
   /** Sentences about what was recovered from a damaged store at start-up (empty when all was fine). */
   readonly recovered: string[];
@@ -131,6 +137,7 @@ export class Monitor {
   /** The session is live (a sign-in finished, or a cookie stands for one): check soon. */
   signedIn(): void {
     this.env.signedIn = true;
+    this.accountCasesDue = true;
     this.state.session = { state: 'signed-in', since: this.nowIso(), expiryNotified: false };
     this.state.schedule = schedule.checkSoon(this.state.schedule, this.receipts, this.options.clock.now(), this.env.loopback);
     this.emit({ kind: 'session', state: 'signed-in' });
@@ -216,6 +223,8 @@ export class Monitor {
   nextWakeAt(): number | null {
     const now = this.options.clock.now();
     if (this.current) return this.env.signedIn && this.env.online && this.env.awake ? this.requestAt(now) : null;
+    const pageAt = this.accountCasesAt(now);
+    if (pageAt !== null) return pageAt;
     const step = schedule.nextStep(this.state.schedule, this.receipts, this.env, now, this.state.settings.staySignedIn);
     const pending = this.hasPendingNotifications() ? now + 15 * 60_000 : null;
     const candidate = step.kind === 'check' ? Math.max(step.at, this.requestAt(now)) : step.until;
@@ -234,6 +243,11 @@ export class Monitor {
   private async wakeOnce(): Promise<void> {
     const now = this.options.clock.now();
     await this.deliverPending(now);
+    const pageAt = this.current ? null : this.accountCasesAt(now);
+    if (pageAt !== null) {
+      if (pageAt <= now) await this.readAccountCases();
+      return;
+    }
     if (!this.current) {
       const step = schedule.nextStep(this.state.schedule, this.receipts, this.env, now, this.state.settings.staySignedIn);
       if (step.kind !== 'check' || step.at > now || this.requestAt(now) > now) return;
@@ -296,6 +310,60 @@ export class Monitor {
         .catch((error: unknown) => this.emit({ kind: 'error', message: `Unexpected engine error: ${error instanceof Error ? error.message : String(error)}` }))
         .finally(() => this.reschedule());
     }, delay);
+  }
+
+  // ------------------------------------------------------------------ the account's cases
+
+  /** When the applicant page may be read (due after a sign-in, the session usable, no pause or backoff), or null. */
+  private accountCasesAt(now: number): number | null {
+    if (!this.accountCasesDue || !this.env.signedIn || !this.env.online || !this.env.awake) return null;
+    const { pausedUntil, backoff } = this.state.schedule;
+    if (Date.parse(pausedUntil ?? '') > now || Date.parse(backoff?.until ?? '') > now) return null;
+    return this.requestAt(now);
+  }
+
+  /**
+   * `--discover`: reads the applicant page now (after the usual gap since the last request) and returns the cases it
+   * lists, or null when it could not be read (the reason is an `error` or `session` event).
+   */
+  async discoverAccountCases(sleep: (ms: number) => Promise<void>): Promise<AccountCase[] | null> {
+    const wait = this.requestAt(this.options.clock.now()) - this.options.clock.now();
+    if (wait > 0) await sleep(wait);
+    return this.readAccountCases();
+  }
+
+  /** One GET of the applicant page through the client, spaced like every request; the cases are kept in the state. */
+  private async readAccountCases(): Promise<AccountCase[] | null> {
+    this.accountCasesDue = false;
+    const { outcome } = await this.options.client.fetchApplicantPage();
+    const now = this.options.clock.now();
+    this.state.schedule = schedule.requestSent(this.state.schedule, now, outcome.kind === 'ok');
+    this.gapRandom = this.random();
+    if (outcome.kind === 'ok') {
+      this.state.accountCases = { readAt: new Date(now).toISOString(), cases: outcome.value };
+      this.emit({ kind: 'account-cases', cases: outcome.value });
+      this.changed();
+      return outcome.value;
+    }
+    if (outcome.kind === 'signed-out') {
+      await this.signedOut();
+      return null;
+    }
+    const transient = outcome.kind === 'network-error' || outcome.kind === 'timeout' || outcome.kind === 'server-error' || outcome.kind === 'rate-limited' || outcome.kind === 'challenged';
+    this.emit({
+      kind: 'error',
+      message: transient
+        ? `Could not read the cases your myUSCIS account lists (${outcome.kind}); trying again after a pause. You can still type your receipt numbers.`
+        : `The myUSCIS applicant page did not list your cases this time (${outcome.kind === 'malformed' ? outcome.reason : outcome.kind}). You can still type your receipt numbers.`,
+    });
+    if (transient) {
+      this.accountCasesDue = true;
+      const retryAfterMs = outcome.kind === 'rate-limited' ? outcome.retryAfterMs : undefined;
+      this.state.schedule = schedule.failed(this.state.schedule, { now, reason: outcome.kind, retryAfterMs, random: this.random });
+      this.emit({ kind: 'backoff', until: this.state.schedule.backoff!.until, reason: this.state.schedule.backoff!.reason });
+    }
+    this.changed();
+    return null;
   }
 
   // ------------------------------------------------------------------ one check
@@ -444,9 +512,12 @@ export class Monitor {
     for (const finding of fresh) {
       this.emit({ kind: 'finding', receipt: finding.receipt, type: finding.type, detail: finding.detail, key: finding.key, inferred: finding.inferred });
       const coveredByDecision = (finding.type === 'new-document' || finding.type === 'new-notice') && decided.has(finding.receipt);
+      // A mailed notice whose document came in the same check (an "Interview Scheduled" notice and its PDF): told once, by the document.
+      const coveredByDocument = finding.type === 'new-notice' && fresh.some((other) => other.type === 'new-document' && other.receipt === finding.receipt
+        && sameWords(other.detail.documentType, finding.detail.documentType));
       // Already told by inference from the I-765: the I-821D's own approval document adds nothing new.
       const coveredByInference = finding.type === 'silent-approval' && known.has(`${finding.receipt}:i821d-approved-inferred`);
-      if (coveredByDecision || coveredByInference || !shouldNotify(finding, this.state.settings)) this.markHandled(finding.key, now);
+      if (coveredByDecision || coveredByDocument || coveredByInference || !shouldNotify(finding, this.state.settings)) this.markHandled(finding.key, now);
     }
     await this.deliverPending(now);
   }
@@ -531,7 +602,7 @@ export class Monitor {
     const problem = this.options.store.saveProblem();
     if (problem && problem.cause !== this.reportedSaveCause) {
       this.reportedSaveCause = problem.cause;
-      this.emit({ kind: 'error', message: saveProblemMessage(problem.cause).en });
+      this.emit({ kind: 'error', message: saveProblemMessage(problem.cause).en, saveProblem: problem.cause });
     }
   }
 
@@ -547,6 +618,12 @@ export class Monitor {
   private nowIso(): string {
     return new Date(this.options.clock.now()).toISOString();
   }
+}
+
+/** "Interview Scheduled" and "interview  scheduled" are the same words; nothing is the same as nothing. */
+function sameWords(a: string | undefined, b: string | undefined): boolean {
+  const words = (text: string | undefined) => (text ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return words(a) !== '' && words(a) === words(b);
 }
 
 /** Whether the documents list holds anything the last good list did not (or lost something); a rotated contentId is no move. */

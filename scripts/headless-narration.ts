@@ -12,6 +12,7 @@ import { explainStatus } from '../shared/knowledge/status-titles';
 import type { Language } from '../shared/localized';
 import type { Finding, FindingType } from '../shared/monitor/findings';
 import type { AppState } from '../shared/monitor/state';
+import { saveProblemMessage } from '../shared/monitor/save-problem';
 import { isReceiptNumber, maskReceipt } from '../shared/receipt';
 
 const DAY = 24 * 3_600_000;
@@ -129,6 +130,7 @@ export class Narration {
         return [`${this.when()}  ${this.say({ en: 'Checks wait until', es: 'Las consultas esperan hasta' })} ${this.when(Date.parse(event.until))}: ${why}.`];
       }
       case 'error':
+        if (event.saveProblem) return [saveProblemMessage(event.saveProblem)[this.lang]];
         return [`${this.say({ en: 'Problem', es: 'Problema' })}: ${event.message}`];
       default:
         // A kind this narration does not tell yet prints nothing here; --json prints every kind.

@@ -6,9 +6,11 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MYUSCIS_ORIGIN } from '../shared/myuscis/endpoints';
-import { parseReceipt, type ReceiptNumber } from '../shared/receipt';
+import { saveProblemMessage } from '../shared/monitor/save-problem';
+import { maskReceipt, parseReceipt, type ReceiptNumber } from '../shared/receipt';
 import type { Language } from '../shared/localized';
 import { isLoopbackOrigin, type MonitorEvent } from '../engine/monitor';
+import { describeDiscovery, discoveryOf } from '../engine/account-discovery';
 import type { Simulator } from '../simulator/server';
 import { commandLine, usageError } from './command-line';
 import type { Narration } from './headless-narration';
@@ -18,6 +20,7 @@ const HELP = `DACA Watch headless runner: the monitor engine without the desktop
 
 Usage: npm run --silent headless -- --demo [options]
        npm run --silent headless -- --receipts IOE…,IOE… [options]
+       npm run --silent headless -- --discover --cookie HEADER [--origin URL] [--mask] [--json]
 
   --demo            start the built-in simulator (a DACA renewal told at a fast pace) and watch it; its
                     state goes to a temporary folder removed at exit (your own data is never touched)
@@ -42,14 +45,23 @@ Usage: npm run --silent headless -- --demo [options]
                       error         {message}: a problem the runner recovered from or stopped on
                       demo          {message}: the demo's narration (start, end of the story)
                     receipts are printed in full there, masked in the plain output
+  --discover        read the cases the account lists (the applicant page, one request), print their receipts
+                    and forms and the I-821D + I-765 pair proposed from them, then exit; --receipts not needed.
+                    With --json, one object: {"kind":"discovery","cases":[...],"pair":...}
+  --mask            with --discover, show receipts as IOE•••••1234 (also when the stored settings mask them)
   -h, --help        this text
 
-Exit codes: 0 done, 1 stopped by an error, 2 bad arguments.`;
+Exit codes: 0 done, 1 stopped by an error, 2 bad arguments, 3 the state could not be saved (the last
+good file is kept; the reason is printed).`;
 
 const MESSAGES = {
   noSession: {
     en: 'No session: pass --cookie (for a simulator) or use --demo. Against the real myUSCIS, sign in with the desktop app.',
     es: 'No hay sesión: use --cookie (para un simulador) o --demo. Con el myUSCIS real, inicie sesión en la aplicación de escritorio.',
+  },
+  signedOut: {
+    en: 'The session is not live: sign in again (or pass a fresh --cookie).',
+    es: 'La sesión no está activa: vuelva a iniciar sesión (o use un --cookie nuevo).',
   },
   noReceipts: {
     en: '--receipts is required (the I-821D and I-765 receipt numbers, comma-separated), unless you use --demo.',
@@ -68,6 +80,8 @@ const values = commandLine('headless', HELP, {
   store: { type: 'string' },
   once: { type: 'boolean' },
   json: { type: 'boolean' },
+  discover: { type: 'boolean' },
+  mask: { type: 'boolean' },
   verbose: { type: 'boolean' },
   demo: { type: 'boolean' },
   speed: { type: 'string' },
@@ -81,6 +95,7 @@ const lang: Language = values.lang === 'es' || values.lang === 'en' ? values.lan
 const speed = values.speed === undefined ? 21_600 : Number(values.speed);
 if (!Number.isFinite(speed) || speed < 1 || speed > 1_000_000) fail(`--speed needs a number from 1 to 1000000, got "${values.speed}"`);
 if (values.speed !== undefined && !values.demo) fail('--speed only goes with --demo');
+if (values.mask && !values.discover) fail('--mask only goes with --discover');
 
 let receipts: ReceiptNumber[] = [];
 if (values.receipts !== undefined) {
@@ -91,7 +106,7 @@ if (values.receipts !== undefined) {
   }
   if (receipts.length === 0) fail(MESSAGES.noReceipts[lang]);
   if (receipts.length > 10) fail('at most 10 receipts');
-} else if (!values.demo) {
+} else if (!values.demo && !values.discover) {
   fail(MESSAGES.noReceipts[lang]);
 }
 
@@ -143,7 +158,9 @@ const print = (event: MonitorEvent | { kind: 'demo'; message: string }) => {
   if (event.kind !== 'demo' && narration) say(narration.event(event));
 };
 
-if (values.json) {
+if (values.discover) {
+  // One answer, nothing else (see below).
+} else if (values.json) {
   if (temporaryStore) process.stderr.write(`headless: the demo keeps its state in ${temporaryStore}, removed at exit\n`);
 } else {
   if (sim) {
@@ -177,10 +194,25 @@ const { monitor } = createNodeMonitor({
   clock,
   storeDir,
   onEvent: (event) => {
-    print(event);
+    // --discover prints one answer; the reasons it could not are said on stderr.
+    if (!values.discover) print(event);
+    else if (event.kind === 'error') process.stderr.write(`${event.message}\n`);
+    else if (event.kind === 'session' && event.state === 'signed-out') process.stderr.write(`${MESSAGES.signedOut[lang]}\n`);
     if (event.kind === 'session' && event.state === 'signed-out') endSession();
   },
 });
+if (values.discover) {
+  monitor.signedIn();
+  const cases = await monitor.discoverAccountCases((ms) => sleep(ms));
+  monitor.stop();
+  await sim?.close();
+  if (cases === null) process.exit(1);
+  const discovery = discoveryOf(cases);
+  const mask = values.mask === true || monitor.snapshot.settings.maskReceipts;
+  const json = JSON.stringify({ kind: 'discovery', ...discovery }).replace(/IOE\d{10}/g, (receipt) => (mask ? maskReceipt(receipt as ReceiptNumber) : receipt));
+  process.stdout.write(values.json ? `${json}\n` : `${describeDiscovery(discovery, { language: lang, mask }).join('\n')}\n`);
+  process.exit(0);
+}
 narration = values.json
   ? null
   : new NarrationOf({ lang, verbose: values.verbose === true, state: () => monitor.snapshot, now: clock.now, ...(sim ? { filingDay: sim.filingDay } : {}) });
@@ -196,6 +228,12 @@ const stop = async (code: number) => {
   monitor.stop();
   await sim?.close();
   if (narration) say(narration.summary());
+  // Whatever else happened, a run whose state did not reach the disk does not end as a success.
+  const unsaved = monitor.saveProblem();
+  if (unsaved) {
+    process.stderr.write(`headless: ${saveProblemMessage(unsaved.cause)[lang]}\n`);
+    process.exit(code === 0 ? 3 : code);
+  }
   process.exit(code);
 };
 

@@ -293,11 +293,12 @@ const BY_NORMALISED_TITLE = new Map<string, { key: StatusTitleKey; own: boolean;
 );
 /** The same wordings as bags of words (see PHRASING_WORDS); a bag two entries share is left out. */
 const BY_TITLE_WORDS = (() => {
-  const found = new Map<string, StatusTitleKey | null>();
-  for (const [normalised, { key }] of BY_NORMALISED_TITLE) {
+  const found = new Map<string, { key: StatusTitleKey; lang: Language } | null>();
+  for (const [normalised, { key, lang }] of BY_NORMALISED_TITLE) {
     const words = titleWords(normalised);
     if (words === '') continue;
-    found.set(words, found.has(words) && found.get(words) !== key ? null : key);
+    const known = found.get(words);
+    found.set(words, known === undefined ? { key, lang } : known !== null && known.key === key ? known : null);
   }
   return found;
 })();
@@ -309,7 +310,7 @@ function matchTitle(normalised: string): { key: StatusTitleKey; own: boolean; la
   const pattern = TITLE_PATTERNS.find(([words]) => words.test(normalised))?.[1];
   if (pattern !== undefined) return { key: pattern, own: false };
   const byWords = normalised === '' ? undefined : BY_TITLE_WORDS.get(titleWords(normalised));
-  return byWords ? { key: byWords, own: false } : undefined;
+  return byWords ? { ...byWords, own: false } : undefined;
 }
 
 /**

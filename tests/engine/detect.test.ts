@@ -229,6 +229,9 @@ EXPECTED['daca-apr0-early-approval'] = {
   'i765-approved': ['I-765 approved', 'I-765 new-document (uscis)', ...events('I-765', 'APR0', 'H008', 'IAK', 'IEA', 'RCV0', 'SA')],
   'card-produced': ['I-765 card-produced', ...events('I-765', 'LAA', 'LDA')],
 };
+// notices[].actionType "Interview Scheduled" (MYUSCIS.md: a parser reads it): a notice and its document, never a
+// biometrics appointment or a decision.
+EXPECTED['daca-interview-notice'] = { ...RENEWAL, 'interview-scheduled': ['I-821D new-document (uscis)', 'I-821D new-notice'] };
 // daca-rfe's story; the foreign payloads it serves over HTTP are the client's to refuse (read here in-process).
 EXPECTED['daca-wrong-receipt'] = EXPECTED['daca-rfe']!;
 

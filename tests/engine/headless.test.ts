@@ -144,6 +144,49 @@ function demo(args: string[], env: NodeJS.ProcessEnv, until: (line: string) => b
   });
 }
 
+describe('--discover against a simulator', () => {
+  const simulator = () => frozenSimulator({ scenario: 'daca-rfe', startDay: 10, idleTimeoutMs: 10 ** 12, sessionLifetimeMs: 10 ** 12 });
+
+  it('reads the applicant page once and prints one JSON object: the cases with their forms and the proposed pair', async () => {
+    const sim = await simulator();
+    const result = await runAsync(['--discover', '--origin', sim.dataOrigin, '--cookie', sim.createSession(), '--store', tempFolder(), '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.lines).toHaveLength(1);
+    const [discovery] = result.lines as Array<{ kind: string; cases: Array<{ receipt: string; formType: string }>; pair: { i821d: { receipt: string }; i765: { receipt: string }; because: string } }>;
+    expect(discovery!.kind).toBe('discovery');
+    expect(discovery!.cases.map((c) => [c.formType, c.receipt])).toEqual(expect.arrayContaining([['I-821D', sim.receipts.i821d], ['I-765', sim.receipts.i765]]));
+    expect(discovery!.pair).toMatchObject({ i821d: { receipt: sim.receipts.i821d }, i765: { receipt: sim.receipts.i765 }, because: 'listed-together' });
+    const requests = sim.requestLog().filter((entry) => entry.host === 'data');
+    expect(requests.map((entry) => entry.path)).toEqual(['/account/applicant']);
+  }, 60_000);
+
+  it('prints the receipts masked with --mask, in Spanish with --lang es', async () => {
+    const sim = await simulator();
+    const result = await runAsync(['--discover', '--origin', sim.dataOrigin, '--cookie', sim.createSession(), '--store', tempFolder(), '--mask', '--lang', 'es']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Casos de esta cuenta de myUSCIS');
+    expect(result.stdout).toMatch(/Par propuesto: I-821D IOE•+\d{4} \+ I-765 IOE•+\d{4} \(USCIS los muestra juntos\)/);
+    expect(result.stdout).not.toMatch(/IOE\d{10}/);
+  }, 60_000);
+
+  it('says so and exits 1 when the session is over', async () => {
+    const sim = await simulator();
+    const cookie = sim.createSession();
+    sim.expireSessions();
+    const result = await runAsync(['--discover', '--origin', sim.dataOrigin, '--cookie', cookie, '--store', tempFolder(), '--json']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('sign in again');
+  }, 60_000);
+
+  it('is documented in --help, and --mask needs it', () => {
+    expect(run(['--help']).stdout).toContain('--discover');
+    const bad = run(['--receipts', 'IOE0933012457', '--cookie', 'a=b', '--mask']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--mask only goes with --discover');
+  }, 60_000);
+});
+
 describe('--demo', () => {
   it('shows the renewal as JSON lines, the silent approval first, its state in a temporary folder: HOME untouched', async () => {
     const home = tempFolder();
@@ -219,4 +262,32 @@ describe('language', { timeout: TWO_RUNS }, () => {
     expect(english.stdout).not.toMatch(/Resumen|Sesión/);
     expect(settings().language).toBe('es');
   });
+});
+
+describe('when the state cannot be saved', () => {
+  const isRootOnLinux = process.platform === 'linux' && process.getuid?.() === 0;
+
+  it.skipIf(!isRootOnLinux)('says why and exits 3, leaving the last good file as it was (a read-only tmpfs)', async (context) => {
+    const mountPoint = tempFolder();
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mountPoint]).status !== 0) context.skip('this machine does not let the test mount a tmpfs');
+    const sim = await frozenSimulator({ scenario: 'daca-renewal', startDay: 10, idleTimeoutMs: 10 ** 12, sessionLifetimeMs: 10 ** 12 });
+    const store = join(mountPoint, 'state');
+    const args = ['--receipts', `${sim.receipts.i821d},${sim.receipts.i765}`, '--origin', sim.dataOrigin, '--cookie', sim.createSession(), '--store', store, '--once', '--lang', 'en'];
+    try {
+      const first = await runAsync(args);
+      expect(first.status, first.stderr).toBe(0);
+      const saved = readFileSync(join(store, 'config.json'), 'utf8');
+      expect(spawnSync('mount', ['-o', 'remount,ro', mountPoint]).status).toBe(0);
+      sim.advanceToPhase('silent-approval');
+
+      const second = await runAsync(args);
+
+      expect(second.status).toBe(3);
+      expect(second.stdout).toContain('Could not save: the folder is read-only.');
+      expect(second.stderr).toContain('Could not save: the folder is read-only.');
+      expect(readFileSync(join(store, 'config.json'), 'utf8')).toBe(saved);
+    } finally {
+      spawnSync('umount', [mountPoint]);
+    }
+  }, 60_000);
 });

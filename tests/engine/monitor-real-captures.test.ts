@@ -119,3 +119,43 @@ describe('an answer about another receipt', () => {
     expect(findings.filter((f) => f.receipt === h.sim.receipts.i821d && (f.type === 'silent-approval' || f.type === 'new-document'))).toEqual([]);
   }, 60_000);
 });
+
+describe('the cases the account lists', () => {
+  it('are read from the applicant page once per sign-in, through the engine\'s spacing, and kept in the state', async () => {
+    const h = await engineHarness({ scenario: 'daca-rotating-content-ids', startDay: 20 });
+    const run = h.start();
+    await run.runUntil(h.sim.clock.now() + 60_000);
+    const pages = () => h.sim.requestLog().filter((entry) => entry.path === '/account/applicant');
+    expect(pages()).toHaveLength(1);
+    const { accountCases } = run.monitor.snapshot;
+    expect(accountCases.readAt).toBe(pages()[0]!.at);
+    // This scenario lists the companions as receipt strings.
+    expect(accountCases.cases).toEqual(expect.arrayContaining([
+      expect.objectContaining({ receipt: h.sim.receipts.i821d, formType: 'I-821D', concurrentReceipts: [h.sim.receipts.i765] }),
+      expect.objectContaining({ receipt: h.sim.receipts.i765, formType: 'I-765' }),
+    ]));
+    expect(run.events).toContainEqual(expect.objectContaining({ kind: 'account-cases' }));
+
+    // Checks go on without reading the page again, until the next sign-in.
+    await run.runUntil(h.sim.clock.now() + 6 * 3_600_000);
+    expect(pages()).toHaveLength(1);
+    expect(h.apiRequests().length).toBeGreaterThan(10);
+    await run.monitor.signedOut({ byUser: true });
+    run.monitor.signedIn();
+    await run.runUntil(h.sim.clock.now() + 60_000);
+    expect(pages()).toHaveLength(2);
+    // Spaced like every request: at least two seconds from the one before.
+    const log = h.sim.requestLog().filter((entry) => entry.host === 'data');
+    const page = log.findIndex((entry, i) => i > 0 && entry.path === '/account/applicant' && entry.seq === pages()[1]!.seq);
+    expect(Date.parse(log[page]!.at) - Date.parse(log[page - 1]!.at)).toBeGreaterThanOrEqual(2000);
+  }, 60_000);
+});
+
+describe('an "Interview Scheduled" notice (MYUSCIS.md: a parser reads it)', () => {
+  it('and its document, arriving together, are told once, by the document, and never as a biometrics appointment', async () => {
+    const { findings, said, run } = await watchStory('daca-interview-notice', 39.5, 41);
+    expect(findings.map((f) => f.type).sort()).toEqual(['new-document', 'new-notice']);
+    expect(said).toEqual(['I-821D:document']);
+    expect(run.notifications[0]!.body).toContain('Interview Scheduled');
+  }, 60_000);
+});

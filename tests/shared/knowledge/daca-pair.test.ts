@@ -103,6 +103,8 @@ const EXPECTED: Record<string, Record<string, Expected>> = {
   'daca-rotating-content-ids': RENEWAL,
 };
 EXPECTED['daca-wrong-receipt'] = EXPECTED['daca-rfe']!;
+// An interview notice while under review changes nothing of the verdict.
+EXPECTED['daca-interview-notice'] = { ...RENEWAL, 'interview-scheduled': ['under-review', 'review', 'review'] };
 EXPECTED['daca-apr0-early-approval'] = {
   ...without(RENEWAL, 'silent-approval', 'approved', 'i821d-approved', 'card-produced'),
   // APR0 alone on the I-821D: a likely approval, hedged; no stage moves on it.

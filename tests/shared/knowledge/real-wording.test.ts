@@ -10,7 +10,7 @@ import { getScenario } from '../../../simulator/scenarios';
 import { phaseViews } from './scenario-views';
 
 const UNKNOWN = /unknown|does not know|unconfirmed|desconocid|no conoce|sin confirmar/i;
-const NEW_SCENARIOS = ['daca-renewal-we-titles', 'daca-apr0-early-approval', 'daca-rotating-content-ids', 'daca-wrong-receipt'];
+const NEW_SCENARIOS = ['daca-renewal-we-titles', 'daca-apr0-early-approval', 'daca-rotating-content-ids', 'daca-wrong-receipt', 'daca-interview-notice'];
 
 describe.each(NEW_SCENARIOS)('%s', (name) => {
   const phases = phaseViews(getScenario(name));

@@ -145,3 +145,10 @@ describe('the newer titles (MYUSCIS.md, "More titles"), matched loosely', () => 
     expect(explainStatus('Case Was Approved In Part', 'en').key).toBeUndefined();
   });
 });
+
+describe('a "We"/"Your" form matched by its words', () => {
+  it('is shown as written in its own language and as the known twin in the other', () => {
+    expect(explainStatus('Your Card Was Mailed To Me', 'en')).toMatchObject({ key: 'card-mailed', title: 'Your Card Was Mailed To Me' });
+    expect(explainStatus('Your Card Was Mailed To Me', 'es')).toMatchObject({ key: 'card-mailed', title: 'Se Envió mi Tarjeta por Correo' });
+  });
+});
