@@ -64,8 +64,9 @@ describe('dashboard requests', () => {
     const settings = await handlers['settings:update']({ language: 'es', startAtLogin: true });
     expect(settings).toMatchObject({ language: 'es', startAtLogin: true, workHoursIntervalMinutes: 24 });
     expect(calls).toEqual(['login:true']);
-    await handlers['findings:mark-seen']({ upTo: '2026-08-01T00:00:00.000Z' });
-    expect(run.monitor.snapshot.lastSeenAt).toBe('2026-08-01T00:00:00.000Z');
+    const anHourAgo = new Date(h.sim.clock.now() - HOUR).toISOString();
+    await handlers['findings:mark-seen']({ upTo: anHourAgo });
+    expect(run.monitor.snapshot.lastSeenAt).toBe(anHourAgo);
   });
 
   it('exports the timeline as JSON and as a printable record in the asked language', async () => {

@@ -25,7 +25,7 @@ describe('a full disk', () => {
     await first.runUntil(h.sim.filingDay + 75.9 * DAY);
 
     const told = first.events.filter((event) => event.kind === 'error' && event.message.startsWith('Could not save'));
-    expect(told).toEqual([{ kind: 'error', message: expect.stringContaining('Could not save: the disk is full.') }]);
+    expect(told).toEqual([{ kind: 'error', message: expect.stringContaining('Could not save: the disk is full.'), saveProblem: 'disk-full' }]);
     expect(first.monitor.saveProblem()?.cause).toBe('disk-full');
     expect(readFileSync(file, 'utf8')).toBe(beforeFull);
     const silent = first.notifications.filter((n) => n.key.endsWith(':silent-approval'));
