@@ -13,8 +13,6 @@ export interface SaveFileSystem {
   closeSync(fd: number): void;
   readFileSync(path: string): Uint8Array;
   renameSync(from: string, to: string): void;
-  linkSync(existing: string, newPath: string): void;
-  copyFileSync(from: string, to: string): void;
   unlinkSync(path: string): void;
   existsSync(path: string): boolean;
   mkdirSync(path: string, options: { recursive: true; mode: number }): unknown;
@@ -56,8 +54,9 @@ export interface ReplaceFileOptions {
   /** Given to the new file (default 0o600: the user's data is the user's alone). */
   mode?: number;
   /**
-   * Keep the file being replaced as this path (it is the last good one), swapped in whole by a hard link (or
-   * a copy where links are not supported), before the rename. Null: keep no backup.
+   * Once the new file is in place, write the same bytes, the same verified way, to this path too: a copy of the
+   * last good save (its own file, not a second name, so damage done to the file in place never reaches it). A
+   * failure there leaves the older copy and does not fail the save. Null: keep no copy.
    */
   backupPath?: string | null;
 }
@@ -73,12 +72,23 @@ let sequence = 0;
 export function replaceFile(path: string, data: string, options: ReplaceFileOptions = {}): void {
   const fs = options.fs ?? nodeSaveFileSystem;
   const bytes = Buffer.from(data, 'utf8');
+  writeVerified(fs, path, bytes, options.mode ?? 0o600);
+  if (options.backupPath) {
+    try {
+      writeVerified(fs, options.backupPath, bytes, options.mode ?? 0o600);
+    } catch {
+      // The save itself is done and verified; the copy stays one save older until the next one.
+    }
+  }
+}
+
+function writeVerified(fs: SaveFileSystem, path: string, bytes: Buffer, mode: number): void {
   sequence += 1;
   const temporary = join(dirname(path), `${basename(path)}.tmp-${process.pid}-${sequence}`);
   let fd: number | null = null;
   try {
     fs.mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    fd = fs.openSync(temporary, 'wx', options.mode ?? 0o600);
+    fd = fs.openSync(temporary, 'wx', mode);
     let written = 0;
     while (written < bytes.length) {
       const n = fs.writeSync(fd, bytes, written, bytes.length - written, null);
@@ -91,7 +101,6 @@ export function replaceFile(path: string, data: string, options: ReplaceFileOpti
     if (Buffer.compare(Buffer.from(fs.readFileSync(temporary)), bytes) !== 0) {
       throw new SaveFailure('not-verified', null, 'what was written could not be read back the same');
     }
-    if (options.backupPath && fs.existsSync(path)) keepBackup(fs, path, options.backupPath);
     fs.renameSync(temporary, path);
   } catch (error) {
     if (fd !== null) attempt(() => fs.closeSync(fd!));
@@ -99,18 +108,6 @@ export function replaceFile(path: string, data: string, options: ReplaceFileOpti
     throw asSaveFailure(error);
   }
   syncFolder(dirname(path));
-}
-
-/** The file at `path` becomes `backupPath` too, replacing the older backup whole (never a half-copied one). */
-function keepBackup(fs: SaveFileSystem, path: string, backupPath: string): void {
-  const staging = `${backupPath}.tmp-${process.pid}-${sequence}`;
-  try {
-    fs.linkSync(path, staging);
-  } catch {
-    // No hard links here (some network and FAT file systems): a copy, made beside the backup first.
-    fs.copyFileSync(path, staging);
-  }
-  fs.renameSync(staging, backupPath);
 }
 
 /**

@@ -1,5 +1,5 @@
 // The state store on disk: one `config.json` in electron-store's format, opened through `conf` (the Electron shell
-// passes electron-store), saved by verified atomic replacement with the last good file kept as a backup, and
+// passes electron-store), saved by verified atomic replacement with a copy of the last save kept as a backup, and
 // recovery that moves a damaged file aside and keeps what it can read. Never deletes the user's data except on erase.
 
 import { chmodSync, copyFileSync, constants, existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs';
@@ -48,7 +48,7 @@ export function openStateStore(options: StateStoreOptions): StateStore {
   const dir = resolve(options.dir);
   const { name: stem, ext } = parse(options.fileName ?? 'config.json');
   const path = join(dir, `${stem}${ext}`);
-  /** The last good file, swapped in whole before every save (see engine/atomic-file.ts). */
+  /** A copy of the last verified save, written after it (see engine/atomic-file.ts): what a damaged file falls back to. */
   const backupPath = join(dir, `${stem}.backup${ext}`);
   /** Where this version saves while the file is from a newer version, which it never overwrites. */
   const besidePath = join(dir, `${stem}.v${STATE_VERSION}${ext}`);
@@ -96,15 +96,13 @@ export function openStateStore(options: StateStoreOptions): StateStore {
   let onDisk = serialized(current);
   let recovered: string[] = [];
   let writes = 0;
-  /** Whether the file at savePath is one this store read cleanly or wrote and verified: only such a file becomes the backup. */
-  let fileIsGood = false;
   let saveProblem: SaveProblem | null = null;
 
   const save = (state: AppState): boolean => {
     const text = serialized(state);
     try {
       replaceFile(savePath, JSON.stringify(state, null, '\t'), {
-        backupPath: fileIsGood && savePath === path ? backupPath : null,
+        backupPath: savePath === path ? backupPath : null,
         ...(options.fileSystem ? { fs: options.fileSystem } : {}),
       });
     } catch (error) {
@@ -117,7 +115,6 @@ export function openStateStore(options: StateStoreOptions): StateStore {
     writes += 1;
     current = state;
     onDisk = text;
-    fileIsGood = true;
     saveProblem = null;
     return true;
   };
@@ -128,7 +125,7 @@ export function openStateStore(options: StateStoreOptions): StateStore {
     const kept = salvageObject(damaged.text);
     const salvaged = readState(kept);
     const fromBackup = backup && readState(backup.stored);
-    const state = fromBackup ? completedFrom(salvaged.state, new Set(Object.keys(kept ?? {})), fromBackup.state, salvaged.resetFields) : salvaged.state;
+    const state = fromBackup ? completedFrom(salvaged.state, kept ?? {}, fromBackup.state, salvaged.resetFields) : salvaged.state;
     save(state);
     recovered = fromBackup
       ? [
@@ -149,7 +146,6 @@ export function openStateStore(options: StateStoreOptions): StateStore {
       const { state, problems } = beside ? readState(beside.stored) : readState(raw);
       current = state;
       onDisk = beside ? serialized(state) : '';
-      fileIsGood = beside !== null;
       recovered = [
         `The saved data in ${stem}${ext} comes from a newer version of DACA Watch (format ${version}). This version reads what it understands and never changes that file: it saves its own changes beside it, in ${parse(besidePath).base}.`,
         ...(beside ? [] : problems.map(asSentence)),
@@ -159,7 +155,7 @@ export function openStateStore(options: StateStoreOptions): StateStore {
       if (problems.length > 0) {
         const copy = keepAside('invalid', 'copy');
         const fromBackup = backup && readState(backup.stored);
-        const state = fromBackup ? completedFrom(partial, new Set(Object.keys(raw)), fromBackup.state, resetFields) : partial;
+        const state = fromBackup ? completedFrom(partial, raw, fromBackup.state, resetFields) : partial;
         save(state);
         recovered = [
           `Part of the saved data in ${stem}${ext} could not be read. The original was kept as ${copy} in the same folder${fromBackup ? `, and what it no longer held was taken from the last good copy (${parse(backupPath).base})` : ''}.`,
@@ -172,7 +168,6 @@ export function openStateStore(options: StateStoreOptions): StateStore {
       } else {
         current = partial;
         onDisk = serialized(partial);
-        fileIsGood = true;
       }
     }
   } else if (backup) {
@@ -222,7 +217,6 @@ export function openStateStore(options: StateStoreOptions): StateStore {
       current = emptyState();
       onDisk = serialized(current);
       recovered = [];
-      fileIsGood = false;
       saveProblem = null;
     },
   };
@@ -243,11 +237,9 @@ function readBackup(path: string): { stored: StoredObject } | null {
  * is taken from the backup, and the history, notification records and case readings are the union of both
  * (so nothing found, notified or read before is lost or notified again).
  */
-function completedFrom(partial: AppState, presentKeys: ReadonlySet<string>, backup: AppState, resetFields: readonly string[][] = []): AppState {
+function completedFrom(partial: AppState, stored: unknown, backup: AppState, resetFields: readonly string[][] = []): AppState {
   const merged = structuredClone(partial) as Record<string, unknown> & AppState;
-  for (const key of Object.keys(backup) as (keyof AppState)[]) {
-    if (!presentKeys.has(key)) (merged as Record<string, unknown>)[key] = structuredClone(backup[key]);
-  }
+  fillMissing(merged, stored, backup);
   // A value that could not be read takes the last good copy's value rather than the default (one bad setting
   // keeps the user's own choice, "mask receipt numbers" included). Values inside lists are not matched up.
   for (const path of resetFields) {
@@ -255,7 +247,7 @@ function completedFrom(partial: AppState, presentKeys: ReadonlySet<string>, back
     if (fromBackup !== undefined && path.length > 0) setValueAt(merged, path, structuredClone(fromBackup));
   }
   const checked = AppStateSchema.safeParse(merged);
-  if (!checked.success) return completedFrom(partial, presentKeys, backup, []);
+  if (!checked.success) return completedFrom(partial, stored, backup, []);
   Object.assign(merged, checked.data);
   const knownFindings = new Set(merged.history.map((finding) => finding.key));
   merged.history = [...merged.history, ...backup.history.filter((finding) => !knownFindings.has(finding.key))]
@@ -266,6 +258,22 @@ function completedFrom(partial: AppState, presentKeys: ReadonlySet<string>, back
   if (merged.cases.length === 0) merged.cases = structuredClone(backup.cases);
   for (const [receipt, snapshot] of Object.entries(backup.snapshots)) merged.snapshots[receipt] ??= structuredClone(snapshot);
   return merged;
+}
+
+/**
+ * Every field the stored object did not hold at all (at any depth, through objects only) takes the backup's value:
+ * a file cut short, or left with only some of its settings, does not turn the rest into defaults.
+ */
+function fillMissing(target: Record<string, unknown>, stored: unknown, backup: unknown): void {
+  if (!isPlainObject(backup) || !isPlainObject(stored)) return;
+  for (const [key, value] of Object.entries(backup)) {
+    if (!Object.hasOwn(stored, key)) target[key] = structuredClone(value);
+    else if (isPlainObject(target[key]) && isPlainObject(value)) fillMissing(target[key] as Record<string, unknown>, stored[key], value);
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The value at a path of keys through objects only; undefined where the path is missing or crosses a list. */

@@ -1,7 +1,7 @@
 // Tests for replacing a file atomically: the old bytes or all the new ones, never a part; short writes,
 // a full disk and a read-only folder leave the old file and no temporary file. Real files in temp folders.
 
-import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -78,31 +78,35 @@ describe('replaceFile', () => {
     expect(readFileSync(file, 'utf8')).toBe('old');
   });
 
-  it('keeps the file it replaces as the backup, swapped in whole, and can run without one', () => {
+  it('keeps a copy of each verified save as the backup, its own file, and can run without one', () => {
     const backup = join(dir, 'config.backup.json');
     replaceFile(file, 'first', { backupPath: backup });
-    expect(readdirSync(dir)).toEqual(['config.json']);
+    expect(readFileSync(backup, 'utf8')).toBe('first');
     replaceFile(file, 'second', { backupPath: backup });
-    replaceFile(file, 'third', { backupPath: backup });
-    expect(readFileSync(file, 'utf8')).toBe('third');
+    expect(readFileSync(file, 'utf8')).toBe('second');
     expect(readFileSync(backup, 'utf8')).toBe('second');
-    replaceFile(file, 'fourth', { backupPath: null });
+    // Its own file: damage done to the file in place (a truncation) does not reach the copy.
+    expect(statSync(backup).ino).not.toBe(statSync(file).ino);
+    writeFileSync(file, 'sec');
     expect(readFileSync(backup, 'utf8')).toBe('second');
+    replaceFile(file, 'third', { backupPath: null });
+    expect(readFileSync(backup, 'utf8')).toBe('second');
+    expect(readdirSync(dir).sort()).toEqual(['config.backup.json', 'config.json']);
   });
 
-  it('copies the backup where hard links are not supported', () => {
+  it('does not fail a save whose backup copy could not be written: the older copy stays', () => {
     const backup = join(dir, 'config.backup.json');
-    writeFileSync(file, 'first');
+    replaceFile(file, 'first', { backupPath: backup });
     const disk = failingDisk();
-    disk.linkSync = () => {
-      throw Object.assign(new Error('EPERM: links not supported'), { code: 'EPERM' });
+    const realOpen = disk.openSync;
+    disk.openSync = (path, flags, mode) => {
+      if (path.includes('config.backup.json')) throw Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' });
+      return realOpen(path, flags, mode);
     };
     replaceFile(file, 'second', { backupPath: backup, fs: disk });
-    expect(readFileSync(backup, 'utf8')).toBe('first');
     expect(readFileSync(file, 'utf8')).toBe('second');
-    // The backup is its own file, not a second name of the new one.
-    linkSync(file, join(dir, 'probe'));
-    expect(statSync(backup).nlink).toBe(1);
+    expect(readFileSync(backup, 'utf8')).toBe('first');
+    expect(readdirSync(dir).sort()).toEqual(['config.backup.json', 'config.json']);
   });
 
   it('creates the folder when it is missing', () => {

@@ -54,18 +54,19 @@ describe('the file and its format', () => {
     expect(reopened.path).toBe(file);
   });
 
-  it('writes the format electron-store writes: config.json, tab-indented JSON, nothing else in the folder', () => {
+  it('writes the format electron-store writes: config.json, tab-indented JSON, and a copy of it as the backup', () => {
     const state = watchedState(3);
     open().write(state);
 
-    expect(readdirSync(dir)).toEqual(['config.json']);
+    expect(readdirSync(dir).sort()).toEqual(['config.backup.json', 'config.json']);
+    expect(readFileSync(join(dir, 'config.backup.json'), 'utf8')).toBe(JSON.stringify(state, null, '\t'));
     expect(readFileSync(file, 'utf8')).toBe(JSON.stringify(state, null, '\t'));
   });
 
   it('honours another file name in the same folder', () => {
     const store = openStateStore({ dir, fileName: 'watch.json' });
     store.write(watchedState(2));
-    expect(readdirSync(dir)).toEqual(['watch.json']);
+    expect(readdirSync(dir).sort()).toEqual(['watch.backup.json', 'watch.json']);
   });
 
   it.skipIf(process.platform === 'win32')('gives the file mode 0600, even when it was readable by others before', () => {
@@ -346,7 +347,7 @@ describe('saves that cannot reach the disk', () => {
     expect(store.saveProblem()).toEqual({ cause: 'disk-full', since: new Date(NOW).toISOString() });
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(store.read().state).toEqual(watchedState(40));
-    expect(readdirSync(dir).sort()).toEqual(['config.json']);
+    expect(readdirSync(dir).sort()).toEqual(['config.backup.json', 'config.json']);
     // A restart now finds the old file whole.
     expect(open().read().state).toEqual(watchedState(10));
 
@@ -358,12 +359,12 @@ describe('saves that cannot reach the disk', () => {
     expect(open().read().state).toEqual(watchedState(40));
   });
 
-  it('goes back to the last good copy when the file is damaged, adding what the damaged file still held', () => {
+  it('goes back to the last good copy when the file is damaged: nothing saved is lost', () => {
     const store = open();
     store.write(watchedState(10));
     store.write(watchedState(20));
-    expect(JSON.parse(readFileSync(join(dir, 'config.backup.json'), 'utf8')).history).toHaveLength(10);
-    // The newest save is cut short by something outside DACA Watch, after 15 history entries.
+    expect(JSON.parse(readFileSync(join(dir, 'config.backup.json'), 'utf8')).history).toHaveLength(20);
+    // The file is cut short by something outside DACA Watch, after 15 history entries.
     const text = readFileSync(file, 'utf8');
     const cut = text.indexOf('"key": "new-event:IOE0912345679:event-15"');
     writeFileSync(file, text.slice(0, cut));
@@ -371,7 +372,7 @@ describe('saves that cannot reach the disk', () => {
     const reopened = open();
 
     const { state } = reopened.read();
-    expect(state.history.map((entry) => entry.key)).toEqual(watchedState(15).history.map((entry) => entry.key));
+    expect(state).toEqual(watchedState(20));
     expect(state.settings).toEqual(watchedState().settings);
     expect(state.cases).toEqual(watchedState().cases);
     expect(reopened.recovered[0]).toMatch(/went back to its last good copy \(config\.backup\.json\)/);
@@ -383,18 +384,21 @@ describe('saves that cannot reach the disk', () => {
     store.write(watchedState(11));
     rmSync(file);
     const reopened = open();
-    expect(reopened.read().state).toEqual(watchedState(10));
+    expect(reopened.read().state).toEqual(watchedState(11));
     expect(reopened.recovered[0]).toMatch(/was missing/);
   });
 
-  it('never makes a damaged file the backup', () => {
+  it('never makes a damaged file the backup, and completes it from the backup', () => {
     const store = open();
     store.write(watchedState(10));
     store.write(watchedState(12));
     writeFileSync(file, '{"version": 1, "settings": {"language": "fr"}}');
     const reopened = open();
+    expect(reopened.read().state.history).toEqual(watchedState(12).history);
+    expect(reopened.read().state.settings).toEqual(watchedState(12).settings);
     reopened.write(watchedState(13));
-    expect(JSON.parse(readFileSync(join(dir, 'config.backup.json'), 'utf8')).history).toHaveLength(10);
+    expect(JSON.parse(readFileSync(join(dir, 'config.backup.json'), 'utf8'))).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+    expect(readFileSync(join(dir, 'config.backup.json'), 'utf8')).not.toContain('"fr"');
   });
 });
 

@@ -41,8 +41,6 @@ export function failingDisk(bytesLeft: number | null = null): FailingDisk {
       if (disk.failWith) throw systemError(disk.failWith);
       fs.renameSync(from, to);
     },
-    linkSync: (existing, newPath) => fs.linkSync(existing, newPath),
-    copyFileSync: (from, to) => fs.copyFileSync(from, to),
     unlinkSync: (path) => fs.unlinkSync(path),
     existsSync: (path) => fs.existsSync(path),
     mkdirSync: (path, options) => fs.mkdirSync(path, options),

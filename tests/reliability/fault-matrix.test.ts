@@ -199,9 +199,10 @@ describe('damaged and unexpected files', () => {
       const reopened = openStateStore({ dir, now: () => NOW });
 
       const { state } = reopened.read();
-      // The last save is lost at most when its own file was damaged; the backup holds the one before.
+      // The backup is a copy of the last save: everything saved comes back.
       const persisted = persistedCount(watchedState(40));
-      expect(persistedCount(state)).toBeGreaterThanOrEqual(persistedCount(watchedState(39)));
+      expect(persistedCount(state)).toBe(persisted);
+      expect(state.history).toEqual(watchedState(40).history);
       expect(state.settings.maskReceipts).toBe(true);
       expect(state.cases).toEqual(watchedState().cases);
       expect(reopened.recovered.length).toBeGreaterThan(0);
