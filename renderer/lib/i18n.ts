@@ -22,7 +22,8 @@ const en = {
   sections: 'Sections',
   otherLanguage: 'Español',
   demo: 'Demo: DACA Watch is watching a simulated myUSCIS with made-up cases, not your real account.',
-  demoPace: (seconds: number) => `Demo: one day passes every ${plural(seconds, 'second', 'seconds')}.`,
+  demoPace: (seconds: number) =>
+    `Demo: one day passes every ${seconds >= 120 && seconds % 60 === 0 ? plural(seconds / 60, 'minute', 'minutes') : plural(seconds, 'second', 'seconds')}.`,
   loading: 'Loading…',
   loadFailed: 'DACA Watch could not load its data.',
   retry: 'Try again',
@@ -265,7 +266,8 @@ const es: Messages = {
   sections: 'Secciones',
   otherLanguage: 'English',
   demo: 'Demostración: DACA Watch está revisando una simulación de myUSCIS con casos inventados, no su cuenta real.',
-  demoPace: (seconds: number) => `Demostración: pasa un día cada ${seconds === 1 ? 'segundo' : `${seconds} segundos`}.`,
+  demoPace: (seconds: number) =>
+    `Demostración: pasa un día cada ${seconds >= 120 && seconds % 60 === 0 ? `${seconds / 60} minutos` : seconds === 1 ? 'segundo' : `${seconds} segundos`}.`,
   loading: 'Cargando…',
   loadFailed: 'DACA Watch no pudo cargar sus datos.',
   retry: 'Intentar de nuevo',

@@ -64,3 +64,14 @@ describe('dates', () => {
     expect(formatMonth('2026-07-01', 'en', false)).toBe('Jul');
   });
 });
+
+describe('the demo pace', () => {
+  it('says seconds for a fast demo and whole minutes for a slow one, in both languages', () => {
+    expect(MESSAGES.en.demoPace(20)).toBe('Demo: one day passes every 20 seconds.');
+    expect(MESSAGES.en.demoPace(1)).toBe('Demo: one day passes every 1 second.');
+    expect(MESSAGES.en.demoPace(1440)).toBe('Demo: one day passes every 24 minutes.');
+    expect(MESSAGES.es.demoPace(20)).toBe('Demostración: pasa un día cada 20 segundos.');
+    expect(MESSAGES.es.demoPace(1440)).toBe('Demostración: pasa un día cada 24 minutos.');
+    expect(MESSAGES.en.demoPace(150)).toBe('Demo: one day passes every 150 seconds.');
+  });
+});
