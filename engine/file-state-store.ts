@@ -98,8 +98,8 @@ export function openStateStore(options: StateStoreOptions): StateStore {
   let writes = 0;
   let saveProblem: SaveProblem | null = null;
 
-  const save = (state: AppState): boolean => {
-    const text = serialized(state);
+  /** `text`: the state's serialized form when the caller already made it. */
+  const save = (state: AppState, text = serialized(state)): boolean => {
     try {
       replaceFile(savePath, JSON.stringify(state, null, '\t'), {
         backupPath: savePath === path ? backupPath : null,
@@ -194,8 +194,9 @@ export function openStateStore(options: StateStoreOptions): StateStore {
     write(state) {
       // Bounded first, so that a list or text longer than the schema allows can never make every save fail.
       const valid = AppStateSchema.parse(boundState(state));
-      if (serialized(valid) === onDisk && saveProblem === null) return true;
-      return save(valid);
+      const text = serialized(valid);
+      if (text === onDisk && saveProblem === null) return true;
+      return save(valid, text);
     },
     saveProblem() {
       return saveProblem;
