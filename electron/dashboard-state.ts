@@ -9,12 +9,11 @@ export function dashboardStateOf(monitor: Monitor, demo: boolean): DashboardStat
   const schedule = state.schedule;
   const caseTimes = Object.values(schedule.cases);
   const latest = (values: Array<string | null>) => values.filter((v): v is string => v !== null).sort().at(-1) ?? null;
-  const earliest = (values: Array<string | null>) => values.filter((v): v is string => v !== null).sort()[0] ?? null;
   return DashboardStateSchema.parse({
     session: { state: state.session.state, since: state.session.since },
     activity: monitor.activity(),
     lastCheckAt: latest(caseTimes.map((c) => c.lastCheckAt)),
-    nextCheckAt: monitor.activity() === 'watching' ? earliest(caseTimes.map((c) => c.nextCheckAt)) : null,
+    nextCheckAt: nextCheckAt(monitor),
     backoff: schedule.backoff ? { until: schedule.backoff.until, reason: schedule.backoff.reason } : null,
     pausedUntil: schedule.pausedUntil,
     cases: state.cases.map(({ receipt, formType, problem }) => ({ receipt, formType, problem })),
@@ -27,4 +26,11 @@ export function dashboardStateOf(monitor: Monitor, demo: boolean): DashboardStat
     demo,
     now: new Date(monitor.now()).toISOString(),
   });
+}
+
+/** When the engine next asks USCIS, while it is watching. */
+function nextCheckAt(monitor: Monitor): string | null {
+  if (monitor.activity() !== 'watching') return null;
+  const at = monitor.nextWakeAt();
+  return at === null ? null : new Date(at).toISOString();
 }

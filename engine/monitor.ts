@@ -26,7 +26,8 @@ export type MonitorEvent =
   | { kind: 'session'; state: 'signed-in' | 'signed-out' }
   /** The applicant page was read: the cases the account lists (receipts in full: the headless runner masks its plain output). */
   | { kind: 'account-cases'; cases: AccountCase[] }
-  | { kind: 'backoff'; until: string; reason: string }
+  /** With `receipt`: that case alone waits (its own failures); without: every request waits. */
+  | { kind: 'backoff'; until: string; reason: string; receipt?: string }
   /** `saveProblem`: the error is a save that did not reach the disk, for wording it in the user's language. */
   | { kind: 'error'; message: string; saveProblem?: SaveProblem['cause'] };
 
@@ -47,12 +48,18 @@ export interface MonitorOptions {
 interface RunningCheck {
   receipt: ReceiptNumber;
   purpose: 'scheduled' | 'keep-alive' | 'once';
-  /** Endpoints still to read, and those read (answered or not). */
+  /** Endpoints still to read, those read (answered or not), and those answered with data or 204. */
   queue: CaseEndpoint[];
   read: CaseEndpoint[];
+  answered: CaseEndpoint[];
   reading: CheckReading;
   requests: number;
+  /** A 404/500 on one endpoint: the check asks the case detail too before judging it (a failing endpoint, or another account's receipt). */
+  refused?: { status: 404 | 500 };
 }
+
+/** Findings that show a decision on a case: from then on, the approval document is expected on its companion. */
+const DECIDED_TYPES: ReadonlySet<Finding['type']> = new Set<Finding['type']>(['silent-approval', 'likely-approved', 'approved', 'denied', 'i821d-approved-inferred']);
 
 const DECISION_KEY = new RegExp(`:(${[...DECISION_TYPES].join('|')})$|^session-expired:`);
 
@@ -95,6 +102,7 @@ export class Monitor {
     this.env = { signedIn: false, online: true, awake: true, loopback: isLoopbackOrigin(options.origin) };
     this.lastWrittenCore = this.coreOf(this.state);
     this.lastWriteAt = options.clock.now();
+    this.clampTimes(options.clock.now());
     for (const problem of reading.problems) this.emit({ kind: 'error', message: `Stored data: ${problem}` });
   }
 
@@ -225,7 +233,7 @@ export class Monitor {
     if (this.current) return this.env.signedIn && this.env.online && this.env.awake ? this.requestAt(now) : null;
     const pageAt = this.accountCasesAt(now);
     if (pageAt !== null) return pageAt;
-    const step = schedule.nextStep(this.state.schedule, this.receipts, this.env, now, this.state.settings.staySignedIn);
+    const step = schedule.nextStep(this.state.schedule, this.plannedCases(), this.env, now, this.state.settings);
     const pending = this.hasPendingNotifications() ? now + 15 * 60_000 : null;
     const candidate = step.kind === 'check' ? Math.max(step.at, this.requestAt(now)) : step.until;
     return candidate === null ? pending : pending === null ? candidate : Math.min(candidate, pending);
@@ -242,6 +250,7 @@ export class Monitor {
 
   private async wakeOnce(): Promise<void> {
     const now = this.options.clock.now();
+    this.clampTimes(now);
     await this.deliverPending(now);
     const pageAt = this.current ? null : this.accountCasesAt(now);
     if (pageAt !== null) {
@@ -249,38 +258,48 @@ export class Monitor {
       return;
     }
     if (!this.current) {
-      const step = schedule.nextStep(this.state.schedule, this.receipts, this.env, now, this.state.settings.staySignedIn);
+      const step = schedule.nextStep(this.state.schedule, this.plannedCases(), this.env, now, this.state.settings);
       if (step.kind !== 'check' || step.at > now || this.requestAt(now) > now) return;
-      this.begin(step.receipt as ReceiptNumber, step.purpose, now);
+      this.begin(step.receipt as ReceiptNumber, step.purpose, now, step.reads);
     }
     if (this.current && this.requestAt(now) <= now) await this.sendNext();
   }
 
   /**
-   * `--once`: every case checked fully now, one request at a time, with the usual spacing; a
-   * persisted backoff still applies, and so does the per-case floor against the real origin.
+   * `--once`: every case checked fully now, one request at a time, with the usual spacing. A persisted
+   * backoff of the whole engine still applies, and so do a case's own backoff and the per-case floor
+   * against the real origin; a case that fails does not keep the next one from being checked. Stored
+   * times in the future are brought back first, so this never waits on one.
    */
   async runOnce(sleep: (ms: number) => Promise<void>): Promise<void> {
+    this.clampTimes(this.options.clock.now());
     for (const receipt of this.receipts) {
       const now = this.options.clock.now();
-      const step = schedule.nextStep(this.state.schedule, [receipt], this.env, now, false);
+      const step = schedule.nextStep(this.state.schedule, [receipt], this.env, now, { ...this.state.settings, staySignedIn: false });
       if (step.kind === 'blocked') {
         if (step.reason === 'backing-off' && this.state.schedule.backoff) {
           this.emit({ kind: 'backoff', until: this.state.schedule.backoff.until, reason: this.state.schedule.backoff.reason });
         }
         return;
       }
-      const lastCheck = Date.parse(this.state.schedule.cases[receipt]?.lastCheckAt ?? '');
+      const entry = this.state.schedule.cases[receipt];
+      const retryAt = Date.parse(entry?.retryAt ?? '');
+      if (retryAt > now) {
+        this.emit({ kind: 'backoff', receipt, until: entry!.retryAt!, reason: 'case-failing' });
+        continue;
+      }
+      const lastCheck = Date.parse(entry?.lastCheckAt ?? '');
       if (!this.env.loopback && now - lastCheck < schedule.SCHEDULE_RULES.perCaseFloorMs) {
         this.emit({ kind: 'error', message: `${maskReceipt(receipt)} was checked less than 10 minutes ago; skipped to stay polite to USCIS.` });
         continue;
       }
-      this.begin(receipt, 'once', now, true);
+      this.begin(receipt, 'once', now, ['documents', 'status', 'detail']);
       while (this.current && this.env.signedIn) {
         const wait = this.requestAt(this.options.clock.now()) - this.options.clock.now();
         if (wait > 0) await sleep(wait);
         await this.sendNext();
       }
+      // Signed out, or backing off as a whole (429, challenge, every case failing): the next case would fare no better.
       if (!this.env.signedIn || this.state.schedule.backoff) return;
     }
   }
@@ -310,6 +329,22 @@ export class Monitor {
         .catch((error: unknown) => this.emit({ kind: 'error', message: `Unexpected engine error: ${error instanceof Error ? error.message : String(error)}` }))
         .finally(() => this.reschedule());
     }, delay);
+  }
+
+  /** Stored times in the future (the clock moved back) are brought back to now: on start, every wake and `--once`. */
+  private clampTimes(now: number): void {
+    const clamped = schedule.clampToNow(this.state.schedule, now);
+    if (clamped === this.state.schedule) return;
+    this.state.schedule = clamped;
+    this.changed();
+  }
+
+  /** The watched cases with the chance the next approval document lands on each (see schedule.approvalWeights). */
+  private plannedCases(): schedule.PlannedCase[] {
+    const decided = new Set(this.state.history.filter((f) => DECIDED_TYPES.has(f.type)).map((f) => f.receipt));
+    return schedule.approvalWeights(
+      this.receipts.map((receipt) => ({ receipt, formType: this.state.cases.find((c) => c.receipt === receipt)?.formType ?? null, decided: decided.has(receipt) })),
+    );
   }
 
   // ------------------------------------------------------------------ the account's cases
@@ -372,10 +407,10 @@ export class Monitor {
     return schedule.earliestRequestAt(this.state.schedule, now, () => this.gapRandom);
   }
 
-  private begin(receipt: ReceiptNumber, purpose: RunningCheck['purpose'], now: number, everything = false): void {
-    // Documents first: the cheapest read, and where a silent approval shows first.
-    const queue: CaseEndpoint[] = everything ? ['documents', 'status', 'detail'] : schedule.planCheck(this.state.schedule, receipt, now);
-    this.current = { receipt, purpose, queue, read: [], reading: { at: now }, requests: 0 };
+  private begin(receipt: ReceiptNumber, purpose: RunningCheck['purpose'], now: number, reads: readonly CaseEndpoint[]): void {
+    // Documents first (when read): the cheapest read, and where a silent approval shows first.
+    const queue: CaseEndpoint[] = [...reads];
+    this.current = { receipt, purpose, queue, read: [], answered: [], reading: { at: now }, requests: 0 };
   }
 
   /** Reads more in this check (once each). */
@@ -397,16 +432,22 @@ export class Monitor {
     this.state.schedule = schedule.requestSent(this.state.schedule, now, answered);
     this.gapRandom = this.random();
     this.recentAnswers = [...this.recentAnswers.slice(-(RECENT_ANSWERS - 1)), { endpoint, receipt: check.receipt, outcome }];
-    if (outcome.kind === 'ok') {
-      this.readInto(check, endpoint, outcome.value);
-      if (check.queue.length === 0) await this.finish(check, 'ok', now);
+    if (outcome.kind === 'ok' || outcome.kind === 'no-content') {
+      // 204: nothing to read; not an empty list either.
+      check.answered.push(endpoint);
+      if (outcome.kind === 'ok') this.readInto(check, endpoint, outcome.value);
+      if (check.queue.length === 0) await (check.refused ? this.judgeRefused(check, check.refused.status, now) : this.finish(check, 'ok', now));
       return;
     }
-    if (outcome.kind === 'no-content') {
-      // Nothing to read; not an empty list either.
-      if (check.queue.length === 0) await this.finish(check, 'ok', now);
+    if (outcome.kind === 'receipt-refused' && !check.refused) {
+      // Before judging a refusal, the case detail is asked in the same check (unless that was what refused):
+      // data for this receipt means a failing endpoint, not a receipt of another account.
+      check.refused = { status: outcome.status };
+      check.queue = endpoint === 'detail' || check.read.includes('detail') ? [] : ['detail'];
+      if (check.queue.length === 0) await this.judgeRefused(check, outcome.status, now);
       return;
     }
+    if (outcome.kind === 'receipt-refused') return this.judgeRefused(check, check.refused!.status, now);
     await this.failCheck(check, outcome, now);
   }
 
@@ -420,31 +461,63 @@ export class Monitor {
     } else if (endpoint === 'status') {
       const status = value as NonNullable<CheckReading['status']>;
       check.reading.status = status;
-      if (previous?.status?.code !== status.currentActionCode || previous?.status?.title !== status.statusTitle) this.readAlso(check, 'detail');
+      // When the status moved, the detail is read at once too, and the documents (a light turn reads the status alone):
+      // a decision and the document behind it are found in one check and told once.
+      if (previous?.status?.code !== status.currentActionCode || previous?.status?.title !== status.statusTitle) this.readAlso(check, 'detail', 'documents');
     } else {
       check.reading.detail = value as CheckReading['detail'];
     }
   }
 
+  /** A failed answer: the whole engine backs off for what concerns the account or the site, the case alone otherwise. */
   private async failCheck(check: RunningCheck, outcome: Exclude<FetchOutcome<unknown>, { kind: 'ok' } | { kind: 'no-content' }>, now: number): Promise<void> {
     if (outcome.kind === 'malformed' && outcome.reason === 'wrong-receipt') return this.refuseForeignAnswer(check, outcome.answeredFor, now);
     await this.finish(check, outcome.kind, now, false);
     if (outcome.kind === 'signed-out') return this.signedOut();
-    if (outcome.kind === 'receipt-refused') {
-      const verdict = judgeRefusal(check.receipt, outcome.status, this.recentAnswers);
-      if (verdict.kind === 'not-this-account') {
-        const watched = this.state.cases.find((c) => c.receipt === check.receipt);
-        if (watched) watched.problem = 'not-this-account';
-        this.emit({
-          kind: 'error',
-          message: `${maskReceipt(check.receipt)} is not a case of this myUSCIS account (USCIS answered ${outcome.status}). It is no longer checked; check the number or sign in with the account that filed it.`,
-        });
-        this.changed();
-        return;
-      }
+    if (outcome.kind === 'rate-limited' || outcome.kind === 'challenged') {
+      const retryAfterMs = outcome.kind === 'rate-limited' ? outcome.retryAfterMs : undefined;
+      this.backOffEverything(outcome.kind, now, retryAfterMs);
+      return;
     }
-    const retryAfterMs = outcome.kind === 'rate-limited' ? outcome.retryAfterMs : undefined;
-    this.state.schedule = schedule.failed(this.state.schedule, { now, reason: outcome.kind, receipt: check.receipt, retryAfterMs, random: this.random });
+    this.caseFailed(check.receipt, outcome.kind, now, false);
+  }
+
+  /**
+   * A check that met a 404/500 on this receipt, once the detail was asked too. Data for the receipt in the
+   * check: a failing endpoint (the case backs off). None: a 404 says another account's receipt at once; a
+   * 500 says so on the third check in a row refused while another receipt of the account was served.
+   */
+  private async judgeRefused(check: RunningCheck, status: 404 | 500, now: number): Promise<void> {
+    await this.finish(check, 'receipt-refused', now, false);
+    const verdict = judgeRefusal(check.receipt, status, this.recentAnswers);
+    const servedHere = check.answered.length > 0;
+    const accountWorks = this.recentAnswers.some((a) => a.outcome.kind === 'ok' && a.receipt !== undefined && a.receipt !== check.receipt);
+    const refused = !servedHere && status === 500 && accountWorks;
+    const refusals = (this.state.schedule.cases[check.receipt]?.refusals ?? 0) + (refused ? 1 : 0);
+    if (!servedHere && (verdict.kind === 'not-this-account' || refusals >= schedule.SCHEDULE_RULES.refusalsForNotThisAccount)) {
+      const watched = this.state.cases.find((c) => c.receipt === check.receipt);
+      if (watched) watched.problem = 'not-this-account';
+      this.emit({
+        kind: 'error',
+        message: `${maskReceipt(check.receipt)} is not a case of this myUSCIS account (USCIS answered ${status}). It is no longer checked; check the number or sign in with the account that filed it.`,
+      });
+      this.changed();
+      return;
+    }
+    this.caseFailed(check.receipt, 'server-error', now, refused);
+  }
+
+  /** One case failed: it alone waits; when every case is failing, the site is the likely cause and everything waits. */
+  private caseFailed(receipt: ReceiptNumber, reason: string, now: number, refused: boolean): void {
+    this.state.schedule = schedule.caseFailed(this.state.schedule, receipt, { now, random: this.random, refused });
+    const retryAt = this.state.schedule.cases[receipt]!.retryAt!;
+    this.emit({ kind: 'backoff', receipt, until: retryAt, reason });
+    if (schedule.allCasesFailing(this.state.schedule, this.receipts)) this.backOffEverything(reason, now);
+    else this.changed();
+  }
+
+  private backOffEverything(reason: string, now: number, retryAfterMs?: number | null): void {
+    this.state.schedule = schedule.failed(this.state.schedule, { now, reason, ...(retryAfterMs === undefined ? {} : { retryAfterMs }), random: this.random });
     const backoff = this.state.schedule.backoff!;
     this.emit({ kind: 'backoff', until: backoff.until, reason: backoff.reason });
     this.changed();
@@ -463,7 +536,8 @@ export class Monitor {
       message: `USCIS answered a request about ${maskReceipt(check.receipt)} with data about ${about}. Nothing from this check was kept; the case is checked again at its next turn.`,
     });
     await this.finish(check, 'wrong-receipt', now, false);
-    this.state.schedule = schedule.checkFinished(this.state.schedule, check.receipt, { now, read: [], settings: this.state.settings, random: this.random });
+    // Tried again at its next turn by its pace (nothing read counts), not at once and not as a failure.
+    this.state.schedule = schedule.checkFinished(this.state.schedule, check.receipt, { now, read: ['documents'], random: this.random });
     this.changed();
   }
 
@@ -480,7 +554,7 @@ export class Monitor {
     const findings = detectCaseFindings(previous, next, { receipt, formType: watched?.formType ?? null, now, learned: this.learned() });
     findings.push(...detectPairFindings(this.pairMembers(), { now, learned: this.learned() }));
     if (succeeded) {
-      this.state.schedule = schedule.checkFinished(this.state.schedule, receipt, { now, read: check.read, settings: this.state.settings, random: this.random });
+      this.state.schedule = schedule.checkFinished(this.state.schedule, receipt, { now, read: check.answered, random: this.random });
     }
     this.emit({ kind: 'check', receipt, requests: check.requests, outcome, full: check.read.length === 3, purpose: check.purpose });
     await this.record(findings, now);

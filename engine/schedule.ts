@@ -1,5 +1,17 @@
-// When to ask USCIS what: a pure state machine over the persisted ScheduleState, an injected clock
-// value and random source. It sends nothing and sleeps never; the monitor acts on what it decides.
+// When to ask USCIS what: one planner for the watched cases (the DACA pair), a pure function of the
+// persisted ScheduleState, an injected clock value and random source. It sends nothing and sleeps
+// never; the monitor acts on what it decides.
+//
+// The plan in one paragraph. A silent approval is seen on the first read of a case's documents after
+// the approval document appears, so reads go where and when that document is likely to land: to the
+// case it is expected on (the I-821D until it shows a decision, then the I-765), in the hours USCIS
+// works (weekdays, US Eastern and Central daytime). Each case gets a target gap between documents
+// reads from its weight (the chance the next approval document lands on it): rates go with the
+// square root of the weight, which minimises the expected delay for a fixed number of reads. Off
+// hours, with "stay signed in", a light read every keepAliveEveryMs keeps the session alive and goes
+// to the case most overdue for its weight; the status and the case detail are read in those turns when
+// they are due, so they cost no extra request. A failure of one case backs off that case alone;
+// only answers about the whole account or the site back off everything.
 
 import type { ScheduleState, Settings } from '../shared/monitor/state';
 
@@ -14,19 +26,35 @@ export const SCHEDULE_RULES = {
   minGapMs: 2 * SECOND,
   /** ...plus up to this much random extra. */
   gapJitterMs: 1.5 * SECOND,
-  /** Every interval is stretched or shrunk by up to this fraction at random. */
+  /** Every planned gap is stretched or shrunk by up to this fraction at random. */
   jitterFraction: 0.15,
-  /** Every check reads the documents list; the status at least this often (and whenever the documents moved)... */
+  /** The status is due after this long; a light (keep-alive) turn reads it when due... */
   statusEveryMs: 3 * HOUR,
-  /** ...and the case detail at least this often (and whenever the documents or the status moved). */
+  /** ...and the case detail after this long (both at once whenever the documents or the status moved). */
   detailEveryMs: 12 * HOUR,
-  /** With "stay signed in", no gap between requests longer than this (the idle timeout can be ~15 minutes). */
-  keepAliveEveryMs: 13 * MINUTE,
+  /**
+   * In USCIS working hours the reads are frequent anyway, so the status and the detail ride along with
+   * a documents read only once they are this many times overdue (off hours, the light turns read them).
+   */
+  workingHoursOverdueFactor: 2,
+  /**
+   * With "stay signed in", no gap between answered requests longer than this. MYUSCIS.md: the idle timeout
+   * is undocumented, reported from about 15-30 minutes to hours; one tracker keeps alive every 20 minutes.
+   */
+  keepAliveEveryMs: 14 * MINUTE,
+  /** The weight at which a case is read exactly at the user's interval: a lighter case never waits longer than that. */
+  referenceWeight: 0.25,
   /** Exponential backoff on errors: first step and ceiling. */
   backoffBaseMs: 1 * MINUTE,
   backoffMaxMs: 2 * HOUR,
   /** When a 429 gives no usable Retry-After. */
   defaultRetryAfterMs: 15 * MINUTE,
+  /** The longest backoff kept from a stored state (a Retry-After beyond it is read as a clock or server mistake). */
+  retryAfterMaxMs: 6 * HOUR,
+  /** The longest pause the app offers (until tomorrow morning), for clamping a stored pause. */
+  pauseMaxMs: 48 * HOUR,
+  /** A receipt refused this many checks in a row while the account works is judged "not this account". */
+  refusalsForNotThisAccount: 3,
 } as const;
 
 /** What the schedule knows about the world outside the state. */
@@ -34,19 +62,34 @@ export interface ScheduleEnv {
   signedIn: boolean;
   online: boolean;
   awake: boolean;
-  /** A simulator on 127.0.0.1/localhost: the per-case floor does not apply (the story runs on a fast clock). */
+  /** A simulator on 127.0.0.1/localhost: the per-case floor does not apply to "check soon" (the story runs on a fast clock). */
   loopback: boolean;
 }
 
 export type WaitReason = 'signed-out' | 'offline' | 'asleep' | 'paused' | 'backing-off' | 'no-cases';
 
+export type CheckedEndpoint = 'documents' | 'status' | 'detail';
+
+/** A watched case and the chance the next approval document lands on it (any positive numbers; they are normalised). */
+export interface PlannedCase {
+  receipt: string;
+  weight: number;
+}
+
+export type SchedulePace = Pick<Settings, 'workHoursIntervalMinutes' | 'offHoursIntervalMinutes' | 'staySignedIn'>;
+
 export type NextStep =
   | { kind: 'blocked'; reason: WaitReason; until: number | null }
-  | { kind: 'check'; receipt: string; at: number; purpose: 'scheduled' | 'keep-alive' };
+  | { kind: 'check'; receipt: string; at: number; purpose: 'scheduled' | 'keep-alive'; reads: CheckedEndpoint[] };
+
+// ------------------------------------------------------------------ USCIS's working hours
 
 const EASTERN = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', weekday: 'short', hour: 'numeric', hourCycle: 'h23' });
 
-/** Whether USCIS is at work: weekdays 08:00-18:00 US Eastern (where approvals land). */
+/**
+ * Whether USCIS is at work, when approval documents land: weekdays 08:00-18:00 US Eastern, which holds
+ * the Eastern working day and the Central one (08:00-17:00 Central is 09:00-18:00 Eastern).
+ */
 export function isUscisWorkingTime(now: number): boolean {
   const parts = EASTERN.formatToParts(new Date(now));
   const weekday = parts.find((p) => p.type === 'weekday')?.value;
@@ -54,17 +97,41 @@ export function isUscisWorkingTime(now: number): boolean {
   return weekday !== 'Sat' && weekday !== 'Sun' && hour >= 8 && hour < 18;
 }
 
-/** The interval between checks of one case at this moment, before jitter. */
-export function baseIntervalMs(now: number, settings: Pick<Settings, 'workHoursIntervalMinutes' | 'offHoursIntervalMinutes'>): number {
-  return (isUscisWorkingTime(now) ? settings.workHoursIntervalMinutes : settings.offHoursIntervalMinutes) * MINUTE;
+/**
+ * The next moment working time starts or ends after `now`. Eastern time is a whole number of hours
+ * from UTC, so it changes only on a UTC hour: the scan steps hour by hour (at most a weekend's 61 hours).
+ */
+export function nextWorkingTimeChange(now: number): number {
+  const working = isUscisWorkingTime(now);
+  let at = Math.floor(now / HOUR) * HOUR + HOUR;
+  for (let i = 0; i < 80 && isUscisWorkingTime(at) === working; i += 1) at += HOUR;
+  return at;
 }
 
-export function jittered(ms: number, random: () => number, fraction: number = SCHEDULE_RULES.jitterFraction): number {
-  return Math.round(ms * (1 - fraction + 2 * fraction * random()));
-}
+// ------------------------------------------------------------------ small helpers
 
-const ms = (iso: string | null | undefined): number | null => (iso ? Date.parse(iso) : null);
+const ms = (iso: string | null | undefined): number | null => {
+  if (!iso) return null;
+  const value = Date.parse(iso);
+  return Number.isNaN(value) ? null : value;
+};
 const iso = (epoch: number): string => new Date(epoch).toISOString();
+
+export function jittered(value: number, random: () => number, fraction: number = SCHEDULE_RULES.jitterFraction): number {
+  return Math.round(value * (1 - fraction + 2 * fraction * random()));
+}
+
+type CaseEntry = ScheduleState['cases'][string];
+
+function caseEntry(state: ScheduleState, receipt: string): CaseEntry {
+  return (
+    state.cases[receipt] ?? { lastCheckAt: null, lastDocumentsAt: null, lastStatusAt: null, lastDetailAt: null, soonAt: null, retryAt: null, failures: 0, refusals: 0, pace: 1 }
+  );
+}
+
+function withCase(state: ScheduleState, receipt: string, patch: Partial<CaseEntry>): ScheduleState {
+  return { ...state, cases: { ...state.cases, [receipt]: { ...caseEntry(state, receipt), ...patch } } };
+}
 
 /** The earliest moment the next request may go out, given the gap since the last one. */
 export function earliestRequestAt(state: ScheduleState, now: number, random: () => number): number {
@@ -72,12 +139,82 @@ export function earliestRequestAt(state: ScheduleState, now: number, random: () 
   return last === null ? now : Math.max(now, last + SCHEDULE_RULES.minGapMs + Math.round(SCHEDULE_RULES.gapJitterMs * random()));
 }
 
+// ------------------------------------------------------------------ the pace
+
+/** The user's interval at this moment: working hours or nights and weekends (minutes to ms). */
+export function baseIntervalMs(now: number, settings: Pick<Settings, 'workHoursIntervalMinutes' | 'offHoursIntervalMinutes'>): number {
+  return (isUscisWorkingTime(now) ? settings.workHoursIntervalMinutes : settings.offHoursIntervalMinutes) * MINUTE;
+}
+
+function normalised(cases: readonly PlannedCase[]): Map<string, number> {
+  const total = cases.reduce((sum, c) => sum + Math.max(0, c.weight), 0);
+  return new Map(cases.map((c) => [c.receipt, total > 0 ? Math.max(0, c.weight) / total : 1 / cases.length]));
+}
+
 /**
- * What comes next: blocked (and why, and until when if known), or a check of one case at a time.
- * With `keepAlive`, a check of the least recently read case is moved up so the session never idles
- * longer than keepAliveEveryMs.
+ * The target gap between two documents reads of a case, before jitter: the user's interval for a case
+ * of the reference weight (a quarter: the companion of the case a decision is expected on), shorter in
+ * proportion to the square root of a heavier weight, never under the per-case floor nor over the
+ * user's interval.
  */
-export function nextStep(state: ScheduleState, receipts: readonly string[], env: ScheduleEnv, now: number, keepAlive: boolean): NextStep {
+export function targetGapMs(weight: number, now: number, settings: Pick<Settings, 'workHoursIntervalMinutes' | 'offHoursIntervalMinutes'>): number {
+  const interval = baseIntervalMs(now, settings);
+  const scaled = interval * Math.sqrt(SCHEDULE_RULES.referenceWeight / Math.max(weight, 1e-6));
+  return Math.min(interval, Math.max(SCHEDULE_RULES.perCaseFloorMs, scaled));
+}
+
+/**
+ * When a case's documents are next due by its pace alone: the first moment t at which t minus the last
+ * documents read reaches the target gap in force at t (working hours and off hours differ, so a gap
+ * planned at night shortens when the working day starts).
+ */
+function dueByPace(entry: CaseEntry, weight: number, now: number, settings: SchedulePace): number {
+  const last = ms(entry.lastDocumentsAt);
+  if (last === null) return now;
+  let t = now;
+  for (let i = 0; i < 6; i += 1) {
+    const candidate = Math.max(t, last + Math.round(targetGapMs(weight, t, settings) * entry.pace));
+    const change = nextWorkingTimeChange(t);
+    if (candidate < change) return candidate;
+    t = change;
+  }
+  return t;
+}
+
+/** The earliest the rules let this case be read: its own backoff, and the floor against the real origin. */
+function allowedAt(entry: CaseEntry, env: ScheduleEnv): number {
+  const retry = ms(entry.retryAt) ?? 0;
+  const last = ms(entry.lastCheckAt);
+  const floor = env.loopback || last === null ? 0 : last + SCHEDULE_RULES.perCaseFloorMs;
+  return Math.max(retry, floor);
+}
+
+function isDue(last: string | null, every: number, now: number): boolean {
+  const at = ms(last);
+  return at === null || now - at >= every;
+}
+
+/** What a check of this case reads: the documents always; the status and the detail when they are due. */
+export function planCheck(state: ScheduleState, receipt: string, now: number, purpose: 'scheduled' | 'keep-alive' = 'scheduled'): CheckedEndpoint[] {
+  const entry = caseEntry(state, receipt);
+  const factor = purpose === 'scheduled' && isUscisWorkingTime(now) ? SCHEDULE_RULES.workingHoursOverdueFactor : 1;
+  const status = isDue(entry.lastStatusAt, SCHEDULE_RULES.statusEveryMs * factor, now);
+  const detail = isDue(entry.lastDetailAt, SCHEDULE_RULES.detailEveryMs * factor, now);
+  const neverRead = ms(entry.lastDocumentsAt) === null;
+  // A light turn whose documents were read lately reads only what is due besides them.
+  if (purpose === 'keep-alive' && !neverRead && (status || detail)) {
+    return [...(status ? (['status'] as const) : []), ...(detail ? (['detail'] as const) : [])];
+  }
+  return ['documents', ...(status ? (['status'] as const) : []), ...(detail ? (['detail'] as const) : [])];
+}
+
+// ------------------------------------------------------------------ the next step
+
+/**
+ * What comes next: blocked (and why, and until when if known), or a check of one case. `cases` are the
+ * watched cases with their weights (plain receipts weigh the same).
+ */
+export function nextStep(state: ScheduleState, cases: ReadonlyArray<string | PlannedCase>, env: ScheduleEnv, now: number, pace: SchedulePace): NextStep {
   if (!env.signedIn) return { kind: 'blocked', reason: 'signed-out', until: null };
   if (!env.online) return { kind: 'blocked', reason: 'offline', until: null };
   if (!env.awake) return { kind: 'blocked', reason: 'asleep', until: null };
@@ -85,106 +222,212 @@ export function nextStep(state: ScheduleState, receipts: readonly string[], env:
   if (pausedUntil !== null && pausedUntil > now) return { kind: 'blocked', reason: 'paused', until: pausedUntil };
   const backoffUntil = ms(state.backoff?.until);
   if (backoffUntil !== null && backoffUntil > now) return { kind: 'blocked', reason: 'backing-off', until: backoffUntil };
-  if (receipts.length === 0) return { kind: 'blocked', reason: 'no-cases', until: null };
+  if (cases.length === 0) return { kind: 'blocked', reason: 'no-cases', until: null };
 
+  const planned = cases.map((c) => (typeof c === 'string' ? { receipt: c, weight: 1 } : c));
+  const weights = normalised(planned);
   let due: { receipt: string; at: number } | null = null;
-  let leastRecent: { receipt: string; last: number } | null = null;
-  for (const receipt of receipts) {
-    const entry = state.cases[receipt];
-    const at = ms(entry?.nextCheckAt) ?? now;
+  for (const { receipt } of planned) {
+    const entry = caseEntry(state, receipt);
+    const byPace = dueByPace(entry, weights.get(receipt)!, now, pace);
+    const soon = ms(entry.soonAt);
+    const at = Math.max(now, soon === null ? byPace : Math.min(byPace, soon), allowedAt(entry, env));
     if (!due || at < due.at) due = { receipt, at };
-    const last = ms(entry?.lastCheckAt) ?? 0;
-    if (!leastRecent || last < leastRecent.last) leastRecent = { receipt, last };
   }
   const scheduled = due!;
+
   // The session's idle timer runs from the last request USCIS answered, not from a failed one.
   const lastAnswered = ms(state.lastAnsweredAt);
-  if (keepAlive && lastAnswered !== null && leastRecent) {
-    const floor = env.loopback ? 0 : leastRecent.last + SCHEDULE_RULES.perCaseFloorMs;
-    const keepAliveAt = Math.max(lastAnswered + SCHEDULE_RULES.keepAliveEveryMs, floor);
-    if (keepAliveAt < scheduled.at) return { kind: 'check', receipt: leastRecent.receipt, at: Math.max(now, keepAliveAt), purpose: 'keep-alive' };
+  if (pace.staySignedIn && lastAnswered !== null) {
+    const keepAliveAt = Math.max(now, lastAnswered + SCHEDULE_RULES.keepAliveEveryMs);
+    if (keepAliveAt < scheduled.at) {
+      const light = lightTurn(state, planned, weights, env, keepAliveAt);
+      if (light) return { kind: 'check', receipt: light.receipt, at: keepAliveAt, purpose: 'keep-alive', reads: light.reads };
+    }
   }
-  return { kind: 'check', receipt: scheduled.receipt, at: Math.max(now, scheduled.at), purpose: 'scheduled' };
+  return { kind: 'check', receipt: scheduled.receipt, at: scheduled.at, purpose: 'scheduled', reads: planCheck(state, scheduled.receipt, scheduled.at) };
 }
 
-export type CheckedEndpoint = 'documents' | 'status' | 'detail';
-
-/** What a check of this case reads: the documents list always, the status and the detail when they are due. */
-export function planCheck(state: ScheduleState, receipt: string, now: number): CheckedEndpoint[] {
-  const entry = state.cases[receipt];
-  const due = (last: string | null | undefined, every: number) => {
-    const at = ms(last);
-    return at === null || now - at >= every;
+/**
+ * What a keep-alive turn reads. Turns are shared out by weight: a case of share f is owed a documents
+ * read every keepAliveEveryMs / f (shares go with the square root of the weight), and the turn goes to
+ * the case owed first. In working hours that is an early documents read as any other. Off hours, the
+ * likeliest case's turns always read its documents; a companion's turn reads a due status or detail
+ * (of either case) instead, unless the companion's documents have waited twice their share: so the
+ * status costs no request of its own and never delays the documents where the approval is expected.
+ * Null when every case is held back.
+ */
+function lightTurn(state: ScheduleState, cases: readonly PlannedCase[], weights: Map<string, number>, env: ScheduleEnv, at: number): { receipt: string; reads: CheckedEndpoint[] } | null {
+  const roots = new Map([...weights].map(([receipt, w]) => [receipt, Math.sqrt(w)]));
+  const total = [...roots.values()].reduce((sum, r) => sum + r, 0) || 1;
+  const allowed = cases.filter(({ receipt }) => allowedAt(caseEntry(state, receipt), env) <= at);
+  if (allowed.length === 0) return null;
+  const shareGap = (receipt: string) => SCHEDULE_RULES.keepAliveEveryMs / Math.max((roots.get(receipt) ?? 0) / total, 1e-3);
+  const owedAt = (receipt: string) => {
+    const last = ms(caseEntry(state, receipt).lastDocumentsAt);
+    return last === null ? Number.NEGATIVE_INFINITY : last + shareGap(receipt);
   };
-  return [
-    'documents',
-    ...(due(entry?.lastStatusAt, SCHEDULE_RULES.statusEveryMs) ? (['status'] as const) : []),
-    ...(due(entry?.lastDetailAt, SCHEDULE_RULES.detailEveryMs) ? (['detail'] as const) : []),
-  ];
+  const pick = allowed.reduce((best, c) => (owedAt(c.receipt) < owedAt(best.receipt) ? c : best)).receipt;
+  if (isUscisWorkingTime(at)) return { receipt: pick, reads: planCheck(state, pick, at, 'scheduled') };
+  const likeliest = cases.reduce((best, c) => (c.weight > best.weight ? c : best)).receipt;
+  const pickEntry = caseEntry(state, pick);
+  if (ms(pickEntry.lastDocumentsAt) === null) return { receipt: pick, reads: planCheck(state, pick, at, 'scheduled') };
+  const companionWaitedLong = at - ms(pickEntry.lastDocumentsAt)! >= 2 * shareGap(pick);
+  if (pick !== likeliest && !companionWaitedLong) {
+    // The case whose status (or detail) is the most overdue takes this turn.
+    const staleness = (receipt: string) => {
+      const entry = caseEntry(state, receipt);
+      const status = isDue(entry.lastStatusAt, SCHEDULE_RULES.statusEveryMs, at) ? at - (ms(entry.lastStatusAt) ?? 0) : -1;
+      const detail = isDue(entry.lastDetailAt, SCHEDULE_RULES.detailEveryMs, at) ? at - (ms(entry.lastDetailAt) ?? 0) : -1;
+      return Math.max(status, detail);
+    };
+    const stale = allowed.reduce((best, c) => (staleness(c.receipt) > staleness(best.receipt) ? c : best)).receipt;
+    if (staleness(stale) >= 0 && ms(caseEntry(state, stale).lastDocumentsAt) !== null) return { receipt: stale, reads: planCheck(state, stale, at, 'keep-alive') };
+  }
+  return { receipt: pick, reads: ['documents'] };
 }
 
-function caseEntry(state: ScheduleState, receipt: string) {
-  return state.cases[receipt] ?? { lastCheckAt: null, lastStatusAt: null, lastDetailAt: null, nextCheckAt: null };
-}
+// ------------------------------------------------------------------ what happened
 
 /** Records that a request went out now, and whether USCIS answered it (which keeps the session alive). */
 export function requestSent(state: ScheduleState, now: number, answered = true): ScheduleState {
   return { ...state, lastRequestAt: iso(now), ...(answered ? { lastAnsweredAt: iso(now) } : {}) };
 }
 
-/** Records a finished check and plans the case's next one. */
-export function checkFinished(
-  state: ScheduleState,
-  receipt: string,
-  options: { now: number; read: readonly CheckedEndpoint[]; settings: Pick<Settings, 'workHoursIntervalMinutes' | 'offHoursIntervalMinutes'>; random: () => number },
-): ScheduleState {
-  const { now, read, settings, random } = options;
-  const interval = Math.max(SCHEDULE_RULES.perCaseFloorMs, jittered(baseIntervalMs(now, settings), random));
+/** Records a finished check of a case (whatever it read) and draws the jitter of its next gap. */
+export function checkFinished(state: ScheduleState, receipt: string, options: { now: number; read: readonly CheckedEndpoint[]; random: () => number }): ScheduleState {
+  const { now, read, random } = options;
   const entry = caseEntry(state, receipt);
-  return {
-    ...state,
-    backoff: null,
-    cases: {
-      ...state.cases,
-      [receipt]: {
-        lastCheckAt: iso(now),
-        lastStatusAt: read.includes('status') ? iso(now) : entry.lastStatusAt,
-        lastDetailAt: read.includes('detail') ? iso(now) : entry.lastDetailAt,
-        nextCheckAt: iso(now + interval),
-      },
-    },
-  };
+  const next = withCase(state, receipt, {
+    lastCheckAt: iso(now),
+    lastDocumentsAt: read.includes('documents') ? iso(now) : entry.lastDocumentsAt,
+    lastStatusAt: read.includes('status') ? iso(now) : entry.lastStatusAt,
+    lastDetailAt: read.includes('detail') ? iso(now) : entry.lastDetailAt,
+    soonAt: null,
+    retryAt: null,
+    failures: 0,
+    ...(read.length > 0 ? { refusals: 0 } : {}),
+    pace: jittered(1000, random) / 1000,
+  });
+  // A success shows the site works: a global backoff is over.
+  return { ...next, backoff: null };
+}
+
+function backoffMs(failures: number, random: () => number): number {
+  return jittered(Math.min(SCHEDULE_RULES.backoffMaxMs, SCHEDULE_RULES.backoffBaseMs * 2 ** (failures - 1)), random);
 }
 
 /**
- * Backs off after a failure: exponentially, or as long as Retry-After says if that is longer; the
- * failed case (if any) is retried as soon as the backoff ends.
+ * A failure of one case (5xx, timeout, malformed, refused): that case alone waits, exponentially; the
+ * others keep their plan. The attempt counts for the per-case floor.
  */
-export function failed(state: ScheduleState, options: { now: number; reason: string; receipt?: string; retryAfterMs?: number | null; random: () => number }): ScheduleState {
-  const { now, reason, random, receipt } = options;
+export function caseFailed(state: ScheduleState, receipt: string, options: { now: number; random: () => number; refused?: boolean }): ScheduleState {
+  const { now, random } = options;
+  const entry = caseEntry(state, receipt);
+  const failures = entry.failures + 1;
+  return withCase(state, receipt, {
+    lastCheckAt: iso(now),
+    retryAt: iso(now + backoffMs(failures, random)),
+    failures,
+    refusals: options.refused ? entry.refusals + 1 : entry.refusals,
+  });
+}
+
+/** Whether every watched case is failing now (then the fault is likely the site's: everything backs off). */
+export function allCasesFailing(state: ScheduleState, receipts: readonly string[]): boolean {
+  return receipts.length > 1 && receipts.every((r) => (state.cases[r]?.failures ?? 0) > 0);
+}
+
+/**
+ * Backs off everything after an answer about the whole account or site (429, a WAF challenge, every
+ * case failing): exponentially, or as long as Retry-After says if that is longer.
+ */
+export function failed(state: ScheduleState, options: { now: number; reason: string; retryAfterMs?: number | null; random: () => number }): ScheduleState {
+  const { now, reason, random } = options;
   const failures = (state.backoff?.failures ?? 0) + 1;
-  const exponential = Math.min(SCHEDULE_RULES.backoffMaxMs, SCHEDULE_RULES.backoffBaseMs * 2 ** (failures - 1));
-  const retryAfter = options.retryAfterMs === undefined ? 0 : (options.retryAfterMs ?? SCHEDULE_RULES.defaultRetryAfterMs);
-  const until = iso(now + Math.max(jittered(exponential, random), retryAfter));
-  const cases = receipt === undefined ? state.cases : { ...state.cases, [receipt]: { ...caseEntry(state, receipt), nextCheckAt: until } };
-  return { ...state, cases, backoff: { until, reason, failures } };
+  const retryAfter = options.retryAfterMs === undefined ? 0 : Math.min(SCHEDULE_RULES.retryAfterMaxMs, options.retryAfterMs ?? SCHEDULE_RULES.defaultRetryAfterMs);
+  const until = iso(now + Math.max(backoffMs(failures, random), retryAfter));
+  return { ...state, backoff: { until, reason, failures } };
 }
 
 /**
  * "Check soon" after sign-in, wake-up or "Check now": every case becomes due as early as the
- * per-case floor allows (no floor on loopback), and reads every endpoint.
+ * per-case floor allows (no floor on loopback), and reads every endpoint. A case's own backoff stands.
  */
 export function checkSoon(state: ScheduleState, receipts: readonly string[], now: number, loopback: boolean): ScheduleState {
-  const cases = { ...state.cases };
+  let next = state;
   for (const receipt of receipts) {
-    const entry = caseEntry(state, receipt);
+    const entry = caseEntry(next, receipt);
     const last = ms(entry.lastCheckAt);
     const earliest = last === null || loopback ? now : Math.max(now, last + SCHEDULE_RULES.perCaseFloorMs);
-    cases[receipt] = { ...entry, lastStatusAt: null, lastDetailAt: null, nextCheckAt: iso(earliest) };
+    next = withCase(next, receipt, { lastStatusAt: null, lastDetailAt: null, soonAt: iso(earliest) });
   }
-  return { ...state, cases };
+  return next;
 }
 
 export function paused(state: ScheduleState, until: number | null): ScheduleState {
   return { ...state, pausedUntil: until === null ? null : iso(until) };
+}
+
+/**
+ * Stored times that lie in the future (the clock moved back, or ran a year ahead and was fixed) are
+ * brought back: times of past events to now (a case's reads are forgotten, so it is read again now),
+ * waits to at most their longest length from now. Called on start and on every wake, so checking
+ * never stops on a time that will not come, and `--once` never waits on one.
+ */
+export function clampToNow(state: ScheduleState, now: number): ScheduleState {
+  const past = (value: string | null) => (value !== null && (ms(value) ?? 0) > now ? iso(now) : value);
+  const forget = (value: string | null) => (value !== null && (ms(value) ?? 0) > now ? null : value);
+  const cap = (value: string | null, max: number) => (value !== null && (ms(value) ?? 0) > now + max ? iso(now + max) : value);
+  let changed = false;
+  const cases: ScheduleState['cases'] = {};
+  for (const [receipt, entry] of Object.entries(state.cases)) {
+    const next: CaseEntry = {
+      ...entry,
+      lastCheckAt: forget(entry.lastCheckAt),
+      lastDocumentsAt: forget(entry.lastDocumentsAt),
+      lastStatusAt: forget(entry.lastStatusAt),
+      lastDetailAt: forget(entry.lastDetailAt),
+      soonAt: cap(entry.soonAt, SCHEDULE_RULES.perCaseFloorMs),
+      retryAt: cap(entry.retryAt, SCHEDULE_RULES.backoffMaxMs),
+    };
+    changed ||= JSON.stringify(next) !== JSON.stringify(entry);
+    cases[receipt] = next;
+  }
+  const backoffCap = state.backoff?.reason === 'rate-limited' ? SCHEDULE_RULES.retryAfterMaxMs : SCHEDULE_RULES.backoffMaxMs;
+  const backoffUntil = state.backoff ? cap(state.backoff.until, backoffCap) : null;
+  const next: ScheduleState = {
+    ...state,
+    lastRequestAt: past(state.lastRequestAt),
+    lastAnsweredAt: past(state.lastAnsweredAt),
+    cases,
+    backoff: state.backoff && backoffUntil ? { ...state.backoff, until: backoffUntil } : state.backoff,
+    pausedUntil: cap(state.pausedUntil, SCHEDULE_RULES.pauseMaxMs),
+  };
+  changed ||= next.lastRequestAt !== state.lastRequestAt || next.lastAnsweredAt !== state.lastAnsweredAt || next.pausedUntil !== state.pausedUntil || backoffUntil !== (state.backoff?.until ?? null);
+  return changed ? next : state;
+}
+
+// ------------------------------------------------------------------ where the approval is expected
+
+/** A watched case as the planner weighs it: its form and whether a decision has shown on it yet. */
+export interface CaseOutlook {
+  receipt: string;
+  formType: string | null;
+  decided: boolean;
+}
+
+/**
+ * The chance the next approval document lands on each case. In a DACA pair the I-821D's decision
+ * usually comes first, so it weighs three times its companion until it shows one; then the I-765 does.
+ * A decided case still weighs a third (its card and status still move); unknown forms weigh the same.
+ */
+export function approvalWeights(cases: readonly CaseOutlook[]): PlannedCase[] {
+  const i821d = cases.find((c) => c.formType === 'I-821D');
+  const i765 = cases.find((c) => c.formType === 'I-765');
+  const expected = i821d && i765 ? (!i821d.decided ? i821d.receipt : !i765.decided ? i765.receipt : null) : null;
+  return cases.map(({ receipt, decided }) => ({
+    receipt,
+    weight: receipt === expected ? 3 : decided ? 1 / 3 : expected === null ? 3 : 1,
+  }));
 }

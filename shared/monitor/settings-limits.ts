@@ -2,15 +2,15 @@
 // No zod here, so the dashboard can read them without bundling it.
 
 export const INTERVAL_LIMITS = {
-  /** Minutes between checks of a case while USCIS works; never under the engine's 10-minute floor. */
+  /** The longest wait between two reads of a case while USCIS works; never under the engine's 10-minute floor. */
   workHoursIntervalMinutes: { min: 10, max: 240 },
-  /** Minutes between checks at night and on weekends. */
+  /** The same at night and on weekends. */
   offHoursIntervalMinutes: { min: 30, max: 720 },
 } as const;
 
 /** The three ways of checking the settings offer, the engine's recommended default first (the schema's default). */
 export const CHECK_PRESETS = {
-  recommended: { workHoursIntervalMinutes: 24, offHoursIntervalMinutes: 120 },
+  recommended: { workHoursIntervalMinutes: 20, offHoursIntervalMinutes: 120 },
   'more-often': { workHoursIntervalMinutes: 12, offHoursIntervalMinutes: 60 },
   'less-often': { workHoursIntervalMinutes: 60, offHoursIntervalMinutes: 360 },
 } as const satisfies Record<string, { workHoursIntervalMinutes: number; offHoursIntervalMinutes: number }>;

@@ -7,7 +7,7 @@ import { CHECK_PRESETS, INTERVAL_LIMITS } from './settings-limits';
 import { AccountCasesSchema } from '../myuscis/account-cases';
 import { byEventTime } from '../knowledge/events';
 
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
 /** Bounds that keep the store small over years of watching. */
 export const LIMITS = { history: 400, ledger: 1000, events: 200, documents: 200, notices: 50, statusHistory: 20 } as const;
@@ -52,9 +52,12 @@ export const SettingsSchema = z.object({
   /** Send a light keep-alive so USCIS does not end the session while the user is away. */
   staySignedIn: z.boolean().default(true),
   startAtLogin: z.boolean().default(false),
-  /** Minutes between checks of a case while USCIS works (US Eastern daytime, weekdays); never under 10. */
+  /**
+   * In USCIS working hours (weekdays, Eastern and Central daytime): the longest wait between two reads of a
+   * case. The case a decision is expected on first is read about 1.7 times as often (never under 10 minutes).
+   */
   workHoursIntervalMinutes: z.number().int().min(INTERVAL_LIMITS.workHoursIntervalMinutes.min).max(INTERVAL_LIMITS.workHoursIntervalMinutes.max).default(CHECK_PRESETS.recommended.workHoursIntervalMinutes),
-  /** Minutes between checks at night and on weekends. */
+  /** The same at night and on weekends (with staySignedIn, a light read every 13 minutes goes to the likelier case instead). */
   offHoursIntervalMinutes: z.number().int().min(INTERVAL_LIMITS.offHoursIntervalMinutes.min).max(INTERVAL_LIMITS.offHoursIntervalMinutes.max).default(CHECK_PRESETS.recommended.offHoursIntervalMinutes),
   /** The current work permit's expiry, if the user gave it. */
   permitExpiry: isoDate.nullable().default(null),
@@ -146,10 +149,21 @@ export const ScheduleStateSchema = z.object({
     .record(
       z.string(),
       z.object({
+        /** The last check of the case, answered or not (the per-case floor runs from it). */
         lastCheckAt: isoInstant.nullable().default(null),
+        /** The last documents list read (the case's pace runs from it). */
+        lastDocumentsAt: isoInstant.nullable().default(null),
         lastStatusAt: isoInstant.nullable().default(null),
         lastDetailAt: isoInstant.nullable().default(null),
-        nextCheckAt: isoInstant.nullable().default(null),
+        /** "Check soon": due at this time whatever its pace says (sign-in, wake-up, "Check now"). */
+        soonAt: isoInstant.nullable().default(null),
+        /** This case alone backs off after its own failures until then. */
+        retryAt: isoInstant.nullable().default(null),
+        /** Failed checks in a row, and those of them refused (404/500) while the account worked. */
+        failures: z.number().int().min(0).default(0),
+        refusals: z.number().int().min(0).default(0),
+        /** This gap's random stretch (0.85-1.15), drawn when the case was last read. */
+        pace: z.number().min(0.5).max(1.5).default(1),
       }),
     )
     .default({}),
@@ -208,6 +222,24 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
       version: 1,
       cases: Array.isArray(receipts) ? receipts.filter((r): r is string => typeof r === 'string').map((receipt) => ({ receipt, addedAt })) : [],
     };
+  },
+  /**
+   * Version 2 plans the pair as one: the interval settings became the longest wait of a case (the likelier
+   * case is read more often), so the old recommended 24 minutes is the new recommended 20; a case's
+   * documents were last read at its last check; its planned next check is no longer stored.
+   */
+  1: (old) => {
+    const settings = isPlainObject(old.settings) ? { ...old.settings } : old.settings;
+    if (isPlainObject(settings) && settings.workHoursIntervalMinutes === 24 && settings.offHoursIntervalMinutes === 120) {
+      settings.workHoursIntervalMinutes = CHECK_PRESETS.recommended.workHoursIntervalMinutes;
+    }
+    const schedule = isPlainObject(old.schedule) ? { ...old.schedule } : old.schedule;
+    if (isPlainObject(schedule) && isPlainObject(schedule.cases)) {
+      schedule.cases = Object.fromEntries(
+        Object.entries(schedule.cases).map(([receipt, entry]) => [receipt, isPlainObject(entry) ? { ...entry, lastDocumentsAt: entry.lastCheckAt ?? null } : entry]),
+      );
+    }
+    return { ...old, version: 2, settings, schedule };
   },
 };
 

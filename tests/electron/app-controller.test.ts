@@ -55,7 +55,8 @@ describe('the tray for each app state', () => {
 
   it('needs attention while backing off, says why', async () => {
     const { h, run, controller, last } = await setup();
-    h.sim.addFault({ endpoint: 'documents', kind: 'server-error', status: 503, times: 1 });
+    // Both cases fail: the site, not one case, is failing, so everything waits.
+    h.sim.addFault({ endpoint: 'documents', kind: 'server-error', status: 503, times: 2 });
     await run.runUntil(h.sim.clock.now() + 10 * 1000);
     controller.refresh();
     expect(run.monitor.activity()).toBe('backing-off');

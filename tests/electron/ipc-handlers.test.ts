@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createIpcHandlers, pushingStateAfterChanges } from '../../electron/ipc-handlers';
 import { DashboardStateSchema } from '../../shared/ipc/contract';
+import { CHECK_PRESETS } from '../../shared/monitor/settings-limits';
 import { engineHarness } from '../helpers/engine-harness';
 
 const HOUR = 3_600_000;
@@ -62,7 +63,7 @@ describe('dashboard requests', () => {
     expect(Date.parse((await handlers['schedule:pause']({ until: 'hour' })).pausedUntil!)).toBe(h.sim.clock.now() + HOUR);
     expect(await handlers['schedule:pause']({ until: null })).toEqual({ pausedUntil: null });
     const settings = await handlers['settings:update']({ language: 'es', startAtLogin: true });
-    expect(settings).toMatchObject({ language: 'es', startAtLogin: true, workHoursIntervalMinutes: 24 });
+    expect(settings).toMatchObject({ language: 'es', startAtLogin: true, workHoursIntervalMinutes: CHECK_PRESETS.recommended.workHoursIntervalMinutes });
     expect(calls).toEqual(['login:true']);
     const anHourAgo = new Date(h.sim.clock.now() - HOUR).toISOString();
     await handlers['findings:mark-seen']({ upTo: anHourAgo });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppController } from '../../electron/app-controller';
 import { createNodeMonitor } from '../../engine/node-monitor';
-import { AppStateSchema } from '../../shared/monitor/state';
+import { AppStateSchema, STATE_VERSION } from '../../shared/monitor/state';
 import { tempFolder } from '../helpers/engine-harness';
 
 function controllerFor(state: unknown) {
@@ -21,7 +21,7 @@ function controllerFor(state: unknown) {
 describe('the tray summary', () => {
   it('strips control and bidirectional characters from a form type USCIS sent, and masks a receipt when masking is on', () => {
     const controller = controllerFor({
-      version: 1,
+      version: STATE_VERSION,
       settings: { maskReceipts: true },
       cases: [
         { receipt: 'IOE0912345678', formType: 'I-821D\u202E\u0007<b>x</b>', addedAt: '2026-05-01T00:00:00.000Z' },
@@ -36,7 +36,7 @@ describe('the tray summary', () => {
   });
 
   it('shows the receipt in full when masking is off', () => {
-    const controller = controllerFor({ version: 1, cases: [{ receipt: 'IOE0912345679', formType: null, addedAt: '2026-05-01T00:00:00.000Z' }] });
+    const controller = controllerFor({ version: STATE_VERSION, cases: [{ receipt: 'IOE0912345679', formType: null, addedAt: '2026-05-01T00:00:00.000Z' }] });
     expect(controller.trayState().summary).toContain('IOE0912345679: ');
   });
 });

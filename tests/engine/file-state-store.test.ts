@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStateStore } from '../../engine/file-state-store';
-import { AppStateSchema, emptyState, TEXT_LIMIT, type AppState } from '../../shared/monitor/state';
+import { AppStateSchema, emptyState, STATE_VERSION, TEXT_LIMIT, type AppState } from '../../shared/monitor/state';
 import { failingDisk } from '../helpers/failing-disk';
 import { finding, I765, I821D, NOW, STAMP, watchedState } from '../helpers/stored-state';
 
@@ -258,7 +258,7 @@ describe('a file that reads as JSON but not wholly as a state is salvaged', () =
   });
 
   it('reads a file from a newer version as far as it can, never overwrites it, and saves beside it', () => {
-    const stored = { ...JSON.parse(savedText(watchedState(3))), version: 2, widgets: ['from the future'] };
+    const stored = { ...JSON.parse(savedText(watchedState(3))), version: STATE_VERSION + 1, widgets: ['from the future'] };
     const original = JSON.stringify(stored, null, '\t');
     leaveFile(original);
 
@@ -266,17 +266,17 @@ describe('a file that reads as JSON but not wholly as a state is salvaged', () =
 
     expect(store.read().state).toEqual(watchedState(3));
     expect(store.recovered).toEqual([
-      'The saved data in config.json comes from a newer version of DACA Watch (format 2). This version reads what it understands and never changes that file: it saves its own changes beside it, in config.v1.json.',
-      'The stored state is from a newer version (2); reading what this version understands.',
+      `The saved data in config.json comes from a newer version of DACA Watch (format ${STATE_VERSION + 1}). This version reads what it understands and never changes that file: it saves its own changes beside it, in config.v${STATE_VERSION}.json.`,
+      `The stored state is from a newer version (${STATE_VERSION + 1}); reading what this version understands.`,
     ]);
     store.write(watchedState(4));
     expect(readFileSync(file, 'utf8')).toBe(original);
-    expect(JSON.parse(readFileSync(join(dir, 'config.v1.json'), 'utf8'))).toEqual(watchedState(4));
+    expect(JSON.parse(readFileSync(join(dir, `config.v${STATE_VERSION}.json`), 'utf8'))).toEqual(watchedState(4));
 
     // The next start reads this version's own file, and still leaves the newer one alone.
     const reopened = open();
     expect(reopened.read().state).toEqual(watchedState(4));
-    expect(reopened.savePath).toBe(join(dir, 'config.v1.json'));
+    expect(reopened.savePath).toBe(join(dir, `config.v${STATE_VERSION}.json`));
     expect(readFileSync(file, 'utf8')).toBe(original);
   });
 

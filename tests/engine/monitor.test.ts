@@ -113,21 +113,58 @@ describe('failures and backoff', () => {
     ['server-error', { kind: 'server-error', status: 503 }],
     ['network-error', { kind: 'drop' }],
     ['malformed', { kind: 'truncated-json' }],
-    ['rate-limited', { kind: 'rate-limit', retryAfterSeconds: 60 }],
-  ] as const)('backs off after %s, exponentially, and recovers', async (_name, fault) => {
+  ] as const)('backs off the case that fails with %s alone, exponentially, while the other goes on, and recovers', async (_name, fault) => {
     const h = await engineHarness({ scenario: 'daca-renewal', startDay: 30 });
-    h.sim.addFault({ endpoint: 'documents', ...fault, times: 3 } as never);
+    const failing = h.sim.receipts.i821d;
+    h.sim.addFault({ endpoint: 'documents', receipt: failing, ...fault, times: 3 } as never);
     const run = h.start();
     await run.runUntil(h.sim.clock.now() + 3 * HOUR);
     const backoffs = run.events.filter((e) => e.kind === 'backoff');
-    expect(backoffs.length).toBe(3);
+    expect(backoffs).toHaveLength(3);
+    expect(backoffs.every((e) => e.kind === 'backoff' && e.receipt === failing)).toBe(true);
     const failed = h.apiRequests().filter((r) => r.outcome.startsWith('fault:'));
     expect(failed).toHaveLength(3);
     const waits = failed.slice(1).map((r, i) => Date.parse(r.at) - Date.parse(failed[i]!.at));
     expect(waits[1]!).toBeGreaterThan(waits[0]!);
-    // After the faults, checks succeed again and the backoff is cleared.
+    // The healthy case was read between the failures, and nothing backed off as a whole.
+    const between = h.apiRequests().filter((r) => r.receipt === h.sim.receipts.i765 && r.at > failed[0]!.at && r.at < failed[2]!.at);
+    expect(between.length).toBeGreaterThan(0);
+    expect(run.monitor.snapshot.schedule.backoff).toBeNull();
+    // After the faults, the failing case is read again with success and its failures are forgotten.
+    const lastOfFailing = run.events.filter((e) => e.kind === 'check' && e.receipt === failing).at(-1);
+    expect(lastOfFailing).toMatchObject({ outcome: 'ok' });
+    expect(run.monitor.snapshot.schedule.cases[failing]).toMatchObject({ failures: 0, retryAt: null });
+  });
+
+  it('backs off everything after a 429 (the whole account is asked to slow down), and recovers', async () => {
+    const h = await engineHarness({ scenario: 'daca-renewal', startDay: 30 });
+    h.sim.addFault({ endpoint: 'documents', kind: 'rate-limit', retryAfterSeconds: 60, times: 3 });
+    const run = h.start();
+    await run.runUntil(h.sim.clock.now() + 3 * HOUR);
+    const backoffs = run.events.filter((e) => e.kind === 'backoff');
+    expect(backoffs.map((e) => e.kind === 'backoff' && [e.reason, e.receipt])).toEqual(Array.from({ length: 3 }, () => ['rate-limited', undefined]));
+    const failed = h.apiRequests().filter((r) => r.outcome.startsWith('fault:'));
+    const waits = failed.slice(1).map((r, i) => Date.parse(r.at) - Date.parse(failed[i]!.at));
+    expect(waits[1]!).toBeGreaterThan(waits[0]!);
+    // No request of either case went out during a backoff.
+    for (const [i, at] of failed.slice(0, -1).map((r) => Date.parse(r.at)).entries()) {
+      const until = Date.parse((backoffs[i] as { until: string }).until);
+      expect(h.apiRequests().filter((r) => Date.parse(r.at) > at && Date.parse(r.at) < until)).toEqual([]);
+    }
     expect(run.events.at(-1)).toMatchObject({ kind: 'check', outcome: 'ok' });
     expect(run.monitor.snapshot.schedule.backoff).toBeNull();
+  });
+
+  it('backs off everything when every case fails (the site, not a case, is failing)', async () => {
+    const h = await engineHarness({ scenario: 'daca-renewal', startDay: 30 });
+    h.sim.addFault({ endpoint: 'documents', kind: 'server-error', status: 503, times: 2 });
+    const run = h.start();
+    await run.runUntil(h.sim.clock.now() + HOUR);
+    const backoffs = run.events.filter((e) => e.kind === 'backoff');
+    // One case fails: it alone waits; the other fails too: everything waits.
+    expect(backoffs.map((e) => e.kind === 'backoff' && e.receipt !== undefined)).toEqual([true, true, false]);
+    expect(run.monitor.snapshot.schedule.backoff).toBeNull();
+    expect(run.events.filter((e) => e.kind === 'check' && e.outcome === 'ok').length).toBeGreaterThanOrEqual(2);
   });
 
   it('backs off while challenged by the WAF (the desktop shell refreshes the token; headless cannot)', async () => {
@@ -166,11 +203,36 @@ describe('failures and backoff', () => {
     const foreign = h.sim.scenario.otherAccountReceipts[0]!;
     const run = h.start({ receipts: [h.sim.receipts.i765, foreign] });
     await run.runUntil(h.sim.clock.now() + 6 * HOUR);
+    // The documents refused (404), then the detail, asked to tell a failing endpoint from another account's receipt.
     const toForeign = h.apiRequests().filter((r) => r.receipt === foreign);
-    expect(toForeign).toHaveLength(1);
+    expect(toForeign.map((r) => r.endpoint)).toEqual(['documents', 'case-detail']);
     expect(run.events).toContainEqual(expect.objectContaining({ kind: 'error', message: expect.stringContaining('is not a case of this myUSCIS account') }));
     expect(run.monitor.snapshot.cases.find((c) => c.receipt === foreign)?.problem).toBe('not-this-account');
     expect(h.apiRequests().filter((r) => r.receipt === h.sim.receipts.i765).length).toBeGreaterThan(10);
+  });
+});
+
+describe('refusals', () => {
+  it('judges a receipt answered 500 again and again, while the account works, "not this account" within three checks', async () => {
+    const h = await engineHarness({ scenario: 'daca-renewal', startDay: 30, foreignReceiptStatus: 500 });
+    const foreign = h.sim.scenario.otherAccountReceipts[0]!;
+    const run = h.start({ receipts: [h.sim.receipts.i765, foreign] });
+    await run.runUntil(h.sim.clock.now() + 6 * HOUR);
+    const checksOfForeign = run.events.filter((e) => e.kind === 'check' && e.receipt === foreign);
+    expect(checksOfForeign.length).toBeGreaterThanOrEqual(1);
+    expect(checksOfForeign.length).toBeLessThanOrEqual(3);
+    expect(run.monitor.snapshot.cases.find((c) => c.receipt === foreign)?.problem).toBe('not-this-account');
+    expect(h.apiRequests().filter((r) => r.receipt === foreign).length).toBeLessThanOrEqual(6);
+  });
+
+  it('does not take a documents endpoint answering 500 for a receipt of another account: the detail answers for it', async () => {
+    const h = await engineHarness({ scenario: 'daca-renewal', startDay: 30 });
+    const failing = h.sim.receipts.i821d;
+    h.sim.addFault({ endpoint: 'documents', receipt: failing, kind: 'server-error', status: 500 });
+    const run = h.start();
+    await run.runUntil(h.sim.clock.now() + 12 * HOUR);
+    expect(run.monitor.snapshot.cases.find((c) => c.receipt === failing)?.problem).toBeNull();
+    expect(run.events.filter((e) => e.kind === 'check' && e.receipt === failing).length).toBeGreaterThan(3);
   });
 });
 

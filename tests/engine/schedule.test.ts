@@ -1,44 +1,96 @@
-// The schedule's limits with a fake clock: working hours vs nights and weekends, the per-case floor,
-// spacing, jitter, keep-alive, backoff and Retry-After, blocking states, and "check soon".
+// The pair scheduler with a fake clock, as a pure function: working hours and the weekly shape, the
+// weights of the DACA pair, the per-case floor, spacing, jitter, keep-alive, per-case and global
+// backoff, blocking states, "check soon", and stored times that lie in the future.
 
 import { describe, expect, it } from 'vitest';
 import { ScheduleStateSchema, SettingsSchema, type ScheduleState } from '../../shared/monitor/state';
 import {
   SCHEDULE_RULES,
-  baseIntervalMs,
+  allCasesFailing,
+  approvalWeights,
+  caseFailed,
   checkFinished,
   checkSoon,
+  clampToNow,
   earliestRequestAt,
   failed,
   isUscisWorkingTime,
   nextStep,
+  nextWorkingTimeChange,
   paused,
-  requestSent,
   planCheck,
+  requestSent,
+  targetGapMs,
+  type PlannedCase,
   type ScheduleEnv,
 } from '../../engine/schedule';
 import { seededRandom } from '../../engine/seeded-random';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 const settings = SettingsSchema.parse({});
-const A = 'IOE0933012457';
-const B = 'IOE0933012458';
+const I821D = 'IOE0933012457';
+const I765 = 'IOE0933012458';
 const live: ScheduleEnv = { signedIn: true, online: true, awake: true, loopback: false };
 const empty = (): ScheduleState => ScheduleStateSchema.parse({});
+const pair: PlannedCase[] = approvalWeights([
+  { receipt: I821D, formType: 'I-821D', decided: false },
+  { receipt: I765, formType: 'I-765', decided: false },
+]);
 
 // Tuesday 2026-06-02 15:00 UTC = 11:00 EDT; Saturday 2026-06-06 15:00 UTC; Tuesday 03:00 UTC = 23:00 EDT Monday.
 const TUESDAY_WORK = Date.UTC(2026, 5, 2, 15);
 const SATURDAY = Date.UTC(2026, 5, 6, 15);
 const TUESDAY_NIGHT = Date.UTC(2026, 5, 2, 3);
+/** Tuesday 2026-06-02 00:00 EDT. */
+const TUESDAY_MIDNIGHT = Date.UTC(2026, 5, 2, 4);
 
-describe('USCIS working time (US Eastern)', () => {
+interface Read {
+  at: number;
+  receipt: string;
+  purpose: string;
+  reads: string[];
+}
+
+/**
+ * Runs the planner alone from `from` to `to`: every check it plans is sent (one request every ~2.5 s,
+ * each answered) and finished. Returns every check and the final state.
+ */
+function simulate(state: ScheduleState, cases: ReadonlyArray<string | PlannedCase>, from: number, to: number, options: { env?: ScheduleEnv; pace?: typeof settings; seed?: number } = {}) {
+  const env = options.env ?? live;
+  const pace = options.pace ?? settings;
+  const random = seededRandom(options.seed ?? 11);
+  const checks: Read[] = [];
+  let now = from;
+  for (let i = 0; i < 100_000; i += 1) {
+    const step = nextStep(state, cases, env, now, pace);
+    if (step.kind !== 'check') break;
+    const at = Math.max(step.at, earliestRequestAt(state, step.at, random));
+    if (at > to) break;
+    now = at;
+    for (const _ of step.reads) {
+      state = requestSent(state, now);
+      now += 2500;
+    }
+    state = checkFinished(state, step.receipt, { now, read: step.reads, random });
+    checks.push({ at, receipt: step.receipt, purpose: step.purpose, reads: step.reads });
+  }
+  return { checks, state };
+}
+
+const gapsOf = (times: number[]) => times.slice(1).map((t, i) => t - times[i]!);
+const documentsReads = (checks: Read[], receipt: string, test: (at: number) => boolean = () => true) =>
+  checks.filter((c) => c.receipt === receipt && c.reads.includes('documents') && test(c.at)).map((c) => c.at);
+
+describe('USCIS working time (US Eastern and Central daytime, weekdays)', () => {
   it.each([
     [TUESDAY_WORK, true],
     [SATURDAY, false],
     [TUESDAY_NIGHT, false],
     [Date.UTC(2026, 5, 2, 12, 0), true], // 08:00 EDT
     [Date.UTC(2026, 5, 2, 11, 59), false], // 07:59 EDT
+    [Date.UTC(2026, 5, 2, 21, 59), true], // 17:59 EDT = 16:59 CDT
     [Date.UTC(2026, 5, 2, 22, 0), false], // 18:00 EDT
     [Date.UTC(2026, 11, 1, 13, 30), true], // 08:30 EST in winter
     [Date.UTC(2026, 11, 1, 12, 30), false], // 07:30 EST
@@ -46,127 +98,293 @@ describe('USCIS working time (US Eastern)', () => {
     expect(isUscisWorkingTime(now)).toBe(expected);
   });
 
-  it('watches closely by day and sparsely at night and on weekends', () => {
-    expect(baseIntervalMs(TUESDAY_WORK, settings)).toBe(settings.workHoursIntervalMinutes * MINUTE);
-    expect(baseIntervalMs(SATURDAY, settings)).toBe(settings.offHoursIntervalMinutes * MINUTE);
-    expect(baseIntervalMs(TUESDAY_NIGHT, settings)).toBe(settings.offHoursIntervalMinutes * MINUTE);
+  it('finds the next start or end of working time, over a weekend and over the change to daylight time', () => {
+    // Friday 2026-06-05 17:30 EDT: ends at 18:00 EDT; then starts again Monday 08:00 EDT.
+    const friday = Date.UTC(2026, 5, 5, 21, 30);
+    expect(nextWorkingTimeChange(friday)).toBe(Date.UTC(2026, 5, 5, 22));
+    expect(nextWorkingTimeChange(Date.UTC(2026, 5, 5, 22))).toBe(Date.UTC(2026, 5, 8, 12));
+    // Saturday 2026-03-07 (EST) to Monday 2026-03-09 08:00 EDT, across the spring-forward night.
+    expect(nextWorkingTimeChange(Date.UTC(2026, 2, 7, 12))).toBe(Date.UTC(2026, 2, 9, 12));
+    // And back: Monday 2026-11-02 08:00 EST.
+    expect(nextWorkingTimeChange(Date.UTC(2026, 9, 31, 12))).toBe(Date.UTC(2026, 10, 2, 13));
   });
 });
 
-describe('next step', () => {
+describe('where the approval is expected', () => {
+  const weightOf = (cases: PlannedCase[], receipt: string) => cases.find((c) => c.receipt === receipt)!.weight;
+
+  it('weighs the I-821D three times its I-765 until it shows a decision, then the I-765', () => {
+    expect(weightOf(pair, I821D) / weightOf(pair, I765)).toBe(3);
+    const afterI821D = approvalWeights([
+      { receipt: I821D, formType: 'I-821D', decided: true },
+      { receipt: I765, formType: 'I-765', decided: false },
+    ]);
+    expect(weightOf(afterI821D, I765) / weightOf(afterI821D, I821D)).toBe(9);
+    const unknown = approvalWeights([
+      { receipt: I821D, formType: null, decided: false },
+      { receipt: I765, formType: null, decided: false },
+    ]);
+    expect(weightOf(unknown, I821D)).toBe(weightOf(unknown, I765));
+  });
+
+  it("turns weights into gaps: the user's interval for the companion, shorter for the likelier case, never under the floor", () => {
+    const interval = settings.workHoursIntervalMinutes * MINUTE;
+    expect(targetGapMs(0.25, TUESDAY_WORK, settings)).toBe(interval);
+    expect(targetGapMs(0.75, TUESDAY_WORK, settings)).toBeCloseTo(interval / Math.sqrt(3), -2);
+    expect(targetGapMs(1, TUESDAY_WORK, settings)).toBe(SCHEDULE_RULES.perCaseFloorMs);
+    expect(targetGapMs(0.01, TUESDAY_WORK, settings)).toBe(interval);
+    expect(targetGapMs(0.25, SATURDAY, settings)).toBe(settings.offHoursIntervalMinutes * MINUTE);
+  });
+});
+
+describe('one plan for the pair', () => {
+  it('reads the I-821D about every 11.5 minutes in working hours, the I-765 at least every 40, within 150 requests a weekday', () => {
+    const { checks } = simulate(empty(), pair, TUESDAY_MIDNIGHT, TUESDAY_MIDNIGHT + DAY);
+    const working = (at: number) => isUscisWorkingTime(at);
+    const i821d = gapsOf(documentsReads(checks, I821D, working).slice(1));
+    const i765 = gapsOf(documentsReads(checks, I765, working).slice(1));
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    expect(mean(i821d) / MINUTE).toBeGreaterThan(10);
+    expect(mean(i821d) / MINUTE).toBeLessThan(13);
+    expect(Math.max(...i765)).toBeLessThanOrEqual(40 * MINUTE);
+    expect(mean(i765)).toBeGreaterThan(1.5 * mean(i821d));
+    // The first check of each case reads everything; after it, a weekday's requests for the pair.
+    const requests = checks.slice(2).reduce((sum, c) => sum + c.reads.length, 0);
+    expect(requests).toBeLessThanOrEqual(150);
+    expect(requests).toBeGreaterThan(110);
+  });
+
+  it('never reads a case twice within the floor against the real origin, and never sends two requests within two seconds', () => {
+    const { checks } = simulate(empty(), pair, TUESDAY_MIDNIGHT, TUESDAY_MIDNIGHT + 3 * DAY);
+    for (const receipt of [I821D, I765]) {
+      const starts = checks.filter((c) => c.receipt === receipt).map((c) => c.at);
+      expect(Math.min(...gapsOf(starts))).toBeGreaterThanOrEqual(SCHEDULE_RULES.perCaseFloorMs);
+    }
+    expect(Math.min(...gapsOf(checks.map((c) => c.at)))).toBeGreaterThanOrEqual(SCHEDULE_RULES.minGapMs);
+  });
+
+  it('off hours keeps the session alive with one light read per keep-alive gap, two in three to the likelier case, status and detail in those turns', () => {
+    const { checks } = simulate(empty(), pair, SATURDAY, SATURDAY + DAY);
+    const after = checks.slice(4);
+    expect(Math.max(...gapsOf(after.map((c) => c.at)))).toBeLessThanOrEqual(SCHEDULE_RULES.keepAliveEveryMs + 10_000);
+    expect(after.every((c) => c.purpose === 'keep-alive' && c.reads.length <= 2)).toBe(true);
+    const docs = after.filter((c) => c.reads.includes('documents'));
+    const share = docs.filter((c) => c.receipt === I821D).length / docs.length;
+    expect(share).toBeGreaterThan(0.55);
+    expect(share).toBeLessThan(0.8);
+    // The status of each case is read about every three hours, without a documents read beside it.
+    const statuses = after.filter((c) => c.receipt === I765 && c.reads.includes('status'));
+    expect(statuses.length).toBeGreaterThanOrEqual(6);
+    expect(statuses.every((c) => !c.reads.includes('documents'))).toBe(true);
+    // About 24 hours / 14 minutes: the fewest reads that keep the session.
+    expect(checks.length).toBeLessThanOrEqual(Math.ceil(DAY / SCHEDULE_RULES.keepAliveEveryMs) + 4);
+  });
+
+  it('without "stay signed in", follows the user\'s off-hours interval and sleeps in between', () => {
+    const { checks } = simulate(empty(), pair, SATURDAY, SATURDAY + DAY, { pace: { ...settings, staySignedIn: false } });
+    const i765 = gapsOf(documentsReads(checks, I765));
+    expect(Math.max(...i765)).toBeLessThanOrEqual(settings.offHoursIntervalMinutes * MINUTE * 1.15 + 10_000);
+    expect(Math.min(...i765)).toBeGreaterThan(settings.offHoursIntervalMinutes * MINUTE * 0.8);
+    expect(checks.length).toBeLessThan(40);
+  });
+
+  it('shortens a night gap when the working day starts', () => {
+    // Read at 07:30 EDT; the off-hours gap would be an hour or more, but at 08:00 working hours begin.
+    let state = empty();
+    const at = Date.UTC(2026, 5, 2, 11, 30);
+    state = checkFinished(requestSent(state, at), I821D, { now: at, read: ['documents', 'status', 'detail'], random: () => 0.5 });
+    state = checkFinished(requestSent(state, at), I765, { now: at, read: ['documents', 'status', 'detail'], random: () => 0.5 });
+    const step = nextStep(state, pair, live, at + 1000, { ...settings, staySignedIn: false });
+    expect(step.kind === 'check' && step.receipt).toBe(I821D);
+    expect(step.kind === 'check' && step.at).toBe(Date.UTC(2026, 5, 2, 12));
+  });
+
+  it('reads the documents every check; the status and detail when due, later in working hours, sooner in light turns', () => {
+    let state = empty();
+    expect(planCheck(state, I821D, TUESDAY_WORK)).toEqual(['documents', 'status', 'detail']);
+    state = checkFinished(state, I821D, { now: TUESDAY_WORK, read: ['documents', 'status', 'detail'], random: () => 0.5 });
+    expect(planCheck(state, I821D, TUESDAY_WORK + HOUR)).toEqual(['documents']);
+    // Working hours: the status rides along only when twice overdue.
+    expect(planCheck(state, I821D, TUESDAY_WORK + 3 * HOUR)).toEqual(['documents']);
+    expect(planCheck(state, I821D, TUESDAY_WORK + 6 * HOUR)).toEqual(['documents', 'status']);
+    // Off hours, a light turn reads only what is due besides the documents.
+    const night = TUESDAY_WORK + 13 * HOUR;
+    expect(planCheck(state, I821D, night, 'keep-alive')).toEqual(['status', 'detail']);
+    expect(planCheck(state, I821D, night, 'scheduled')).toEqual(['documents', 'status', 'detail']);
+  });
+});
+
+describe('blocking', () => {
   it.each([
     [{ ...live, signedIn: false }, 'signed-out'],
     [{ ...live, online: false }, 'offline'],
     [{ ...live, awake: false }, 'asleep'],
   ] as const)('makes no request while %j', (env, reason) => {
-    expect(nextStep(empty(), [A, B], env, TUESDAY_WORK, true)).toEqual({ kind: 'blocked', reason, until: null });
+    expect(nextStep(empty(), pair, env, TUESDAY_WORK, settings)).toEqual({ kind: 'blocked', reason, until: null });
   });
 
-  it('makes no request while paused or backing off, and says until when', () => {
+  it('makes no request while paused or backing off as a whole, and says until when', () => {
     const until = TUESDAY_WORK + HOUR;
-    expect(nextStep(paused(empty(), until), [A], live, TUESDAY_WORK, true)).toEqual({ kind: 'blocked', reason: 'paused', until });
-    const backingOff = failed(empty(), { now: TUESDAY_WORK, reason: 'server-error', random: () => 0.5 });
-    const step = nextStep(backingOff, [A], live, TUESDAY_WORK, true);
+    expect(nextStep(paused(empty(), until), pair, live, TUESDAY_WORK, settings)).toEqual({ kind: 'blocked', reason: 'paused', until });
+    const backingOff = failed(empty(), { now: TUESDAY_WORK, reason: 'rate-limited', random: () => 0.5 });
+    const step = nextStep(backingOff, pair, live, TUESDAY_WORK, settings);
     expect(step.kind === 'blocked' && step.reason).toBe('backing-off');
-    // Once the backoff has passed, checks resume.
-    expect(nextStep(backingOff, [A], live, Date.parse(backingOff.backoff!.until), true).kind).toBe('check');
-    expect(nextStep(empty(), [], live, TUESDAY_WORK, true)).toEqual({ kind: 'blocked', reason: 'no-cases', until: null });
-  });
-
-  it('checks a new case at once, then no case more often than every 10 minutes, with jitter', () => {
-    const random = seededRandom(7);
-    let state = empty();
-    const first = nextStep(state, [A], live, TUESDAY_WORK, false);
-    expect(first).toEqual({ kind: 'check', receipt: A, at: TUESDAY_WORK, purpose: 'scheduled' });
-    const gaps: number[] = [];
-    let now = TUESDAY_WORK;
-    // 30 checks of about 10 minutes stay inside the working day (11:00 to about 16:00 EDT).
-    for (let i = 0; i < 30; i += 1) {
-      state = checkFinished(requestSent(state, now), A, { now, read: ['documents'], settings: { workHoursIntervalMinutes: 10, offHoursIntervalMinutes: 30 }, random });
-      const step = nextStep(state, [A], live, now, false);
-      if (step.kind !== 'check') throw new Error('expected a check');
-      gaps.push(step.at - now);
-      now = step.at;
-    }
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(SCHEDULE_RULES.perCaseFloorMs);
-    expect(new Set(gaps).size).toBeGreaterThan(10);
-    expect(Math.max(...gaps)).toBeLessThanOrEqual(10 * MINUTE * 1.15 + 1);
-  });
-
-  it('spaces any two requests by at least two seconds plus jitter', () => {
-    const state = requestSent(empty(), TUESDAY_WORK);
-    for (let i = 0; i < 20; i += 1) {
-      const at = earliestRequestAt(state, TUESDAY_WORK, Math.random);
-      expect(at - TUESDAY_WORK).toBeGreaterThanOrEqual(SCHEDULE_RULES.minGapMs);
-      expect(at - TUESDAY_WORK).toBeLessThanOrEqual(SCHEDULE_RULES.minGapMs + SCHEDULE_RULES.gapJitterMs);
-    }
-    expect(earliestRequestAt(empty(), TUESDAY_WORK, Math.random)).toBe(TUESDAY_WORK);
-  });
-
-  it('moves a check up as a keep-alive so the session never idles past the keep-alive gap', () => {
-    let state = empty();
-    state = checkFinished(requestSent(state, SATURDAY), A, { now: SATURDAY, read: ['documents', 'status', 'detail'], settings, random: () => 0.5 });
-    state = checkFinished(requestSent(state, SATURDAY + 5000), B, { now: SATURDAY + 5000, read: ['documents', 'status', 'detail'], settings, random: () => 0.5 });
-    // Weekend: the next scheduled check is two hours out, but with keep-alive one comes 11 minutes after the last request.
-    const withKeepAlive = nextStep(state, [A, B], live, SATURDAY + 6000, true);
-    expect(withKeepAlive).toEqual({ kind: 'check', receipt: A, at: SATURDAY + 5000 + SCHEDULE_RULES.keepAliveEveryMs, purpose: 'keep-alive' });
-    const without = nextStep(state, [A, B], live, SATURDAY + 6000, false);
-    expect(without.kind === 'check' && without.at - SATURDAY).toBeGreaterThan(90 * MINUTE);
-  });
-
-  it('reads the documents every check, the status every three hours and the detail every twelve', () => {
-    let state = empty();
-    expect(planCheck(state, A, TUESDAY_WORK)).toEqual(['documents', 'status', 'detail']);
-    state = checkFinished(state, A, { now: TUESDAY_WORK, read: ['documents', 'status', 'detail'], settings, random: () => 0.5 });
-    expect(planCheck(state, A, TUESDAY_WORK + HOUR)).toEqual(['documents']);
-    state = checkFinished(state, A, { now: TUESDAY_WORK + HOUR, read: ['documents'], settings, random: () => 0.5 });
-    expect(planCheck(state, A, TUESDAY_WORK + 3 * HOUR - 1)).toEqual(['documents']);
-    expect(planCheck(state, A, TUESDAY_WORK + 3 * HOUR)).toEqual(['documents', 'status']);
-    state = checkFinished(state, A, { now: TUESDAY_WORK + 3 * HOUR, read: ['documents', 'status'], settings, random: () => 0.5 });
-    expect(planCheck(state, A, TUESDAY_WORK + 6 * HOUR)).toEqual(['documents', 'status']);
-    expect(planCheck(state, A, TUESDAY_WORK + 12 * HOUR)).toEqual(['documents', 'status', 'detail']);
+    expect(nextStep(backingOff, pair, live, Date.parse(backingOff.backoff!.until), settings).kind).toBe('check');
+    expect(nextStep(empty(), [], live, TUESDAY_WORK, settings)).toEqual({ kind: 'blocked', reason: 'no-cases', until: null });
   });
 });
 
-describe('backoff', () => {
-  it('grows exponentially with each failure up to a ceiling, and a success clears it', () => {
+describe('one failing case never stops the other', () => {
+  it('backs off the failing case alone, exponentially up to a ceiling, while the other keeps its pace for 48 hours', () => {
+    const random = seededRandom(3);
+    let state = simulate(empty(), pair, TUESDAY_MIDNIGHT, TUESDAY_MIDNIGHT + HOUR).state;
+    let now = TUESDAY_MIDNIGHT + HOUR;
+    const end = now + 48 * HOUR;
+    const healthy: number[] = [];
+    const failingTries: number[] = [];
+    const retryWaits: number[] = [];
+    while (now < end) {
+      const step = nextStep(state, pair, live, now, settings);
+      if (step.kind !== 'check') throw new Error(`blocked: ${JSON.stringify(step)}`);
+      now = Math.max(step.at, earliestRequestAt(state, step.at, random));
+      if (step.receipt === I821D) {
+        state = requestSent(state, now, false);
+        state = caseFailed(state, I821D, { now, random });
+        failingTries.push(now);
+        retryWaits.push(Date.parse(state.cases[I821D]!.retryAt!) - now);
+        expect(allCasesFailing(state, [I821D, I765])).toBe(false);
+      } else {
+        state = requestSent(state, now);
+        state = checkFinished(state, I765, { now, read: step.reads, random });
+        healthy.push(now);
+      }
+      expect(state.backoff).toBeNull();
+    }
+    // The healthy case is read as if nothing failed: off hours at least every keep-alive gap or so, by day about every 20 minutes.
+    expect(healthy.length).toBeGreaterThan(150);
+    expect(Math.max(...gapsOf(healthy))).toBeLessThanOrEqual(45 * MINUTE);
+    // The failing one waits longer each time (1, 2, 4, 8... minutes, jittered), never past the ceiling.
+    expect(retryWaits[3]!).toBeGreaterThan(retryWaits[0]! * 4);
+    expect(Math.max(...retryWaits)).toBeLessThanOrEqual(SCHEDULE_RULES.backoffMaxMs * 1.15);
+    expect(Math.max(...gapsOf(failingTries))).toBeLessThanOrEqual(SCHEDULE_RULES.backoffMaxMs * 1.15 + 20 * MINUTE);
+    expect(failingTries.length).toBeGreaterThan(20);
+    expect(state.cases[I821D]!.failures).toBe(failingTries.length);
+    // A success clears its count and its wait.
+    state = checkFinished(state, I821D, { now, read: ['documents'], random });
+    expect(state.cases[I821D]).toMatchObject({ failures: 0, retryAt: null, refusals: 0 });
+  });
+
+  it('calls it the site when every case is failing', () => {
+    let state = caseFailed(empty(), I821D, { now: TUESDAY_WORK, random: () => 0.5 });
+    expect(allCasesFailing(state, [I821D, I765])).toBe(false);
+    state = caseFailed(state, I765, { now: TUESDAY_WORK + 3000, random: () => 0.5 });
+    expect(allCasesFailing(state, [I821D, I765])).toBe(true);
+    // One case alone is never "every case": its own backoff covers it.
+    expect(allCasesFailing(caseFailed(empty(), I821D, { now: TUESDAY_WORK, random: () => 0.5 }), [I821D])).toBe(false);
+  });
+
+  it('backs off everything exponentially, honours Retry-After, caps it, and a success clears it', () => {
     let state = empty();
     const waits: number[] = [];
     for (let i = 0; i < 10; i += 1) {
-      state = failed(state, { now: TUESDAY_WORK, reason: 'network-error', random: () => 0.5 });
+      state = failed(state, { now: TUESDAY_WORK, reason: 'challenged', random: () => 0.5 });
       waits.push(Date.parse(state.backoff!.until) - TUESDAY_WORK);
     }
     expect(waits.slice(0, 4)).toEqual([1, 2, 4, 8].map((m) => m * MINUTE));
     expect(Math.max(...waits)).toBe(SCHEDULE_RULES.backoffMaxMs);
-    expect(state.backoff?.failures).toBe(10);
-    expect(state.backoff?.reason).toBe('network-error');
-    expect(checkFinished(state, A, { now: TUESDAY_WORK, read: ['documents'], settings, random: () => 0.5 }).backoff).toBeNull();
-  });
-
-  it('honours Retry-After when it is longer than the backoff, and a default when a 429 gives none', () => {
+    expect(checkFinished(state, I821D, { now: TUESDAY_WORK, read: ['documents'], random: () => 0.5 }).backoff).toBeNull();
     const withRetryAfter = failed(empty(), { now: TUESDAY_WORK, reason: 'rate-limited', retryAfterMs: 45 * MINUTE, random: () => 0.5 });
     expect(Date.parse(withRetryAfter.backoff!.until) - TUESDAY_WORK).toBe(45 * MINUTE);
     const withoutValue = failed(empty(), { now: TUESDAY_WORK, reason: 'rate-limited', retryAfterMs: null, random: () => 0.5 });
     expect(Date.parse(withoutValue.backoff!.until) - TUESDAY_WORK).toBe(SCHEDULE_RULES.defaultRetryAfterMs);
+    const absurd = failed(empty(), { now: TUESDAY_WORK, reason: 'rate-limited', retryAfterMs: 365 * DAY, random: () => 0.5 });
+    expect(Date.parse(absurd.backoff!.until) - TUESDAY_WORK).toBe(SCHEDULE_RULES.retryAfterMaxMs);
   });
 
   it('survives a round trip through the stored schema', () => {
-    const state = failed(failed(empty(), { now: TUESDAY_WORK, reason: 'server-error', random: () => 0.2 }), { now: TUESDAY_WORK, reason: 'server-error', random: () => 0.2 });
+    const state = caseFailed(failed(empty(), { now: TUESDAY_WORK, reason: 'server-error', random: () => 0.2 }), I765, { now: TUESDAY_WORK, random: () => 0.2, refused: true });
     const reread = ScheduleStateSchema.parse(JSON.parse(JSON.stringify(state)));
-    expect(reread.backoff).toEqual(state.backoff);
-    expect(nextStep(reread, [A], live, TUESDAY_WORK + MINUTE, true)).toMatchObject({ kind: 'blocked', reason: 'backing-off' });
+    expect(reread).toEqual(state);
+    expect(nextStep(reread, pair, live, TUESDAY_WORK + 30_000, settings)).toMatchObject({ kind: 'blocked', reason: 'backing-off' });
   });
 });
 
 describe('check soon', () => {
   it('after sign-in or wake-up makes every case due as soon as the floor allows, and reads every endpoint', () => {
-    let state = checkFinished(empty(), A, { now: TUESDAY_WORK, read: ['documents', 'status', 'detail'], settings, random: () => 0.5 });
-    state = checkSoon(state, [A, B], TUESDAY_WORK + 3 * MINUTE, false);
-    expect(state.cases[A]?.nextCheckAt).toBe(new Date(TUESDAY_WORK + SCHEDULE_RULES.perCaseFloorMs).toISOString());
-    expect(state.cases[B]?.nextCheckAt).toBe(new Date(TUESDAY_WORK + 3 * MINUTE).toISOString());
-    expect(planCheck(state, A, TUESDAY_WORK + 3 * MINUTE)).toEqual(['documents', 'status', 'detail']);
+    let state = checkFinished(empty(), I821D, { now: TUESDAY_WORK, read: ['documents', 'status', 'detail'], random: () => 0.5 });
+    state = checkSoon(state, [I821D, I765], TUESDAY_WORK + 3 * MINUTE, false);
+    expect(state.cases[I821D]?.soonAt).toBe(new Date(TUESDAY_WORK + SCHEDULE_RULES.perCaseFloorMs).toISOString());
+    expect(state.cases[I765]?.soonAt).toBe(new Date(TUESDAY_WORK + 3 * MINUTE).toISOString());
+    expect(planCheck(state, I821D, TUESDAY_WORK + 3 * MINUTE)).toEqual(['documents', 'status', 'detail']);
+    const first = nextStep(state, pair, live, TUESDAY_WORK + 3 * MINUTE, settings);
+    expect(first).toMatchObject({ kind: 'check', receipt: I765, at: TUESDAY_WORK + 3 * MINUTE });
     // A simulator on loopback has no floor.
-    const onLoopback = checkSoon(state, [A], TUESDAY_WORK + 3 * MINUTE, true);
-    expect(onLoopback.cases[A]?.nextCheckAt).toBe(new Date(TUESDAY_WORK + 3 * MINUTE).toISOString());
+    const onLoopback = checkSoon(state, [I821D], TUESDAY_WORK + 3 * MINUTE, true);
+    expect(onLoopback.cases[I821D]?.soonAt).toBe(new Date(TUESDAY_WORK + 3 * MINUTE).toISOString());
+  });
+
+  it('after days asleep or a clock jump forward, reads each case once, then goes back to its pace: no burst', () => {
+    const { state } = simulate(empty(), pair, TUESDAY_MIDNIGHT, TUESDAY_MIDNIGHT + 6 * HOUR);
+    for (const jump of [3 * DAY, 400 * DAY]) {
+      const woke = TUESDAY_MIDNIGHT + 6 * HOUR + jump;
+      const { checks } = simulate(checkSoon(state, [I821D, I765], woke, false), pair, woke, woke + HOUR);
+      const firstTen = checks.filter((c) => c.at < woke + 10 * MINUTE);
+      expect(firstTen.map((c) => c.receipt).sort()).toEqual([I821D, I765].sort());
+      expect(firstTen.reduce((sum, c) => sum + c.reads.length, 0)).toBeLessThanOrEqual(6);
+      expect(checks.length).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it('keeps its pace across the change to and from daylight time', () => {
+    for (const [from, label] of [
+      [Date.UTC(2026, 2, 7, 12), 'spring forward'],
+      [Date.UTC(2026, 9, 31, 12), 'fall back'],
+    ] as const) {
+      const { checks } = simulate(empty(), pair, from, from + 2 * DAY);
+      const gaps = gapsOf(checks.map((c) => c.at));
+      expect(Math.min(...gaps), label).toBeGreaterThanOrEqual(SCHEDULE_RULES.minGapMs);
+      expect(Math.max(...gaps), label).toBeLessThanOrEqual(SCHEDULE_RULES.keepAliveEveryMs + 10_000);
+      // Any hour holds at most what a working hour holds.
+      for (const c of checks) expect(checks.filter((o) => o.at >= c.at && o.at < c.at + HOUR).length, label).toBeLessThanOrEqual(12);
+    }
+  });
+});
+
+describe('stored times in the future', () => {
+  function futureState(ahead: number): ScheduleState {
+    const { state } = simulate(empty(), pair, TUESDAY_WORK + ahead - 2 * HOUR, TUESDAY_WORK + ahead);
+    const withWaits = caseFailed(paused(state, TUESDAY_WORK + ahead + 30 * DAY), I765, { now: TUESDAY_WORK + ahead, random: () => 0.5 });
+    return failed(withWaits, { now: TUESDAY_WORK + ahead, reason: 'server-error', random: () => 0.5 });
+  }
+
+  it.each([
+    ['a day', DAY],
+    ['a year', 365 * DAY],
+  ])('after the clock moved back %s, brings every time back and checks again within one interval', (_label, ahead) => {
+    const stored = futureState(ahead);
+    const now = TUESDAY_WORK;
+    // Unclamped, nothing happens for the whole gap.
+    const stuck = nextStep(stored, pair, live, now, settings);
+    expect(stuck.kind === 'blocked' ? stuck.until : stuck.at).toBeGreaterThan(now + ahead / 2);
+    const clamped = clampToNow(stored, now);
+    expect(Date.parse(clamped.lastRequestAt!)).toBe(now);
+    expect(Date.parse(clamped.lastAnsweredAt!)).toBe(now);
+    expect(Date.parse(clamped.pausedUntil!)).toBeLessThanOrEqual(now + SCHEDULE_RULES.pauseMaxMs);
+    expect(Date.parse(clamped.backoff!.until)).toBeLessThanOrEqual(now + SCHEDULE_RULES.backoffMaxMs);
+    expect(Date.parse(clamped.cases[I765]!.retryAt!)).toBeLessThanOrEqual(now + SCHEDULE_RULES.backoffMaxMs);
+    for (const entry of Object.values(clamped.cases)) {
+      for (const key of ['lastCheckAt', 'lastDocumentsAt', 'lastStatusAt', 'lastDetailAt'] as const) expect(entry[key] === null || Date.parse(entry[key]!) <= now).toBe(true);
+    }
+    // With the pause lifted (the user's own), checks resume at once after the backoff, within one interval.
+    const resumed = nextStep({ ...clamped, pausedUntil: null, backoff: null }, pair, live, now, settings);
+    expect(resumed.kind).toBe('check');
+    expect(resumed.kind === 'check' && resumed.at - now).toBeLessThanOrEqual(settings.workHoursIntervalMinutes * MINUTE);
+    // Clamping again changes nothing.
+    expect(clampToNow(clamped, now)).toBe(clamped);
+  });
+
+  it('leaves a state with nothing in the future untouched (the same object)', () => {
+    const { state } = simulate(empty(), pair, TUESDAY_WORK, TUESDAY_WORK + 2 * HOUR);
+    expect(clampToNow(state, TUESDAY_WORK + 2 * HOUR)).toBe(state);
   });
 });

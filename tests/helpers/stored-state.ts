@@ -1,7 +1,7 @@
 // A stored state as it looks after weeks of watching a pair of cases, for the store's tests and the
 // reliability suite. Test data only: it decides nothing about what the engine stores.
 
-import { AppStateSchema, type AppState } from '../../shared/monitor/state';
+import { AppStateSchema, STATE_VERSION, type AppState } from '../../shared/monitor/state';
 import type { FindingInput } from '../../shared/monitor/findings';
 
 export const NOW = Date.parse('2025-06-01T12:30:00.000Z');
@@ -23,7 +23,7 @@ export function finding(n: number): FindingInput {
 /** A state as it looks after weeks of watching a pair of cases. */
 export function watchedState(historyLength = 40): AppState {
   return AppStateSchema.parse({
-    version: 1,
+    version: STATE_VERSION,
     settings: { language: 'es', maskReceipts: true, quietHours: { enabled: true, start: '23:00', end: '06:30' }, permitExpiry: '2025-11-30' },
     cases: [
       { receipt: I821D, formType: 'I-821D', addedAt: '2025-03-02T15:00:00.000Z' },
@@ -57,7 +57,7 @@ export function watchedState(historyLength = 40): AppState {
     ledger: Array.from({ length: 12 }, (_, n) => ({ key: finding(n).key, notifiedAt: new Date(NOW - n * 60_000).toISOString() })),
     schedule: {
       lastRequestAt: '2025-06-01T12:00:00.000Z',
-      cases: { [I821D]: { lastCheckAt: '2025-06-01T12:00:00.000Z', nextCheckAt: '2025-06-01T12:15:00.000Z' } },
+      cases: { [I821D]: { lastCheckAt: '2025-06-01T12:00:00.000Z', lastDocumentsAt: '2025-06-01T12:00:00.000Z', pace: 1.1 } },
       backoff: { until: '2025-06-01T12:40:00.000Z', reason: 'HTTP 503', failures: 3 },
     },
     session: { state: 'signed-in', since: '2025-06-01T08:00:00.000Z' },

@@ -12,7 +12,7 @@ import { openStateStore } from '../../engine/file-state-store';
 import { createNodeMonitor } from '../../engine/node-monitor';
 import type { DesktopNotification } from '../../engine/ports';
 import { endpointPath } from '../../shared/myuscis/endpoints';
-import { TEXT_LIMIT, type AppState } from '../../shared/monitor/state';
+import { STATE_VERSION, TEXT_LIMIT, type AppState } from '../../shared/monitor/state';
 import type { ReceiptNumber } from '../../shared/receipt';
 import { failingDisk } from '../helpers/failing-disk';
 import { I765, I821D, NOW, watchedState } from '../helpers/stored-state';
@@ -185,7 +185,7 @@ describe('damaged and unexpected files', () => {
     ['garbage store', () => '\u0000\u0001garbage{{{'],
     ['wrong-shape store (a list)', () => '[1, 2, 3]'],
     ['wrong-shape store (bad settings)', (text) => text.replace('"maskReceipts": true', '"maskReceipts": "yes"')],
-    ['future-version store', (text) => text.replace('"version": 1', '"version": 7')],
+    ['future-version store', (text) => text.replace(`"version": ${STATE_VERSION}`, '"version": 7')],
   ];
   for (const [fault, damageText] of damage) {
     it(`${fault}: nothing already persisted is lost`, () => {
