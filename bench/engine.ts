@@ -1,8 +1,9 @@
-// The engine benchmark: many seeded DACA timelines on the simulator with a fake clock, the engine
-// side by side with fixed-interval pollers as peers build them; plus memory, CPU and store size.
+// The engine benchmark: many seeded DACA timelines on the simulator with a fake clock; the engine beside
+// the physical limit of detection for the same number of requests, and beside fixed-interval pollers as
+// peers build them (charged the keep-alive they would need); plus memory, CPU and store size.
 // Measures and prints only; it never asserts.
 
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MyUscisClient, type CaseEndpoint } from '../engine/client';
@@ -10,9 +11,10 @@ import type { MonitorEvent } from '../engine/monitor';
 import { createNodeHttpPort } from '../engine/node-http-port';
 import { createNodeMonitor } from '../engine/node-monitor';
 import type { NotifierPort } from '../engine/ports';
+import { SCHEDULE_RULES, isUscisWorkingTime } from '../engine/schedule';
 import { seededRandom } from '../engine/seeded-random';
-import { isUscisWorkingTime } from '../engine/schedule';
 import type { ReceiptNumber } from '../shared/receipt';
+import { caseRecordAt } from '../simulator/case-state';
 import type { ScenarioInput } from '../simulator/scenario-schema';
 import { DEMO_ACCOUNT, loadScenario } from '../simulator/scenarios';
 import { startSimulator, type Simulator } from '../simulator/server';
@@ -20,32 +22,79 @@ import { startSimulator, type Simulator } from '../simulator/server';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
 const FOREVER = 2000 * DAY;
 /** Monday 2026-03-02, 00:00 UTC: day 0 of every timeline. */
 const FILING_DAY = Date.UTC(2026, 2, 2);
+/** Share of approval moments in US working hours on weekdays; the rest land at any hour of any day. */
+const WORKING_SHARE = 0.85;
 
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+// ------------------------------------------------------------------ the distributions
+
+/** Weekdays 08:00-18:00 US Eastern: where the bench puts most approval documents (DST included). */
+const EASTERN = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', weekday: 'short', hour: 'numeric', hourCycle: 'h23' });
+function inBenchWorkingHours(at: number): boolean {
+  const parts = EASTERN.formatToParts(new Date(at));
+  const weekday = parts.find((p) => p.type === 'weekday')?.value;
+  const hour = Number(parts.find((p) => p.type === 'hour')?.value);
+  return weekday !== 'Sat' && weekday !== 'Sun' && hour >= 8 && hour < 18;
+}
+
+/** A moment from the distribution: in working hours with WORKING_SHARE, else uniform; between day 60 and day 120. */
+function approvalMoment(random: () => number): number {
+  const from = FILING_DAY + 60 * DAY;
+  const span = 60 * DAY;
+  if (random() >= WORKING_SHARE) return from + Math.floor(random() * span / MINUTE) * MINUTE;
+  for (;;) {
+    const at = from + Math.floor(random() * span / MINUTE) * MINUTE;
+    if (inBenchWorkingHours(at)) return at;
+  }
+}
+
+type Variant = 'main' | 'i765-first' | 'i821d-never';
+
+const VARIANTS: Record<Variant, string> = {
+  main: "the I-821D's approval document first, the I-765's 30 minutes to 4 hours later",
+  'i765-first': "the I-765's approval document first, the I-821D's 2 to 30 hours later",
+  'i821d-never': "only the I-765 gets an approval document; the I-821D's status says approved the next day",
+};
 
 interface Timeline {
   scenario: ReturnType<typeof loadScenario>;
-  /** When the I-821D approval document appears (epoch ms, before the simulator's seconds of jitter). */
-  approvalDocAt: number;
-  approvalDay: number;
+  /** When the first approval document appears (epoch ms): its step's minute plus the simulator's seconds of jitter. */
+  firstDocAt: number;
+  /** The form whose document comes first. */
+  firstOn: 'i821d' | 'i765';
 }
 
-/** A 90-day renewal whose silent approval lands on a random day, mostly in USCIS working hours. */
-function timeline(index: number, random: () => number): Timeline {
-  const approvalDay = 55 + Math.floor(random() * 50);
-  // Seven in ten during US Eastern working hours (13:00-21:00 UTC), the rest at any time.
-  const minute = random() < 0.7 ? 13 * 60 + Math.floor(random() * 8 * 60) : Math.floor(random() * 24 * 60);
-  const receipts = { i821d: `IOE09400${String(index * 2).padStart(5, '0')}`, i765: `IOE09400${String(index * 2 + 1).padStart(5, '0')}` };
+const dayAndTime = (at: number) => {
+  const day = Math.floor((at - FILING_DAY) / DAY);
+  const minutes = Math.floor(((at - FILING_DAY) % DAY) / MINUTE);
+  return { day, time: `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}` };
+};
+
+export function timeline(variant: Variant, index: number, random: () => number): Timeline {
+  const first = approvalMoment(random);
+  const later = variant === 'main' ? first + (30 + Math.floor(random() * 210)) * MINUTE : first + (2 * 60 + Math.floor(random() * 28 * 60)) * MINUTE;
+  const approvalDay = dayAndTime(first).day;
+  const base = 1000 * ({ main: 1, 'i765-first': 2, 'i821d-never': 3 } as const)[variant] + index;
+  const receipts = { i821d: `IOE09400${String(base * 2).padStart(5, '0')}`, i765: `IOE09400${String(base * 2 + 1).padStart(5, '0')}` };
+  const i821dDoc = { type: 'document', docType: 'I-821D Approval Notice', source: 'USCIS Generated' } as const;
+  const i765Doc = { type: 'document', docType: 'I-765 C33 Standalone Approval', source: 'USCIS Generated' } as const;
+  const docSteps =
+    variant === 'main'
+      ? [{ ...dayAndTime(first), case: 'i821d', actions: [i821dDoc] }, { ...dayAndTime(later), case: 'i765', actions: [i765Doc] }]
+      : variant === 'i765-first'
+        ? [{ ...dayAndTime(first), case: 'i765', actions: [i765Doc] }, { ...dayAndTime(later), case: 'i821d', actions: [i821dDoc] }]
+        : [{ ...dayAndTime(first), case: 'i765', actions: [i765Doc] }];
+  const afterDocs = dayAndTime(Math.max(first, later) + DAY);
   const input: ScenarioInput = {
-    name: `bench-${index}`,
+    name: `bench-${variant}-${index}`,
     title: 'Benchmark timeline',
     description: 'A seeded renewal with a silent approval.',
-    seed: `bench-${index}`,
+    seed: `bench-${variant}-${index}`,
     startDay: Math.max(0, approvalDay - 2),
-    endDay: 90,
+    endDay: approvalDay + 6,
     account: DEMO_ACCOUNT,
     cases: {
       i821d: { receipt: receipts.i821d, formType: 'I-821D', formName: 'Consideration of Deferred Action for Childhood Arrivals' },
@@ -54,17 +103,20 @@ function timeline(index: number, random: () => number): Timeline {
     steps: [
       { day: 0, time: '13:00', case: 'both', actions: [{ type: 'status', code: 'IAF', wording: 'received' }, { type: 'event', code: 'IAF' }, { type: 'document', docType: 'Receipt Notice', source: 'USCIS Generated' }] },
       { day: 30, time: '14:00', case: 'both', actions: [{ type: 'status', code: 'FTA0', wording: 'actively-reviewed' }, { type: 'event', code: 'FTA0' }] },
-      { day: approvalDay, time: hhmm(minute), case: 'i821d', actions: [{ type: 'document', docType: 'I-821D Approval Notice', source: 'USCIS Generated' }] },
-      { day: approvalDay, time: hhmm(Math.min(minute + 120, 23 * 60 + 59)), case: 'i765', actions: [{ type: 'document', docType: 'I-765 C33 Standalone Approval', source: 'USCIS Generated' }] },
-      { day: approvalDay + 1, time: '14:30', case: 'both', actions: [{ type: 'status', code: 'DA', wording: 'approved' }, { type: 'event', code: 'DA' }] },
-      { day: approvalDay + 2, time: '10:00', case: 'i765', actions: [{ type: 'status', code: 'LDA', wording: 'card-produced' }] },
-    ],
+      ...docSteps,
+      { day: afterDocs.day, time: '14:30', case: 'both', actions: [{ type: 'status', code: 'DA', wording: 'approved' }, { type: 'event', code: 'DA' }] },
+    ] as ScenarioInput['steps'],
   };
-  return { scenario: loadScenario(input), approvalDocAt: FILING_DAY + approvalDay * DAY + minute * MINUTE, approvalDay };
+  const scenario = loadScenario(input);
+  const firstOn = variant === 'main' ? 'i821d' : 'i765';
+  // The document exists from its createdAt on (the step's minute plus up to 59 s): delays count from there.
+  const record = caseRecordAt(scenario, firstOn, FILING_DAY, first + 2 * MINUTE);
+  const firstDocAt = record?.documents.find((d) => /approv/i.test(d.type))?.createdAt ?? first;
+  return { scenario, firstDocAt, firstOn };
 }
 
-/** The engine keeps its session alive itself; the fixed-interval pollers get one that never idles out. */
-async function simulatorFor(t: Timeline, startAt: number, idleTimeoutMs = 20 * MINUTE): Promise<Simulator> {
+/** The engine keeps its session alive itself; the fixed-interval pollers get one that never idles out (and are charged for it). */
+export async function simulatorFor(t: Timeline, startAt: number, idleTimeoutMs = 20 * MINUTE): Promise<Simulator> {
   return startSimulator({
     scenario: t.scenario,
     clock: { start: startAt, speed: 0 },
@@ -74,17 +126,12 @@ async function simulatorFor(t: Timeline, startAt: number, idleTimeoutMs = 20 * M
   });
 }
 
-interface StrategyResult {
-  delays: number[];
-  workingHourDelays: number[];
-  requests: number;
-  checks: number;
-  days: number;
-}
+// ------------------------------------------------------------------ the engine
 
 /** The engine on a frozen simulator clock, stepped from wake to wake until `end`; returns its check count. */
-async function driveEngine(sim: Simulator, end: number, options: { seed: number; notifier?: NotifierPort; afterWake?: (checks: number) => void }): Promise<number> {
-  const dir = mkdtempSync(join(tmpdir(), 'daca-bench-'));
+export async function driveEngine(sim: Simulator, end: number, options: { seed: number; notifier?: NotifierPort; afterWake?: (checks: number) => void }): Promise<number> {
+  // In memory where the machine has it: an fsync on a busy disk would slow the bench, not the engine's decisions.
+  const dir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'daca-bench-'));
   let checks = 0;
   const { monitor } = createNodeMonitor({
     origin: sim.dataOrigin,
@@ -114,21 +161,82 @@ async function driveEngine(sim: Simulator, end: number, options: { seed: number;
 /** Store sizes seen at the end of engine runs (the last one is the year-long run). */
 const storeSizes: number[] = [];
 
-/** The engine: from two days before the approval to two days after. */
-async function runEngine(t: Timeline, seed: number): Promise<{ delay: number | null; requests: number; checks: number; days: number }> {
-  const start = FILING_DAY + (t.approvalDay - 2) * DAY;
+interface RunResult {
+  delay: number | null;
+  requests: number;
+  checks: number;
+  days: number;
+  /** Whether the session was ever lost (the simulator's idle timeout ended it). */
+  sessionLost?: boolean;
+}
+
+/** The engine: from two days before the first approval document to two days after. */
+async function runEngine(t: Timeline, seed: number): Promise<RunResult> {
+  const start = Math.floor(t.firstDocAt / DAY) * DAY - 2 * DAY;
   const sim = await simulatorFor(t, start);
   let notifiedAt: number | null = null;
+  let sessionLost = false;
   const notifier: NotifierPort = {
     notify: async (n) => {
-      if (notifiedAt === null && n.key.includes('approv')) notifiedAt = sim.clock.now();
+      if (n.key.startsWith('session-expired')) sessionLost = true;
+      else if (notifiedAt === null && n.key.includes('approv')) notifiedAt = sim.clock.now();
     },
   };
   const checks = await driveEngine(sim, start + 4 * DAY, { seed, notifier });
   const requests = sim.requestLog().filter((r) => r.endpoint !== null).length;
   await sim.close();
-  return { delay: notifiedAt === null ? null : notifiedAt - t.approvalDocAt, requests, checks, days: 4 };
+  return { delay: notifiedAt === null ? null : notifiedAt - t.firstDocAt, requests, checks, days: 4, sessionLost };
 }
+
+// ------------------------------------------------------------------ the physical limit
+
+/**
+ * The best any schedule could do with the same number of requests a day: it knows which case gets the
+ * first approval document and the distribution of its moment (not the moment), reads only that case's
+ * documents, never more often than the per-case floor, and never leaves the session idle longer than
+ * the keep-alive gap. Spacing s(t) proportional to 1/sqrt(density), clamped to [floor, keep-alive],
+ * minimises the expected delay for a budget (a read every s at density p costs 1/s and saves p*s/2);
+ * a document landing at t waits uniformly between 0 and s(t).
+ */
+function physicalLimit(timelines: readonly Timeline[], requestsPerDay: number): { medianMinutes: number; p95Minutes: number; requestsPerDay: number } {
+  const BIN = 10 * MINUTE;
+  // One week of bins from the Monday of the timelines' middle week, with the distribution's density.
+  const weekStart = FILING_DAY + 12 * WEEK;
+  const bins = WEEK / BIN;
+  const working = Array.from({ length: bins }, (_, b) => inBenchWorkingHours(weekStart + b * BIN + BIN / 2));
+  const workingBins = working.filter(Boolean).length;
+  const density = working.map((w) => (1 - WORKING_SHARE) / bins + (w ? WORKING_SHARE / workingBins : 0));
+  const floor = SCHEDULE_RULES.perCaseFloorMs;
+  const ceiling = SCHEDULE_RULES.keepAliveEveryMs;
+  const spacing = (c: number) => density.map((p) => Math.min(ceiling, Math.max(floor, c / Math.sqrt(p))));
+  const readsPerDay = (s: number[]) => s.reduce((sum, gap) => sum + BIN / gap, 0) / 7;
+  // Bisection on c: more c, wider spacing, fewer reads.
+  let lo = 0;
+  let hi = 1e12;
+  for (let i = 0; i < 200; i += 1) {
+    const mid = (lo + hi) / 2;
+    if (readsPerDay(spacing(mid)) > requestsPerDay) lo = mid;
+    else hi = mid;
+  }
+  const s = spacing(hi);
+  const binOf = (at: number) => Math.floor((((at - weekStart) % WEEK) + WEEK) % WEEK / BIN);
+  const gaps = timelines.map((t) => s[binOf(t.firstDocAt)]!);
+  // The delay of a document landing in a gap of length g is uniform on [0, g]: the mixture's quantiles.
+  const quantileOf = (q: number) => {
+    let a = 0;
+    let b = ceiling;
+    for (let i = 0; i < 100; i += 1) {
+      const x = (a + b) / 2;
+      const share = gaps.reduce((sum, g) => sum + Math.min(1, x / g), 0) / gaps.length;
+      if (share < q) a = x;
+      else b = x;
+    }
+    return b / MINUTE;
+  };
+  return { medianMinutes: quantileOf(0.5), p95Minutes: quantileOf(0.95), requestsPerDay: readsPerDay(s) };
+}
+
+// ------------------------------------------------------------------ fixed-interval pollers
 
 interface Baseline {
   name: string;
@@ -142,9 +250,12 @@ const BASELINES: Baseline[] = [
   { name: '3 times a day, 1 endpoint a case', everyMs: 8 * HOUR, endpoints: ['status'] },
 ];
 
+/** Keep-alive requests a poller needs per interval when its interval exceeds the keep-alive gap. */
+const keepAlivesPerInterval = (everyMs: number) => Math.max(0, Math.ceil(everyMs / SCHEDULE_RULES.keepAliveEveryMs) - 1);
+
 /** A fixed-interval poller: from a day before the approval until it has seen it (approval document or title). */
-async function runBaseline(t: Timeline, baseline: Baseline, random: () => number) {
-  const start = FILING_DAY + (t.approvalDay - 1) * DAY + Math.floor(random() * baseline.everyMs);
+async function runBaseline(t: Timeline, baseline: Baseline, random: () => number): Promise<RunResult> {
+  const start = t.firstDocAt - DAY + Math.floor(random() * baseline.everyMs);
   const sim = await simulatorFor(t, start, FOREVER);
   const clock = { now: () => sim.clock.now() };
   const http = createNodeHttpPort({ cookie: sim.createSession() });
@@ -152,8 +263,10 @@ async function runBaseline(t: Timeline, baseline: Baseline, random: () => number
   const receipts = [sim.receipts.i821d, sim.receipts.i765] as ReceiptNumber[];
   let seenAt: number | null = null;
   let checks = 0;
-  const deadline = FILING_DAY + (t.approvalDay + 3) * DAY;
+  let intervals = 0;
+  const deadline = t.firstDocAt + 3 * DAY;
   while (seenAt === null && sim.clock.now() < deadline) {
+    intervals += 1;
     for (const receipt of receipts) {
       checks += 1;
       for (const endpoint of baseline.endpoints) {
@@ -173,23 +286,69 @@ async function runBaseline(t: Timeline, baseline: Baseline, random: () => number
     }
     sim.advance(baseline.everyMs);
   }
-  const requests = sim.requestLog().filter((r) => r.endpoint !== null).length;
+  const requests = sim.requestLog().filter((r) => r.endpoint !== null).length + intervals * keepAlivesPerInterval(baseline.everyMs);
   const days = (sim.clock.now() - start) / DAY;
   await sim.close();
-  return { delay: seenAt === null ? null : seenAt - t.approvalDocAt, requests, checks, days };
+  return { delay: seenAt === null ? null : seenAt - t.firstDocAt, requests, checks, days };
 }
+
+// ------------------------------------------------------------------ numbers
 
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
-const minutes = (ms: number) => (Number.isFinite(ms) ? (ms / MINUTE).toFixed(1) : 'n/a');
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+interface Summary {
+  medianMinutes: number;
+  p95Minutes: number;
+  requestsPerDay: number;
+  requestsPerCheck: number;
+  /** Timelines whose approval was noticed, of all. */
+  noticed: string;
+  workingHours: { medianMinutes: number; p95Minutes: number; timelines: number };
+  sessionsLost?: number;
+}
+
+async function measure(all: readonly Timeline[], run: (t: Timeline, i: number) => Promise<RunResult>): Promise<Summary> {
+  const delays: number[] = [];
+  const working: number[] = [];
+  let requests = 0;
+  let checks = 0;
+  let days = 0;
+  let sessionsLost = 0;
+  for (const [i, t] of all.entries()) {
+    const r = await run(t, i);
+    if (process.env.BENCH_DEBUG) process.stderr.write(`${new Date(t.firstDocAt).toISOString()} ${isUscisWorkingTime(t.firstDocAt) ? 'W' : '-'} ${r.delay === null ? 'none' : (r.delay / MINUTE).toFixed(1)} ${(r.requests / r.days).toFixed(0)}\n`);
+    if (r.delay !== null) {
+      delays.push(r.delay);
+      if (isUscisWorkingTime(t.firstDocAt)) working.push(r.delay);
+    }
+    requests += r.requests;
+    checks += r.checks;
+    days += r.days;
+    if (r.sessionLost) sessionsLost += 1;
+  }
+  return {
+    medianMinutes: round(quantile(delays, 0.5) / MINUTE),
+    p95Minutes: round(quantile(delays, 0.95) / MINUTE),
+    requestsPerDay: round(requests / days, 0),
+    requestsPerCheck: round(requests / checks, 2),
+    noticed: `${delays.length}/${all.length}`,
+    workingHours: { medianMinutes: round(quantile(working, 0.5) / MINUTE), p95Minutes: round(quantile(working, 0.95) / MINUTE), timelines: working.length },
+    sessionsLost,
+  };
+}
+
+function row(cells: string[]): string {
+  return cells.map((c, i) => c.padEnd([46, 12, 10, 14, 12, 12][i] ?? 12)).join('');
+}
 
 /** A long run for footprint: checks, heap growth over 10,000 checks, CPU per check, store size after a year. */
 async function footprint(): Promise<string[]> {
-  const t = timeline(999, seededRandom(999));
-  // From the day after filing, when both receipts exist.
+  const t = timeline('main', 999, seededRandom(999));
   const start = FILING_DAY + DAY;
   const sim = await simulatorFor(t, start);
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -216,59 +375,86 @@ async function footprint(): Promise<string[]> {
   });
   await sim.close();
   return [
-    row(['checks in a simulated year', String(checks), '', '', '']),
-    row(['heap growth over 10,000 checks', ((heap.at11000 - heap.at1000) / 1024 / 1024).toFixed(2), '', '', 'MB (target < 5)']),
-    row(['CPU per check (engine + in-process simulator)', cpuPerCheckUs.toFixed(0), '', '', 'µs']),
-    row(['store size after a simulated year', ((storeSizes.at(-1) ?? 0) / 1024).toFixed(1), '', '', 'KB (target < 512)']),
+    row(['checks in a simulated year', String(checks)]),
+    row(['heap growth over 10,000 checks', ((heap.at11000 - heap.at1000) / 1024 / 1024).toFixed(2), 'MB (target < 5)']),
+    row(['CPU per check (engine + in-process simulator)', cpuPerCheckUs.toFixed(0), 'µs']),
+    row(['store size after a simulated year', ((storeSizes.at(-1) ?? 0) / 1024).toFixed(1), 'KB (target < 512)']),
   ];
 }
 
-function row(cells: string[]): string {
-  return cells.map((c, i) => c.padEnd([44, 12, 12, 14, 16][i] ?? 12)).join('');
+export interface EngineBenchOptions {
+  /** Timelines of the main distribution and of each variant (at least 72 for the issue's yardstick). */
+  timelines?: number;
+  baselines?: boolean;
+  footprint?: boolean;
 }
 
-export async function engineBenchmark(timelines = 24): Promise<string> {
+export interface EngineBenchResult {
+  engine: Summary;
+  limit: ReturnType<typeof physicalLimit> & { ratio: number };
+  variants: Record<Exclude<Variant, 'main'>, { engine: Summary; limit: ReturnType<typeof physicalLimit> & { ratio: number } }>;
+  baselines: Record<string, Summary>;
+  timelines: Record<Variant, number>;
+  distribution: string;
+}
+
+/** Every number of the engine's benchmark, as data. */
+export async function engineNumbers(options: EngineBenchOptions = {}): Promise<EngineBenchResult> {
+  const count = Math.max(1, options.timelines ?? 72);
   const random = seededRandom(2026);
-  const lines = [row(['strategy', 'median min', 'p95 min', 'requests/day', 'requests/check'])];
-  const all = Array.from({ length: timelines }, (_, i) => timeline(i, random));
-  const strategies: Array<{ name: string; run: (t: Timeline, i: number) => Promise<{ delay: number | null; requests: number; checks: number; days: number }> }> = [
-    { name: 'DACA Watch engine', run: (t, i) => runEngine(t, i + 1) },
-    ...BASELINES.map((b) => ({ name: b.name, run: (t: Timeline) => runBaseline(t, b, random) })),
-  ];
-  const workingLines: string[] = [];
-  for (const strategy of strategies) {
-    const result: StrategyResult = { delays: [], workingHourDelays: [], requests: 0, checks: 0, days: 0 };
-    for (const [i, t] of all.entries()) {
-      const r = await strategy.run(t, i);
-      if (r.delay !== null) {
-        result.delays.push(r.delay);
-        if (isUscisWorkingTime(t.approvalDocAt)) result.workingHourDelays.push(r.delay);
-      }
-      result.requests += r.requests;
-      result.checks += r.checks;
-      result.days += r.days;
-    }
-    lines.push(
-      row([
-        strategy.name,
-        minutes(quantile(result.delays, 0.5)),
-        minutes(quantile(result.delays, 0.95)),
-        (result.requests / result.days).toFixed(0),
-        (result.requests / result.checks).toFixed(2),
-      ]),
-    );
-    workingLines.push(row([strategy.name, minutes(quantile(result.workingHourDelays, 0.5)), minutes(quantile(result.workingHourDelays, 0.95)), `${result.workingHourDelays.length}/${all.length}`, '']));
+  const sets: Record<Variant, Timeline[]> = {
+    main: Array.from({ length: count }, (_, i) => timeline('main', i, random)),
+    'i765-first': Array.from({ length: count }, (_, i) => timeline('i765-first', i, random)),
+    'i821d-never': Array.from({ length: count }, (_, i) => timeline('i821d-never', i, random)),
+  };
+  const judged = async (variant: Variant) => {
+    const engine = await measure(sets[variant], (t, i) => runEngine(t, i + 1));
+    const limit = physicalLimit(sets[variant], engine.requestsPerDay);
+    return { engine, limit: { ...limit, medianMinutes: round(limit.medianMinutes, 2), p95Minutes: round(limit.p95Minutes, 2), requestsPerDay: round(limit.requestsPerDay, 0), ratio: round(engine.medianMinutes / limit.medianMinutes, 2) } };
+  };
+  const main = await judged('main');
+  const variants = { 'i765-first': await judged('i765-first'), 'i821d-never': await judged('i821d-never') };
+  const baselines: Record<string, Summary> = {};
+  if (options.baselines !== false) {
+    const baselineRandom = seededRandom(7);
+    for (const b of BASELINES) baselines[b.name] = await measure(sets.main, (t) => runBaseline(t, b, baselineRandom));
   }
-  const footprintLines = await footprint();
-  return [
-    `Silent approval: delay from the approval document's upload to the notification, ${timelines} seeded timelines (all hours)`,
-    ...lines,
+  return {
+    ...main,
+    variants,
+    baselines,
+    timelines: { main: sets.main.length, 'i765-first': sets['i765-first'].length, 'i821d-never': sets['i821d-never'].length },
+    distribution: `${Math.round(WORKING_SHARE * 100)}% of first approval documents on weekdays 08:00-18:00 US Eastern, the rest at any hour of any day, days 60-120 after filing`,
+  };
+}
+
+export async function engineBenchmark(options: EngineBenchOptions = {}): Promise<string> {
+  const result = await engineNumbers(options);
+  const header = row(['strategy', 'median min', 'p95 min', 'requests/day', 'req/check', 'x limit']);
+  const line = (name: string, s: Summary, ratio?: number) =>
+    row([name, s.medianMinutes.toFixed(1), s.p95Minutes.toFixed(1), String(s.requestsPerDay), s.requestsPerCheck.toFixed(2), ratio === undefined ? '' : `${ratio.toFixed(2)}x`]);
+  const limitLine = (l: EngineBenchResult['limit']) => row(['physical limit, same requests a day', l.medianMinutes.toFixed(1), l.p95Minutes.toFixed(1), String(l.requestsPerDay), '', '1.00x']);
+  const lines = [
+    `Silent approval: delay from the first approval document's upload to the notification (${result.distribution})`,
     '',
-    'The same, only approvals landing in USCIS working hours (weekdays 08:00-18:00 US Eastern); target: median <= 20 min',
-    row(['strategy', 'median min', 'p95 min', 'timelines', '']),
-    ...workingLines,
-    '',
-    'Footprint of the engine (one pair watched for a simulated year)',
-    ...footprintLines,
-  ].join('\n');
+    `Main distribution (${result.timelines.main} timelines: ${VARIANTS.main}); target: median <= 7, p95 <= 15, <= 150 requests a day, median <= 1.4x the limit`,
+    header,
+    line('DACA Watch engine', result.engine, result.limit.ratio),
+    limitLine(result.limit),
+    ...Object.entries(result.baselines).map(([name, s]) => line(`${name}${keepAlivesPerInterval(BASELINES.find((b) => b.name === name)!.everyMs) > 0 ? ' (+keep-alive)' : ''}`, s)),
+    `  engine, approvals in USCIS working hours only: median ${result.engine.workingHours.medianMinutes.toFixed(1)}, p95 ${result.engine.workingHours.p95Minutes.toFixed(1)} min (${result.engine.workingHours.timelines} timelines); noticed ${result.engine.noticed}; sessions lost ${result.engine.sessionsLost}`,
+  ];
+  for (const variant of ['i765-first', 'i821d-never'] as const) {
+    const v = result.variants[variant];
+    lines.push(
+      '',
+      `Variant ${variant} (${result.timelines[variant]} timelines: ${VARIANTS[variant]})${variant === 'i765-first' ? '; target: median <= 12' : ''}`,
+      header,
+      line('DACA Watch engine', v.engine, v.limit.ratio),
+      limitLine(v.limit),
+      `  noticed ${v.engine.noticed}; sessions lost ${v.engine.sessionsLost}`,
+    );
+  }
+  if (options.footprint !== false) lines.push('', 'Footprint of the engine (one pair watched for a simulated year)', ...(await footprint()));
+  return lines.join('\n');
 }

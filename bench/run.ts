@@ -9,7 +9,7 @@ import { caseRecordAt, filingDayFor } from '../simulator/case-state';
 import { caseDetailPayload, caseStatusPayload, documentsPayload } from '../simulator/payloads';
 import { SCENARIOS } from '../simulator/scenarios';
 import { startSimulator } from '../simulator/server';
-import { engineBenchmark } from './engine';
+import { engineBenchmark, engineNumbers } from './engine';
 import { rendererBenchmark } from './renderer';
 
 function quantile(sorted: number[], q: number): number {
@@ -18,6 +18,18 @@ function quantile(sorted: number[], q: number): number {
 
 function row(cells: Array<string | number>): string {
   return cells.map((c, i) => String(c).padEnd(i === 0 ? 50 : 12)).join('');
+}
+
+const timelines = Number(process.env.BENCH_TIMELINES ?? 72);
+
+// `npm run --silent bench -- --engine [--json]`: the engine's part alone; with --json, one JSON object on stdout.
+if (process.argv.includes('--engine')) {
+  if (process.argv.includes('--json')) {
+    process.stdout.write(`${JSON.stringify(await engineNumbers({ timelines, footprint: false }), null, 2)}\n`);
+  } else {
+    process.stdout.write(`DACA Watch benchmark (Node ${process.version}, ${new Date().toISOString()})\n\n${await engineBenchmark({ timelines })}\n`);
+  }
+  process.exit(0);
 }
 
 // `npm run bench -- --renderer`: the dashboard's part alone (bundle size, banner and full timeline for a week and a year).
@@ -89,5 +101,5 @@ agent.destroy();
 await sim.close();
 
 process.stdout.write(`DACA Watch benchmark (Node ${process.version}, ${new Date().toISOString()})\n\nThe simulator\n${lines.join('\n')}\n\n`);
-process.stdout.write(`${await engineBenchmark(Number(process.env.BENCH_TIMELINES ?? 24))}\n`);
+process.stdout.write(`${await engineBenchmark({ timelines })}\n`);
 process.stdout.write(`\n${await rendererBenchmark()}`);

@@ -227,9 +227,14 @@ export class Monitor {
 
   // ------------------------------------------------------------------ the loop
 
-  /** When the engine next wants to act (epoch ms on its clock), or null when it waits for a command. */
+  /**
+   * When the engine next wants to act (epoch ms on its clock), or null when it waits for a command. Stored times
+   * in the future (the clock moved back since) are brought back to now first, so the answer is never a time that
+   * will not come.
+   */
   nextWakeAt(): number | null {
     const now = this.options.clock.now();
+    this.clampTimes(now);
     if (this.current) return this.env.signedIn && this.env.online && this.env.awake ? this.requestAt(now) : null;
     const pageAt = this.accountCasesAt(now);
     if (pageAt !== null) return pageAt;
@@ -319,9 +324,10 @@ export class Monitor {
 
   private reschedule(): void {
     if (!this.running) return;
+    // First: nextWakeAt may bring stored times back and so reschedule itself; the timer set last is the one kept.
+    const at = this.nextWakeAt();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const at = this.nextWakeAt();
     if (at === null) return;
     const delay = Math.max(0, Math.min(2 ** 31 - 1, (at - this.options.clock.now()) / this.running.speed));
     this.timer = setTimeout(() => {

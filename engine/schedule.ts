@@ -28,22 +28,20 @@ export const SCHEDULE_RULES = {
   gapJitterMs: 1.5 * SECOND,
   /** Every planned gap is stretched or shrunk by up to this fraction at random. */
   jitterFraction: 0.15,
-  /** The status is due after this long; a light (keep-alive) turn reads it when due... */
-  statusEveryMs: 3 * HOUR,
-  /** ...and the case detail after this long (both at once whenever the documents or the status moved). */
-  detailEveryMs: 12 * HOUR,
   /**
-   * In USCIS working hours the reads are frequent anyway, so the status and the detail ride along with
-   * a documents read only once they are this many times overdue (off hours, the light turns read them).
+   * The status is due after this long, the case detail after the next; both are read at once whenever the
+   * documents or the status moved (a silent approval shows in the documents first). Off hours a light
+   * (keep-alive) turn reads them; in working hours they ride along with a documents read.
    */
-  workingHoursOverdueFactor: 2,
+  statusEveryMs: 6 * HOUR,
+  detailEveryMs: 24 * HOUR,
   /**
    * With "stay signed in", no gap between answered requests longer than this. MYUSCIS.md: the idle timeout
    * is undocumented, reported from about 15-30 minutes to hours; one tracker keeps alive every 20 minutes.
    */
   keepAliveEveryMs: 14 * MINUTE,
-  /** The weight at which a case is read exactly at the user's interval: a lighter case never waits longer than that. */
-  referenceWeight: 0.25,
+  /** The share of weight at which a case is read exactly at the user's interval (the companion in a DACA pair). */
+  referenceWeight: 1 / 3,
   /** Exponential backoff on errors: first step and ceiling. */
   backoffBaseMs: 1 * MINUTE,
   backoffMaxMs: 2 * HOUR,
@@ -153,7 +151,7 @@ function normalised(cases: readonly PlannedCase[]): Map<string, number> {
 
 /**
  * The target gap between two documents reads of a case, before jitter: the user's interval for a case
- * of the reference weight (a quarter: the companion of the case a decision is expected on), shorter in
+ * of the reference weight (a third: the companion of the case a decision is expected on), shorter in
  * proportion to the square root of a heavier weight, never under the per-case floor nor over the
  * user's interval.
  */
@@ -168,9 +166,9 @@ export function targetGapMs(weight: number, now: number, settings: Pick<Settings
  * documents read reaches the target gap in force at t (working hours and off hours differ, so a gap
  * planned at night shortens when the working day starts).
  */
-function dueByPace(entry: CaseEntry, weight: number, now: number, settings: SchedulePace): number {
-  const last = ms(entry.lastDocumentsAt);
-  if (last === null) return now;
+function dueByPace(entry: CaseEntry, weight: number, now: number, settings: SchedulePace, role: 'likeliest' | 'companion'): number {
+  if (ms(entry.lastDocumentsAt) === null) return now;
+  const last = lastTurnAt(entry, role);
   let t = now;
   for (let i = 0; i < 6; i += 1) {
     const candidate = Math.max(t, last + Math.round(targetGapMs(weight, t, settings) * entry.pace));
@@ -179,6 +177,15 @@ function dueByPace(entry: CaseEntry, weight: number, now: number, settings: Sche
     t = change;
   }
   return t;
+}
+
+/**
+ * Where a case's pace runs from: the likeliest case's last documents read; another case's last read of any
+ * kind (its due status takes its turn instead of its documents).
+ */
+function lastTurnAt(entry: CaseEntry, role: 'likeliest' | 'companion'): number {
+  const reads = role === 'likeliest' ? [entry.lastDocumentsAt] : [entry.lastDocumentsAt, entry.lastStatusAt, entry.lastDetailAt];
+  return Math.max(...reads.map((at) => ms(at) ?? 0));
 }
 
 /** The earliest the rules let this case be read: its own backoff, and the floor against the real origin. */
@@ -194,18 +201,25 @@ function isDue(last: string | null, every: number, now: number): boolean {
   return at === null || now - at >= every;
 }
 
-/** What a check of this case reads: the documents always; the status and the detail when they are due. */
-export function planCheck(state: ScheduleState, receipt: string, now: number, purpose: 'scheduled' | 'keep-alive' = 'scheduled'): CheckedEndpoint[] {
+/**
+ * What a check of this case reads. The case the approval is expected on (`likeliest`) reads its documents
+ * every time, its status and detail riding along when due. Another case's due status or detail takes its
+ * turn instead of its documents (so it costs no request of its own); else it reads its documents alone.
+ * A case never read reads everything.
+ */
+export function planCheck(state: ScheduleState, receipt: string, now: number, role: 'likeliest' | 'companion' = 'likeliest'): CheckedEndpoint[] {
   const entry = caseEntry(state, receipt);
-  const factor = purpose === 'scheduled' && isUscisWorkingTime(now) ? SCHEDULE_RULES.workingHoursOverdueFactor : 1;
-  const status = isDue(entry.lastStatusAt, SCHEDULE_RULES.statusEveryMs * factor, now);
-  const detail = isDue(entry.lastDetailAt, SCHEDULE_RULES.detailEveryMs * factor, now);
-  const neverRead = ms(entry.lastDocumentsAt) === null;
-  // A light turn whose documents were read lately reads only what is due besides them.
-  if (purpose === 'keep-alive' && !neverRead && (status || detail)) {
-    return [...(status ? (['status'] as const) : []), ...(detail ? (['detail'] as const) : [])];
-  }
-  return ['documents', ...(status ? (['status'] as const) : []), ...(detail ? (['detail'] as const) : [])];
+  const status = isDue(entry.lastStatusAt, SCHEDULE_RULES.statusEveryMs, now);
+  const detail = isDue(entry.lastDetailAt, SCHEDULE_RULES.detailEveryMs, now);
+  const due: CheckedEndpoint[] = [...(status ? (['status'] as const) : []), ...(detail ? (['detail'] as const) : [])];
+  if (ms(entry.lastDocumentsAt) === null) return ['documents', 'status', 'detail'];
+  if (role === 'companion') return due.length > 0 ? due : ['documents'];
+  return ['documents', ...due];
+}
+
+/** The case the next approval document is likeliest to land on (the first of equals). */
+function likeliestOf(cases: readonly PlannedCase[]): string {
+  return cases.reduce((best, c) => (c.weight > best.weight ? c : best)).receipt;
 }
 
 // ------------------------------------------------------------------ the next step
@@ -226,10 +240,11 @@ export function nextStep(state: ScheduleState, cases: ReadonlyArray<string | Pla
 
   const planned = cases.map((c) => (typeof c === 'string' ? { receipt: c, weight: 1 } : c));
   const weights = normalised(planned);
+  const likeliest = likeliestOf(planned);
   let due: { receipt: string; at: number } | null = null;
   for (const { receipt } of planned) {
     const entry = caseEntry(state, receipt);
-    const byPace = dueByPace(entry, weights.get(receipt)!, now, pace);
+    const byPace = dueByPace(entry, weights.get(receipt)!, now, pace, receipt === likeliest ? 'likeliest' : 'companion');
     const soon = ms(entry.soonAt);
     const at = Math.max(now, soon === null ? byPace : Math.min(byPace, soon), allowedAt(entry, env));
     if (!due || at < due.at) due = { receipt, at };
@@ -245,46 +260,33 @@ export function nextStep(state: ScheduleState, cases: ReadonlyArray<string | Pla
       if (light) return { kind: 'check', receipt: light.receipt, at: keepAliveAt, purpose: 'keep-alive', reads: light.reads };
     }
   }
-  return { kind: 'check', receipt: scheduled.receipt, at: scheduled.at, purpose: 'scheduled', reads: planCheck(state, scheduled.receipt, scheduled.at) };
+  const role = scheduled.receipt === likeliest ? 'likeliest' : 'companion';
+  return { kind: 'check', receipt: scheduled.receipt, at: scheduled.at, purpose: 'scheduled', reads: planCheck(state, scheduled.receipt, scheduled.at, role) };
 }
 
 /**
- * What a keep-alive turn reads. Turns are shared out by weight: a case of share f is owed a documents
- * read every keepAliveEveryMs / f (shares go with the square root of the weight), and the turn goes to
- * the case owed first. In working hours that is an early documents read as any other. Off hours, the
- * likeliest case's turns always read its documents; a companion's turn reads a due status or detail
- * (of either case) instead, unless the companion's documents have waited twice their share: so the
- * status costs no request of its own and never delays the documents where the approval is expected.
- * Null when every case is held back.
+ * What a keep-alive turn reads. Turns are shared out by weight: a case of share f is owed a turn every
+ * keepAliveEveryMs / f, and the turn goes to the case owed first. In working hours that is an early
+ * documents read as any other (shares go with the square root of the weight, as the planned gaps do).
+ * Off hours every turn is a keep-alive anyway and the rare approval landing then is what makes the worst
+ * delays, so shares go with the square of the weight (two to one becomes four to one). What the turn
+ * reads is planCheck's. Null when every case is held back.
  */
 function lightTurn(state: ScheduleState, cases: readonly PlannedCase[], weights: Map<string, number>, env: ScheduleEnv, at: number): { receipt: string; reads: CheckedEndpoint[] } | null {
-  const roots = new Map([...weights].map(([receipt, w]) => [receipt, Math.sqrt(w)]));
-  const total = [...roots.values()].reduce((sum, r) => sum + r, 0) || 1;
+  const working = isUscisWorkingTime(at);
+  const share = new Map([...weights].map(([receipt, w]) => [receipt, working ? Math.sqrt(w) : w * w]));
+  const total = [...share.values()].reduce((sum, r) => sum + r, 0) || 1;
   const allowed = cases.filter(({ receipt }) => allowedAt(caseEntry(state, receipt), env) <= at);
   if (allowed.length === 0) return null;
-  const shareGap = (receipt: string) => SCHEDULE_RULES.keepAliveEveryMs / Math.max((roots.get(receipt) ?? 0) / total, 1e-3);
+  const likeliest = likeliestOf(cases);
+  // The likeliest case is owed its documents; another case is owed a turn (its status read may take it).
   const owedAt = (receipt: string) => {
-    const last = ms(caseEntry(state, receipt).lastDocumentsAt);
-    return last === null ? Number.NEGATIVE_INFINITY : last + shareGap(receipt);
+    const entry = caseEntry(state, receipt);
+    const gap = SCHEDULE_RULES.keepAliveEveryMs / Math.max((share.get(receipt) ?? 0) / total, 1e-3);
+    return ms(entry.lastDocumentsAt) === null ? Number.NEGATIVE_INFINITY : lastTurnAt(entry, receipt === likeliest ? 'likeliest' : 'companion') + gap;
   };
   const pick = allowed.reduce((best, c) => (owedAt(c.receipt) < owedAt(best.receipt) ? c : best)).receipt;
-  if (isUscisWorkingTime(at)) return { receipt: pick, reads: planCheck(state, pick, at, 'scheduled') };
-  const likeliest = cases.reduce((best, c) => (c.weight > best.weight ? c : best)).receipt;
-  const pickEntry = caseEntry(state, pick);
-  if (ms(pickEntry.lastDocumentsAt) === null) return { receipt: pick, reads: planCheck(state, pick, at, 'scheduled') };
-  const companionWaitedLong = at - ms(pickEntry.lastDocumentsAt)! >= 2 * shareGap(pick);
-  if (pick !== likeliest && !companionWaitedLong) {
-    // The case whose status (or detail) is the most overdue takes this turn.
-    const staleness = (receipt: string) => {
-      const entry = caseEntry(state, receipt);
-      const status = isDue(entry.lastStatusAt, SCHEDULE_RULES.statusEveryMs, at) ? at - (ms(entry.lastStatusAt) ?? 0) : -1;
-      const detail = isDue(entry.lastDetailAt, SCHEDULE_RULES.detailEveryMs, at) ? at - (ms(entry.lastDetailAt) ?? 0) : -1;
-      return Math.max(status, detail);
-    };
-    const stale = allowed.reduce((best, c) => (staleness(c.receipt) > staleness(best.receipt) ? c : best)).receipt;
-    if (staleness(stale) >= 0 && ms(caseEntry(state, stale).lastDocumentsAt) !== null) return { receipt: stale, reads: planCheck(state, stale, at, 'keep-alive') };
-  }
-  return { receipt: pick, reads: ['documents'] };
+  return { receipt: pick, reads: planCheck(state, pick, at, pick === likeliest ? 'likeliest' : 'companion') };
 }
 
 // ------------------------------------------------------------------ what happened
@@ -419,7 +421,7 @@ export interface CaseOutlook {
 
 /**
  * The chance the next approval document lands on each case. In a DACA pair the I-821D's decision
- * usually comes first, so it weighs three times its companion until it shows one; then the I-765 does.
+ * usually comes first, so it weighs twice its companion until it shows one; then the I-765 does.
  * A decided case still weighs a third (its card and status still move); unknown forms weigh the same.
  */
 export function approvalWeights(cases: readonly CaseOutlook[]): PlannedCase[] {
@@ -428,6 +430,6 @@ export function approvalWeights(cases: readonly CaseOutlook[]): PlannedCase[] {
   const expected = i821d && i765 ? (!i821d.decided ? i821d.receipt : !i765.decided ? i765.receipt : null) : null;
   return cases.map(({ receipt, decided }) => ({
     receipt,
-    weight: receipt === expected ? 3 : decided ? 1 / 3 : expected === null ? 3 : 1,
+    weight: receipt === expected ? 2 : decided ? 1 / 3 : expected === null ? 2 : 1,
   }));
 }

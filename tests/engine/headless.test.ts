@@ -114,6 +114,45 @@ describe('--once against a simulator', { timeout: TWO_RUNS }, () => {
     expect(sim.requestLog().filter((r) => r.endpoint !== null)).toHaveLength(1);
   });
 
+  it('checks every case it can when one fails: the other case is read in full', async () => {
+    const sim = await frozenSimulator({ scenario: 'daca-renewal', startDay: 10, idleTimeoutMs: 10 ** 12, sessionLifetimeMs: 10 ** 12 });
+    sim.addFault({ endpoint: 'documents', receipt: sim.receipts.i821d, kind: 'server-error', status: 503 });
+    const args = ['--receipts', `${sim.receipts.i821d},${sim.receipts.i765}`, '--origin', sim.dataOrigin, '--cookie', sim.createSession(), '--store', tempFolder(), '--once', '--json'];
+    const result = await runAsync(args);
+    expect(result.status).toBe(0);
+    const checks = result.lines.filter((l) => l.kind === 'check').map((c) => [c.receipt, c.outcome]);
+    expect(checks).toEqual([
+      [sim.receipts.i821d, 'server-error'],
+      [sim.receipts.i765, 'ok'],
+    ]);
+    expect(result.lines).toContainEqual(expect.objectContaining({ kind: 'backoff', receipt: sim.receipts.i821d, reason: 'server-error' }));
+    expect(sim.requestLog().filter((r) => r.endpoint !== null && r.receipt === sim.receipts.i765)).toHaveLength(3);
+  });
+
+  it('brings stored times a year in the future back to now and finishes in seconds, checking both cases', async () => {
+    const sim = await frozenSimulator({ scenario: 'daca-renewal', startDay: 10, idleTimeoutMs: 10 ** 12, sessionLifetimeMs: 10 ** 12 });
+    const store = tempFolder();
+    const args = ['--receipts', `${sim.receipts.i821d},${sim.receipts.i765}`, '--origin', sim.dataOrigin, '--cookie', sim.createSession(), '--store', store, '--once', '--json'];
+    expect((await runAsync(args)).status).toBe(0);
+    // The clock was a year ahead at the last run, and is right again now.
+    const file = join(store, 'config.json');
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { schedule: Record<string, unknown> & { cases: Record<string, Record<string, unknown>> } };
+    const yearAhead = (iso: unknown) => (typeof iso === 'string' ? new Date(Date.parse(iso) + 365 * 86_400_000).toISOString() : iso);
+    for (const key of ['lastRequestAt', 'lastAnsweredAt']) stored.schedule[key] = yearAhead(stored.schedule[key]);
+    for (const entry of Object.values(stored.schedule.cases)) for (const key of Object.keys(entry)) if (key.endsWith('At')) entry[key] = yearAhead(entry[key]);
+    writeFileSync(file, JSON.stringify(stored));
+    const before = sim.requestLog().length;
+    const started = Date.now();
+    const second = await runAsync(args);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(second.status).toBe(0);
+    expect(second.lines.filter((l) => l.kind === 'check').map((c) => [c.receipt, c.outcome])).toEqual([
+      [sim.receipts.i821d, 'ok'],
+      [sim.receipts.i765, 'ok'],
+    ]);
+    expect(sim.requestLog().length - before).toBe(6);
+  });
+
   it('keeps a Retry-After backoff across runs: the next run makes no request', async () => {
     const sim = await frozenSimulator({ scenario: 'daca-renewal', startDay: 10, idleTimeoutMs: 10 ** 12 });
     sim.addFault({ endpoint: 'documents', kind: 'rate-limit', retryAfterSeconds: 7200, times: 1 });

@@ -113,13 +113,13 @@ describe('USCIS working time (US Eastern and Central daytime, weekdays)', () => 
 describe('where the approval is expected', () => {
   const weightOf = (cases: PlannedCase[], receipt: string) => cases.find((c) => c.receipt === receipt)!.weight;
 
-  it('weighs the I-821D three times its I-765 until it shows a decision, then the I-765', () => {
-    expect(weightOf(pair, I821D) / weightOf(pair, I765)).toBe(3);
+  it('weighs the I-821D twice its I-765 until it shows a decision, then the I-765 six times the I-821D', () => {
+    expect(weightOf(pair, I821D) / weightOf(pair, I765)).toBe(2);
     const afterI821D = approvalWeights([
       { receipt: I821D, formType: 'I-821D', decided: true },
       { receipt: I765, formType: 'I-765', decided: false },
     ]);
-    expect(weightOf(afterI821D, I765) / weightOf(afterI821D, I821D)).toBe(9);
+    expect(weightOf(afterI821D, I765) / weightOf(afterI821D, I821D)).toBe(6);
     const unknown = approvalWeights([
       { receipt: I821D, formType: null, decided: false },
       { receipt: I765, formType: null, decided: false },
@@ -129,25 +129,26 @@ describe('where the approval is expected', () => {
 
   it("turns weights into gaps: the user's interval for the companion, shorter for the likelier case, never under the floor", () => {
     const interval = settings.workHoursIntervalMinutes * MINUTE;
-    expect(targetGapMs(0.25, TUESDAY_WORK, settings)).toBe(interval);
-    expect(targetGapMs(0.75, TUESDAY_WORK, settings)).toBeCloseTo(interval / Math.sqrt(3), -2);
-    expect(targetGapMs(1, TUESDAY_WORK, settings)).toBe(SCHEDULE_RULES.perCaseFloorMs);
+    expect(targetGapMs(1 / 3, TUESDAY_WORK, settings)).toBeCloseTo(interval, -1);
+    expect(targetGapMs(2 / 3, TUESDAY_WORK, settings)).toBeCloseTo(interval / Math.sqrt(2), -1);
+    expect(targetGapMs(1, TUESDAY_WORK, { ...settings, workHoursIntervalMinutes: 12 })).toBe(SCHEDULE_RULES.perCaseFloorMs);
     expect(targetGapMs(0.01, TUESDAY_WORK, settings)).toBe(interval);
-    expect(targetGapMs(0.25, SATURDAY, settings)).toBe(settings.offHoursIntervalMinutes * MINUTE);
+    expect(targetGapMs(1 / 3, SATURDAY, settings)).toBeCloseTo(settings.offHoursIntervalMinutes * MINUTE, -1);
   });
 });
 
 describe('one plan for the pair', () => {
-  it('reads the I-821D about every 11.5 minutes in working hours, the I-765 at least every 40, within 150 requests a weekday', () => {
+  it('reads the I-821D about every 12.7 minutes in working hours, the I-765 about every 18 (at least every 40), within 150 requests a weekday', () => {
     const { checks } = simulate(empty(), pair, TUESDAY_MIDNIGHT, TUESDAY_MIDNIGHT + DAY);
     const working = (at: number) => isUscisWorkingTime(at);
     const i821d = gapsOf(documentsReads(checks, I821D, working).slice(1));
     const i765 = gapsOf(documentsReads(checks, I765, working).slice(1));
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-    expect(mean(i821d) / MINUTE).toBeGreaterThan(10);
-    expect(mean(i821d) / MINUTE).toBeLessThan(13);
+    expect(mean(i821d) / MINUTE).toBeGreaterThan(11);
+    expect(mean(i821d) / MINUTE).toBeLessThan(14);
+    expect(mean(i765) / MINUTE).toBeGreaterThan(16);
+    expect(mean(i765) / MINUTE).toBeLessThan(20);
     expect(Math.max(...i765)).toBeLessThanOrEqual(40 * MINUTE);
-    expect(mean(i765)).toBeGreaterThan(1.5 * mean(i821d));
     // The first check of each case reads everything; after it, a weekday's requests for the pair.
     const requests = checks.slice(2).reduce((sum, c) => sum + c.reads.length, 0);
     expect(requests).toBeLessThanOrEqual(150);
@@ -163,18 +164,28 @@ describe('one plan for the pair', () => {
     expect(Math.min(...gapsOf(checks.map((c) => c.at)))).toBeGreaterThanOrEqual(SCHEDULE_RULES.minGapMs);
   });
 
-  it('off hours keeps the session alive with one light read per keep-alive gap, two in three to the likelier case, status and detail in those turns', () => {
+  it('off hours keeps the session alive with one light read per keep-alive gap, four in five to the likelier case, the status read in those turns', () => {
     const { checks } = simulate(empty(), pair, SATURDAY, SATURDAY + DAY);
     const after = checks.slice(4);
     expect(Math.max(...gapsOf(after.map((c) => c.at)))).toBeLessThanOrEqual(SCHEDULE_RULES.keepAliveEveryMs + 10_000);
-    expect(after.every((c) => c.purpose === 'keep-alive' && c.reads.length <= 2)).toBe(true);
-    const docs = after.filter((c) => c.reads.includes('documents'));
-    const share = docs.filter((c) => c.receipt === I821D).length / docs.length;
-    expect(share).toBeGreaterThan(0.55);
-    expect(share).toBeLessThan(0.8);
-    // The status of each case is read about every three hours, without a documents read beside it.
+    // Light turns, but for the companion's turn, due at least every off-hours interval (two hours).
+    expect(after.filter((c) => c.purpose !== 'keep-alive').every((c) => c.receipt === I765 && c.reads.length === 1)).toBe(true);
+    expect(Math.max(...gapsOf(after.filter((c) => c.receipt === I765).map((c) => c.at)))).toBeLessThanOrEqual(settings.offHoursIntervalMinutes * MINUTE * 1.15 + 20_000);
+    // The companion's turns read one thing: its status (or detail) alone, or its documents alone.
+    expect(after.filter((c) => c.receipt === I765).every((c) => c.reads.length === 1 || (c.reads.length === 2 && !c.reads.includes('documents')))).toBe(true);
+    const turns = after.filter((c) => c.receipt === I821D).length / after.length;
+    expect(turns).toBeGreaterThan(0.7);
+    expect(turns).toBeLessThan(0.9);
+    // The likelier case's documents never wait more than two turns.
+    expect(Math.max(...gapsOf(documentsReads(after, I821D)))).toBeLessThanOrEqual(2 * SCHEDULE_RULES.keepAliveEveryMs + 20_000);
+    // The status of each case is read about every six hours, without a documents read beside it.
+    for (const receipt of [I821D, I765]) {
+      const statuses = after.filter((c) => c.receipt === receipt && c.reads.includes('status'));
+      expect(statuses.length).toBeGreaterThanOrEqual(3);
+      // Due after six hours; a companion waits for its turn (about every 70 minutes at night).
+      expect(Math.max(...gapsOf(statuses.map((c) => c.at)))).toBeLessThanOrEqual(SCHEDULE_RULES.statusEveryMs + 80 * MINUTE);
+    }
     const statuses = after.filter((c) => c.receipt === I765 && c.reads.includes('status'));
-    expect(statuses.length).toBeGreaterThanOrEqual(6);
     expect(statuses.every((c) => !c.reads.includes('documents'))).toBe(true);
     // About 24 hours / 14 minutes: the fewest reads that keep the session.
     expect(checks.length).toBeLessThanOrEqual(Math.ceil(DAY / SCHEDULE_RULES.keepAliveEveryMs) + 4);
@@ -182,7 +193,8 @@ describe('one plan for the pair', () => {
 
   it('without "stay signed in", follows the user\'s off-hours interval and sleeps in between', () => {
     const { checks } = simulate(empty(), pair, SATURDAY, SATURDAY + DAY, { pace: { ...settings, staySignedIn: false } });
-    const i765 = gapsOf(documentsReads(checks, I765));
+    // The companion's turn comes every interval (its status takes one now and then instead of its documents).
+    const i765 = gapsOf(checks.filter((c) => c.receipt === I765).map((c) => c.at));
     expect(Math.max(...i765)).toBeLessThanOrEqual(settings.offHoursIntervalMinutes * MINUTE * 1.15 + 10_000);
     expect(Math.min(...i765)).toBeGreaterThan(settings.offHoursIntervalMinutes * MINUTE * 0.8);
     expect(checks.length).toBeLessThan(40);
@@ -199,18 +211,20 @@ describe('one plan for the pair', () => {
     expect(step.kind === 'check' && step.at).toBe(Date.UTC(2026, 5, 2, 12));
   });
 
-  it('reads the documents every check; the status and detail when due, later in working hours, sooner in light turns', () => {
+  it('reads the likeliest case\'s documents every check, its status every six hours and detail every day riding along; the companion\'s in its own turn', () => {
     let state = empty();
     expect(planCheck(state, I821D, TUESDAY_WORK)).toEqual(['documents', 'status', 'detail']);
+    expect(planCheck(state, I765, TUESDAY_WORK, 'companion')).toEqual(['documents', 'status', 'detail']);
     state = checkFinished(state, I821D, { now: TUESDAY_WORK, read: ['documents', 'status', 'detail'], random: () => 0.5 });
+    state = checkFinished(state, I765, { now: TUESDAY_WORK, read: ['documents', 'status', 'detail'], random: () => 0.5 });
     expect(planCheck(state, I821D, TUESDAY_WORK + HOUR)).toEqual(['documents']);
-    // Working hours: the status rides along only when twice overdue.
-    expect(planCheck(state, I821D, TUESDAY_WORK + 3 * HOUR)).toEqual(['documents']);
+    expect(planCheck(state, I821D, TUESDAY_WORK + 6 * HOUR - 1)).toEqual(['documents']);
     expect(planCheck(state, I821D, TUESDAY_WORK + 6 * HOUR)).toEqual(['documents', 'status']);
-    // Off hours, a light turn reads only what is due besides the documents.
-    const night = TUESDAY_WORK + 13 * HOUR;
-    expect(planCheck(state, I821D, night, 'keep-alive')).toEqual(['status', 'detail']);
-    expect(planCheck(state, I821D, night, 'scheduled')).toEqual(['documents', 'status', 'detail']);
+    expect(planCheck(state, I821D, TUESDAY_WORK + 24 * HOUR)).toEqual(['documents', 'status', 'detail']);
+    // The companion's due status takes its turn instead of its documents: no request of its own.
+    expect(planCheck(state, I765, TUESDAY_WORK + HOUR, 'companion')).toEqual(['documents']);
+    expect(planCheck(state, I765, TUESDAY_WORK + 7 * HOUR, 'companion')).toEqual(['status']);
+    expect(planCheck(state, I765, TUESDAY_WORK + 24 * HOUR, 'companion')).toEqual(['status', 'detail']);
   });
 });
 
