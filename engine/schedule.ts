@@ -35,13 +35,17 @@ export const SCHEDULE_RULES = {
    */
   statusEveryMs: 6 * HOUR,
   detailEveryMs: 24 * HOUR,
+  /** After a case's decision its news is in the status (card produced, mailed, delivered): read it this often. */
+  decidedStatusEveryMs: 2 * HOUR,
   /**
    * With "stay signed in", no gap between answered requests longer than this. MYUSCIS.md: the idle timeout
    * is undocumented, reported from about 15-30 minutes to hours; one tracker keeps alive every 20 minutes.
    */
   keepAliveEveryMs: 14 * MINUTE,
-  /** The share of weight at which a case is read exactly at the user's interval (the companion in a DACA pair). */
-  referenceWeight: 1 / 3,
+  /** The share of weight at which a case is read exactly at the user's interval (the companion in a waiting DACA pair: 1 of 2.4). */
+  referenceWeight: 1 / 2.4,
+  /** Off hours, turns are shared by the weight to this power: the likelier case gets nearly every turn. */
+  offHoursShareExponent: 6,
   /** Exponential backoff on errors: first step and ceiling. */
   backoffBaseMs: 1 * MINUTE,
   backoffMaxMs: 2 * HOUR,
@@ -72,6 +76,8 @@ export type CheckedEndpoint = 'documents' | 'status' | 'detail';
 export interface PlannedCase {
   receipt: string;
   weight: number;
+  /** A decision showed on it: its news is in the status now. */
+  decided?: boolean;
 }
 
 export type SchedulePace = Pick<Settings, 'workHoursIntervalMinutes' | 'offHoursIntervalMinutes' | 'staySignedIn'>;
@@ -155,10 +161,11 @@ function normalised(cases: readonly PlannedCase[]): Map<string, number> {
  * proportion to the square root of a heavier weight, never under the per-case floor nor over the
  * user's interval.
  */
-export function targetGapMs(weight: number, now: number, settings: Pick<Settings, 'workHoursIntervalMinutes' | 'offHoursIntervalMinutes'>): number {
+export function targetGapMs(weight: number, now: number, settings: Pick<Settings, 'workHoursIntervalMinutes' | 'offHoursIntervalMinutes'>, decided = false): number {
   const interval = baseIntervalMs(now, settings);
   const scaled = interval * Math.sqrt(SCHEDULE_RULES.referenceWeight / Math.max(weight, 1e-6));
-  return Math.min(interval, Math.max(SCHEDULE_RULES.perCaseFloorMs, scaled));
+  // The user's interval bounds a case waiting for its decision; a decided case, whose news is in its status, twice that.
+  return Math.min(decided ? 2 * interval : interval, Math.max(SCHEDULE_RULES.perCaseFloorMs, scaled));
 }
 
 /**
@@ -166,12 +173,14 @@ export function targetGapMs(weight: number, now: number, settings: Pick<Settings
  * documents read reaches the target gap in force at t (working hours and off hours differ, so a gap
  * planned at night shortens when the working day starts).
  */
-function dueByPace(entry: CaseEntry, weight: number, now: number, settings: SchedulePace, role: 'likeliest' | 'companion'): number {
+function dueByPace(entry: CaseEntry, weight: number, now: number, settings: SchedulePace, role: 'likeliest' | 'companion', decided: boolean): number {
   if (ms(entry.lastDocumentsAt) === null) return now;
   const last = lastTurnAt(entry, role);
   let t = now;
   for (let i = 0; i < 6; i += 1) {
-    const candidate = Math.max(t, last + Math.round(targetGapMs(weight, t, settings) * entry.pace));
+    // Off hours with "stay signed in", the keep-alive turns are the reads (see lightTurn): no gap of its own.
+    const gap = settings.staySignedIn && !isUscisWorkingTime(t) ? Number.POSITIVE_INFINITY : Math.round(targetGapMs(weight, t, settings, decided) * entry.pace);
+    const candidate = Math.max(t, last + gap);
     const change = nextWorkingTimeChange(t);
     if (candidate < change) return candidate;
     t = change;
@@ -202,19 +211,19 @@ function isDue(last: string | null, every: number, now: number): boolean {
 }
 
 /**
- * What a check of this case reads. The case the approval is expected on (`likeliest`) reads its documents
- * every time, its status and detail riding along when due. Another case's due status or detail takes its
- * turn instead of its documents (so it costs no request of its own); else it reads its documents alone.
- * A case never read reads everything.
+ * What a check of this case reads: its due status or detail take the turn instead of its documents (so
+ * they cost no request of their own), else its documents alone; a case never read, or due to be checked
+ * soon, reads everything. When
+ * the documents or the status moved, the monitor reads the rest at once.
  */
-export function planCheck(state: ScheduleState, receipt: string, now: number, role: 'likeliest' | 'companion' = 'likeliest'): CheckedEndpoint[] {
+export function planCheck(state: ScheduleState, receipt: string, now: number, decided = false): CheckedEndpoint[] {
   const entry = caseEntry(state, receipt);
-  const status = isDue(entry.lastStatusAt, SCHEDULE_RULES.statusEveryMs, now);
+  // Never read, or "check soon" (sign-in, wake-up, Check now): everything.
+  if (ms(entry.lastDocumentsAt) === null || entry.soonAt !== null) return ['documents', 'status', 'detail'];
+  const status = isDue(entry.lastStatusAt, decided ? SCHEDULE_RULES.decidedStatusEveryMs : SCHEDULE_RULES.statusEveryMs, now);
   const detail = isDue(entry.lastDetailAt, SCHEDULE_RULES.detailEveryMs, now);
   const due: CheckedEndpoint[] = [...(status ? (['status'] as const) : []), ...(detail ? (['detail'] as const) : [])];
-  if (ms(entry.lastDocumentsAt) === null) return ['documents', 'status', 'detail'];
-  if (role === 'companion') return due.length > 0 ? due : ['documents'];
-  return ['documents', ...due];
+  return due.length > 0 ? due : ['documents'];
 }
 
 /** The case the next approval document is likeliest to land on (the first of equals). */
@@ -242,9 +251,9 @@ export function nextStep(state: ScheduleState, cases: ReadonlyArray<string | Pla
   const weights = normalised(planned);
   const likeliest = likeliestOf(planned);
   let due: { receipt: string; at: number } | null = null;
-  for (const { receipt } of planned) {
+  for (const { receipt, decided } of planned) {
     const entry = caseEntry(state, receipt);
-    const byPace = dueByPace(entry, weights.get(receipt)!, now, pace, receipt === likeliest ? 'likeliest' : 'companion');
+    const byPace = dueByPace(entry, weights.get(receipt)!, now, pace, receipt === likeliest ? 'likeliest' : 'companion', decided === true);
     const soon = ms(entry.soonAt);
     const at = Math.max(now, soon === null ? byPace : Math.min(byPace, soon), allowedAt(entry, env));
     if (!due || at < due.at) due = { receipt, at };
@@ -252,16 +261,19 @@ export function nextStep(state: ScheduleState, cases: ReadonlyArray<string | Pla
   const scheduled = due!;
 
   // The session's idle timer runs from the last request USCIS answered, not from a failed one.
+  // Off hours with "stay signed in" the keep-alive turns are the only reads, so one is always planned
+  // (at once when nothing was answered yet; when every case is held back, as soon as one may be read).
   const lastAnswered = ms(state.lastAnsweredAt);
-  if (pace.staySignedIn && lastAnswered !== null) {
-    const keepAliveAt = Math.max(now, lastAnswered + SCHEDULE_RULES.keepAliveEveryMs);
+  if (pace.staySignedIn) {
+    const held = Math.min(...planned.map(({ receipt }) => allowedAt(caseEntry(state, receipt), env)));
+    const keepAliveAt = Math.max(now, held, lastAnswered === null ? now : lastAnswered + SCHEDULE_RULES.keepAliveEveryMs);
     if (keepAliveAt < scheduled.at) {
-      const light = lightTurn(state, planned, weights, env, keepAliveAt);
+      const light = lightTurn(state, planned, weights, env, keepAliveAt, pace);
       if (light) return { kind: 'check', receipt: light.receipt, at: keepAliveAt, purpose: 'keep-alive', reads: light.reads };
     }
   }
-  const role = scheduled.receipt === likeliest ? 'likeliest' : 'companion';
-  return { kind: 'check', receipt: scheduled.receipt, at: scheduled.at, purpose: 'scheduled', reads: planCheck(state, scheduled.receipt, scheduled.at, role) };
+  const decided = planned.find((c) => c.receipt === scheduled.receipt)?.decided === true;
+  return { kind: 'check', receipt: scheduled.receipt, at: scheduled.at, purpose: 'scheduled', reads: planCheck(state, scheduled.receipt, scheduled.at, decided) };
 }
 
 /**
@@ -269,12 +281,13 @@ export function nextStep(state: ScheduleState, cases: ReadonlyArray<string | Pla
  * keepAliveEveryMs / f, and the turn goes to the case owed first. In working hours that is an early
  * documents read as any other (shares go with the square root of the weight, as the planned gaps do).
  * Off hours every turn is a keep-alive anyway and the rare approval landing then is what makes the worst
- * delays, so shares go with the square of the weight (two to one becomes four to one). What the turn
+ * delays, so shares go with a high power of the weight (the companion gets little more than its own
+ * interval's turns; equal weights still share equally). What the turn
  * reads is planCheck's. Null when every case is held back.
  */
-function lightTurn(state: ScheduleState, cases: readonly PlannedCase[], weights: Map<string, number>, env: ScheduleEnv, at: number): { receipt: string; reads: CheckedEndpoint[] } | null {
+function lightTurn(state: ScheduleState, cases: readonly PlannedCase[], weights: Map<string, number>, env: ScheduleEnv, at: number, pace: SchedulePace): { receipt: string; reads: CheckedEndpoint[] } | null {
   const working = isUscisWorkingTime(at);
-  const share = new Map([...weights].map(([receipt, w]) => [receipt, working ? Math.sqrt(w) : w * w]));
+  const share = new Map([...weights].map(([receipt, w]) => [receipt, working ? Math.sqrt(w) : w ** SCHEDULE_RULES.offHoursShareExponent]));
   const total = [...share.values()].reduce((sum, r) => sum + r, 0) || 1;
   const allowed = cases.filter(({ receipt }) => allowedAt(caseEntry(state, receipt), env) <= at);
   if (allowed.length === 0) return null;
@@ -282,11 +295,12 @@ function lightTurn(state: ScheduleState, cases: readonly PlannedCase[], weights:
   // The likeliest case is owed its documents; another case is owed a turn (its status read may take it).
   const owedAt = (receipt: string) => {
     const entry = caseEntry(state, receipt);
-    const gap = SCHEDULE_RULES.keepAliveEveryMs / Math.max((share.get(receipt) ?? 0) / total, 1e-3);
+    // Never longer than the user's interval for the case (off hours, the keep-alive turns are its only reads).
+    const gap = Math.min(SCHEDULE_RULES.keepAliveEveryMs / Math.max((share.get(receipt) ?? 0) / total, 1e-3), targetGapMs(weights.get(receipt) ?? 0, at, pace, cases.find((c) => c.receipt === receipt)?.decided === true) * entry.pace);
     return ms(entry.lastDocumentsAt) === null ? Number.NEGATIVE_INFINITY : lastTurnAt(entry, receipt === likeliest ? 'likeliest' : 'companion') + gap;
   };
   const pick = allowed.reduce((best, c) => (owedAt(c.receipt) < owedAt(best.receipt) ? c : best)).receipt;
-  return { receipt: pick, reads: planCheck(state, pick, at, pick === likeliest ? 'likeliest' : 'companion') };
+  return { receipt: pick, reads: planCheck(state, pick, at, cases.find((c) => c.receipt === pick)?.decided === true) };
 }
 
 // ------------------------------------------------------------------ what happened
@@ -421,7 +435,7 @@ export interface CaseOutlook {
 
 /**
  * The chance the next approval document lands on each case. In a DACA pair the I-821D's decision
- * usually comes first, so it weighs twice its companion until it shows one; then the I-765 does.
+ * usually comes first, so it weighs 1.4 times its companion until it shows one; then the I-765 does.
  * A decided case still weighs a third (its card and status still move); unknown forms weigh the same.
  */
 export function approvalWeights(cases: readonly CaseOutlook[]): PlannedCase[] {
@@ -430,6 +444,7 @@ export function approvalWeights(cases: readonly CaseOutlook[]): PlannedCase[] {
   const expected = i821d && i765 ? (!i821d.decided ? i821d.receipt : !i765.decided ? i765.receipt : null) : null;
   return cases.map(({ receipt, decided }) => ({
     receipt,
-    weight: receipt === expected ? 2 : decided ? 1 / 3 : expected === null ? 2 : 1,
+    weight: receipt === expected ? 1.4 : decided ? 1 / 3 : expected === null ? 1.4 : 1,
+    decided,
   }));
 }
