@@ -4,7 +4,8 @@
 import type { Finding, FindingType } from '../monitor/findings';
 import type { CaseSnapshot, Settings } from '../monitor/state';
 import { isReceiptNumber, maskReceipt } from '../receipt';
-import { calendarDay, dayInZone } from './calendar-days';
+import { dayInZone } from './calendar-days';
+import { readCase } from './case-reading';
 import { pairVerdict, type PairVerdict } from './daca-pair';
 import type { RenewalFacts } from './renewal-calendar';
 import { snapshotView } from './snapshot-view';
@@ -36,8 +37,8 @@ export function storedVerdict(state: RenewalState, today: string): PairVerdict {
 }
 
 /**
- * The facts on `today` (the user's civil day). The approval's day is the earliest approval finding on the I-765 (when
- * USCIS says it happened, else when DACA Watch found it), as a day in `timeZone`; else the I-765 status's date.
+ * The facts on `today` (the user's civil day). The approval's day is the earliest dated sign of the I-765's approval
+ * (its approval document, code or title, a card step, or an approval finding), as a day in `timeZone`.
  */
 export function renewalFactsOf(state: RenewalState, today: string, timeZone?: string, verdict: PairVerdict = storedVerdict(state, today)): RenewalFacts {
   const watched = state.cases.filter((c) => c.problem === null);
@@ -46,20 +47,18 @@ export function renewalFactsOf(state: RenewalState, today: string, timeZone?: st
   let approvedOn: string | null = null;
   if (approved) {
     const i765 = watched.filter((c) => formOf(state, c.receipt) === 'I-765').map((c) => c.receipt);
-    const times = state.history
-      .filter((finding) => APPROVAL_FINDINGS.has(finding.type) && i765.includes(finding.receipt))
-      .map((finding) => Date.parse(finding.happenedAt ?? finding.foundAt))
+    // What USCIS's own records date (an approval document, code or title, or a later card step), and what DACA Watch found.
+    const recorded = i765.flatMap((receipt) => {
+      const snapshot = state.snapshots[receipt];
+      if (snapshot === undefined) return [];
+      return readCase('I-765', snapshotView(snapshot), {}).signals.filter((signal) => isApprovedStage(signal.stage) && !signal.hedged).map((signal) => signal.at);
+    });
+    const found = state.history.filter((finding) => APPROVAL_FINDINGS.has(finding.type) && i765.includes(finding.receipt)).map((finding) => finding.happenedAt ?? finding.foundAt);
+    const times = [...recorded, ...found]
+      .map((at) => Date.parse(at))
       .filter((ms) => !Number.isNaN(ms))
       .sort((a, b) => a - b);
     if (times.length > 0) approvedOn = dayInZone(times[0]!, timeZone);
-    else {
-      const statusDate = i765.map((receipt) => state.snapshots[receipt]?.status?.date).find((date) => date !== undefined);
-      try {
-        approvedOn = statusDate === undefined ? null : calendarDay(statusDate);
-      } catch {
-        approvedOn = null;
-      }
-    }
   }
   const { permitExpiry, newCardValidFrom, newCardExpiry } = state.settings;
   return {
