@@ -239,16 +239,26 @@ function inquiryReminder(stage: Extract<RenewalStage, { kind: 'pending' }>, cont
   };
 }
 
+/** The calm note once the 120-day goal has passed: what it means and what people usually do. */
+export function goalNote(stage: Extract<RenewalStage, { kind: 'pending' }>): Localized {
+  return both((lang) =>
+    lang === 'en'
+      ? `Your renewal has been pending ${days(stage.days, lang)}, past USCIS’s 120-day goal (${formatCivilDay(stage.goalOn, lang)}). This happens often: many renewals take longer than 120 days. What people usually do: send a case inquiry to USCIS if they have not yet, tell their employer the dates, and talk to a legal service provider if the card expires soon.`
+      : `Su renovación lleva ${days(stage.days, lang)} pendiente, más que el plazo de 120 días que USCIS se fija (${formatCivilDay(stage.goalOn, lang)}). Sucede a menudo: muchas renovaciones tardan más de 120 días. Lo que la gente suele hacer: enviar una consulta a USCIS si aún no lo hizo, informar las fechas a su empleador y hablar con un proveedor de servicios legales si la tarjeta vence pronto.`,
+  );
+}
+
 function goalReminder(stage: Extract<RenewalStage, { kind: 'pending' }>, context: ReminderContext): Reminder {
+  const note = goalNote(stage);
+  const ready = inquiryChecklist(stage, context);
   return {
     kind: 'goal-120',
     key: `reminder:goal-120:${stage.since}`,
     title: { en: 'Day 120: past USCIS’s goal, still pending', es: 'Día 120: pasó el plazo que USCIS se fija, sigue pendiente' },
-    body: both((lang) =>
-      lang === 'en'
-        ? `Your renewal has been pending ${days(stage.days, lang)}, past USCIS’s 120-day goal (${formatCivilDay(stage.goalOn, lang)}). This happens often: many renewals take longer than 120 days. What people usually do: send a case inquiry to USCIS if they have not yet, tell their employer the dates, and talk to a legal service provider if the card expires soon. Have ready: ${inquiryChecklist(stage, context).map((item) => item.en).join(' ')}`
-        : `Su renovación lleva ${days(stage.days, lang)} pendiente, más que el plazo de 120 días que USCIS se fija (${formatCivilDay(stage.goalOn, lang)}). Sucede a menudo: muchas renovaciones tardan más de 120 días. Lo que la gente suele hacer: enviar una consulta a USCIS si aún no lo hizo, informar las fechas a su empleador y hablar con un proveedor de servicios legales si la tarjeta vence pronto. Tenga a mano: ${inquiryChecklist(stage, context).map((item) => item.es).join(' ')}`,
-    ),
+    body: {
+      en: `${note.en} Have ready: ${ready.map((item) => item.en).join(' ')}`,
+      es: `${note.es} Tenga a mano: ${ready.map((item) => item.es).join(' ')}`,
+    },
     link: USCIS_PAGES.caseInquiry,
   };
 }
