@@ -74,24 +74,24 @@ function pendingState(now: string, settings: Record<string, unknown> = {}): Dash
 describe('before filing (no receipts, only the card’s expiry)', () => {
   it('shows the recommended window and the days left, and the expiry typed on the first run is saved', async () => {
     const page = await open(firstRunState({ settings: SettingsSchema.parse({ permitExpiry: '2026-12-30' }) }));
-    const window = page.getByTestId('filing-window');
-    await window.waitFor(SOON);
-    expect(await window.getAttribute('data-phase')).toBe('open');
-    const text = await window.innerText();
+    const filing = page.getByTestId('filing-window');
+    await filing.waitFor(SOON);
+    expect(await filing.getAttribute('data-phase')).toBe('open');
+    const text = await filing.innerText();
     expect(text).toContain('Expires Dec 30, 2026 · 140 days left');
     expect(text).toContain('USCIS recommends filing between Aug 2, 2026 and Sep 1, 2026');
     await page.getByLabel('Expiry date on your current work permit card').fill('2027-02-01');
     await page.getByLabel('Expiry date on your current work permit card').dispatchEvent('change');
     await expect.poll(async () => (await recordedCalls(page)).filter((c) => c.method === 'updateSettings').map((c) => c.request), SOON).toContainEqual({ permitExpiry: '2027-02-01' });
-    await expect.poll(() => window.innerText(), SOON).toContain('The window opens in 23 days');
+    await expect.poll(() => filing.innerText(), SOON).toContain('The window opens in 23 days');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('in Spanish, at 360 px', async () => {
     const page = await open(firstRunState({ settings: SettingsSchema.parse({ permitExpiry: '2026-12-30' }) }), { locale: 'es-MX', width: 360 });
-    const window = page.getByTestId('filing-window');
-    await window.waitFor(SOON);
-    expect(await window.innerText()).toContain('USCIS recomienda presentarla entre el 2 ago 2026 y el 1 sept 2026');
+    const filing = page.getByTestId('filing-window');
+    await filing.waitFor(SOON);
+    expect(await filing.innerText()).toContain('USCIS recomienda presentarla entre el 2 ago 2026 y el 1 sept 2026');
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -145,8 +145,8 @@ describe('the new card', () => {
     await card.getByRole('button', { name: 'Save the dates' }).click();
     await expect.poll(async () => (await recordedCalls(page)).filter((c) => c.method === 'updateSettings').map((c) => c.request), SOON).toEqual([{ newCardValidFrom: '2026-08-03', newCardExpiry: '2028-08-02' }]);
     await expect.poll(() => card.innerText(), SOON).toContain('Valid from Aug 3, 2026 to Aug 2, 2028 (as you entered them).');
-    const window = page.getByTestId('filing-window');
-    expect(await window.innerText()).toContain('USCIS recommends filing between Mar 5, 2028 and Apr 4, 2028');
+    const filing = page.getByTestId('filing-window');
+    expect(await filing.innerText()).toContain('USCIS recommends filing between Mar 5, 2028 and Apr 4, 2028');
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
