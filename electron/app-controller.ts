@@ -3,8 +3,10 @@
 
 import type { Monitor, MonitorEvent } from '../engine/monitor';
 import { shouldNotify } from '../engine/notification-policy';
+import { stageAt } from '../engine/reminders';
 import type { Clock } from '../engine/ports';
 import { displayText } from '../shared/display-text';
+import { renewalTrayLine } from '../shared/knowledge/renewal-calendar';
 import { STAGE_NAMES } from '../shared/knowledge/stages';
 import { isReceiptNumber, maskReceipt } from '../shared/receipt';
 import { explainStatus } from '../shared/knowledge/status-titles';
@@ -76,6 +78,8 @@ export class AppController {
       startAtLogin: state.settings.startAtLogin,
       saveProblem: this.ports.monitor.saveProblem()?.cause ?? null,
       connecting: this.connecting,
+      // The renewal calendar on the user's own day: days left, the filing window, day 105 (no request needed).
+      calendar: renewalTrayLine(stageAt(state, this.ports.clock.now()), language),
     };
   }
 

@@ -7,6 +7,7 @@ import { displayValue } from '../shared/display-text';
 import { parseReceipt, type ReceiptNumber } from '../shared/receipt';
 import { tomorrowMorning } from './app-controller';
 import { dashboardStateOf } from './dashboard-state';
+import { employerSheet } from './employer-sheet';
 import { printableRecord } from './printable-record';
 import type { IpcHandlers } from './ipc';
 
@@ -79,7 +80,7 @@ export function createIpcHandlers(ports: IpcHandlerPorts): IpcHandlers {
       monitor.markSeen(upTo);
       return { ok: true };
     },
-    'data:export': async ({ format, language }) => {
+    'data:export': async ({ format, language, showReceipts }) => {
       const now = new Date(clock.now()).toISOString();
       const day = now.slice(0, 10);
       if (format === 'json') {
@@ -89,6 +90,17 @@ export function createIpcHandlers(ports: IpcHandlerPorts): IpcHandlers {
       }
       // Server text leaves the app without markup, control or bidirectional-override characters.
       const { cases, snapshots, history, settings } = displayValue(monitor.snapshot);
+      if (format === 'employer') {
+        const lang = language ?? settings.language;
+        const sheet = employerSheet({
+          state: { cases, snapshots, history, settings },
+          now: clock.now(),
+          language: lang,
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          showReceipts: showReceipts === true,
+        });
+        return { path: await ports.saveFile(`daca-renewal-for-employer-${lang}-${day}.html`, sheet) };
+      }
       const record = printableRecord({
         state: { cases, snapshots, history, settings },
         now: clock.now(),

@@ -10,6 +10,7 @@ import { MyUscisClient } from '../engine/client';
 import { openStateStore, type StoredObject } from '../engine/file-state-store';
 import type { NotifierPort } from '../engine/ports';
 import { Monitor } from '../engine/monitor';
+import { ReminderWatch } from '../engine/reminders';
 import type { Language } from '../shared/localized';
 import type { ReceiptNumber } from '../shared/receipt';
 import { allowListOf, myUscisOrigins, type MyUscisMode } from '../shared/security/navigation';
@@ -179,6 +180,12 @@ async function start(): Promise<void> {
     quit: () => app.quit(),
   });
 
+  // The renewal calendar's reminders: at start, every few minutes and after each change, with or without receipts
+  // (no request to USCIS); the tray's day count is redrawn with them.
+  const reminders = new ReminderWatch(monitor, { onChecked: () => controller?.refresh() });
+  reminders.start();
+  powerMonitor.on('resume', () => void reminders.check());
+
   for (const event of ['suspend', 'resume', 'lock-screen', 'unlock-screen'] as const) powerMonitor.on(event as 'suspend', () => controller?.onPower(event));
   setInterval(() => {
     const online = net.isOnline();
@@ -202,11 +209,14 @@ async function start(): Promise<void> {
     }), () => {
       pushState();
       controller?.refresh();
+      // A new expiry or new card dates may make a reminder due now.
+      void reminders.check();
     }),
     { appOrigin: APP_ORIGIN },
   );
 
   app.on('before-quit', () => {
+    reminders.stop();
     monitor.stop();
     void sim?.close();
   });

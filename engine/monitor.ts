@@ -61,7 +61,7 @@ interface RunningCheck {
 /** Findings that show a decision on a case: from then on, the approval document is expected on its companion. */
 const DECIDED_TYPES: ReadonlySet<Finding['type']> = new Set<Finding['type']>(['silent-approval', 'likely-approved', 'approved', 'denied', 'i821d-approved-inferred']);
 
-const DECISION_KEY = new RegExp(`:(${[...DECISION_TYPES].join('|')})$|^session-expired:`);
+const DECISION_KEY = new RegExp(`:(${[...DECISION_TYPES].join('|')})$|^session-expired:|^reminder:`);
 
 /** Schedule-only changes (next check times) reach the disk at most this often; everything else at once. */
 const SCHEDULE_WRITE_EVERY_MS = 15 * 60_000;
@@ -619,6 +619,22 @@ export class Monitor {
       this.markHandled(finding.key, now);
       await this.deliver(wordFinding(finding, { language: this.state.settings.language, maskReceipts: this.state.settings.maskReceipts, formTypes }), finding.receipt);
     }
+  }
+
+  /**
+   * The renewal calendar's reminders (engine/reminders.ts), told once each across restarts through the same ledger,
+   * waiting (never dropped) during quiet hours. Makes no request. Resolves to the keys told now.
+   */
+  async remind(reminders: readonly DesktopNotification[]): Promise<string[]> {
+    const now = this.options.clock.now();
+    if (inQuietHours(now, this.state.settings.quietHours, this.options.timeZone)) return [];
+    const told = new Set(this.state.ledger.map((entry) => entry.key));
+    const fresh = reminders.filter((reminder) => !told.has(reminder.key) && (told.add(reminder.key), true));
+    for (const reminder of fresh) {
+      this.markHandled(reminder.key, now);
+      await this.deliver(reminder, null);
+    }
+    return fresh.map((reminder) => reminder.key);
   }
 
   private markHandled(key: string, now: number): void {

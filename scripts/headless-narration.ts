@@ -13,6 +13,9 @@ import type { Language } from '../shared/localized';
 import type { Finding, FindingType } from '../shared/monitor/findings';
 import type { AppState } from '../shared/monitor/state';
 import { saveProblemMessage } from '../shared/monitor/save-problem';
+import { stageAt } from '../engine/reminders';
+import { dayInZone } from '../shared/knowledge/calendar-days';
+import { dueReminders, formatCivilDay, type FilingWindow, type Reminder, type RenewalStage } from '../shared/knowledge/renewal-calendar';
 import { isReceiptNumber, maskReceipt } from '../shared/receipt';
 
 const DAY = 24 * 3_600_000;
@@ -249,13 +252,23 @@ export class Narration {
   private notificationLine(event: Extract<MonitorEvent, { kind: 'notification' }>): string {
     const finding = this.findings.get(event.key);
     const since = event.key.startsWith('session-expired:') ? event.key.slice('session-expired:'.length) : null;
+    const reminder = event.key.startsWith('reminder:') ? this.reminder(event.key) : undefined;
     const worded = finding
       ? wordFinding(finding, { language: this.lang, maskReceipts: true, formTypes: this.formTypes() })
-      : since !== null
+      : reminder !== undefined
+        ? { title: reminder.title[this.lang], body: `${reminder.body[this.lang]}${reminder.link === undefined ? '' : ` ${reminder.link}`}` }
+        : since !== null
         ? signInAgainNotification(this.lang, since)
         : { title: maskAll(event.title), body: maskAll(event.body) };
     const at = this.sinceCheck.has(event.key) ? (this.checkedAt ?? undefined) : undefined;
     return `${this.when(at)}  ${this.say({ en: 'Notification', es: 'Notificación' })}: ${worded.title}. ${worded.body}`;
+  }
+
+  /** A reminder of the renewal calendar due now, worded again in this run's language with receipts masked. */
+  private reminder(key: string): Reminder | undefined {
+    const state = this.options.state();
+    const receipts = state.cases.map((c) => (isReceiptNumber(c.receipt) ? maskReceipt(c.receipt) : c.receipt));
+    return renewalCalendar(state, this.options.now(), receipts).due.find((due) => due.key === key);
   }
 
   private myUscis(): string {
@@ -285,4 +298,72 @@ export class Narration {
 
 function maskAll(text: string): string {
   return text.replace(/\b[A-Z]{3}\d{10}\b/g, (receipt) => (isReceiptNumber(receipt) ? maskReceipt(receipt) : receipt));
+}
+
+// ------------------------------------------------------------------ the renewal calendar (`--permit-expiry`, `--once`)
+
+export interface CalendarReport {
+  /** YYYY-MM-DD, the user's own day. */
+  today: string;
+  stage: RenewalStage;
+  due: Reminder[];
+}
+
+/** The renewal calendar on the user's day: the stage and the reminders due (whether or not already notified). */
+export function renewalCalendar(state: Readonly<AppState>, now: number, receipts: readonly string[], timeZone?: string): CalendarReport {
+  const stage = stageAt(state, now, timeZone);
+  return { today: dayInZone(now, timeZone), stage, due: dueReminders(stage, { receipts }) };
+}
+
+/** The calendar for a person: where the renewal stands in time, then what is due now, in English or Spanish. */
+export function calendarLines({ today, stage, due }: CalendarReport, lang: Language): string[] {
+  const day = (d: string) => formatCivilDay(d, lang);
+  const n = (count: number) => (lang === 'es' ? `${count} ${count === 1 ? 'día' : 'días'}` : `${count} ${count === 1 ? 'day' : 'days'}`);
+  const say = (words: Words) => words[lang];
+  const lines = [say({ en: `Renewal calendar (today: ${day(today)}):`, es: `Calendario de la renovación (hoy: ${day(today)}):` })];
+  const windowLine = (window: FilingWindow) => {
+    const phase: Words = {
+      'not-yet': { en: `opens in ${n(window.daysToOpen)}`, es: `se abre en ${n(window.daysToOpen)}` },
+      open: { en: 'open now', es: 'abierto ahora' },
+      late: { en: 'passed: file as soon as you can', es: 'ya pasó: presente la renovación cuanto antes' },
+      expired: { en: 'the permit has expired', es: 'el permiso ya venció' },
+    }[window.phase];
+    return say({
+      en: `  Work permit expires ${day(window.expiry)} (${n(Math.max(window.daysLeft, 0))} left). Recommended filing window: ${day(window.opens)} to ${day(window.closes)} (${phase.en}).`,
+      es: `  El permiso de trabajo vence el ${day(window.expiry)} (quedan ${n(Math.max(window.daysLeft, 0))}). Periodo recomendado para presentar: del ${day(window.opens)} al ${day(window.closes)} (${phase.es}).`,
+    });
+  };
+  switch (stage.kind) {
+    case 'nothing':
+      lines.push(say({ en: '  No dates to go on: give the current card’s expiry with --permit-expiry YYYY-MM-DD.', es: '  No hay fechas: indique el vencimiento de la tarjeta actual con --permit-expiry AAAA-MM-DD.' }));
+      break;
+    case 'before-filing':
+      lines.push(windowLine(stage.window));
+      break;
+    case 'pending':
+      lines.push(say({
+        en: `  Pending ${n(stage.days)} since ${day(stage.since)}. Day 105 (a case inquiry is possible): ${day(stage.inquiryOn)}. USCIS’s 120-day goal: ${day(stage.goalOn)}.`,
+        es: `  Pendiente desde hace ${n(stage.days)} (desde el ${day(stage.since)}). Día 105 (se puede consultar el caso): ${day(stage.inquiryOn)}. Plazo de 120 días de USCIS: ${day(stage.goalOn)}.`,
+      }));
+      break;
+    case 'approved':
+      if (stage.card === null) {
+        lines.push(say({ en: '  Approved. Enter the dates printed on the approval notice or the card to count the next filing window.', es: '  Aprobada. Escriba las fechas impresas en el aviso de aprobación o en la tarjeta para calcular el próximo periodo.' }));
+      } else if (stage.card.estimate) {
+        lines.push(say({
+          en: `  New card (an estimate, about two years from the approval): valid from ${day(stage.card.validFrom)} to about ${day(stage.card.expiry)}. Enter the dates printed on the approval notice or the card to count the next filing window from them.`,
+          es: `  Tarjeta nueva (una estimación, unos dos años desde la aprobación): válida desde el ${day(stage.card.validFrom)} hasta aproximadamente el ${day(stage.card.expiry)}. Escriba las fechas impresas en el aviso de aprobación o en la tarjeta para calcular desde ellas el próximo periodo.`,
+        }));
+      } else {
+        lines.push(say({ en: `  New card (dates as entered): expires ${day(stage.card.expiry)}.`, es: `  Tarjeta nueva (fechas escritas por usted): vence el ${day(stage.card.expiry)}.` }));
+      }
+      if (stage.window !== null) lines.push(windowLine(stage.window));
+      break;
+  }
+  if (due.length === 0) lines.push(say({ en: '  Nothing due today.', es: '  Nada pendiente hoy.' }));
+  for (const reminder of due) {
+    lines.push(`  ${say({ en: 'Due', es: 'Pendiente' })}: ${reminder.title[lang]}. ${reminder.body[lang]}`);
+    if (reminder.link !== undefined) lines.push(`    ${reminder.link}`);
+  }
+  return lines;
 }

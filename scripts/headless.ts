@@ -25,13 +25,18 @@ Usage: npm run --silent headless -- --demo [options]
   --demo            start the built-in simulator (a DACA renewal told at a fast pace) and watch it; its
                     state goes to a temporary folder removed at exit (your own data is never touched)
   --speed N         with --demo: simulated seconds per real second (default 21600: a day every 4 seconds)
-  --receipts LIST   the I-821D and I-765 receipt numbers, comma-separated (required without --demo)
+  --receipts LIST   the I-821D and I-765 receipt numbers, comma-separated (required without --demo or
+                    --permit-expiry)
+  --permit-expiry YYYY-MM-DD
+                    the current work permit's expiry (kept like the app's setting): the runner tells the
+                    recommended filing window (150 to 120 days before it), day 105 and day 120 of a pending
+                    renewal and the new card's dates. Without --receipts it makes no request to USCIS at all
   --origin URL      the myUSCIS origin (default ${MYUSCIS_ORIGIN}); http only for 127.0.0.1/localhost
   --cookie HEADER   a Cookie header standing for a fresh sign-in, for testing against a simulator.
                     The desktop app never uses this: it signs in through the real myUSCIS page.
   --store DIR       where the state is kept (default ~/.config/daca-watch/headless; with --demo, a
                     temporary folder)
-  --once            check every case now, then exit (a stored backoff still applies; the 10-minute
+  --once            check every case now, print the renewal calendar and what is due, then exit (a stored backoff still applies; the 10-minute
                     floor per case applies to the real origin, not to a simulator on loopback)
   --lang en|es      language of everything printed (default: the system's, from LC_ALL, LC_MESSAGES
                     or LANG); the stored language setting is not changed
@@ -44,6 +49,7 @@ Usage: npm run --silent headless -- --demo [options]
                       backoff       {until, reason}: checks wait until then
                       error         {message}: a problem the runner recovered from or stopped on
                       demo          {message}: the demo's narration (start, end of the story)
+                      calendar      {today, stage, due}: with --once, the renewal calendar and its reminders
                     receipts are printed in full there, masked in the plain output
   --discover        read the cases the account lists (the applicant page, one request), print their receipts
                     and forms and the I-821D + I-765 pair proposed from them, then exit; --receipts not needed.
@@ -75,6 +81,7 @@ function fail(message: string): never {
 
 const values = commandLine('headless', HELP, {
   receipts: { type: 'string' },
+  'permit-expiry': { type: 'string' },
   origin: { type: 'string' },
   cookie: { type: 'string' },
   store: { type: 'string' },
@@ -106,9 +113,15 @@ if (values.receipts !== undefined) {
   }
   if (receipts.length === 0) fail(MESSAGES.noReceipts[lang]);
   if (receipts.length > 10) fail('at most 10 receipts');
-} else if (!values.demo && !values.discover) {
+} else if (!values.demo && !values.discover && values['permit-expiry'] === undefined) {
   fail(MESSAGES.noReceipts[lang]);
 }
+const permitExpiry = values['permit-expiry'];
+if (permitExpiry !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(permitExpiry) || Number.isNaN(Date.parse(permitExpiry)) || new Date(permitExpiry).toISOString().slice(0, 10) !== permitExpiry)) {
+  fail(`--permit-expiry needs a date as YYYY-MM-DD, got "${permitExpiry}"`);
+}
+/** Only the calendar: no receipts, so no session and no request to USCIS. */
+const calendarOnly = !values.demo && !values.discover && receipts.length === 0;
 
 let origin = values.origin ?? MYUSCIS_ORIGIN;
 if (!values.demo) {
@@ -122,14 +135,15 @@ if (!values.demo) {
     fail(`--origin must be https (http is allowed only for a simulator on 127.0.0.1 or localhost), got "${origin}"`);
   }
   origin = url.origin;
-  if (values.cookie === undefined) fail(MESSAGES.noSession[lang]);
+  if (values.cookie === undefined && !calendarOnly) fail(MESSAGES.noSession[lang]);
 }
 
 // Loaded once the arguments are known to be good: a mistake is answered without waiting for the engine.
-const [{ startSimulator }, { createNodeMonitor }, { Narration: NarrationOf }] = await Promise.all([
+const [{ startSimulator }, { createNodeMonitor }, { Narration: NarrationOf, renewalCalendar, calendarLines }, { ReminderWatch }] = await Promise.all([
   import('../simulator/server'),
   import('../engine/node-monitor'),
   import('./headless-narration'),
+  import('../engine/reminders'),
 ]);
 
 let sim: Simulator | null = null;
@@ -217,14 +231,18 @@ narration = values.json
   ? null
   : new NarrationOf({ lang, verbose: values.verbose === true, state: () => monitor.snapshot, now: clock.now, ...(sim ? { filingDay: sim.filingDay } : {}) });
 monitor.setCases(receipts);
+if (permitExpiry !== undefined) monitor.updateSettings({ permitExpiry });
+// The renewal calendar's reminders come on a timer of their own, with or without receipts.
+const reminders = new ReminderWatch(monitor);
 
-monitor.signedIn();
+if (!calendarOnly) monitor.signedIn();
 
 /** Stops the engine and the simulator, sums the run up for a person, and exits. */
 let stopping = false;
 const stop = async (code: number) => {
   if (stopping) return;
   stopping = true;
+  reminders.stop();
   monitor.stop();
   await sim?.close();
   if (narration) say(narration.summary());
@@ -241,11 +259,17 @@ if (values.once) {
   // Loopback simulators answer at once; the real origin keeps the full spacing between requests.
   const pace = isLoopbackOrigin(origin) ? 100 : 1;
   await monitor.runOnce((ms) => sleep(ms / pace));
+  // What is due today, told whether or not it was notified before (the ledger is for notifications).
+  const shown = receipts.map((receipt) => (values.json ? receipt : maskReceipt(receipt)));
+  const calendar = renewalCalendar(monitor.snapshot, clock.now(), shown);
+  if (values.json) process.stdout.write(`${JSON.stringify({ kind: 'calendar', ...calendar })}\n`);
+  else say(calendarLines(calendar, lang));
   await stop(0);
 }
 
 if (sim) print({ kind: 'demo', message: `watching the built-in simulator's renewal from story day ${sim.storyDay().toFixed(1)} at ${speed}x; it ends on day ${sim.scenario.endDay}` });
 monitor.start(sim ? speed : 1);
+reminders.start();
 
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));

@@ -3,6 +3,8 @@
 
 import type { DacaWatchApi, DashboardState, IpcFailure, IpcResult } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/localized';
+import { renewalStage, type RenewalStage } from '../../shared/knowledge/renewal-calendar';
+import { renewalFactsOf, shownReceipts } from '../../shared/knowledge/renewal-facts';
 import { MESSAGES } from './i18n';
 import { documentRows, unseenFindings } from './news-view.svelte';
 import { learnedOf, localDay, shownReceipt, verdictOf, watchedCases } from './pair-view.svelte';
@@ -38,6 +40,10 @@ export class Dashboard {
   cases = $derived(this.state === null ? [] : watchedCases(this.state));
   verdict = $derived(verdictOf(this.cases, this.today, this.state?.settings.permitExpiry ?? null));
   learned = $derived(learnedOf(this.cases));
+  /** The renewal calendar on the user's day: the filing window before filing, day 105 and 120, the new card. */
+  renewal = $derived(this.state === null ? ({ kind: 'nothing' } as RenewalStage) : renewalStage(renewalFactsOf(this.state, this.today, undefined, this.verdict)));
+  /** What the inquiry needs: the receipts as the user wants them shown. */
+  shownReceipts = $derived(this.state === null ? [] : shownReceipts(this.state));
   unseen = $derived(this.state === null ? [] : unseenFindings(this.state.history, this.state.lastSeenAt));
   documents = $derived(documentRows(this.cases, this.unseen));
   /** No receipts yet: the welcome and the two setup steps show instead of the dashboard. */
@@ -104,6 +110,8 @@ export class Dashboard {
   pause = (until: RequestOf<'pause'>['until']) => this.call('pause', { until });
   /** The printable record comes in the language the dashboard shows. */
   exportData = (format: RequestOf<'exportData'>['format']) => this.call('exportData', { format, language: this.lang });
+  /** The sheet for the employer, in the language chosen for it, with the receipts only when asked. */
+  exportEmployerSheet = (language: Language, showReceipts: boolean) => this.call('exportData', { format: 'employer', language, showReceipts });
   eraseEverything = () => this.call('eraseEverything', { confirm: true });
   openExternal = (url: string) => this.call('openExternal', { url });
   /** Resolves to the receipts' problems (empty when all were taken), or undefined when the call failed. */

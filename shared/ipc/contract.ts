@@ -88,8 +88,11 @@ export const INVOKE = {
   /** `path` is null when the user cancelled the save dialog. */
   'data:export': {
     method: 'exportData',
-    /** `language`: the printable record's language, the one the dashboard shows (absent: the stored setting's). */
-    request: z.strictObject({ format: z.enum(['json', 'print']), language: z.enum(['en', 'es']).optional() }),
+    /**
+     * `language`: the printable page's language, the one the dashboard shows (absent: the stored setting's). `employer`
+     * is the sheet for the employer; `showReceipts` puts the receipt numbers on it (absent: left off).
+     */
+    request: z.strictObject({ format: z.enum(['json', 'print', 'employer']), language: z.enum(['en', 'es']).optional(), showReceipts: z.boolean().optional() }),
     response: z.object({ path: z.string().nullable() }),
   },
   'data:erase': { method: 'eraseEverything', request: z.strictObject({ confirm: z.literal(true) }), response: z.object({ ok: z.boolean() }) },

@@ -1,9 +1,7 @@
-// Whole-day arithmetic on calendar dates (`2026-05-29`) in UTC, for the DACA day counts.
-// Reads only the ISO forms the schemas produce; it never parses other date formats itself.
+// Whole-day arithmetic on civil calendar dates (`2026-05-29`), and "today" in a time zone, for the DACA day counts.
+// Dates are counted as calendar days (year, month, day), never by adding 24-hour spans to a local time.
 
 import { toIsoDate } from '../myuscis/dates';
-
-const DAY_MS = 86_400_000;
 
 /** `2026-05-29` from `2026-05-29` or an ISO instant (its date as written); throws on anything else. */
 export function calendarDay(value: string): string {
@@ -12,11 +10,39 @@ export function calendarDay(value: string): string {
   return day;
 }
 
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(calendarDay(to)) - Date.parse(calendarDay(from))) / DAY_MS);
+/** The civil day's serial number (days since 1970-01-01): Date.UTC counts calendar days, with no zone and no DST. */
+function serial(day: string): number {
+  const [year, month, date] = calendarDay(day).split('-').map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, date) / 86_400_000;
 }
 
+function fromParts(year: number, monthIndex: number, date: number): string {
+  const made = new Date(Date.UTC(year, monthIndex, date));
+  // Years 0-99 are taken by Date.UTC as 1900-1999: set the year again to keep them.
+  if (year >= 0 && year < 100) made.setUTCFullYear(year);
+  return made.toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return serial(to) - serial(from);
+}
+
+/** The calendar day `days` days after `day` (before, when negative). */
 export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(calendarDay(day)) + days * DAY_MS).toISOString().slice(0, 10);
+  const [year, month, date] = calendarDay(day).split('-').map(Number) as [number, number, number];
+  return fromParts(year, month - 1, date + days);
+}
+
+/** The same month and day `years` years later; a February 29 with no twin becomes March 1. */
+export function addYears(day: string, years: number): string {
+  const [year, month, date] = calendarDay(day).split('-').map(Number) as [number, number, number];
+  return fromParts(year + years, month - 1, date);
+}
+
+/** The calendar day (YYYY-MM-DD) it is at `ms` in `timeZone` (an IANA name; default: this computer's). */
+export function dayInZone(ms: number, timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(ms));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }

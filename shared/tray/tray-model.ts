@@ -25,6 +25,8 @@ export interface TrayState {
   saveProblem?: SaveFailureCause | null;
   /** The start-up check of the kept session is still under way ("Connecting to myUSCIS…"). */
   connecting?: boolean;
+  /** The renewal calendar's line, in the user's language ("Filing window opens in 12 days"); null or missing: none. */
+  calendar?: string | null;
 }
 
 export type TrayCommand =
@@ -119,7 +121,8 @@ function statusLine(state: TrayState): string {
 export function trayTooltip(state: TrayState): string {
   const news = state.unseen > 0 ? (state.language === 'es' ? ` · ${state.unseen} novedad${state.unseen === 1 ? '' : 'es'}` : ` · ${state.unseen} new`) : '';
   const unsaved = state.saveProblem ? ` · ${saveProblemShort(state.saveProblem)[state.language]}` : '';
-  return `DACA Watch — ${statusLine(state)}${news}${unsaved}`;
+  const calendar = state.calendar ? ` · ${state.calendar}` : '';
+  return `DACA Watch — ${statusLine(state)}${calendar}${news}${unsaved}`;
 }
 
 export function buildTrayMenu(state: TrayState): TrayMenuItem[] {
@@ -128,6 +131,7 @@ export function buildTrayMenu(state: TrayState): TrayMenuItem[] {
   const paused = state.activity === 'paused';
   return [
     { kind: 'label', label: statusLine(state) },
+    ...(state.calendar ? [{ kind: 'label', label: state.calendar } as const] : []),
     ...(state.saveProblem ? [{ kind: 'label', label: saveProblemShort(state.saveProblem)[state.language] } as const] : []),
     { kind: 'separator' },
     { kind: 'item', command: 'open-dashboard', label: words['open-dashboard'], enabled: true },
