@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createNodeMonitor } from '../../engine/node-monitor';
 import type { DesktopNotification } from '../../engine/ports';
 import { dueNotifications, ReminderWatch } from '../../engine/reminders';
-import { AppStateSchema } from '../../shared/monitor/state';
+import { AppStateSchema, STATE_VERSION } from '../../shared/monitor/state';
 import type { ReceiptNumber } from '../../shared/receipt';
 import { tempFolder } from '../helpers/engine-harness';
 import { frozenSimulator } from '../helpers/sim-fixture';
@@ -104,7 +104,7 @@ describe('reminders while pending and after the approval', () => {
     // A stored renewal pending since 2027-07-25 (read by earlier checks): written as the store writes it.
     seed.store.write(
       AppStateSchema.parse({
-        version: 1,
+        version: STATE_VERSION,
         settings: { permitExpiry: '2027-12-01', maskReceipts: true },
         cases: [
           { receipt: 'IOE0933012457', formType: 'I-821D', addedAt: '2027-07-26T12:00:00.000Z' },
