@@ -16,7 +16,11 @@ export function dashboardStateOf(monitor: Monitor, demo: boolean): DashboardStat
     nextCheckAt: nextCheckAt(monitor),
     backoff: schedule.backoff ? { until: schedule.backoff.until, reason: schedule.backoff.reason } : null,
     pausedUntil: schedule.pausedUntil,
-    cases: state.cases.map(({ receipt, formType, problem }) => ({ receipt, formType, problem })),
+    cases: state.cases.map(({ receipt, formType, problem }) => {
+      const own = schedule.cases[receipt];
+      const failing = own && own.failures > 0 && own.retryAt !== null ? { failures: own.failures, retryAt: own.retryAt } : null;
+      return { receipt, formType, problem, failing };
+    }),
     snapshots: state.snapshots,
     history: state.history,
     settings: state.settings,

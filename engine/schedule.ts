@@ -212,14 +212,20 @@ function isDue(last: string | null, every: number, now: number): boolean {
 
 /**
  * What a check of this case reads: its due status or detail take the turn instead of its documents (so
- * they cost no request of their own), else its documents alone; a case never read, or due to be checked
- * soon, reads everything. When
+ * they cost no request of their own; for the case the approval is expected on, only right after a
+ * documents read), else its documents alone; a case never read, or due to be checked soon, reads
+ * everything. When
  * the documents or the status moved, the monitor reads the rest at once.
  */
-export function planCheck(state: ScheduleState, receipt: string, now: number, decided = false): CheckedEndpoint[] {
+export function planCheck(state: ScheduleState, receipt: string, now: number, options: { decided?: boolean; likeliest?: boolean } = {}): CheckedEndpoint[] {
+  const { decided = false, likeliest = false } = options;
   const entry = caseEntry(state, receipt);
   // Never read, or "check soon" (sign-in, wake-up, Check now): everything.
-  if (ms(entry.lastDocumentsAt) === null || entry.soonAt !== null) return ['documents', 'status', 'detail'];
+  const lastDocuments = ms(entry.lastDocumentsAt);
+  if (lastDocuments === null || entry.soonAt !== null) return ['documents', 'status', 'detail'];
+  // Where the approval is expected, the documents come first unless they were read within the last turn:
+  // a status never makes their gap longer than two turns.
+  if (likeliest && now - lastDocuments > SCHEDULE_RULES.keepAliveEveryMs + MINUTE) return ['documents'];
   const status = isDue(entry.lastStatusAt, decided ? SCHEDULE_RULES.decidedStatusEveryMs : SCHEDULE_RULES.statusEveryMs, now);
   const detail = isDue(entry.lastDetailAt, SCHEDULE_RULES.detailEveryMs, now);
   const due: CheckedEndpoint[] = [...(status ? (['status'] as const) : []), ...(detail ? (['detail'] as const) : [])];
@@ -273,7 +279,8 @@ export function nextStep(state: ScheduleState, cases: ReadonlyArray<string | Pla
     }
   }
   const decided = planned.find((c) => c.receipt === scheduled.receipt)?.decided === true;
-  return { kind: 'check', receipt: scheduled.receipt, at: scheduled.at, purpose: 'scheduled', reads: planCheck(state, scheduled.receipt, scheduled.at, decided) };
+  const reads = planCheck(state, scheduled.receipt, scheduled.at, { decided, likeliest: scheduled.receipt === likeliest });
+  return { kind: 'check', receipt: scheduled.receipt, at: scheduled.at, purpose: 'scheduled', reads };
 }
 
 /**
@@ -299,8 +306,11 @@ function lightTurn(state: ScheduleState, cases: readonly PlannedCase[], weights:
     const gap = Math.min(SCHEDULE_RULES.keepAliveEveryMs / Math.max((share.get(receipt) ?? 0) / total, 1e-3), targetGapMs(weights.get(receipt) ?? 0, at, pace, cases.find((c) => c.receipt === receipt)?.decided === true) * entry.pace);
     return ms(entry.lastDocumentsAt) === null ? Number.NEGATIVE_INFINITY : lastTurnAt(entry, receipt === likeliest ? 'likeliest' : 'companion') + gap;
   };
-  const pick = allowed.reduce((best, c) => (owedAt(c.receipt) < owedAt(best.receipt) ? c : best)).receipt;
-  return { receipt: pick, reads: planCheck(state, pick, at, cases.find((c) => c.receipt === pick)?.decided === true) };
+  // The likeliest case's documents never wait two turns in a row (a status read took the last one): it goes first.
+  const likeliestDocuments = ms(caseEntry(state, likeliest).lastDocumentsAt);
+  const likeliestStale = allowed.some((c) => c.receipt === likeliest) && likeliestDocuments !== null && at - likeliestDocuments > SCHEDULE_RULES.keepAliveEveryMs + MINUTE;
+  const pick = likeliestStale ? likeliest : allowed.reduce((best, c) => (owedAt(c.receipt) < owedAt(best.receipt) ? c : best)).receipt;
+  return { receipt: pick, reads: planCheck(state, pick, at, { decided: cases.find((c) => c.receipt === pick)?.decided === true, likeliest: pick === likeliest }) };
 }
 
 // ------------------------------------------------------------------ what happened

@@ -119,6 +119,8 @@ const en = {
   } satisfies Record<FilingWindow, string>,
   addExpiry: 'Add your current work permit’s expiry date in Settings to see how many days it has left.',
   notThisAccount: 'USCIS says this receipt belongs to another account, so DACA Watch does not check it. Check the number, or sign in with the account that filed it.',
+  caseFailing: (failures: number, next: string) =>
+    `USCIS did not answer for this case ${failures === 1 ? 'the last time' : `the last ${failures} times`}. Nothing is lost; the other case is still checked. Next try: ${next}.`,
 
   timelineTitle: 'Timeline',
   timelineHelp: 'Each dot is a day something happened on a case; the key days are named and listed below. Focus or point at a dot to read it; arrow keys move between dots.',
@@ -394,6 +396,8 @@ const es: Messages = {
   },
   addExpiry: 'Agregue en Configuración la fecha de vencimiento de su permiso de trabajo actual para ver cuántos días le quedan.',
   notThisAccount: 'USCIS indica que este recibo pertenece a otra cuenta, así que DACA Watch no lo revisa. Verifique el número o inicie sesión con la cuenta con la que se presentó.',
+  caseFailing: (failures, next) =>
+    `USCIS no respondió por este caso ${failures === 1 ? 'la última vez' : `las últimas ${failures} veces`}. No se pierde nada; el otro caso se sigue revisando. Próximo intento: ${next}.`,
 
   timelineTitle: 'Cronología',
   timelineHelp: 'Cada punto es un día en que ocurrió algo en un caso; los días clave se nombran y se listan abajo. Enfoque o señale un punto para leerlo; las flechas pasan de un punto a otro.',

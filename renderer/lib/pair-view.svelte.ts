@@ -21,6 +21,8 @@ export interface WatchedCase {
   /** The form as USCIS named it, even one that is not part of a DACA renewal ("I-131"); null until read. */
   formType: string | null;
   problem: 'not-this-account' | null;
+  /** This case's own checks fail while the other's go on: how many in a row, and the next try (ISO). */
+  failing: { failures: number; retryAt: string } | null;
   /** What the last good check read; every part absent before the first one. */
   view: CaseView;
   /** When the newest part of that reading was read (ISO); null before the first check. */
@@ -32,7 +34,7 @@ const FORM_ORDER: Record<Form, number> = { 'I-821D': 0, 'I-765': 1 };
 /** The watched cases, the I-821D first and the I-765 second, each with its snapshot read back as a CaseView. */
 export function watchedCases(state: DashboardState): WatchedCase[] {
   return state.cases
-    .map(({ receipt, formType, problem }): WatchedCase => {
+    .map(({ receipt, formType, problem, failing }): WatchedCase => {
       const snapshot = state.snapshots[receipt];
       const type = formType ?? snapshot?.detail?.formType;
       const times = [snapshot?.detail?.at, snapshot?.status?.at, snapshot?.documents?.at].filter((at) => at !== undefined).sort();
@@ -41,6 +43,7 @@ export function watchedCases(state: DashboardState): WatchedCase[] {
         form: type === 'I-821D' || type === 'I-765' ? type : null,
         formType: type ?? null,
         problem,
+        failing: failing ?? null,
         view: snapshot === undefined ? {} : snapshotView(snapshot),
         readAt: times.at(-1) ?? null,
       };

@@ -30,7 +30,17 @@ export const DashboardStateSchema = z.object({
   nextCheckAt: instant.nullable(),
   backoff: z.object({ until: instant, reason: z.string() }).nullable(),
   pausedUntil: instant.nullable(),
-  cases: z.array(z.object({ receipt: z.string(), formType: z.string().nullable(), problem: z.enum(['not-this-account']).nullable() })).max(10),
+  cases: z
+    .array(
+      z.object({
+        receipt: z.string(),
+        formType: z.string().nullable(),
+        problem: z.enum(['not-this-account']).nullable(),
+        /** This case's own checks fail (the other case is still checked): how many in a row, and the next try. */
+        failing: z.object({ failures: z.number().int().min(1), retryAt: instant }).nullable().default(null),
+      }),
+    )
+    .max(10),
   snapshots: z.record(z.string(), CaseSnapshotSchema),
   history: z.array(FindingSchema).max(LIMITS.history),
   settings: SettingsSchema,

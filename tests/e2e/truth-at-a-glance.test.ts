@@ -279,6 +279,25 @@ describe('2. not watching: why, since when, the one action', () => {
   });
 });
 
+describe('one failing case never stops the other', () => {
+  it('the failing case\'s card says USCIS did not answer for it, that the other is still checked, and the next try; in Spanish too', async () => {
+    const retryAt = '2026-08-12T16:05:00.000Z';
+    const failing = (state: DashboardState): DashboardState => ({
+      ...state,
+      cases: state.cases.map((c) => (c.receipt === I821D ? { ...c, failing: { failures: 4, retryAt } } : c)),
+    });
+    const page = await show(en, failing(silentApprovalState()));
+    const card = page.getByRole('article', { name: 'DACA request (Form I-821D)' });
+    await expect.poll(() => card.innerText(), SOON).toContain('USCIS did not answer for this case the last 4 times.');
+    expect(await card.innerText()).toContain(`the other case is still checked. Next try: ${shown(retryAt, 'en-US')}.`);
+    expect(await page.getByRole('article', { name: 'Work permit (Form I-765)' }).innerText()).not.toContain('did not answer');
+    // Still watching: the page does not say it stopped.
+    expect(await page.getByTestId('not-watching').count()).toBe(0);
+    await show(es, failing(silentApprovalState()));
+    await expect.poll(() => es.locator('article.case').first().innerText(), SOON).toContain('USCIS no respondió por este caso las últimas 4 veces.');
+  });
+});
+
 describe('7. after delivery', () => {
   it('the old permit’s countdown gives way to the new card', async () => {
     const page = await show(en, cardDeliveredState());
