@@ -42,8 +42,8 @@ export const SCHEDULE_RULES = {
    * is undocumented, reported from about 15-30 minutes to hours; one tracker keeps alive every 20 minutes.
    */
   keepAliveEveryMs: 14 * MINUTE,
-  /** The share of weight at which a case is read exactly at the user's interval (the companion in a waiting DACA pair: 1 of 2.8). */
-  referenceWeight: 1 / 2.8,
+  /** The share of weight at which a case is read exactly at the user's interval (the companion in a waiting DACA pair: 1 of 3.3). */
+  referenceWeight: 1 / 3.3,
   /** Off hours, turns are shared by the weight to this power: the likelier case gets nearly every turn. */
   offHoursShareExponent: 6,
   /** Exponential backoff on errors: first step and ceiling. */
@@ -445,7 +445,7 @@ export interface CaseOutlook {
 
 /**
  * The chance the next approval document lands on each case. In a DACA pair the I-821D's decision
- * usually comes first, so it weighs 1.8 times its companion until it shows one; then the I-765 does.
+ * usually comes first, so it weighs 2.3 times its companion until it shows one; then the I-765 does.
  * A decided case still weighs a third (its card and status still move); unknown forms weigh the same.
  */
 export function approvalWeights(cases: readonly CaseOutlook[]): PlannedCase[] {
@@ -454,7 +454,7 @@ export function approvalWeights(cases: readonly CaseOutlook[]): PlannedCase[] {
   const expected = i821d && i765 ? (!i821d.decided ? i821d.receipt : !i765.decided ? i765.receipt : null) : null;
   return cases.map(({ receipt, decided }) => ({
     receipt,
-    weight: receipt === expected ? 1.8 : decided ? 1 / 3 : expected === null ? 1.8 : 1,
+    weight: receipt === expected ? 2.3 : decided ? 1 / 3 : expected === null ? 2.3 : 1,
     decided,
   }));
 }
