@@ -63,6 +63,9 @@ const BACKOFF_REASONS: Record<string, Words> = {
   'network-error': { en: 'the network failed', es: 'falló la red' },
   timeout: { en: 'USCIS did not answer in time', es: 'USCIS no respondió a tiempo' },
   challenged: { en: "USCIS's bot protection wants a browser", es: 'la protección contra bots de USCIS pide un navegador' },
+  'receipt-refused': { en: 'USCIS refused this receipt', es: 'USCIS rechazó este recibo' },
+  malformed: { en: 'USCIS answered with something unreadable', es: 'USCIS respondió algo ilegible' },
+  'unexpected-status': { en: 'USCIS said no, for no reason it gave', es: 'USCIS dijo que no, sin dar motivo' },
 };
 
 export class Narration {
@@ -130,6 +133,13 @@ export class Narration {
         ];
       case 'backoff': {
         const why = BACKOFF_REASONS[event.reason]?.[this.lang] ?? event.reason;
+        if (event.receipt !== undefined) {
+          // One case's own failures: it alone waits; the other case goes on.
+          const name = this.caseName(event.receipt);
+          const waits = this.say({ en: `Checks of ${name} wait until`, es: `Las consultas de ${name} esperan hasta` });
+          const others = this.say({ en: 'the other case is still checked', es: 'el otro caso se sigue consultando' });
+          return [`${this.when()}  ${waits} ${this.when(Date.parse(event.until))}: ${why}; ${others}.`];
+        }
         return [`${this.when()}  ${this.say({ en: 'Checks wait until', es: 'Las consultas esperan hasta' })} ${this.when(Date.parse(event.until))}: ${why}.`];
       }
       case 'error':

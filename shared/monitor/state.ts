@@ -54,7 +54,7 @@ export const SettingsSchema = z.object({
   startAtLogin: z.boolean().default(false),
   /**
    * In USCIS working hours (weekdays, Eastern and Central daytime): the longest wait between two reads of a
-   * case. The case a decision is expected on first is read about 1.4 times as often (never under 10 minutes).
+   * case. The case a decision is expected on first is read about 1.5 times as often (never under 10 minutes).
    */
   workHoursIntervalMinutes: z.number().int().min(INTERVAL_LIMITS.workHoursIntervalMinutes.min).max(INTERVAL_LIMITS.workHoursIntervalMinutes.max).default(CHECK_PRESETS.recommended.workHoursIntervalMinutes),
   /** The same at night and on weekends (with staySignedIn, a light read every 13 minutes goes to the likelier case instead). */

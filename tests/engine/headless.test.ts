@@ -127,6 +127,11 @@ describe('--once against a simulator', { timeout: TWO_RUNS }, () => {
     ]);
     expect(result.lines).toContainEqual(expect.objectContaining({ kind: 'backoff', receipt: sim.receipts.i821d, reason: 'server-error' }));
     expect(sim.requestLog().filter((r) => r.endpoint !== null && r.receipt === sim.receipts.i765)).toHaveLength(3);
+    // In words: that case alone waits, masked, and the other goes on.
+    const plain = await runAsync(['--receipts', `${sim.receipts.i821d},${sim.receipts.i765}`, '--origin', sim.dataOrigin, '--cookie', sim.createSession(), '--store', tempFolder(), '--once']);
+    // Never read yet, so its form is not known: "your case IOE•••••2457".
+    expect(plain.stdout).toMatch(/Checks of your case IOE•+\d{4} wait until .+: USCIS answered with an error; the other case is still checked\./);
+    expect(plain.stdout).not.toContain(sim.receipts.i821d);
   });
 
   it('brings stored times a year in the future back to now and finishes in seconds, checking both cases', async () => {
