@@ -343,7 +343,7 @@ async function measure(all: readonly Timeline[], run: (t: Timeline, i: number) =
 }
 
 function row(cells: string[]): string {
-  return cells.map((c, i) => c.padEnd([46, 12, 10, 14, 12, 12][i] ?? 12)).join('');
+  return cells.map((c, i) => c.padEnd([52, 12, 10, 14, 12, 12][i] ?? 12)).join('');
 }
 
 /** A long run for footprint: checks, heap growth over 10,000 checks, CPU per check, store size after a year. */
