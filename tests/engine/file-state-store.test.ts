@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStateStore } from '../../engine/file-state-store';
 import { AppStateSchema, emptyState, STATE_VERSION, TEXT_LIMIT, type AppState } from '../../shared/monitor/state';
+import { CHECK_PRESETS } from '../../shared/monitor/settings-limits';
 import { failingDisk } from '../helpers/failing-disk';
 import { finding, I765, I821D, NOW, STAMP, watchedState } from '../helpers/stored-state';
 
@@ -293,6 +294,28 @@ describe('a file that reads as JSON but not wholly as a state is salvaged', () =
     expect(store.recovered).toEqual([]);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(state);
     expect(readFileSync(join(dir, `config.before-update-${STAMP}.json`), 'utf8')).toBe(original);
+  });
+});
+
+describe('format 2 (the pair scheduler)', () => {
+  it.each([
+    [{ workHoursIntervalMinutes: 24, offHoursIntervalMinutes: 120 }, CHECK_PRESETS.recommended],
+    [{ workHoursIntervalMinutes: 30, offHoursIntervalMinutes: 120 }, { workHoursIntervalMinutes: 30, offHoursIntervalMinutes: 120 }],
+    [{ workHoursIntervalMinutes: 12, offHoursIntervalMinutes: 60 }, CHECK_PRESETS['more-often']],
+  ])('migrates a version 1 file: intervals %j become %j, a case\'s last check its last documents read, its planned check dropped', (old, now) => {
+    const v1 = {
+      version: 1,
+      settings: { language: 'es', ...old },
+      cases: [{ receipt: I821D, formType: 'I-821D', addedAt: '2025-03-02T15:00:00.000Z', problem: null }],
+      schedule: { lastRequestAt: '2025-06-01T12:00:00.000Z', cases: { [I821D]: { lastCheckAt: '2025-06-01T12:00:00.000Z', lastStatusAt: null, lastDetailAt: null, nextCheckAt: '2025-06-01T12:20:00.000Z' } } },
+    };
+    leaveFile(JSON.stringify(v1, null, '\t'));
+    const { state } = open().read();
+    expect(state.version).toBe(STATE_VERSION);
+    expect({ workHoursIntervalMinutes: state.settings.workHoursIntervalMinutes, offHoursIntervalMinutes: state.settings.offHoursIntervalMinutes }).toEqual(now);
+    expect(state.settings.language).toBe('es');
+    expect(state.schedule.cases[I821D]).toMatchObject({ lastCheckAt: '2025-06-01T12:00:00.000Z', lastDocumentsAt: '2025-06-01T12:00:00.000Z', failures: 0, retryAt: null });
+    expect(state.schedule.cases[I821D]).not.toHaveProperty('nextCheckAt');
   });
 });
 
