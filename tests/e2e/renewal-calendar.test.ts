@@ -71,7 +71,7 @@ function pendingState(now: string, settings: Record<string, unknown> = {}): Dash
   return exampleDashboardState({ lastCheckAt: now, snapshots: { [I821D]: snapshot('I-821D'), [I765]: snapshot('I-765') }, history: [], settings: SettingsSchema.parse({ permitExpiry: '2026-10-15', ...settings }), now });
 }
 
-describe('before filing (no receipts, only the card’s expiry)', () => {
+describe('before filing (no receipts, only the card’s expiry)', { timeout: 60_000 }, () => {
   it('shows the recommended window and the days left, and the expiry typed on the first run is saved', async () => {
     const page = await open(firstRunState({ settings: SettingsSchema.parse({ permitExpiry: '2026-12-30' }) }));
     const filing = page.getByTestId('filing-window');
@@ -97,7 +97,7 @@ describe('before filing (no receipts, only the card’s expiry)', () => {
   });
 });
 
-describe('day 105', () => {
+describe('day 105', { timeout: 60_000 }, () => {
   it('prompts the inquiry with what to have ready, and opens USCIS’s page through main', async () => {
     const page = await open(pendingState('2026-09-11T15:20:00.000Z', { maskReceipts: true }));
     const prompt = page.getByTestId('inquiry-prompt');
@@ -128,7 +128,7 @@ describe('day 105', () => {
   });
 });
 
-describe('the new card', () => {
+describe('the new card', { timeout: 60_000 }, () => {
   it('is an estimate from the approval until the printed dates are entered; then the next window follows', async () => {
     const delivered = cardDeliveredState();
     // The status's own date is the delivery's (the fixture's shared date is older than the approval).
@@ -151,7 +151,7 @@ describe('the new card', () => {
   });
 });
 
-describe('the sheet for the employer', () => {
+describe('the sheet for the employer', { timeout: 60_000 }, () => {
   it('is asked for in the chosen language, with the receipts only when chosen', async () => {
     const page = await open(pendingState('2026-09-11T15:20:00.000Z'));
     const section = page.getByTestId('employer-sheet');
