@@ -210,6 +210,7 @@ export async function rendererBenchmark(): Promise<string> {
       row([`year's banner against the year's full timeline (target ≤ ${BANNER_OVER_FULL * 100}%)`, `${((yearBanner / yearFull) * 100).toFixed(0)}%`, `${BANNER_OVER_FULL * 100}%`, within(yearBanner / yearFull, BANNER_OVER_FULL)]),
       row([`a year's full timeline against the ${RENDER_BUDGET_MS} ms budget`, ms(yearFull), ms(RENDER_BUDGET_MS), within(yearFull, RENDER_BUDGET_MS)]),
       row(['  each run (year, full timeline)', yearRuns.full.map((value) => value.toFixed(0)).join(' '), '', '']),
+      row(['  each run (year, banner against full)', yearRuns.banner.map((value, run) => `${((value / yearRuns.full[run]!) * 100).toFixed(0)}%`).join(' '), '', '']),
       row(['  of which loading, running the script and mounting (median)', ms(median(yearRuns.started)), '', '']),
       row(['the year, all 400 findings already seen (empty What’s new)', ms(median(seen.full)), ms(RENDER_BUDGET_MS), within(median(seen.full), RENDER_BUDGET_MS)]),
     ];
