@@ -133,6 +133,24 @@ interface RenderRuns {
   errors: string[];
 }
 
+/**
+ * Recorded by the page itself from its first frame: at each animation frame, whether the verdict banner (with its
+ * text) and the full timeline (its dots and What's new) are in the document, and performance.now() (from the
+ * navigation's start) at the first frame that has each. Installed before the page's own scripts: a poller that
+ * Playwright injects after the navigation commits starts late and, on a busy main thread, first runs after the
+ * page's next long task, so it would time the banner by when the harness got to look.
+ */
+export const PAINT_WATCH = `(() => {
+  const seen = (window.benchPaint = {});
+  const look = () => {
+    const banner = document.querySelector('[data-testid="pair-verdict"]');
+    if (seen.banner === undefined && banner !== null && banner.textContent.trim() !== '') seen.banner = performance.now();
+    if (seen.full === undefined && document.querySelector('[data-point]') !== null && document.querySelector('#news') !== null) seen.full = performance.now();
+    if (seen.banner === undefined || seen.full === undefined) requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+})();`;
+
 async function measureRender(browser: Browser, url: string, state: DashboardState): Promise<RenderRuns> {
   const script = fakePreload(state);
   const runs: RenderRuns = { banner: [], full: [], started: [], dots: 0, errors: [] };
@@ -142,13 +160,13 @@ async function measureRender(browser: Browser, url: string, state: DashboardStat
     const page = await context.newPage();
     page.on('pageerror', (error) => runs.errors.push(error.message));
     await page.addInitScript({ content: script });
+    await page.addInitScript({ content: PAINT_WATCH });
     await page.goto(url, { waitUntil: 'commit' });
-    // performance.now() counts from the navigation's start, checked at each frame. (Functions, not source text:
-    // the page's CSP refuses the eval a text predicate would need.)
-    const banner = await page.waitForFunction(() => document.querySelector('[data-testid="pair-verdict"]') !== null && performance.now(), undefined, { polling: 'raf', timeout: 30_000 });
-    const full = await page.waitForFunction(() => document.querySelector('[data-point]') !== null && document.querySelector('#news') !== null && performance.now(), undefined, { polling: 'raf', timeout: 30_000 });
-    runs.banner.push(Number(await banner.jsonValue()));
-    runs.full.push(Number(await full.jsonValue()));
+    // (A function, not source text: the page's CSP refuses the eval a text predicate would need.)
+    await page.waitForFunction(() => (window as unknown as { benchPaint: { full?: number } }).benchPaint.full !== undefined, undefined, { timeout: 30_000 });
+    const seen = (await page.evaluate('window.benchPaint')) as { banner: number; full: number };
+    runs.banner.push(seen.banner);
+    runs.full.push(seen.full);
     runs.started.push(Number(await page.evaluate('window.benchStateAskedAt')));
     runs.dots = await page.locator('[data-point]').count();
     await context.close();
@@ -192,6 +210,7 @@ export async function rendererBenchmark(): Promise<string> {
       row([`year's banner against the year's full timeline (target ≤ ${BANNER_OVER_FULL * 100}%)`, `${((yearBanner / yearFull) * 100).toFixed(0)}%`, `${BANNER_OVER_FULL * 100}%`, within(yearBanner / yearFull, BANNER_OVER_FULL)]),
       row([`a year's full timeline against the ${RENDER_BUDGET_MS} ms budget`, ms(yearFull), ms(RENDER_BUDGET_MS), within(yearFull, RENDER_BUDGET_MS)]),
       row(['  each run (year, full timeline)', yearRuns.full.map((value) => value.toFixed(0)).join(' '), '', '']),
+      row(['  each run (year, banner against full)', yearRuns.banner.map((value, run) => `${((value / yearRuns.full[run]!) * 100).toFixed(0)}%`).join(' '), '', '']),
       row(['  of which loading, running the script and mounting (median)', ms(median(yearRuns.started)), '', '']),
       row(['the year, all 400 findings already seen (empty What’s new)', ms(median(seen.full)), ms(RENDER_BUDGET_MS), within(median(seen.full), RENDER_BUDGET_MS)]),
     ];

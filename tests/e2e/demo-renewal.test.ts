@@ -84,7 +84,7 @@ describe('the demo renewal in the preview, by keyboard', () => {
     expect(await second.inputValue()).toBe(preview.info.simulator!.receipts.i765);
     await page.keyboard.press('Enter');
 
-    await expect.poll(() => main().getByRole('heading', { name: 'Your renewal' }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => main().getByRole('heading', { name: 'Your renewal', exact: true }).count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').allInnerTexts()).toEqual([
       'Your renewal',
       'Timeline',
@@ -200,7 +200,7 @@ describe('the demo renewal in the preview, by keyboard', () => {
     await back.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang), SOON).toBe('en');
-    await expect.poll(() => main().getByRole('heading', { name: 'Your renewal' }).count(), SOON).toBe(1);
+    await expect.poll(() => main().getByRole('heading', { name: 'Your renewal', exact: true }).count(), SOON).toBe(1);
   });
 
   it('turns the page to "not watching" with the time when myUSCIS ends the session, and recovers after signing in again', async () => {

@@ -328,6 +328,36 @@ describe('11. settings: presets first, the rest under Advanced, in the user’s 
   });
 });
 
+describe('13. the verdict banner paints first', () => {
+  it('the first frame with the banner and its text has no case card, calendar, timeline or What’s new; they follow', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: TIME_ZONE });
+    contexts.push(context);
+    await context.addInitScript({ content: fakePreload(silentApprovalState()) });
+    // From the page's first frame: what is in the document at the first frame that has the banner with its text.
+    await context.addInitScript(() => {
+      const look = () => {
+        const banner = document.querySelector('[data-testid="pair-verdict"]');
+        if (banner === null || banner.textContent?.trim() === '') return void requestAnimationFrame(look);
+        (window as unknown as { bannerFrame: Record<string, boolean> }).bannerFrame = {
+          cards: document.querySelector('article.case') !== null,
+          calendar: document.querySelector('[data-testid="renewal-calendar"]') !== null,
+          timeline: document.querySelector('[data-point]') !== null,
+          news: document.querySelector('#news') !== null,
+        };
+      };
+      requestAnimationFrame(look);
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => violations.push(`page error: ${error.message}`));
+    await page.goto(dashboard.url);
+    await page.locator('#timeline [data-point]').first().waitFor(SOON);
+    expect(await page.evaluate(() => (window as unknown as { bannerFrame: unknown }).bannerFrame)).toEqual({ cards: false, calendar: false, timeline: false, news: false });
+    await expect.poll(() => page.locator('article.case').count(), SOON).toBe(2);
+    await page.locator('#news').waitFor(SOON);
+    await page.locator('#settings').waitFor(SOON);
+  });
+});
+
 describe('the page itself', () => {
   it('logged no Content-Security-Policy violation and no page error on any of it', () => {
     expect(violations).toEqual([]);
