@@ -179,7 +179,8 @@ function dueByPace(entry: CaseEntry, weight: number, now: number, settings: Sche
   let t = now;
   for (let i = 0; i < 6; i += 1) {
     // Off hours with "stay signed in", the keep-alive turns are the reads (see lightTurn): no gap of its own.
-    const gap = settings.staySignedIn && !isUscisWorkingTime(t) ? Number.POSITIVE_INFINITY : Math.round(targetGapMs(weight, t, settings, decided) * entry.pace);
+    // The pace's stretch never takes a gap under the per-case floor (a simulator on loopback included).
+    const gap = settings.staySignedIn && !isUscisWorkingTime(t) ? Number.POSITIVE_INFINITY : Math.max(SCHEDULE_RULES.perCaseFloorMs, Math.round(targetGapMs(weight, t, settings, decided) * entry.pace));
     const candidate = Math.max(t, last + gap);
     const change = nextWorkingTimeChange(t);
     if (candidate < change) return candidate;
@@ -212,20 +213,17 @@ function isDue(last: string | null, every: number, now: number): boolean {
 
 /**
  * What a check of this case reads: its due status or detail take the turn instead of its documents (so
- * they cost no request of their own; for the case the approval is expected on, only right after a
- * documents read), else its documents alone; a case never read, or due to be checked soon, reads
- * everything. When
+ * they cost no request of their own; the next light turn then goes to the documents where the approval
+ * is expected, see lightTurn), else its documents alone; a case never read, or due to be checked soon,
+ * reads everything. When
  * the documents or the status moved, the monitor reads the rest at once.
  */
-export function planCheck(state: ScheduleState, receipt: string, now: number, options: { decided?: boolean; likeliest?: boolean } = {}): CheckedEndpoint[] {
-  const { decided = false, likeliest = false } = options;
+export function planCheck(state: ScheduleState, receipt: string, now: number, options: { decided?: boolean } = {}): CheckedEndpoint[] {
+  const { decided = false } = options;
   const entry = caseEntry(state, receipt);
   // Never read, or "check soon" (sign-in, wake-up, Check now): everything.
   const lastDocuments = ms(entry.lastDocumentsAt);
   if (lastDocuments === null || entry.soonAt !== null) return ['documents', 'status', 'detail'];
-  // Where the approval is expected, the documents come first unless they were read within the last turn:
-  // a status never makes their gap longer than two turns.
-  if (likeliest && now - lastDocuments > SCHEDULE_RULES.keepAliveEveryMs + MINUTE) return ['documents'];
   const status = isDue(entry.lastStatusAt, decided ? SCHEDULE_RULES.decidedStatusEveryMs : SCHEDULE_RULES.statusEveryMs, now);
   const detail = isDue(entry.lastDetailAt, SCHEDULE_RULES.detailEveryMs, now);
   const due: CheckedEndpoint[] = [...(status ? (['status'] as const) : []), ...(detail ? (['detail'] as const) : [])];
@@ -279,7 +277,7 @@ export function nextStep(state: ScheduleState, cases: ReadonlyArray<string | Pla
     }
   }
   const decided = planned.find((c) => c.receipt === scheduled.receipt)?.decided === true;
-  const reads = planCheck(state, scheduled.receipt, scheduled.at, { decided, likeliest: scheduled.receipt === likeliest });
+  const reads = planCheck(state, scheduled.receipt, scheduled.at, { decided });
   return { kind: 'check', receipt: scheduled.receipt, at: scheduled.at, purpose: 'scheduled', reads };
 }
 
@@ -310,7 +308,7 @@ function lightTurn(state: ScheduleState, cases: readonly PlannedCase[], weights:
   const likeliestDocuments = ms(caseEntry(state, likeliest).lastDocumentsAt);
   const likeliestStale = allowed.some((c) => c.receipt === likeliest) && likeliestDocuments !== null && at - likeliestDocuments > SCHEDULE_RULES.keepAliveEveryMs + MINUTE;
   const pick = likeliestStale ? likeliest : allowed.reduce((best, c) => (owedAt(c.receipt) < owedAt(best.receipt) ? c : best)).receipt;
-  return { receipt: pick, reads: planCheck(state, pick, at, { decided: cases.find((c) => c.receipt === pick)?.decided === true, likeliest: pick === likeliest }) };
+  return { receipt: pick, reads: planCheck(state, pick, at, { decided: cases.find((c) => c.receipt === pick)?.decided === true }) };
 }
 
 // ------------------------------------------------------------------ what happened
