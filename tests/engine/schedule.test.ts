@@ -174,6 +174,19 @@ describe('one plan for the pair', () => {
     expect(statuses.filter((at) => isUscisWorkingTime(at)).length).toBeGreaterThanOrEqual(4);
   });
 
+  it('with both decided, reads each case\'s status off hours too, every few hours (the card\'s news is there)', () => {
+    const bothDecided = approvalWeights([
+      { receipt: I821D, formType: 'I-821D', decided: true },
+      { receipt: I765, formType: 'I-765', decided: true },
+    ]);
+    const { checks } = simulate(empty(), bothDecided, SATURDAY, SATURDAY + DAY);
+    for (const receipt of [I821D, I765]) {
+      const statuses = checks.filter((c) => c.receipt === receipt && c.reads.includes('status')).map((c) => c.at);
+      expect(statuses.length, receipt).toBeGreaterThanOrEqual(6);
+      expect(Math.max(...gapsOf(statuses)), receipt).toBeLessThanOrEqual(4 * HOUR);
+    }
+  });
+
   it('never reads a case twice within the floor against the real origin, and never sends two requests within two seconds', () => {
     const { checks } = simulate(empty(), pair, TUESDAY_MIDNIGHT, TUESDAY_MIDNIGHT + 3 * DAY);
     for (const receipt of [I821D, I765]) {
