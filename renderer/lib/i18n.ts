@@ -222,7 +222,7 @@ const en = {
   saved: 'Saved',
   intervals: 'How often to check',
   presets: {
-    recommended: 'Recommended: while USCIS works, each case at least every 17 minutes (the one a decision is expected on, about every 11); otherwise every 2 hours',
+    recommended: 'Recommended: while USCIS works, each case at least every 18 minutes (the one a decision is expected on, about every 12); otherwise every 2 hours',
     'more-often': 'More often: while USCIS works, each case at least every 12 minutes; otherwise every hour',
     'less-often': 'Less often: while USCIS works, each case at least every hour; otherwise every 6 hours',
   } satisfies Record<CheckPreset, string>,
@@ -499,7 +499,7 @@ const es: Messages = {
   saved: 'Guardado',
   intervals: 'Con qué frecuencia revisar',
   presets: {
-    recommended: 'Recomendado: mientras USCIS trabaja, cada caso al menos cada 17 minutos (el caso con la decisión esperada, cada 11 más o menos); el resto del tiempo, cada 2 horas',
+    recommended: 'Recomendado: mientras USCIS trabaja, cada caso al menos cada 18 minutos (el caso con la decisión esperada, cada 12 más o menos); el resto del tiempo, cada 2 horas',
     'more-often': 'Más seguido: mientras USCIS trabaja, cada caso al menos cada 12 minutos; el resto del tiempo, cada hora',
     'less-often': 'Menos seguido: mientras USCIS trabaja, cada caso al menos cada hora; el resto del tiempo, cada 6 horas',
   },

@@ -10,7 +10,7 @@ export const INTERVAL_LIMITS = {
 
 /** The three ways of checking the settings offer, the engine's recommended default first (the schema's default). */
 export const CHECK_PRESETS = {
-  recommended: { workHoursIntervalMinutes: 17, offHoursIntervalMinutes: 120 },
+  recommended: { workHoursIntervalMinutes: 18, offHoursIntervalMinutes: 120 },
   'more-often': { workHoursIntervalMinutes: 12, offHoursIntervalMinutes: 60 },
   'less-often': { workHoursIntervalMinutes: 60, offHoursIntervalMinutes: 360 },
 } as const satisfies Record<string, { workHoursIntervalMinutes: number; offHoursIntervalMinutes: number }>;
