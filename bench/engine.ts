@@ -321,7 +321,6 @@ async function measure(all: readonly Timeline[], run: (t: Timeline, i: number) =
   let sessionsLost = 0;
   for (const [i, t] of all.entries()) {
     const r = await run(t, i);
-    if (process.env.BENCH_DEBUG) process.stderr.write(`${new Date(t.firstDocAt).toISOString()} ${isUscisWorkingTime(t.firstDocAt) ? 'W' : '-'} ${r.delay === null ? 'none' : (r.delay / MINUTE).toFixed(1)} ${(r.requests / r.days).toFixed(0)}\n`);
     if (r.delay !== null) {
       delays.push(r.delay);
       if (isUscisWorkingTime(t.firstDocAt)) working.push(r.delay);

@@ -396,13 +396,15 @@ export function paused(state: ScheduleState, until: number | null): ScheduleStat
 /**
  * Stored times that lie in the future (the clock moved back, or ran a year ahead and was fixed) are
  * brought back: times of past events to now (a case's reads are forgotten, so it is read again now),
- * waits to at most their longest length from now. Called on start and on every wake, so checking
- * never stops on a time that will not come, and `--once` never waits on one.
+ * waits to at most their longest length from now. Called on start, on every wake and by nextWakeAt (so
+ * it is cheap when nothing lies ahead: the same state comes back), so checking never stops on a time
+ * that will not come, and `--once` never waits on one.
  */
 export function clampToNow(state: ScheduleState, now: number): ScheduleState {
   const past = (value: string | null) => (value !== null && (ms(value) ?? 0) > now ? iso(now) : value);
   const forget = (value: string | null) => (value !== null && (ms(value) ?? 0) > now ? null : value);
   const cap = (value: string | null, max: number) => (value !== null && (ms(value) ?? 0) > now + max ? iso(now + max) : value);
+  // Each helper hands back the very string it was given when nothing moves, so a change is a changed reference.
   let changed = false;
   const cases: ScheduleState['cases'] = {};
   for (const [receipt, entry] of Object.entries(state.cases)) {
@@ -415,7 +417,7 @@ export function clampToNow(state: ScheduleState, now: number): ScheduleState {
       soonAt: cap(entry.soonAt, SCHEDULE_RULES.perCaseFloorMs),
       retryAt: cap(entry.retryAt, SCHEDULE_RULES.backoffMaxMs),
     };
-    changed ||= JSON.stringify(next) !== JSON.stringify(entry);
+    changed ||= (Object.keys(next) as Array<keyof CaseEntry>).some((key) => next[key] !== entry[key]);
     cases[receipt] = next;
   }
   const backoffCap = state.backoff?.reason === 'rate-limited' ? SCHEDULE_RULES.retryAfterMaxMs : SCHEDULE_RULES.backoffMaxMs;
