@@ -10,7 +10,7 @@ import { DashboardStateSchema, type DashboardState } from '../shared/ipc/contrac
 import type { Finding, FindingType } from '../shared/monitor/findings';
 import { SettingsSchema } from '../shared/monitor/state';
 import { launchChromium } from '../tests/helpers/chromium';
-import { fakePreload, serveDashboard } from '../tests/helpers/fixture-dashboard';
+import { fakePreload, serveDashboard, type FixtureDashboard } from '../tests/helpers/fixture-dashboard';
 
 const JS_BUDGET_BYTES = 60 * 1024;
 const RENDER_BUDGET_MS = 300;
@@ -127,7 +127,7 @@ interface RenderRuns {
   banner: number[];
   /** Navigation start to the full timeline (every dot) and What's new on screen, per run (ms). */
   full: number[];
-  /** Navigation start to the dashboard asking for its state: page and script fetched, script run, app mounted. */
+  /** Navigation start to the dashboard asking for its state: page and script fetched, script run (it then hydrates or mounts). */
   started: number[];
   dots: number;
   errors: string[];
@@ -151,14 +151,22 @@ export const PAINT_WATCH = `(() => {
   requestAnimationFrame(look);
 })();`;
 
-async function measureRender(browser: Browser, url: string, state: DashboardState): Promise<RenderRuns> {
+async function measureRender(browser: Browser, dashboard: FixtureDashboard, state: DashboardState, firstPaint: boolean): Promise<RenderRuns> {
   const script = fakePreload(state);
+  const url = dashboard.url;
+  dashboard.firstPaint(firstPaint ? state : null);
   const runs: RenderRuns = { banner: [], full: [], started: [], dots: 0, errors: [] };
   for (let run = 0; run < RUNS; run += 1) {
     // A new context each time: no cache, no compiled code kept from the run before.
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     page.on('pageerror', (error) => runs.errors.push(error.message));
+    // A hydration mismatch is a console warning, not an error: the page would then draw everything again.
+    page.on('console', (message) => {
+      // (Chromium asks a page served over http for /favicon.ico; the fixture has none. The app's window does not.)
+      if (!['warning', 'error'].includes(message.type()) || message.location().url.endsWith('/favicon.ico')) return;
+      runs.errors.push(`console ${message.type()}: ${message.text()}`);
+    });
     await page.addInitScript({ content: script });
     await page.addInitScript({ content: PAINT_WATCH });
     await page.goto(url, { waitUntil: 'commit' });
@@ -186,35 +194,40 @@ export async function rendererBenchmark(): Promise<string> {
     browser = await launchChromium();
     const year = yearOfHistory();
     const week = historyOf(7);
-    const weekRuns = await measureRender(browser, dashboard.url, week);
-    const yearRuns = await measureRender(browser, dashboard.url, year);
+    // As the app serves the page: main's first frame in it, hydrated by the page's script.
+    const weekRuns = await measureRender(browser, dashboard, week, true);
+    const yearRuns = await measureRender(browser, dashboard, year, true);
+    // The page alone (main could not render its first frame): it paints after its script.
+    const alone = await measureRender(browser, dashboard, year, false);
     // The same year once the user has looked: What's new lists nothing instead of 400 findings.
-    const seen = await measureRender(browser, dashboard.url, { ...year, lastSeenAt: year.history.at(-1)!.foundAt });
+    const seen = await measureRender(browser, dashboard, { ...year, lastSeenAt: year.history.at(-1)!.foundAt }, true);
 
     const within = (value: number, budget: number) => (value <= budget ? 'within' : 'OVER');
     const ms = (value: number) => `${value.toFixed(0)} ms`;
     const [weekBanner, weekFull, yearBanner, yearFull] = [weekRuns.banner, weekRuns.full, yearRuns.banner, yearRuns.full].map(median) as [number, number, number, number];
+    const fromState = (runs: RenderRuns) => median(runs.full.map((value, run) => value - runs.started[run]!));
     const side = (cells: Array<string | number>) => cells.map((cell, i) => String(cell).padEnd(i === 0 ? 42 : 18)).join('');
     const lines = [
       row(['measure', 'value', 'budget', '']),
       row([`renderer JS, gzip -9 (${size.files} file${size.files === 1 ? '' : 's'}, ${(size.raw / 1024).toFixed(1)} KB before gzip)`, `${(size.gzipped / 1024).toFixed(1)} KB`, `${JS_BUDGET_BYTES / 1024} KB`, within(size.gzipped, JS_BUDGET_BYTES)]),
       '',
-      `Navigation start to paint, median of ${RUNS} runs each, side by side:`,
+      `Navigation start to paint, median of ${RUNS} runs each, side by side (the page as the app serves it, with main's first frame):`,
       side(['history', 'verdict banner', 'full timeline', 'items / dots']),
       side(['one week', ms(weekBanner), ms(weekFull), `${itemsIn(week)} / ${weekRuns.dots}`]),
       side(['one year', ms(yearBanner), ms(yearFull), `${itemsIn(year)} / ${yearRuns.dots}`]),
-      '',
-      side(['one year, from the state’s arrival', ms(median(yearRuns.banner.map((value, run) => value - yearRuns.started[run]!))), ms(median(yearRuns.full.map((value, run) => value - yearRuns.started[run]!))), '(loading and mounting left out)']),
+      side(['one year, the page alone (no first frame)', ms(median(alone.banner)), ms(median(alone.full)), '(painted after its script)']),
       '',
       row([`year's full timeline against the week's (target ≤ ${YEAR_OVER_WEEK}x)`, `${(yearFull / weekFull).toFixed(2)}x`, `${YEAR_OVER_WEEK}x`, within(yearFull / weekFull, YEAR_OVER_WEEK)]),
       row([`year's banner against the year's full timeline (target ≤ ${BANNER_OVER_FULL * 100}%)`, `${((yearBanner / yearFull) * 100).toFixed(0)}%`, `${BANNER_OVER_FULL * 100}%`, within(yearBanner / yearFull, BANNER_OVER_FULL)]),
+      row(['  each run (year, banner against full)', yearRuns.banner.map((value, run) => `${((value / yearRuns.full[run]!) * 100).toFixed(0)}%`).join(' '), '', '']),
+      row(['  the page alone (banner against full)', `${((median(alone.banner) / median(alone.full)) * 100).toFixed(0)}%`, '', '']),
       row([`a year's full timeline against the ${RENDER_BUDGET_MS} ms budget`, ms(yearFull), ms(RENDER_BUDGET_MS), within(yearFull, RENDER_BUDGET_MS)]),
       row(['  each run (year, full timeline)', yearRuns.full.map((value) => value.toFixed(0)).join(' '), '', '']),
-      row(['  each run (year, banner against full)', yearRuns.banner.map((value, run) => `${((value / yearRuns.full[run]!) * 100).toFixed(0)}%`).join(' '), '', '']),
-      row(['  of which loading, running the script and mounting (median)', ms(median(yearRuns.started)), '', '']),
+      row(['  of which loading the script and running it', ms(median(yearRuns.started)), '', '']),
+      row(['  from asking for the state to the full timeline', ms(fromState(yearRuns)), ms(RENDER_BUDGET_MS), within(fromState(yearRuns), RENDER_BUDGET_MS)]),
       row(['the year, all 400 findings already seen (empty What’s new)', ms(median(seen.full)), ms(RENDER_BUDGET_MS), within(median(seen.full), RENDER_BUDGET_MS)]),
     ];
-    const errors = [...new Set([...weekRuns.errors, ...yearRuns.errors, ...seen.errors])];
+    const errors = [...new Set([...weekRuns.errors, ...yearRuns.errors, ...alone.errors, ...seen.errors])];
     if (errors.length > 0) lines.push(`page errors: ${errors.join('; ')}`);
     return `The renderer (headless Chromium ${browser.version()})\n${lines.join('\n')}\n`;
   } finally {

@@ -21,14 +21,21 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
 }
 
-/** After the app is ready: app://dashboard/... answers from `rootDir` (the built renderer folder). */
-export function serveDashboard(rootDir: string): void {
+/**
+ * After the app is ready: app://dashboard/... answers from `rootDir` (the built renderer folder). `page` may
+ * rewrite index.html as it is served (main puts the dashboard's first frame into it: see first-paint.ts); it runs
+ * on every load of the page, never for another file.
+ */
+export function serveDashboard(rootDir: string, page: (indexHtml: string) => string = (html) => html): void {
+  const indexFile = resolve(rootDir, 'index.html');
   protocol.handle(APP_SCHEME, async (request) => {
     const file = request.method === 'GET' ? resolveAppPath(rootDir, request.url) : null;
     if (file === null) return notFound();
     try {
+      const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      if (file === indexFile) return new Response(page(await readFile(file, 'utf8')), { status: 200, headers: headersFor(type) });
       const body = new Uint8Array(await readFile(file));
-      return new Response(body, { status: 200, headers: headersFor(MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream') });
+      return new Response(body, { status: 200, headers: headersFor(type) });
     } catch {
       return notFound();
     }

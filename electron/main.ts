@@ -11,6 +11,7 @@ import { openStateStore, type StoredObject } from '../engine/file-state-store';
 import type { NotifierPort } from '../engine/ports';
 import { Monitor } from '../engine/monitor';
 import { ReminderWatch } from '../engine/reminders';
+import type { DashboardState } from '../shared/ipc/contract';
 import type { Language } from '../shared/localized';
 import type { ReceiptNumber } from '../shared/receipt';
 import { allowListOf, myUscisOrigins, type MyUscisMode } from '../shared/security/navigation';
@@ -18,6 +19,7 @@ import { startSimulator } from '../simulator/server';
 import { AppController } from './app-controller';
 import { APP_ORIGIN, DASHBOARD_URL, registerAppScheme, serveDashboard } from './app-protocol';
 import { dashboardStateOf } from './dashboard-state';
+import { FIRST_PAINT_DIR, FIRST_PAINT_FILE, languageOfLocale, loadFirstPaint, withFirstPaint } from './first-paint';
 import { createDesktopNotifier, windowsAppUserModelId } from './desktop-notifier';
 import { registerIpcHandlers, sendState } from './ipc';
 import { createIpcHandlers, pushingStateAfterChanges } from './ipc-handlers';
@@ -60,7 +62,16 @@ function reportingToSmokeTest(notifier: NotifierPort): NotifierPort {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  serveDashboard(join(here, '..', 'renderer'));
+  // The dashboard's first frame (header, status line, verdict banner) goes into the page as main serves it, so the
+  // banner paints before the page's script has loaded; the script hydrates it (renderer/main.ts). Rendered in the
+  // language the page will pick: app.getLocale() is the application locale Chromium also gives the page as
+  // navigator.language (Electron docs, docs/api/app.md "app.getLocale()"); a mismatch would only be repaired by
+  // hydration. Until the monitor exists, or if the built renderer cannot load, the page is served as built.
+  const renderFirstPaint = await loadFirstPaint(join(here, '..', FIRST_PAINT_DIR, FIRST_PAINT_FILE), (message) => console.warn(message));
+  let firstPaintState: () => DashboardState | null = () => null;
+  serveDashboard(join(here, '..', 'renderer'), (indexHtml) =>
+    withFirstPaint(indexHtml, renderFirstPaint, firstPaintState, languageOfLocale(app.getLocale()), (message) => console.warn(message)),
+  );
   // Windows shows toasts for an app id that a Start-menu shortcut carries: the installer's in a
   // packaged app, electron.exe's own under `npm start` (Electron's notification docs).
   const appUserModelId = windowsAppUserModelId(APP_ID, app.isPackaged, process.execPath);
@@ -151,6 +162,7 @@ async function start(): Promise<void> {
     },
   });
   if (sim && monitor.snapshot.cases.length === 0) monitor.setCases([sim.receipts.i821d, sim.receipts.i765] as ReceiptNumber[]);
+  firstPaintState = () => dashboardStateOf(monitor, demo);
 
   const signIn = createSignIn({
     mode,

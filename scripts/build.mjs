@@ -1,5 +1,6 @@
-// `npm run build`: bundles the app into dist/: the dashboard (vite), the main process (one ESM bundle:
-// electron-store and conf are ESM-only) and the sandboxed preload (CommonJS). Builds; never runs Electron.
+// `npm run build`: bundles the app into dist/: the dashboard (vite) and its first frame's renderer for main, the
+// main process (one ESM bundle: electron-store and conf are ESM-only) and the sandboxed preload (CommonJS). Builds;
+// never runs Electron.
 
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
@@ -10,6 +11,13 @@ const outDir = process.argv[2] ?? 'dist';
 rmSync(outDir, { recursive: true, force: true });
 
 await vite({ logLevel: 'warn', build: { outDir: resolve(outDir, 'renderer'), emptyOutDir: true } });
+// The dashboard's first frame, rendered by main into the page before its script runs (electron/first-paint.ts):
+// built for Node with every dependency inside (svelte is not shipped in node_modules), never served to the page.
+await vite({
+  logLevel: 'warn',
+  ssr: { noExternal: true },
+  build: { ssr: 'first-paint.ts', outDir: resolve(outDir, 'first-paint'), emptyOutDir: true, rollupOptions: { output: { entryFileNames: 'first-paint.mjs' } } },
+});
 
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, legalComments: 'none', logLevel: 'warning' };
 await esbuild({
@@ -29,4 +37,4 @@ await esbuild({
   format: 'cjs',
   external: ['electron'],
 });
-process.stdout.write(`Built ${outDir}/renderer, ${outDir}/main/main.mjs and ${outDir}/preload/preload.cjs\n`);
+process.stdout.write(`Built ${outDir}/renderer, ${outDir}/first-paint/first-paint.mjs, ${outDir}/main/main.mjs and ${outDir}/preload/preload.cjs\n`);

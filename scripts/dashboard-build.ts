@@ -1,7 +1,9 @@
-// Builds the dashboard (renderer/) with the repository's vite config into a folder, for the preview and for tests
-// that start several previews on one build. Builds only; it serves nothing.
+// Builds the dashboard (renderer/) with the repository's vite config: the page into a folder, and its first frame's
+// renderer for Node (renderer/first-paint.ts, see electron/first-paint.ts) into another, for the preview, the
+// benchmark and tests. scripts/build.mjs builds the same two for the app. Builds only; it serves nothing.
 
 import { join } from 'node:path';
+import { FIRST_PAINT_FILE } from '../electron/first-paint';
 
 const repoRoot = join(import.meta.dirname, '..');
 
@@ -14,4 +16,17 @@ export async function buildDashboard(outDir: string): Promise<void> {
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true },
   });
+}
+
+/** Builds renderer/first-paint.ts for Node, every dependency inside, as `outDir`/first-paint.mjs; resolves to that file. */
+export async function buildFirstPaint(outDir: string): Promise<string> {
+  const { build } = await import('vite');
+  await build({
+    configFile: join(repoRoot, 'vite.config.ts'),
+    root: join(repoRoot, 'renderer'),
+    logLevel: 'warn',
+    ssr: { noExternal: true },
+    build: { ssr: 'first-paint.ts', outDir, emptyOutDir: true, rollupOptions: { output: { entryFileNames: FIRST_PAINT_FILE } } },
+  });
+  return join(outDir, FIRST_PAINT_FILE);
 }

@@ -11,6 +11,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { dashboardStateOf } from '../electron/dashboard-state';
 import { dashboardCsp, MIME_TYPES } from '../electron/dashboard-csp';
+import { FIRST_PAINT_DIR, FIRST_PAINT_FILE, languageOfLocale, loadFirstPaint, withFirstPaint } from '../electron/first-paint';
 import { answerRequest, type IpcHandlers } from '../electron/ipc-answer';
 import { createIpcHandlers, type IpcHandlerPorts } from '../electron/ipc-handlers';
 import { isLoopbackOrigin, type Monitor } from '../engine/monitor';
@@ -20,7 +21,7 @@ import type { Language } from '../shared/localized';
 import { parseReceipt, type ReceiptNumber } from '../shared/receipt';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { commandLine, usageError } from './command-line';
-import { buildDashboard } from './dashboard-build';
+import { buildDashboard, buildFirstPaint } from './dashboard-build';
 import { systemLanguage } from './system-language';
 
 const HELP = `DACA Watch preview: the dashboard in a browser, over the engine running headless.
@@ -119,14 +120,19 @@ process.once('exit', () => rmSync(runDir, { recursive: true, force: true }));
 // ------------------------------------------------------------------ the dashboard over HTTP and WebSocket
 
 const rendererDir = values.renderer === undefined ? join(runDir, 'renderer') : resolve(values.renderer);
+// The first frame's renderer sits beside the dashboard's folder, as npm run build puts it (dist/first-paint).
+let firstPaintFile = join(rendererDir, '..', FIRST_PAINT_DIR, FIRST_PAINT_FILE);
 if (values.renderer === undefined) {
   try {
     await buildDashboard(rendererDir);
+    firstPaintFile = await buildFirstPaint(join(runDir, FIRST_PAINT_DIR));
   } catch (error) {
     process.stderr.write(`preview: the dashboard did not build:\n${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
 }
+/** Like main, the preview serves the page with its first frame in it (the page then hydrates it); null: as built. */
+const renderFirstPaint = await loadFirstPaint(firstPaintFile, note);
 /** Every built file by its URL path: requests are looked up exactly, so none can reach outside the folder. */
 const files = new Map<string, { body: Buffer; type: string }>(
   readdirSync(rendererDir, { recursive: true, withFileTypes: true })
@@ -178,7 +184,11 @@ server.on('request', (req, res) => {
     return void res.end('Not found\n');
   }
   res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-store' });
-  res.end(req.method === 'HEAD' ? undefined : file.body);
+  if (req.method === 'HEAD') return void res.end();
+  if (!file.type.startsWith('text/html')) return void res.end(file.body);
+  // The browser's first language stands for navigator.language, as app.getLocale() does in the app.
+  const language = languageOfLocale(req.headers['accept-language'] ?? '');
+  res.end(withFirstPaint(file.body.toString('utf8'), renderFirstPaint, () => (engine ? stateOf(engine.monitor) : null), language, note));
 });
 
 const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });

@@ -55,18 +55,23 @@ export class Dashboard {
   /** "Check now" was pressed since the last check finished. */
   checkAsked = $state(false);
 
-  constructor(api: DacaWatchApi, systemLanguage: Language) {
+  /** `initial`: a state already read (the page hydrating main's first frame, or main rendering it). */
+  constructor(api: DacaWatchApi, systemLanguage: Language, initial: DashboardState | null = null) {
     this.api = api;
     this.systemLanguage = systemLanguage;
+    if (initial !== null) this.receive(initial);
   }
 
-  /** Loads the state, follows every change and ticks the clock; returns the undo, for an $effect. */
+  /**
+   * Loads the state (unless it came with the constructor), follows every change and ticks the clock; returns the
+   * undo, for an $effect. A change main sends arrives as a task of its own, after the constructor's state was read.
+   */
   connect(): () => void {
     const unsubscribe = this.api.onStateChanged((state) => this.receive(state));
     const clock = setInterval(() => {
       this.now = Date.now() + this.clockOffset;
     }, CLOCK_TICK_MS);
-    void this.load();
+    if (this.state === null) void this.load();
     return () => {
       unsubscribe();
       clearInterval(clock);

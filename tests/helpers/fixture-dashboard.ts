@@ -1,5 +1,6 @@
 // The dashboard built once and served on 127.0.0.1 with its real CSP, over a stand-in preload that answers with a
-// given DashboardState, lets a test push new ones and records every call. Test and bench support only.
+// given DashboardState, lets a test push new ones and records every call. Like main, the server can put the first
+// frame into the page (electron/first-paint.ts) for the state a test names. Test and bench support only.
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -8,30 +9,34 @@ import { tmpdir } from 'node:os';
 import { extname, join, relative, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { dashboardCsp, MIME_TYPES } from '../../electron/dashboard-csp';
+import { languageOfLocale, loadFirstPaint, withFirstPaint } from '../../electron/first-paint';
+import { buildDashboard, buildFirstPaint } from '../../scripts/dashboard-build';
 import type { DashboardState } from '../../shared/ipc/contract';
-
-const REPO_ROOT = join(import.meta.dirname, '..', '..');
-
-/** The dashboard built as the app and the preview build it, into `outDir`. */
-export async function buildRenderer(outDir: string): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: join(REPO_ROOT, 'vite.config.ts'), root: join(REPO_ROOT, 'renderer'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-}
 
 export interface FixtureDashboard {
   /** The page's address. */
   url: string;
   /** The built files' folder. */
   outDir: string;
+  /**
+   * From now on, pages are served with the first frame for `state` in them, as main serves them (null: as built,
+   * the page paints after its script), in the browser's first language (Accept-Language), as the preview does.
+   */
+  firstPaint(state: DashboardState | null): void;
   close(): Promise<void>;
 }
 
 /** Builds the dashboard into a new temporary folder and serves it (exact paths only) with the dashboard's CSP. */
 export async function serveDashboard(): Promise<FixtureDashboard> {
-  const outDir = mkdtempSync(join(tmpdir(), 'daca-watch-fixture-'));
+  const folder = mkdtempSync(join(tmpdir(), 'daca-watch-fixture-'));
+  const outDir = join(folder, 'renderer');
   let server: Server | undefined;
+  let painted: DashboardState | null = null;
   try {
-    await buildRenderer(outDir);
+    await buildDashboard(outDir);
+    let why = '';
+    const render = await loadFirstPaint(await buildFirstPaint(join(folder, 'first-paint')), (message) => (why = message));
+    if (render === null) throw new Error(`fixture dashboard: ${why}`);
     const files = new Map<string, { body: Buffer; type: string }>(
       readdirSync(outDir, { recursive: true, withFileTypes: true })
         .filter((entry) => entry.isFile())
@@ -45,22 +50,26 @@ export async function serveDashboard(): Promise<FixtureDashboard> {
       const file = files.get(new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/^\/$/, '/index.html'));
       if (!file) return void res.writeHead(404).end();
       res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': 'no-store', 'Content-Security-Policy': csp });
-      res.end(file.body);
+      const frame = file.type.startsWith('text/html') ? painted : null;
+      res.end(frame === null ? file.body : withFirstPaint(file.body.toString('utf8'), render, () => frame, languageOfLocale(req.headers['accept-language'] ?? '')));
     });
     server = listening;
     await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
     return {
       url: `http://127.0.0.1:${(listening.address() as AddressInfo).port}/`,
       outDir,
+      firstPaint: (state) => {
+        painted = state;
+      },
       close: async () => {
         listening.closeAllConnections();
         await new Promise((resolve) => listening.close(resolve));
-        rmSync(outDir, { recursive: true, force: true });
+        rmSync(folder, { recursive: true, force: true });
       },
     };
   } catch (error) {
     server?.close();
-    rmSync(outDir, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
     throw error;
   }
 }
