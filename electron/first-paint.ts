@@ -12,11 +12,16 @@ import type { Language } from '../shared/localized';
 export const FIRST_PAINT_DIR = 'first-paint';
 export const FIRST_PAINT_FILE = 'first-paint.mjs';
 
-/** Renders the first frame's markup (escaped by Svelte's server renderer) for a state, in the page's language. */
-export type RenderFirstPaint = (state: DashboardState, systemLanguage: Language) => string;
+/**
+ * Renders the first frame's markup (escaped by Svelte's server renderer) for a state, and the language it is in:
+ * the settings' once the user picked one, else `systemLanguage`.
+ */
+export type RenderFirstPaint = (state: DashboardState, systemLanguage: Language) => { markup: string; lang: Language };
 
 /** The spot in index.html the dashboard mounts on; the first frame goes inside it. */
 const APP_ELEMENT = '<div id="app"></div>';
+/** The page's own language, which the first frame's language replaces (the page's script keeps it in step after). */
+const PAGE_LANGUAGE = /<html lang="[a-z-]*">/;
 
 /**
  * Loads the built renderer, or resolves to null (the page then paints after its script, as before) when the file
@@ -46,17 +51,17 @@ export function withFirstPaint(
   report: (message: string) => void = () => undefined,
 ): string {
   if (render === null || !indexHtml.includes(APP_ELEMENT)) return indexHtml;
-  let markup: string;
+  let frame: ReturnType<RenderFirstPaint>;
   try {
     const state = stateOf();
     if (state === null) return indexHtml;
-    markup = render(state, systemLanguage);
+    frame = render(state, systemLanguage);
   } catch (error) {
     report(`first paint: rendering failed (${(error as Error).name}); the dashboard paints after its script`);
     return indexHtml;
   }
-  // A function replacement: `$&`, `$'` and the like in the markup (a status text may hold them) stay literal.
-  return indexHtml.replace(APP_ELEMENT, () => `<div id="app">${markup}</div>`);
+  // Function replacements: `$&`, `$'` and the like in the markup (a status text may hold them) stay literal.
+  return indexHtml.replace(PAGE_LANGUAGE, () => `<html lang="${frame.lang === 'es' ? 'es' : 'en'}">`).replace(APP_ELEMENT, () => `<div id="app">${frame.markup}</div>`);
 }
 
 /** The page's language as navigator.language gives it: Spanish for any `es-*`, else English. */

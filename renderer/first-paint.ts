@@ -16,7 +16,11 @@ const NO_API = new Proxy({} as DacaWatchApi, {
   },
 });
 
-/** The markup App draws first for `state`, in the language the page would pick (the settings', else the system's). */
-export function renderFirstPaint(state: DashboardState, systemLanguage: Language): string {
-  return render(App, { props: { dash: new Dashboard(NO_API, systemLanguage, state) } }).body;
+/**
+ * The markup App draws first for `state`, and its language: the one the page would pick (the settings', else the
+ * system's).
+ */
+export function renderFirstPaint(state: DashboardState, systemLanguage: Language): { markup: string; lang: Language } {
+  const dash = new Dashboard(NO_API, systemLanguage, state);
+  return { markup: render(App, { props: { dash } }).body, lang: dash.lang };
 }

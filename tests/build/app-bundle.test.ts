@@ -1,11 +1,13 @@
-// `npm run build` for real: the dashboard, the ESM main bundle and the CommonJS preload come out, load
+// `npm run build` for real: the dashboard, its first frame's renderer, the ESM main bundle and the CommonJS preload come out, load
 // nothing from the network, and keep Electron and node-notifier outside the bundle. Electron is not run.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIRST_PAINT_DIR, FIRST_PAINT_FILE, loadFirstPaint } from '../../electron/first-paint';
+import { silentApprovalState } from '../helpers/dashboard-fixtures';
 
 let out: string;
 beforeAll(() => {
@@ -29,6 +31,20 @@ describe('the app bundles', () => {
     expect(preload).not.toMatch(/^\s*import\s/m);
     expect([...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1])).toEqual(['electron']);
     expect(preload).toContain('exposeInMainWorld');
+  });
+
+  it('the first frame’s renderer for main is self-contained (no package to ship) and renders a state', async () => {
+    const file = join(out, FIRST_PAINT_DIR, FIRST_PAINT_FILE);
+    const source = readFileSync(file, 'utf8');
+    const imported = [...source.matchAll(/^import\b[^'"]*["']([^"']+)["'];?$/gm)].map((m) => m[1]!);
+    expect(imported.filter((name) => !name.startsWith('node:'))).toEqual([]);
+    // It loads from a temporary folder, with no node_modules anywhere above it.
+    expect(existsSync(join(tmpdir(), 'node_modules')) || existsSync('/node_modules')).toBe(false);
+    const render = await loadFirstPaint(file);
+    expect(render).not.toBeNull();
+    expect(render!(silentApprovalState(), 'es')).toMatchObject({ lang: 'es', markup: expect.stringContaining('data-kind="silently-approved"') });
+    // Never served to the page: it is not in the dashboard's folder.
+    expect(readdirSync(join(out, 'renderer'), { recursive: true }).map(String).filter((name) => name.endsWith('.mjs'))).toEqual([]);
   });
 
   it('the dashboard loads nothing from the network and carries a strict CSP', () => {

@@ -137,3 +137,27 @@ describe('the CSP', () => {
     expect(DASHBOARD_CSP).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
   });
 });
+
+describe('serveDashboard with the first frame', () => {
+  it('rewrites index.html on every load of the page (/ and /index.html) and never another file', async () => {
+    const seen: string[] = [];
+    let load = 0;
+    serveDashboard(root, (html) => {
+      seen.push(html);
+      load += 1;
+      return html.replace('<script', `<p>frame ${load}</p><script`);
+    });
+    try {
+      expect(await (await get(DASHBOARD_URL)).text()).toContain('<p>frame 1</p><script');
+      const again = await get('app://dashboard/');
+      expect(again.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(again.headers.get('content-security-policy')).toBe(DASHBOARD_CSP);
+      expect(await again.text()).toContain('<p>frame 2</p><script');
+      expect(await (await get('app://dashboard/assets/index-abc.js')).text()).toBe('export const dashboard = 1;');
+      expect((await get('app://dashboard/index.html', 'POST')).status).toBe(404);
+      expect(seen).toEqual(['<!doctype html><script type="module" src="./assets/index-abc.js"></script>', '<!doctype html><script type="module" src="./assets/index-abc.js"></script>']);
+    } finally {
+      serveDashboard(root);
+    }
+  });
+});
