@@ -33,7 +33,7 @@ export function serveDashboard(rootDir: string, page: (indexHtml: string) => str
     if (file === null) return notFound();
     try {
       const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-      if (file === indexFile) return new Response(page(await readFile(file, 'utf8')), { status: 200, headers: headersFor(type) });
+      if (file === indexFile) return new Response(pageOrAsBuilt(page, await readFile(file, 'utf8')), { status: 200, headers: headersFor(type) });
       const body = new Uint8Array(await readFile(file));
       return new Response(body, { status: 200, headers: headersFor(type) });
     } catch {
@@ -56,6 +56,15 @@ export function resolveAppPath(rootDir: string, url: string): string | null {
   const file = join(root, ...(segments as string[]));
   const inside = relative(root, file);
   return inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? null : file;
+}
+
+/** The page as `page` rewrites it, or as built when that throws: the dashboard still loads without its first frame. */
+function pageOrAsBuilt(page: (indexHtml: string) => string, indexHtml: string): string {
+  try {
+    return page(indexHtml);
+  } catch {
+    return indexHtml;
+  }
 }
 
 function decodeSegment(segment: string): string | null {

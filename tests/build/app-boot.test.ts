@@ -100,6 +100,12 @@ describe('the built app, booted on the Electron double in demo mode', () => {
     expect(index.headers.get('content-type')).toMatch(/text\/html/);
     expect(index.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     const html = await index.text();
+    // Main drew the first frame into the page from its own state (the demo pair, not signed in yet): the status line
+    // and the not-watching notice with its sign-in, in the application locale's language, before any script.
+    const app = html.slice(html.indexOf('<div id="app">'), html.indexOf('</main>'));
+    expect(app).toContain('class="status-bar"');
+    expect(app).toContain('data-testid="not-watching"');
+    expect(html).toContain('<html lang="en">');
     const script = /src="([^"]+\.js)"/.exec(html)![1]!;
     expect(((await serve(new Request(new URL(script, DASHBOARD_URL).href))) as Response).status).toBe(200);
     expect(((await serve(new Request('app://dashboard/../../package.json'))) as Response).status).toBe(404);

@@ -160,4 +160,17 @@ describe('serveDashboard with the first frame', () => {
       serveDashboard(root);
     }
   });
+
+  it('serves the page as built when rewriting it throws', async () => {
+    serveDashboard(root, () => {
+      throw new Error('no locale yet');
+    });
+    try {
+      const response = await get(DASHBOARD_URL);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe('<!doctype html><script type="module" src="./assets/index-abc.js"></script>');
+    } finally {
+      serveDashboard(root);
+    }
+  });
 });

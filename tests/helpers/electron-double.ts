@@ -430,6 +430,11 @@ class FakeApp extends EventEmitter {
   getVersion(): string {
     return '0.1.0';
   }
+  /** Test helper: the application locale (Chromium's, which the page also reads as navigator.language). */
+  locale = 'en-US';
+  getLocale(): string {
+    return this.locale;
+  }
   getName(): string {
     return 'DACA Watch';
   }
