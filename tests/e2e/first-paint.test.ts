@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDay, verdictOf, watchedCases } from '../../renderer/lib/pair-view.svelte';
 import { MESSAGES } from '../../renderer/lib/i18n';
 import type { DashboardState } from '../../shared/ipc/contract';
-import { launchChromium } from '../helpers/chromium';
 import { cardDeliveredState, firstRunState, silentApprovalState } from '../helpers/dashboard-fixtures';
-import { fakePreload, recordedCalls, serveDashboard, type FixtureDashboard } from '../helpers/fixture-dashboard';
+import { fakePreload, recordedCalls, serveDashboardInChromium, type FixtureDashboard } from '../helpers/fixture-dashboard';
 
 const SOON = { timeout: 10_000 };
 const TIME_ZONE = 'America/New_York';
@@ -21,10 +20,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  const [served, launched] = await Promise.allSettled([serveDashboard(), launchChromium()]);
-  if (served.status === 'fulfilled') dashboard = served.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  for (const result of [served, launched]) if (result.status === 'rejected') throw result.reason;
+  ({ dashboard, browser } = await serveDashboardInChromium());
 }, 60_000);
 
 afterAll(async () => {

@@ -10,10 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { employerSheet } from '../../electron/employer-sheet';
 import type { DashboardState } from '../../shared/ipc/contract';
 import { CaseSnapshotSchema, SettingsSchema } from '../../shared/monitor/state';
-import { launchChromium } from '../helpers/chromium';
 import { cardDeliveredState, firstRunState, I765, I821D } from '../helpers/dashboard-fixtures';
 import { exampleDashboardState } from '../helpers/dashboard-state';
-import { fakePreload, recordedCalls, serveDashboard, type FixtureDashboard } from '../helpers/fixture-dashboard';
+import { fakePreload, recordedCalls, serveDashboardInChromium, type FixtureDashboard } from '../helpers/fixture-dashboard';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SOON = { timeout: 5_000 };
@@ -25,10 +24,7 @@ const contexts: BrowserContext[] = [];
 const violations: string[] = [];
 
 beforeAll(async () => {
-  const [served, launched] = await Promise.allSettled([serveDashboard(), launchChromium()]);
-  if (served.status === 'fulfilled') dashboard = served.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  for (const result of [served, launched]) if (result.status === 'rejected') throw result.reason;
+  ({ dashboard, browser } = await serveDashboardInChromium());
 }, 60_000);
 
 afterAll(async () => {

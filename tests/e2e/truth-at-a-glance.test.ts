@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardState } from '../../shared/ipc/contract';
 import { FINDING_TYPES } from '../../shared/monitor/findings';
 import { SettingsSchema } from '../../shared/monitor/state';
-import { launchChromium } from '../helpers/chromium';
 import { ACCOUNT_CASES, cardDeliveredState, firstRunState, I765, I821D, LAST_CHECK, silentApprovalState } from '../helpers/dashboard-fixtures';
-import { fakePreload, pushState, recordedCalls, serveDashboard, type FixtureDashboard } from '../helpers/fixture-dashboard';
+import { fakePreload, pushState, recordedCalls, serveDashboardInChromium, type FixtureDashboard } from '../helpers/fixture-dashboard';
 
 const SOON = { timeout: 5_000 };
 const TIME_ZONE = 'America/New_York';
@@ -23,10 +22,7 @@ let es: Page;
 const violations: string[] = [];
 
 beforeAll(async () => {
-  const [served, launched] = await Promise.allSettled([serveDashboard(), launchChromium()]);
-  if (served.status === 'fulfilled') dashboard = served.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  for (const result of [served, launched]) if (result.status === 'rejected') throw result.reason;
+  ({ dashboard, browser } = await serveDashboardInChromium());
   [en, es] = await Promise.all([open(firstRunState()), open(firstRunState(), { locale: 'es-MX' })]);
 }, 60_000);
 

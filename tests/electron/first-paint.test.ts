@@ -10,7 +10,7 @@ import { languageOfLocale, loadFirstPaint, withFirstPaint, type RenderFirstPaint
 import { localDay, verdictOf, watchedCases } from '../../renderer/lib/pair-view.svelte';
 import { buildFirstPaint } from '../../scripts/dashboard-build';
 import type { DashboardState } from '../../shared/ipc/contract';
-import { firstRunState, I821D, silentApprovalState } from '../helpers/dashboard-fixtures';
+import { ACCOUNT_CASES, cardDeliveredState, firstRunState, I821D, silentApprovalState } from '../helpers/dashboard-fixtures';
 import { exampleDashboardState } from '../helpers/dashboard-state';
 
 const PAGE = '<!doctype html><html lang="en"><body><div id="app"></div><script type="module" src="./assets/index-abc.js"></script></body></html>';
@@ -55,6 +55,20 @@ describe('the first frame main puts into the page', () => {
     const chosen = { ...state, settings: { ...state.settings, language: 'en' as const, languageChosen: true } };
     expect(servedFor(chosen, 'es')).toContain(headline.en);
     expect(servedFor(chosen, 'es')).toContain('<html lang="en">');
+  });
+
+  it.each([
+    ['a silent approval', () => silentApprovalState()],
+    ['the card delivered', () => cardDeliveredState()],
+    ['the first run with the account’s cases', () => firstRunState({ accountCases: ACCOUNT_CASES })],
+    ['a back-off', () => exampleDashboardState({ activity: 'backing-off', backoff: { until: '2026-08-12T16:00:00.000Z', reason: 'rate-limited' } })],
+    ['signed out', () => exampleDashboardState({ session: { state: 'signed-out', since: '2026-08-12T15:00:00.000Z' } })],
+  ] as const)('has no inline style or script for the page’s CSP to refuse (%s, both languages)', (_name, stateOf) => {
+    for (const language of ['en', 'es'] as const) {
+      const { markup } = render(stateOf(), language);
+      expect(markup.length).toBeGreaterThan(1_000);
+      expect(markup).not.toMatch(/\sstyle=|<style|<script|\son[a-z]+=/i);
+    }
   });
 
   it('is the first run’s welcome when no case is watched yet', () => {

@@ -7,11 +7,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, sep } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { dashboardCsp, MIME_TYPES } from '../../electron/dashboard-csp';
 import { languageOfLocale, loadFirstPaint, withFirstPaint } from '../../electron/first-paint';
 import { buildDashboard, buildFirstPaint } from '../../scripts/dashboard-build';
 import type { DashboardState } from '../../shared/ipc/contract';
+import { launchChromium } from './chromium';
 
 export interface FixtureDashboard {
   /** The page's address. */
@@ -72,6 +73,14 @@ export async function serveDashboard(): Promise<FixtureDashboard> {
     rmSync(folder, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** The dashboard served and Chromium launched side by side; when either fails, the other is closed and the failure thrown. */
+export async function serveDashboardInChromium(): Promise<{ dashboard: FixtureDashboard; browser: Browser }> {
+  const [served, launched] = await Promise.allSettled([serveDashboard(), launchChromium()]);
+  if (served.status === 'fulfilled' && launched.status === 'fulfilled') return { dashboard: served.value, browser: launched.value };
+  await Promise.allSettled([served.status === 'fulfilled' ? served.value.close() : null, launched.status === 'fulfilled' ? launched.value.close() : null]);
+  throw served.status === 'rejected' ? served.reason : (launched as PromiseRejectedResult).reason;
 }
 
 /** One call the dashboard made: the API method and its request. */
