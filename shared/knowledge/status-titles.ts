@@ -1,6 +1,7 @@
 // USCIS status titles (the public tracker's and my.uscis.gov's, in English and Spanish) explained in plain words,
 // with what usually happens next. Never guesses a decision from the words of a title it does not know.
 
+import { memoByString } from '../memo';
 import type { Language, Localized } from '../localized';
 import { STAGE_NAMES, type Stage, type Step } from './stages';
 
@@ -313,6 +314,12 @@ function matchTitle(normalised: string): { key: StatusTitleKey; own: boolean; la
   return byWords ? { ...byWords, own: false } : undefined;
 }
 
+/** A title normalised and matched once: a year of history shows the same few titles hundreds of times. */
+const readTitle = memoByString((title) => {
+  const normalised = normaliseTitle(title);
+  return { normalised, matched: matchTitle(normalised) };
+});
+
 /**
  * Words that place an unknown title safely: none of them claims a decision or a card, because a wrong
  * "approved" or "denied" is the one mistake that must not happen. First match wins (evidence before received).
@@ -327,8 +334,7 @@ const KEYWORD_STAGES: ReadonlyArray<readonly [RegExp, Stage]> = [
 
 /** Explains a status title, English or Spanish; an unknown or empty title gets a calm fallback, never an error. */
 export function explainStatus(title: string | undefined, lang: Language): StatusExplanation {
-  const normalised = normaliseTitle(title ?? '');
-  const matched = matchTitle(normalised);
+  const { normalised, matched } = readTitle(title ?? '');
   if (matched !== undefined) {
     const { key } = matched;
     const entry: TitleEntry = STATUS_TITLES[key];

@@ -1,6 +1,8 @@
 // Reads every date format myUSCIS sends (see MYUSCIS.md) as an ISO 8601 UTC instant or a YYYY-MM-DD date.
 // Never throws and never guesses: anything it cannot read exactly, impossible dates included, becomes null.
 
+import { memoByString } from '../memo';
+
 /**
  * `07-18-2026 00:00:00` (historicalCaseStatuses[].date). It carries no zone and every value seen is
  * midnight, so it is read as UTC; `new Date()` parses this shape differently across engines, so never use it.
@@ -36,7 +38,11 @@ export function toIsoDate(raw: unknown): string | null {
 }
 
 function readDate(raw: unknown): ReadDate | null {
-  if (typeof raw !== 'string') return null;
+  return typeof raw === 'string' ? readDateText(raw) : null;
+}
+
+/** Read once per text: a year of history reads the same timestamps again and again. */
+const readDateText = memoByString((raw): ReadDate | null => {
   const value = raw.trim();
   const parts = (MONTH_DAY_YEAR.exec(value) ?? ISO_8601.exec(value))?.groups;
   if (!parts) return null;
@@ -51,7 +57,7 @@ function readDate(raw: unknown): ReadDate | null {
     writtenDate: `${year}-${month}-${day}`,
     instant: midnight.getTime() + ((h * 60 + mi - offsetMinutes) * 60 + s) * 1000 + Number(fraction.padEnd(3, '0').slice(0, 3)),
   };
-}
+});
 
 /** Minutes east of UTC for `Z`, `+0000`, `-05:00`, `+05` or no zone at all; null when out of range. */
 function readOffset(zone: string | undefined): number | null {
