@@ -25,7 +25,10 @@ const PAGE_LANGUAGE = /<html lang="[a-z-]*">/;
 
 /**
  * Loads the built renderer, or resolves to null (the page then paints after its script, as before) when the file
- * is missing or does not export it; `report` says why, once, without any user data.
+ * is missing or does not export it; `report` says why, once, without any user data. In the app this is a dynamic
+ * import() of an .mjs file inside app.asar, beside the ESM main bundle itself: Electron's main process loads ES
+ * modules with Node's ESM loader (Electron docs, docs/tutorial/esm.md, "Main process"; since Electron 28). Never
+ * run inside Electron here: tests load the same built file under Node.
  */
 export async function loadFirstPaint(file: string, report: (message: string) => void = () => undefined): Promise<RenderFirstPaint | null> {
   try {
