@@ -66,8 +66,3 @@ export function withFirstPaint(
   // Function replacements: `$&`, `$'` and the like in the markup (a status text may hold them) stay literal.
   return indexHtml.replace(PAGE_LANGUAGE, () => `<html lang="${frame.lang === 'es' ? 'es' : 'en'}">`).replace(APP_ELEMENT, () => `<div id="app">${frame.markup}</div>`);
 }
-
-/** The page's language as navigator.language gives it: Spanish for any `es-*`, else English. */
-export function languageOfLocale(locale: string): Language {
-  return locale.toLowerCase().startsWith('es') ? 'es' : 'en';
-}

@@ -8,11 +8,12 @@ import { hydrate, mount } from 'svelte';
 import App from './App.svelte';
 import { getApi } from './lib/api';
 import { Dashboard } from './lib/dashboard.svelte';
+import { languageOfLocale } from '../shared/localized';
 import './styles.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('renderer: #app element missing from index.html');
-const systemLanguage = navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
+const systemLanguage = languageOfLocale(navigator.language);
 const api = getApi();
 
 async function start(app: HTMLElement): Promise<void> {

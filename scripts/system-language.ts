@@ -1,7 +1,7 @@
 // The language of the person at the terminal, for the command-line tools: LC_ALL, LC_MESSAGES, LANG, then
 // the runtime's locale; Spanish for any "es…" locale, English otherwise. Reads only; it never stores a setting.
 
-import type { Language } from '../shared/localized';
+import { languageOfLocale, type Language } from '../shared/localized';
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -11,5 +11,5 @@ type Environment = Readonly<Record<string, string | undefined>>;
  */
 export function systemLanguage(env: Environment = process.env, runtimeLocale: () => string = () => Intl.DateTimeFormat().resolvedOptions().locale): Language {
   const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value.trim() !== '') ?? runtimeLocale();
-  return /^es(?:[_\-.@]|$)/i.test(locale.trim()) ? 'es' : 'en';
+  return languageOfLocale(locale);
 }

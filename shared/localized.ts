@@ -9,3 +9,11 @@ export interface Localized {
   en: string;
   es: string;
 }
+
+/**
+ * The product's language for a locale or a language list (`es-MX`, `es_MX.UTF-8`, `es`, `es-419,es;q=0.9`):
+ * Spanish for any Spanish, English for everything else.
+ */
+export function languageOfLocale(locale: string): Language {
+  return /^es(?:[_\-.@,;]|$)/i.test(locale.trim()) ? 'es' : 'en';
+}

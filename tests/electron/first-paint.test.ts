@@ -6,10 +6,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { languageOfLocale, loadFirstPaint, withFirstPaint, type RenderFirstPaint } from '../../electron/first-paint';
+import { loadFirstPaint, withFirstPaint, type RenderFirstPaint } from '../../electron/first-paint';
 import { localDay, verdictOf, watchedCases } from '../../renderer/lib/pair-view.svelte';
 import { buildFirstPaint } from '../../scripts/dashboard-build';
 import type { DashboardState } from '../../shared/ipc/contract';
+import { languageOfLocale } from '../../shared/localized';
 import { ACCOUNT_CASES, cardDeliveredState, firstRunState, I821D, silentApprovalState } from '../helpers/dashboard-fixtures';
 import { exampleDashboardState } from '../helpers/dashboard-state';
 
@@ -153,6 +154,9 @@ describe('languageOfLocale', () => {
     ['es-MX', 'es'],
     ['es-419,es;q=0.9,en;q=0.8', 'es'],
     ['ES-us', 'es'],
+    ['es_MX.UTF-8', 'es'],
+    ['et-EE', 'en'],
+    ['est', 'en'],
     ['en-US', 'en'],
     ['fr-FR', 'en'],
     ['', 'en'],

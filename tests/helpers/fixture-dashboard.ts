@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { extname, join, relative, sep } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { dashboardCsp, MIME_TYPES } from '../../electron/dashboard-csp';
-import { languageOfLocale, loadFirstPaint, withFirstPaint } from '../../electron/first-paint';
+import { loadFirstPaint, withFirstPaint } from '../../electron/first-paint';
 import { buildDashboard, buildFirstPaint } from '../../scripts/dashboard-build';
 import type { DashboardState } from '../../shared/ipc/contract';
+import { languageOfLocale } from '../../shared/localized';
 import { launchChromium } from './chromium';
 
 export interface FixtureDashboard {
