@@ -35,7 +35,7 @@ profile.samples.forEach((id: number, i: number) => {
 });
 await context.close();
 }
-const names=['timelineOf','snapshotView','pairVerdict','watchedCases','newsEntries','unseenFindings','documentRows','learnedOf','renewalFactsOf','renewalStage','entrySummary','itemsOf','milestonesOf','format','formatInstant','formatDay','explainCode','explainStatus','readCase','WhatsNew','Timeline','CaseCard','RenewalCalendar','DocumentList','Settings','StatusBar','PairVerdict','hydrate','App'];
+const names=['flush_sync','#process','get_first_child','hydrate_node','consequent_11','consequent_10','timelineOf','snapshotView','pairVerdict','watchedCases','newsEntries','unseenFindings','documentRows','learnedOf','renewalFactsOf','renewalStage','entrySummary','itemsOf','milestonesOf','format','formatInstant','formatDay','explainCode','explainStatus','readCase','WhatsNew','Timeline','CaseCard','RenewalCalendar','DocumentList','Settings','StatusBar','PairVerdict','hydrate','App'];
 console.log('TOTAL'); console.log([...total].filter(([k])=>names.includes(k.split(':')[0])).sort((a, b) => b[1] - a[1]).slice(0, 45).map(([k, v]) => `${(v/4).toFixed(1).padStart(7)} ${k}`).join('\n'));
 console.log('SELF'); console.log([...selfT].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${(v/4).toFixed(1).padStart(7)} ${k}`).join('\n'));
 await browser.close(); await dash.close();

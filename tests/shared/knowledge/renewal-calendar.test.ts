@@ -55,6 +55,21 @@ describe('civil days', () => {
     expect(dayInZone(at('2027-11-08T04:30:00Z'), NEW_YORK)).toBe('2027-11-07'); // 23:30 EST
     expect(dayInZone(at('2027-11-08T04:30:00Z'), 'UTC')).toBe('2027-11-08');
   });
+
+  it('without a zone, is the day on this computer’s clock, and follows the zone when it changes', () => {
+    const saved = process.env.TZ;
+    try {
+      for (const zone of [NEW_YORK, 'Asia/Tokyo', 'Pacific/Kiritimati', 'America/Los_Angeles']) {
+        process.env.TZ = zone;
+        for (const instant of ['2027-03-14T04:30:00Z', '2027-03-14T05:30:00Z', '2027-11-07T03:30:00Z', '2028-02-29T12:00:00Z', '2026-12-31T23:59:59Z']) {
+          expect(dayInZone(at(instant)), `${instant} in ${zone}`).toBe(dayInZone(at(instant), zone));
+        }
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
 });
 
 describe('the filing window', () => {
