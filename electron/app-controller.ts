@@ -54,7 +54,7 @@ export class AppController {
 
   trayState(): TrayState {
     const state = this.ports.monitor.snapshot;
-    const language = state.settings.language;
+    const language = this.ports.monitor.language;
     const seenUntil = Date.parse(state.lastSeenAt ?? '') || 0;
     const unseen = state.history.filter((f) => Date.parse(f.foundAt) > seenUntil && shouldNotify(f, state.settings)).length;
     const denied = state.history.some((f) => f.type === 'denied');

@@ -91,7 +91,7 @@ export function createIpcHandlers(ports: IpcHandlerPorts): IpcHandlers {
       // Server text leaves the app without markup, control or bidirectional-override characters.
       const { cases, snapshots, history, settings } = displayValue(monitor.snapshot);
       if (format === 'employer') {
-        const lang = language ?? settings.language;
+        const lang = language ?? monitor.language;
         const sheet = employerSheet({
           state: { cases, snapshots, history, settings },
           now: clock.now(),
@@ -104,8 +104,8 @@ export function createIpcHandlers(ports: IpcHandlerPorts): IpcHandlers {
       const record = printableRecord({
         state: { cases, snapshots, history, settings },
         now: clock.now(),
-        // The dashboard's language (the system's until the user picks one), else the stored one.
-        language: language ?? settings.language,
+        // The dashboard's language, else the one DACA Watch speaks (the user's pick, else the system's).
+        language: language ?? monitor.language,
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       });
       return { path: await ports.saveFile(`daca-watch-${day}.html`, record) };

@@ -62,15 +62,18 @@ function reportingToSmokeTest(notifier: NotifierPort): NotifierPort {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // The system's language, spoken until the user picks one (dashboard, notifications, tray, menu, records):
+  // app.getLocale() is the application locale Chromium also gives the page as navigator.language (Electron docs,
+  // docs/api/app.md "app.getLocale()"; called after ready, as they require).
+  const systemLanguage = languageOfLocale(app.getLocale());
   // The dashboard's first frame (header, status line, verdict banner) goes into the page as main serves it, so the
-  // banner paints before the page's script has loaded; the script hydrates it (renderer/main.ts). Rendered in the
-  // language the page will pick: app.getLocale() is the application locale Chromium also gives the page as
-  // navigator.language (Electron docs, docs/api/app.md "app.getLocale()"); a mismatch would only be repaired by
-  // hydration. Until the monitor exists, or if the built renderer cannot load, the page is served as built.
+  // banner paints before the page's script has loaded; the script hydrates it (renderer/main.ts), in the same
+  // language (a mismatch would only be repaired by hydration). Until the monitor exists, or if the built renderer
+  // cannot load, the page is served as built.
   const renderFirstPaint = await loadFirstPaint(join(here, '..', FIRST_PAINT_DIR, FIRST_PAINT_FILE), (message) => console.warn(message));
   let firstPaintState: () => DashboardState | null = () => null;
   serveDashboard(join(here, '..', 'renderer'), (indexHtml) =>
-    withFirstPaint(indexHtml, renderFirstPaint, firstPaintState, languageOfLocale(app.getLocale()), (message) => console.warn(message)),
+    withFirstPaint(indexHtml, renderFirstPaint, firstPaintState, systemLanguage, (message) => console.warn(message)),
   );
   // Windows shows toasts for an app id that a Start-menu shortcut carries: the installer's in a
   // packaged app, electron.exe's own under `npm start` (Electron's notification docs).
@@ -155,6 +158,7 @@ async function start(): Promise<void> {
     clock,
     store,
     notifier: demo && process.env.DACA_WATCH_SMOKE === '1' ? reportingToSmokeTest(notifier) : notifier,
+    systemLanguage,
     onEvent: (event) => {
       if (event.kind === 'session' && event.state === 'signed-out') signIn.sessionExpired();
       controller?.onMonitorEvent(event);
@@ -237,7 +241,7 @@ async function start(): Promise<void> {
   // Open and Quit without a tray: the app menu, in the user's language (redrawn when it changes).
   let menuLanguage: Language | null = null;
   renderAppMenu = () => {
-    const language = monitor.snapshot.settings.language;
+    const language = monitor.language;
     if (language === menuLanguage) return;
     menuLanguage = language;
     setAppMenu(language, process.platform, (command) => void controller?.command(command));

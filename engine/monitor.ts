@@ -12,6 +12,7 @@ import { saveProblemMessage, type SaveProblem } from '../shared/monitor/save-pro
 import { displayText } from '../shared/display-text';
 import type { Activity } from '../shared/tray/tray-model';
 import { emptyState, LIMITS, SettingsSchema, type AppState, type CaseSnapshot, type Settings } from '../shared/monitor/state';
+import { spokenLanguage, type Language } from '../shared/localized';
 import { isReceiptNumber, maskReceipt, type ReceiptNumber } from '../shared/receipt';
 import { judgeRefusal, type CaseEndpoint, type CheckAnswer, type FetchOutcome, type MyUscisClient } from './client';
 import { detectCaseFindings, detectPairFindings, mergeReading, type CheckReading } from './detect';
@@ -42,6 +43,8 @@ export interface MonitorOptions {
   random?: () => number;
   /** Time zone for quiet hours (default: the machine's). */
   timeZone?: string;
+  /** The system's language, spoken until the user picks one (default English). */
+  systemLanguage?: Language;
   onEvent?: (event: MonitorEvent) => void;
 }
 
@@ -111,6 +114,11 @@ export class Monitor {
     return this.state;
   }
 
+  /** The language notifications, the tray and records speak: the user's pick, else the system's. */
+  get language(): Language {
+    return spokenLanguage(this.state.settings, this.options.systemLanguage ?? 'en');
+  }
+
   /** The engine's clock (epoch ms): the simulator's in a demo. */
   now(): number {
     return this.options.clock.now();
@@ -163,7 +171,7 @@ export class Monitor {
       const since = this.nowIso();
       this.state.session = { state: 'signed-out', since, expiryNotified: true };
       this.emit({ kind: 'session', state: 'signed-out' });
-      if (!options.byUser) await this.deliver(signInAgainNotification(this.state.settings.language, since), null);
+      if (!options.byUser) await this.deliver(signInAgainNotification(this.language, since), null);
     }
     this.changed();
   }
@@ -617,7 +625,7 @@ export class Monitor {
     const formTypes = Object.fromEntries(this.state.cases.map((c) => [c.receipt, c.formType]));
     for (const finding of this.pendingFindings()) {
       this.markHandled(finding.key, now);
-      await this.deliver(wordFinding(finding, { language: this.state.settings.language, maskReceipts: this.state.settings.maskReceipts, formTypes }), finding.receipt);
+      await this.deliver(wordFinding(finding, { language: this.language, maskReceipts: this.state.settings.maskReceipts, formTypes }), finding.receipt);
     }
   }
 

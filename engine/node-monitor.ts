@@ -19,6 +19,7 @@ export interface NodeMonitorOptions {
   notifier?: NotifierPort;
   random?: MonitorOptions['random'];
   timeZone?: string;
+  systemLanguage?: MonitorOptions['systemLanguage'];
   onEvent?: MonitorOptions['onEvent'];
 }
 
@@ -33,6 +34,7 @@ export function createNodeMonitor(options: NodeMonitorOptions): { monitor: Monit
     notifier: options.notifier ?? { notify: async () => {} },
     ...(options.random ? { random: options.random } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    ...(options.systemLanguage ? { systemLanguage: options.systemLanguage } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
   return { monitor, store };

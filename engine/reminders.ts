@@ -11,6 +11,8 @@ import type { DesktopNotification } from './ports';
 /** What the reminders need of the monitor: its state, its clock and its ledger. */
 export interface RemindingMonitor {
   readonly snapshot: Readonly<RenewalState & { settings: { language: Language } }>;
+  /** The language it speaks: the user's pick, else the system's. */
+  readonly language: Language;
   now(): number;
   remind(reminders: readonly DesktopNotification[]): Promise<string[]>;
 }
@@ -20,7 +22,7 @@ export function stageAt(state: RenewalState, now: number, timeZone?: string): Re
   return renewalStage(renewalFactsOf(state, dayInZone(now, timeZone), timeZone));
 }
 
-/** The reminders due at `now` as desktop notifications in `language` (default: the stored one). */
+/** The reminders due at `now` as desktop notifications in `language` (default: the stored one; the watch passes the spoken one). */
 export function dueNotifications(state: RemindingMonitor['snapshot'], now: number, timeZone?: string, language: Language = state.settings.language): DesktopNotification[] {
   return dueReminders(stageAt(state, now, timeZone), { receipts: shownReceipts(state) }).map((reminder) => ({
     key: reminder.key,
@@ -53,7 +55,7 @@ export class ReminderWatch {
   check(): Promise<string[]> {
     // One look at a time: two looks at once could each find the same key not yet in the ledger.
     this.running ??= this.monitor
-      .remind(dueNotifications(this.monitor.snapshot, this.monitor.now(), this.options.timeZone))
+      .remind(dueNotifications(this.monitor.snapshot, this.monitor.now(), this.options.timeZone, this.monitor.language))
       .then((told) => {
         this.options.onChecked?.(told);
         return told;

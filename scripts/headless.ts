@@ -207,6 +207,8 @@ const { monitor } = createNodeMonitor({
   ...(cookie === undefined ? {} : { cookie }),
   clock,
   storeDir,
+  // Spoken until the user picks a language in the app: this run's, like everything it prints.
+  systemLanguage: lang,
   onEvent: (event) => {
     // --discover prints one answer; the reasons it could not are said on stderr.
     if (!values.discover) print(event);

@@ -11,6 +11,14 @@ export interface Localized {
 }
 
 /**
+ * The language DACA Watch speaks (dashboard, notifications, tray, records): the one the user picked; until they
+ * pick one, the system's. A stored Spanish counts as picked (it is not the default).
+ */
+export function spokenLanguage(settings: { language: Language; languageChosen: boolean }, systemLanguage: Language): Language {
+  return settings.languageChosen || settings.language !== 'en' ? settings.language : systemLanguage;
+}
+
+/**
  * The product's language for a locale or a language list (`es-MX`, `es_MX.UTF-8`, `es`, `es-419,es;q=0.9`):
  * Spanish for any Spanish, English for everything else.
  */

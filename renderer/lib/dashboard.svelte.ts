@@ -2,7 +2,7 @@
 // can take, each one call of the DacaWatchApi. No wording, no DOM: components render it; connect() subscribes.
 
 import type { DacaWatchApi, DashboardState, IpcFailure, IpcResult } from '../../shared/ipc/contract';
-import type { Language } from '../../shared/localized';
+import { spokenLanguage, type Language } from '../../shared/localized';
 import { renewalStage, type RenewalStage } from '../../shared/knowledge/renewal-calendar';
 import { renewalFactsOf, shownReceipts } from '../../shared/knowledge/renewal-facts';
 import { MESSAGES } from './i18n';
@@ -32,9 +32,7 @@ export class Dashboard {
   private clockOffset = 0;
 
   /** The language the user picked; until they pick one, the system's (a stored Spanish was picked: it is not the default). */
-  lang: Language = $derived(
-    this.state !== null && (this.state.settings.languageChosen || this.state.settings.language !== 'en') ? this.state.settings.language : this.systemLanguage,
-  );
+  lang: Language = $derived(this.state === null ? this.systemLanguage : spokenLanguage(this.state.settings, this.systemLanguage));
   t = $derived(MESSAGES[this.lang]);
   today = $derived(localDay(this.now));
   cases = $derived(this.state === null ? [] : watchedCases(this.state));

@@ -12,9 +12,9 @@ vi.mock('electron', () => import('../helpers/electron-double').then((m) => m.ele
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-async function setup(options: { startDay?: number; idleTimeoutMs?: number } = {}) {
+async function setup(options: { startDay?: number; idleTimeoutMs?: number; systemLanguage?: 'en' | 'es' } = {}) {
   const h = await engineHarness({ scenario: 'daca-renewal', startDay: options.startDay ?? 30, ...(options.idleTimeoutMs ? { idleTimeoutMs: options.idleTimeoutMs } : {}) });
-  const run = h.start();
+  const run = h.start(options.systemLanguage ? { systemLanguage: options.systemLanguage } : {});
   const views: Array<Parameters<ControllerPorts['renderTray']>[0]> = [];
   const calls: string[] = [];
   const controller = new AppController({
@@ -76,6 +76,16 @@ describe('the tray for each app state', () => {
     run.monitor.markSeen(new Date(h.sim.clock.now()).toISOString());
     controller.refresh();
     expect(last().icon).toBe('approved');
+  });
+
+  it('speaks the system’s Spanish until the user picks English', async () => {
+    const { run, controller, last } = await setup({ systemLanguage: 'es' });
+    controller.refresh();
+    expect(labels(last().menu)).toEqual(expect.arrayContaining(['Abrir el panel', 'Revisar ahora']));
+    run.monitor.updateSettings({ language: 'en', languageChosen: true });
+    controller.refresh();
+    expect(labels(last().menu)).toEqual(expect.arrayContaining(['Open dashboard', 'Check now']));
+    expect(labels(last().menu)).not.toContain('Abrir el panel');
   });
 
   it('speaks Spanish when the user chose Spanish', async () => {

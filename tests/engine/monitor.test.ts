@@ -5,6 +5,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEDULE_RULES } from '../../engine/schedule';
+import { signInAgainNotification } from '../../engine/notification-policy';
 import { engineHarness } from '../helpers/engine-harness';
 
 const MINUTE = 60_000;
@@ -74,6 +75,17 @@ describe('politeness', () => {
 });
 
 describe('sessions', () => {
+  it('asks to sign in again in the system’s language when the user never picked one', async () => {
+    const h = await engineHarness({ scenario: 'daca-renewal', startDay: 30, signedOutStyle: 'rotate' });
+    const run = h.start({ systemLanguage: 'es' });
+    await run.runUntil(h.sim.clock.now() + HOUR);
+    h.sim.expireSessions();
+    await run.runUntil(h.sim.clock.now() + DAY);
+    expect(run.notifications.filter((n) => n.key.startsWith('session-expired')).map((n) => n.title)).toEqual([signInAgainNotification('es', '').title]);
+    expect(signInAgainNotification('es', '').title).not.toBe(signInAgainNotification('en', '').title);
+    run.monitor.stop();
+  });
+
   it('notices the end of the session, asks once to sign in again, and sends nothing more, even after a restart', async () => {
     const h = await engineHarness({ scenario: 'daca-renewal', startDay: 30, signedOutStyle: 'rotate' });
     const run = h.start();

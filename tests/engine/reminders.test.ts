@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 /** A monitor on `storeDir` pointed at a simulator that counts requests, with a clock the test moves. */
-async function setUp(storeDir = tempFolder()) {
+async function setUp(storeDir = tempFolder(), systemLanguage?: 'en' | 'es') {
   const sim = await frozenSimulator();
   const clock = { ms: Date.parse('2027-03-10T15:00:00.000Z'), now: () => clock.ms };
   const open = () => {
@@ -26,6 +26,7 @@ async function setUp(storeDir = tempFolder()) {
       clock,
       storeDir,
       timeZone: 'America/New_York',
+      ...(systemLanguage ? { systemLanguage } : {}),
       notifier: { notify: async (n) => void notifications.push(n) },
     });
     return { monitor, store, notifications };
@@ -69,6 +70,25 @@ describe('reminders without receipts', () => {
     const [notification] = dueNotifications(monitor.snapshot, clock.now(), 'America/New_York');
     expect(notification!.title).toBe('Se abrió el periodo para renovar su DACA');
     expect(notification!.body).toContain('11 de agosto de 2027');
+    monitor.stop();
+  });
+
+  it('speak the system’s language until the user picks one, then the one picked', async () => {
+    const { clock, open } = await setUp(tempFolder(), 'es');
+    const { monitor, notifications } = open();
+    monitor.updateSettings({ permitExpiry: '2027-08-11' });
+    clock.ms = Date.parse('2027-03-20T15:00:00.000Z');
+    expect(monitor.language).toBe('es');
+    expect(await new ReminderWatch(monitor, { timeZone: 'America/New_York' }).check()).toEqual(['reminder:filing-window-open:2027-08-11']);
+    expect(notifications[0]!.title).toBe('Se abrió el periodo para renovar su DACA');
+    // The user picks English in the app: from then on, English, whatever the system's.
+    monitor.updateSettings({ language: 'en', languageChosen: true });
+    expect(monitor.language).toBe('en');
+    clock.ms = Date.parse('2027-04-14T14:00:00.000Z');
+    expect(await new ReminderWatch(monitor, { timeZone: 'America/New_York' }).check()).toEqual(['reminder:filing-window-120:2027-08-11']);
+    const [english, spanish] = (['en', 'es'] as const).map((language) => dueNotifications(monitor.snapshot, clock.now(), 'America/New_York', language)[0]!.title);
+    expect(english).not.toBe(spanish);
+    expect(notifications[1]!.title).toBe(english);
     monitor.stop();
   });
 

@@ -12,6 +12,7 @@ import { createNodeMonitor } from '../../engine/node-monitor';
 import { seededRandom } from '../../engine/seeded-random';
 import type { DesktopNotification } from '../../engine/ports';
 import type { Settings } from '../../shared/monitor/state';
+import type { Language } from '../../shared/localized';
 import type { ReceiptNumber } from '../../shared/receipt';
 import type { Simulator, SimulatorOptions } from '../../simulator/server';
 import { frozenSimulator } from './sim-fixture';
@@ -52,7 +53,7 @@ export interface Harness {
   storeDir: string;
   cookie: string;
   /** A monitor as the app would start it: same store folder, same session cookie. */
-  start(options?: { receipts?: readonly string[]; signIn?: boolean; seed?: number; settings?: Partial<Settings>; storeFileSystem?: SaveFileSystem }): EngineRun;
+  start(options?: { receipts?: readonly string[]; signIn?: boolean; seed?: number; settings?: Partial<Settings>; storeFileSystem?: SaveFileSystem; systemLanguage?: Language }): EngineRun;
   /** Requests the simulator saw on its data host (pages excluded). */
   apiRequests(): ReturnType<Simulator['requestLog']>;
 }
@@ -68,7 +69,7 @@ export async function engineHarness(options: SimulatorOptions = {}): Promise<Har
     storeDir,
     cookie,
     apiRequests: () => sim.requestLog().filter((entry) => entry.endpoint !== null),
-    start({ receipts = [sim.receipts.i821d, sim.receipts.i765], signIn = true, seed = 1, settings, storeFileSystem } = {}) {
+    start({ receipts = [sim.receipts.i821d, sim.receipts.i765], signIn = true, seed = 1, settings, storeFileSystem, systemLanguage } = {}) {
       const events: MonitorEvent[] = [];
       const notifications: DesktopNotification[] = [];
       const { monitor, store } = createNodeMonitor({
@@ -81,6 +82,7 @@ export async function engineHarness(options: SimulatorOptions = {}): Promise<Har
         timeZone: 'UTC',
         onEvent: (event) => events.push(event),
         ...(storeFileSystem ? { storeFileSystem } : {}),
+        ...(systemLanguage ? { systemLanguage } : {}),
       });
       monitor.setCases(receipts as ReceiptNumber[]);
       if (settings) monitor.updateSettings(settings);
