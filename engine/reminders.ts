@@ -10,7 +10,7 @@ import type { DesktopNotification } from './ports';
 
 /** What the reminders need of the monitor: its state, its clock and its ledger. */
 export interface RemindingMonitor {
-  readonly snapshot: Readonly<RenewalState & { settings: { language: Language } }>;
+  readonly snapshot: Readonly<RenewalState & { settings: { language: Language; renewalReminders: boolean } }>;
   /** The language it speaks: the user's pick, else the system's. */
   readonly language: Language;
   now(): number;
@@ -51,11 +51,15 @@ export class ReminderWatch {
     private readonly options: ReminderWatchOptions = {},
   ) {}
 
-  /** Tells what is due now (once each, ever); resolves to the keys told. */
+  /**
+   * Tells what is due now (once each, ever); resolves to the keys told. With reminders switched off it tells and
+   * records nothing: switched on again, what is due then is told.
+   */
   check(): Promise<string[]> {
+    const due = this.monitor.snapshot.settings.renewalReminders ? dueNotifications(this.monitor.snapshot, this.monitor.now(), this.options.timeZone, this.monitor.language) : [];
     // One look at a time: two looks at once could each find the same key not yet in the ledger.
     this.running ??= this.monitor
-      .remind(dueNotifications(this.monitor.snapshot, this.monitor.now(), this.options.timeZone, this.monitor.language))
+      .remind(due)
       .then((told) => {
         this.options.onChecked?.(told);
         return told;

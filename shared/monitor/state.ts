@@ -61,6 +61,8 @@ export const SettingsSchema = z.object({
   offHoursIntervalMinutes: z.number().int().min(INTERVAL_LIMITS.offHoursIntervalMinutes.min).max(INTERVAL_LIMITS.offHoursIntervalMinutes.max).default(CHECK_PRESETS.recommended.offHoursIntervalMinutes),
   /** The current work permit's expiry, if the user gave it. */
   permitExpiry: isoDate.nullable().default(null),
+  /** Desktop reminders of the renewal's dates (the filing window, day 105, day 120); the dashboard shows them anyway. */
+  renewalReminders: z.boolean().default(true),
   /** The new card's first valid day, as printed on the approval notice or the card (entered after an approval). */
   newCardValidFrom: isoDate.nullable().default(null),
   /** The new card's expiry, as printed on it: from then on the next filing window is counted from it. */

@@ -124,6 +124,22 @@ describe('day 105', { timeout: 60_000 }, () => {
   });
 });
 
+describe('the reminders switch', { timeout: 60_000 }, () => {
+  it('is on by default, next to the permit’s expiry, in the user’s words; switching it off is saved and said', async () => {
+    const page = await open(pendingState('2026-09-11T15:20:00.000Z'), { locale: 'es-MX' });
+    const settings = page.locator('#settings');
+    await settings.waitFor(SOON);
+    const reminders = settings.getByRole('checkbox', { name: /^Recordarme las fechas de mi renovación/ });
+    expect(await reminders.isChecked()).toBe(true);
+    await reminders.uncheck();
+    await expect.poll(async () => (await recordedCalls(page)).filter((c) => c.method === 'updateSettings').map((c) => c.request), SOON).toEqual([{ renewalReminders: false }]);
+    expect(await reminders.isChecked()).toBe(false);
+    await expect.poll(() => reminders.locator('xpath=ancestor::fieldset').getByText('✓ Guardado').count(), SOON).toBe(1);
+    // The calendar itself still shows what is due: only the desktop notifications stop.
+    expect(await page.getByTestId('inquiry-prompt').count()).toBe(1);
+  });
+});
+
 describe('the new card', { timeout: 60_000 }, () => {
   it('is an estimate from the approval until the printed dates are entered; then the next window follows', async () => {
     const delivered = cardDeliveredState();

@@ -92,6 +92,22 @@ describe('reminders without receipts', () => {
     monitor.stop();
   });
 
+  it('switched off, tell and record nothing; switched on again, tell what is due then', async () => {
+    const { sim, clock, open } = await setUp();
+    const { monitor, notifications } = open();
+    monitor.updateSettings({ permitExpiry: '2027-08-11', renewalReminders: false });
+    clock.ms = Date.parse('2027-03-20T15:00:00.000Z');
+    const watch = new ReminderWatch(monitor, { timeZone: 'America/New_York' });
+    expect(dueNotifications(monitor.snapshot, clock.now(), 'America/New_York')).toHaveLength(1);
+    expect(await watch.check()).toEqual([]);
+    expect(notifications).toEqual([]);
+    monitor.updateSettings({ renewalReminders: true });
+    expect(await watch.check()).toEqual(['reminder:filing-window-open:2027-08-11']);
+    expect(notifications).toHaveLength(1);
+    monitor.stop();
+    expect(sim.requestLog()).toHaveLength(0);
+  });
+
   it('look again on their own timer, and wait out quiet hours instead of being dropped', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const { sim, clock, open } = await setUp();
