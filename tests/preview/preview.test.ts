@@ -11,7 +11,8 @@ import WebSocket from 'ws';
 import { DASHBOARD_CSP } from '../../electron/dashboard-csp';
 import { connectWsApi, type WsApi } from '../../renderer/lib/ws-api';
 import { DashboardStateSchema, type DashboardState } from '../../shared/ipc/contract';
-import { buildDashboard } from '../../scripts/dashboard-build';
+import { FIRST_PAINT_DIR } from '../../electron/first-paint';
+import { buildDashboard, buildFirstPaint } from '../../scripts/dashboard-build';
 import { parseReceipt } from '../../shared/receipt';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium';
@@ -37,11 +38,18 @@ function spawnPreview(args: string[], env: NodeJS.ProcessEnv = process.env): Chi
   return spawn(process.execPath, [...PREVIEW, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
 }
 
-/** The dashboard, built once for every preview this file starts (a build takes seconds on a busy machine). */
-const renderer = mkdtempSync(join(tmpdir(), 'daca-watch-renderer-'));
-// A build takes several seconds on a busy machine: well within this hook's minute.
-beforeAll(() => buildDashboard(renderer), 60_000);
-afterAll(() => rmSync(renderer, { recursive: true, force: true }));
+/**
+ * The dashboard, built once for every preview this file starts (a build takes seconds on a busy machine), with its
+ * first frame's renderer beside it, as `npm run build` lays them out (dist/renderer, dist/first-paint).
+ */
+const built = mkdtempSync(join(tmpdir(), 'daca-watch-renderer-'));
+const renderer = join(built, 'renderer');
+// Two builds take several seconds on a busy machine: well within this hook's minute.
+beforeAll(async () => {
+  await buildDashboard(renderer);
+  await buildFirstPaint(join(built, FIRST_PAINT_DIR));
+}, 60_000);
+afterAll(() => rmSync(built, { recursive: true, force: true }));
 
 /** Starts a preview and resolves with what it printed. */
 function startPreview(args: string[], env?: NodeJS.ProcessEnv): Promise<Preview> {
@@ -226,7 +234,14 @@ describe('a preview of the built-in simulator', () => {
     const cookie = setCookie.split(';')[0]!;
     expect(cookie).toBe(`daca_watch_preview_${new URL(address).port}=${info.token}`);
 
-    const script = /src="\.(\/assets\/[^"]+\.js)"/.exec(await page.text())?.[1];
+    const html = await page.text();
+    // The first frame is in the page as served, in the browser's first language (none asked here: English).
+    expect(html).toContain('<html lang="en">');
+    expect(html).toMatch(/<div id="app">.*data-testid="pair-verdict".*<\/main>/s);
+    const spanish = await (await fetch(info.url, { headers: { 'Accept-Language': 'es-MX,es;q=0.9,en;q=0.5' } })).text();
+    expect(spanish).toContain('<html lang="es">');
+    expect(spanish).toContain('Su renovación');
+    const script = /src="\.(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
     expect((await fetch(`${address}${script}`)).status).toBe(403);
     const asset = await fetch(`${address}${script}`, { headers: { Cookie: cookie } });
