@@ -12,7 +12,7 @@ import { saveProblemMessage, type SaveProblem } from '../shared/monitor/save-pro
 import { displayText } from '../shared/display-text';
 import type { Activity } from '../shared/tray/tray-model';
 import { emptyState, LIMITS, SettingsSchema, type AppState, type CaseSnapshot, type Settings } from '../shared/monitor/state';
-import { spokenLanguage, type Language } from '../shared/localized';
+import { spokenLanguage, type Language, type Localized } from '../shared/localized';
 import { isReceiptNumber, maskReceipt, type ReceiptNumber } from '../shared/receipt';
 import { judgeRefusal, type CaseEndpoint, type CheckAnswer, type FetchOutcome, type MyUscisClient } from './client';
 import { detectCaseFindings, detectPairFindings, mergeReading, type CheckReading } from './detect';
@@ -30,7 +30,8 @@ export type MonitorEvent =
   /** With `receipt`: that case alone waits (its own failures); without: every request waits. */
   | { kind: 'backoff'; until: string; reason: string; receipt?: string }
   /** `saveProblem`: the error is a save that did not reach the disk, for wording it in the user's language. */
-  | { kind: 'error'; message: string; saveProblem?: SaveProblem['cause'] };
+  /** `message` in English (logs, JSON); `text` in both languages when it is said to a person; technical ones have none. */
+  | { kind: 'error'; message: string; text?: Localized; saveProblem?: SaveProblem['cause'] };
 
 export interface MonitorOptions {
   client: MyUscisClient;
@@ -303,7 +304,10 @@ export class Monitor {
       }
       const lastCheck = Date.parse(entry?.lastCheckAt ?? '');
       if (!this.env.loopback && now - lastCheck < schedule.SCHEDULE_RULES.perCaseFloorMs) {
-        this.emit({ kind: 'error', message: `${maskReceipt(receipt)} was checked less than 10 minutes ago; skipped to stay polite to USCIS.` });
+        this.emitError({
+          en: `${maskReceipt(receipt)} was checked less than 10 minutes ago; skipped to stay polite to USCIS.`,
+          es: `${maskReceipt(receipt)} se consultó hace menos de 10 minutos; se omite esta vez para consultar a USCIS con moderación.`,
+        });
         continue;
       }
       this.begin(receipt, 'once', now, ['documents', 'status', 'detail']);
@@ -399,12 +403,18 @@ export class Monitor {
       return null;
     }
     const transient = outcome.kind === 'network-error' || outcome.kind === 'timeout' || outcome.kind === 'server-error' || outcome.kind === 'rate-limited' || outcome.kind === 'challenged';
-    this.emit({
-      kind: 'error',
-      message: transient
-        ? `Could not read the cases your myUSCIS account lists (${outcome.kind}); trying again after a pause. You can still type your receipt numbers.`
-        : `The myUSCIS applicant page did not list your cases this time (${outcome.kind === 'malformed' ? outcome.reason : outcome.kind}). You can still type your receipt numbers.`,
-    });
+    const why = outcome.kind === 'malformed' ? outcome.reason : outcome.kind;
+    this.emitError(
+      transient
+        ? {
+            en: `Could not read the cases your myUSCIS account lists (${outcome.kind}); trying again after a pause. You can still type your receipt numbers.`,
+            es: `No se pudieron leer los casos que muestra su cuenta de myUSCIS (${outcome.kind}); se volverá a intentar después de una pausa. Puede escribir sus números de recibo de todos modos.`,
+          }
+        : {
+            en: `The myUSCIS applicant page did not list your cases this time (${why}). You can still type your receipt numbers.`,
+            es: `La página de solicitante de myUSCIS no mostró sus casos esta vez (${why}). Puede escribir sus números de recibo de todos modos.`,
+          },
+    );
     if (transient) {
       this.accountCasesDue = true;
       const retryAfterMs = outcome.kind === 'rate-limited' ? outcome.retryAfterMs : undefined;
@@ -511,9 +521,9 @@ export class Monitor {
     if (!servedHere && (verdict.kind === 'not-this-account' || refusals >= schedule.SCHEDULE_RULES.refusalsForNotThisAccount)) {
       const watched = this.state.cases.find((c) => c.receipt === check.receipt);
       if (watched) watched.problem = 'not-this-account';
-      this.emit({
-        kind: 'error',
-        message: `${maskReceipt(check.receipt)} is not a case of this myUSCIS account (USCIS answered ${status}). It is no longer checked; check the number or sign in with the account that filed it.`,
+      this.emitError({
+        en: `${maskReceipt(check.receipt)} is not a case of this myUSCIS account (USCIS answered ${status}). It is no longer checked; check the number or sign in with the account that filed it.`,
+        es: `${maskReceipt(check.receipt)} no es un caso de esta cuenta de myUSCIS (USCIS respondió ${status}). Ya no se consulta; revise el número o inicie sesión con la cuenta que lo presentó.`,
       });
       this.changed();
       return;
@@ -544,10 +554,10 @@ export class Monitor {
    */
   private async refuseForeignAnswer(check: RunningCheck, answeredFor: string | undefined, now: number): Promise<void> {
     check.reading = { at: check.reading.at };
-    const about = answeredFor !== undefined && isReceiptNumber(answeredFor) ? maskReceipt(answeredFor) : 'another receipt';
-    this.emit({
-      kind: 'error',
-      message: `USCIS answered a request about ${maskReceipt(check.receipt)} with data about ${about}. Nothing from this check was kept; the case is checked again at its next turn.`,
+    const other = answeredFor !== undefined && isReceiptNumber(answeredFor) ? maskReceipt(answeredFor) : null;
+    this.emitError({
+      en: `USCIS answered a request about ${maskReceipt(check.receipt)} with data about ${other ?? 'another receipt'}. Nothing from this check was kept; the case is checked again at its next turn.`,
+      es: `USCIS respondió a una consulta sobre ${maskReceipt(check.receipt)} con datos de ${other ?? 'otro recibo'}. No se guardó nada de esta consulta; el caso se vuelve a consultar en su próximo turno.`,
     });
     await this.finish(check, 'wrong-receipt', now, false);
     // Tried again at its next turn by its pace (nothing read counts), not at once and not as a failure.
@@ -663,7 +673,8 @@ export class Monitor {
     try {
       await this.options.notifier.notify(notification);
     } catch (error) {
-      this.emit({ kind: 'error', message: `Could not show a notification: ${error instanceof Error ? error.message : String(error)}` });
+      const why = error instanceof Error ? error.message : String(error);
+      this.emitError({ en: `Could not show a notification: ${why}`, es: `No se pudo mostrar una notificación: ${why}` });
     }
   }
 
@@ -717,6 +728,11 @@ export class Monitor {
 
   private emit(event: MonitorEvent): void {
     this.options.onEvent?.(event);
+  }
+
+  /** A problem said to a person: in English as `message`, and in both languages as `text`. */
+  private emitError(text: Localized): void {
+    this.emit({ kind: 'error', message: text.en, text });
   }
 
   private nowIso(): string {

@@ -144,7 +144,7 @@ export class Narration {
       }
       case 'error':
         if (event.saveProblem) return [saveProblemMessage(event.saveProblem)[this.lang]];
-        return [`${this.say({ en: 'Problem', es: 'Problema' })}: ${event.message}`];
+        return [`${this.say({ en: 'Problem', es: 'Problema' })}: ${event.text?.[this.lang] ?? event.message}`];
       default:
         // A kind this narration does not tell yet prints nothing here; --json prints every kind.
         return [];

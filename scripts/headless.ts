@@ -212,7 +212,7 @@ const { monitor } = createNodeMonitor({
   onEvent: (event) => {
     // --discover prints one answer; the reasons it could not are said on stderr.
     if (!values.discover) print(event);
-    else if (event.kind === 'error') process.stderr.write(`${event.message}\n`);
+    else if (event.kind === 'error') process.stderr.write(`${event.text?.[lang] ?? event.message}\n`);
     else if (event.kind === 'session' && event.state === 'signed-out') process.stderr.write(`${MESSAGES.signedOut[lang]}\n`);
     if (event.kind === 'session' && event.state === 'signed-out') endSession();
   },
