@@ -33,7 +33,8 @@ export function serveDashboard(rootDir: string, page: (indexHtml: string) => str
     if (file === null) return notFound();
     try {
       const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-      if (file === indexFile) return new Response(pageOrAsBuilt(page, await readFile(file, 'utf8')), { status: 200, headers: headersFor(type) });
+      // The page carries the state of the moment it was served: never kept in a cache, never shown again stale.
+      if (file === indexFile) return new Response(pageOrAsBuilt(page, await readFile(file, 'utf8')), { status: 200, headers: { ...headersFor(type), 'Cache-Control': 'no-store' } });
       const body = new Uint8Array(await readFile(file));
       return new Response(body, { status: 200, headers: headersFor(type) });
     } catch {

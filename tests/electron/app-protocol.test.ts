@@ -151,6 +151,8 @@ describe('serveDashboard with the first frame', () => {
       expect(await (await get(DASHBOARD_URL)).text()).toContain('<p>frame 1</p><script');
       const again = await get('app://dashboard/');
       expect(again.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(again.headers.get('cache-control')).toBe('no-store');
+      expect((await get('app://dashboard/assets/index-abc.js')).headers.get('cache-control')).toBeNull();
       expect(again.headers.get('content-security-policy')).toBe(DASHBOARD_CSP);
       expect(await again.text()).toContain('<p>frame 2</p><script');
       expect(await (await get('app://dashboard/assets/index-abc.js')).text()).toBe('export const dashboard = 1;');
