@@ -2,6 +2,7 @@
 // filed, its state as of the last check, the card's expiry, what (c)(33) means, USCIS's own pages), marked as information,
 // not legal advice. Plain TypeScript (no `electron` import); every value escaped, no script, nothing loaded from anywhere.
 
+import { escapeHtml } from '../shared/html';
 import { dayInZone } from '../shared/knowledge/calendar-days';
 import { formatCivilDay, USCIS_PAGES } from '../shared/knowledge/renewal-calendar';
 import { renewalFactsOf, shownReceipts, storedVerdict } from '../shared/knowledge/renewal-facts';
@@ -60,10 +61,6 @@ const WORDS = {
     es: 'Para imprimirla o guardarla como PDF: abra este archivo en un navegador web y elija Imprimir.',
   },
 } satisfies Record<string, unknown>;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** The pages the sheet lists, in this order; each one checked as an official https uscis.gov page. */
 const GUIDANCE: Array<keyof typeof WORDS.pages> = ['i9Central', 'automaticExtension', 'daca'];

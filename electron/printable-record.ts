@@ -2,6 +2,7 @@
 // local times and zone, the verdict, both cases' full history as USCIS reported it and DACA Watch's findings.
 // Plain TypeScript (no `electron` import); every value is escaped, no script, receipts masked when asked.
 
+import { escapeHtml } from '../shared/html';
 import { explainCode } from '../shared/knowledge/codes';
 import { pairVerdict } from '../shared/knowledge/daca-pair';
 import { classifyDocument } from '../shared/knowledge/documents';
@@ -70,10 +71,6 @@ const WORDS = {
     unknown: { en: 'unknown code', es: 'código desconocido' },
   },
 } satisfies Record<string, unknown>;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 export function printableRecord({ state, now, language: lang, timeZone }: PrintableRecordInput): string {
   const say = (words: Localized) => escapeHtml(words[lang]);

@@ -1,7 +1,7 @@
 // HTML pages of the simulated myaccount.uscis.gov and my.uscis.gov: sign-in, verification code,
 // passkey prompt, dashboards, the applicant page and error pages. Markup only: no access decisions.
 
-import { escapeHtml } from './http-kit';
+import { escapeHtml } from '../shared/html';
 
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 label{display:block;margin:.75rem 0 .25rem}input[type=email],input[type=password],input[type=text]{width:100%;padding:.5rem;font-size:1rem}
