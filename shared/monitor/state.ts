@@ -57,11 +57,11 @@ export const SettingsSchema = z.object({
    * case. The case a decision is expected on first is read about 1.5 times as often (never under 10 minutes).
    */
   workHoursIntervalMinutes: z.number().int().min(INTERVAL_LIMITS.workHoursIntervalMinutes.min).max(INTERVAL_LIMITS.workHoursIntervalMinutes.max).default(CHECK_PRESETS.recommended.workHoursIntervalMinutes),
-  /** The same at night and on weekends (with staySignedIn, a light read every 13 minutes goes to the likelier case instead). */
+  /** The same at night and on weekends (with staySignedIn, a light read every 14 minutes, mostly of the likelier case, keeps the session instead). */
   offHoursIntervalMinutes: z.number().int().min(INTERVAL_LIMITS.offHoursIntervalMinutes.min).max(INTERVAL_LIMITS.offHoursIntervalMinutes.max).default(CHECK_PRESETS.recommended.offHoursIntervalMinutes),
   /** The current work permit's expiry, if the user gave it. */
   permitExpiry: isoDate.nullable().default(null),
-  /** Desktop reminders of the renewal's dates (the filing window, day 105, day 120); the dashboard shows them anyway. */
+  /** Desktop reminders of the renewal's dates (the filing window, day 105, day 120, the new card); the dashboard shows them anyway. */
   renewalReminders: z.boolean().default(true),
   /** The new card's first valid day, as printed on the approval notice or the card (entered after an approval). */
   newCardValidFrom: isoDate.nullable().default(null),
