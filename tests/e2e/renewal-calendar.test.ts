@@ -12,7 +12,7 @@ import type { DashboardState } from '../../shared/ipc/contract';
 import { CaseSnapshotSchema, SettingsSchema } from '../../shared/monitor/state';
 import { cardDeliveredState, firstRunState, I765, I821D } from '../helpers/dashboard-fixtures';
 import { exampleDashboardState } from '../helpers/dashboard-state';
-import { fakePreload, recordedCalls, serveDashboardInChromium, type FixtureDashboard } from '../helpers/fixture-dashboard';
+import { openDashboardPage, recordedCalls, serveDashboardInChromium, type FixtureDashboard } from '../helpers/fixture-dashboard';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SOON = { timeout: 5_000 };
@@ -33,21 +33,9 @@ afterAll(async () => {
   expect(violations).toEqual([]);
 });
 
-async function open(state: DashboardState, { locale = 'en-US', width = 1280 }: { locale?: string; width?: number } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale, timezoneId: TIME_ZONE });
-  contexts.push(context);
-  await context.addInitScript({ content: fakePreload(state) });
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`securitypolicyviolation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`));
-  });
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (/securitypolicyviolation|Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
-  page.on('pageerror', (error) => violations.push(`page error: ${error.message}`));
-  await page.goto(dashboard.url);
-  await page.getByRole('banner').getByRole('status').waitFor(SOON);
-  return page;
+/** A new page in a browser set to `locale`, on the dashboard answering with `state`. */
+function open(state: DashboardState, options: { locale?: string; width?: number } = {}): Promise<Page> {
+  return openDashboardPage(browser, dashboard, state, { ...options, timezoneId: TIME_ZONE, contexts, problems: violations });
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {

@@ -7,7 +7,7 @@ import type { DashboardState } from '../../shared/ipc/contract';
 import { FINDING_TYPES } from '../../shared/monitor/findings';
 import { SettingsSchema } from '../../shared/monitor/state';
 import { ACCOUNT_CASES, cardDeliveredState, firstRunState, I765, I821D, LAST_CHECK, silentApprovalState } from '../helpers/dashboard-fixtures';
-import { fakePreload, pushState, recordedCalls, serveDashboardInChromium, type FixtureDashboard } from '../helpers/fixture-dashboard';
+import { fakePreload, openDashboardPage, pushState, recordedCalls, serveDashboardInChromium, type FixtureDashboard } from '../helpers/fixture-dashboard';
 
 const SOON = { timeout: 5_000 };
 const TIME_ZONE = 'America/New_York';
@@ -39,21 +39,8 @@ async function show(page: Page, state: DashboardState): Promise<Page> {
 }
 
 /** A new page in a browser set to `locale`, on the dashboard answering with `state`. */
-async function open(state: DashboardState, { locale = 'en-US', opens = false, width = 1280 }: { locale?: string; opens?: boolean; width?: number } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale, timezoneId: TIME_ZONE });
-  contexts.push(context);
-  await context.addInitScript({ content: fakePreload(state, { opens }) });
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`securitypolicyviolation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`));
-  });
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (/securitypolicyviolation|Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
-  page.on('pageerror', (error) => violations.push(`page error: ${error.message}`));
-  await page.goto(dashboard.url);
-  await page.getByRole('banner').getByRole('status').waitFor(SOON);
-  return page;
+function open(state: DashboardState, options: { locale?: string; opens?: boolean; width?: number } = {}): Promise<Page> {
+  return openDashboardPage(browser, dashboard, state, { ...options, timezoneId: TIME_ZONE, contexts, problems: violations });
 }
 
 /** How the page formats an instant (medium date, short time, the browser's zone). */

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, sep } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { dashboardCsp, MIME_TYPES } from '../../electron/dashboard-csp';
 import { loadFirstPaint, withFirstPaint } from '../../electron/first-paint';
 import { buildDashboard, buildFirstPaint } from '../../scripts/dashboard-build';
@@ -82,6 +82,40 @@ export async function serveDashboardInChromium(): Promise<{ dashboard: FixtureDa
   if (served.status === 'fulfilled' && launched.status === 'fulfilled') return { dashboard: served.value, browser: launched.value };
   await Promise.allSettled([served.status === 'fulfilled' ? served.value.close() : null, launched.status === 'fulfilled' ? launched.value.close() : null]);
   throw served.status === 'rejected' ? served.reason : (launched as PromiseRejectedResult).reason;
+}
+
+export interface OpenPageOptions {
+  locale?: string;
+  width?: number;
+  timezoneId: string;
+  /** What the stand-in main answers to openExternal. */
+  opens?: boolean;
+  /** The new context goes here, for the suite to close. */
+  contexts: BrowserContext[];
+  /** Content-Security-Policy violations and page errors are added here. */
+  problems: string[];
+}
+
+/**
+ * A new page in a new browser context (`locale`, `width` x 900, `timezoneId`) on the dashboard answering with
+ * `state`; resolves once the status line is up. CSP violations and page errors are recorded in `problems`.
+ */
+export async function openDashboardPage(browser: Browser, dashboard: FixtureDashboard, state: DashboardState, options: OpenPageOptions): Promise<Page> {
+  const { locale = 'en-US', width = 1280, timezoneId, opens = false, contexts, problems } = options;
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale, timezoneId });
+  contexts.push(context);
+  await context.addInitScript({ content: fakePreload(state, { opens }) });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`securitypolicyviolation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`));
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (/securitypolicyviolation|Content Security Policy/i.test(message.text())) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(dashboard.url);
+  await page.getByRole('banner').getByRole('status').waitFor({ timeout: 5_000 });
+  return page;
 }
 
 /** One call the dashboard made: the API method and its request. */
