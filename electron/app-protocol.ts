@@ -5,9 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
 import { allowListOf, isAllowedNavigation } from '../shared/security/navigation';
-import { DASHBOARD_CSP, MIME_TYPES } from './dashboard-csp';
+import { DASHBOARD_CSP, MIME_TYPES } from '../app/dashboard-csp';
 
-export { DASHBOARD_CSP } from './dashboard-csp';
+export { DASHBOARD_CSP } from '../app/dashboard-csp';
 
 export const APP_SCHEME = 'app';
 /** The dashboard's origin: the only frame the IPC handlers answer. */
