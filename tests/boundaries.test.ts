@@ -18,6 +18,8 @@ const ELECTRON_ADAPTERS: string[] = [
   'electron/secure-window.ts',
   'electron/sign-in-window.ts',
   'electron/tray.ts',
+  'electron/dashboard-window.ts',
+  'electron/notification-fallback.ts',
 ];
 
 const RULES: BoundaryRule[] = [
