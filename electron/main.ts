@@ -1,9 +1,8 @@
 // The main process's composition root: plugs Electron (session, windows, tray, power, notifications,
 // store) into the engine and the app controller. Wiring only: every decision lives in a tested module.
 
-import { app, dialog, net, powerMonitor, session } from 'electron';
+import { app, dialog, net, powerMonitor } from 'electron';
 import ElectronStore from 'electron-store';
-import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppController } from '../app/app-controller';
@@ -27,13 +26,13 @@ import { createDashboardWindow } from './dashboard-window';
 import { createDesktopNotifier, windowsAppUserModelId } from './desktop-notifier';
 import { registerIpcHandlers } from './ipc';
 import { setStartAtLogin as setLoginItem, startedAtLogin } from './login-item';
+import { myUscisTransport } from './myuscis-transport';
 import { createNotificationFallback } from './notification-fallback';
 import { RESOURCE, resourcePath } from './resources';
+import { saveWithDialog } from './save-file';
 import { openSafeExternalUrl, stripElectronUserAgent } from './secure-window';
-import { createSessionHttpPort, type RequestInSession } from './session-http-port';
-import { createSignIn, signInPartition } from './sign-in-window';
+import { createSignIn } from './sign-in-window';
 import { createAppMenu, createTray } from './tray';
-import { createWafRefresh } from './waf-refresh';
 
 export const APP_ID = 'org.dacawatch.desktop';
 /** The demo tells the renewal an hour a second: the silent approval arrives within minutes. */
@@ -77,12 +76,8 @@ async function start(): Promise<void> {
   const sim = demo ? await startSimulator({ scenario: 'daca-renewal', clock: { speed: DEMO_SPEED }, accessClock: 'real' }) : null;
   const mode: MyUscisMode = sim ? { kind: 'demo', accountOrigin: sim.accountOrigin, dataOrigin: sim.dataOrigin } : { kind: 'real' };
   const { dataOrigin } = myUscisOrigins(mode);
-  const partition = session.fromPartition(signInPartition(mode));
-  const refreshWafToken = createWafRefresh({ mode });
-  // The one transport: net.request in the sign-in partition with its cookies (see session-http-port.ts).
-  const requestInSession: RequestInSession = (url) => net.request({ url, session: partition, useSessionCookies: true, credentials: 'include', redirect: 'manual' });
   const clock = sim ? { now: () => sim.clock.now() } : { now: Date.now };
-  const client = new MyUscisClient({ http: createSessionHttpPort({ request: requestInSession, refreshChallenge: async () => void (await refreshWafToken()) }), origin: dataOrigin, clock });
+  const client = new MyUscisClient({ http: myUscisTransport(mode), origin: dataOrigin, clock });
   const probe = async () => (await client.fetchEndpoint('probe')).outcome.kind === 'ok';
   const store = openStateStore({
     dir: join(app.getPath('userData'), demo ? 'demo' : 'state'),
@@ -160,12 +155,7 @@ async function start(): Promise<void> {
       signIn,
       setStartAtLogin,
       openExternal: openSafeExternalUrl,
-      saveFile: async (suggestedName, contents) => {
-        const choice = await dialog.showSaveDialog({ defaultPath: join(app.getPath('documents'), suggestedName) });
-        if (choice.canceled || !choice.filePath) return null;
-        await writeFile(choice.filePath, contents, { mode: 0o600 });
-        return choice.filePath;
-      },
+      saveFile: saveWithDialog,
     }), () => {
       pushState();
       controller.refresh();

@@ -20,6 +20,8 @@ const ELECTRON_ADAPTERS: string[] = [
   'electron/tray.ts',
   'electron/dashboard-window.ts',
   'electron/notification-fallback.ts',
+  'electron/myuscis-transport.ts',
+  'electron/save-file.ts',
 ];
 
 const RULES: BoundaryRule[] = [
