@@ -23,7 +23,7 @@ export function registerAppScheme(): void {
 
 /**
  * After the app is ready: app://dashboard/... answers from `rootDir` (the built renderer folder). `page` may
- * rewrite index.html as it is served (main puts the dashboard's first frame into it: see first-paint.ts); it runs
+ * rewrite index.html as it is served (main puts the dashboard's first frame into it: see app/first-paint.ts); it runs
  * on every load of the page, never for another file.
  */
 export function serveDashboard(rootDir: string, page: (indexHtml: string) => string = (html) => html): void {
