@@ -5,9 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
 import { allowListOf, isAllowedNavigation } from '../shared/security/navigation';
-import { DASHBOARD_CSP, MIME_TYPES } from './dashboard-csp';
+import { DASHBOARD_CSP, MIME_TYPES } from '../app/dashboard-csp';
 
-export { DASHBOARD_CSP } from './dashboard-csp';
+export { DASHBOARD_CSP } from '../app/dashboard-csp';
 
 export const APP_SCHEME = 'app';
 /** The dashboard's origin: the only frame the IPC handlers answer. */
@@ -23,7 +23,7 @@ export function registerAppScheme(): void {
 
 /**
  * After the app is ready: app://dashboard/... answers from `rootDir` (the built renderer folder). `page` may
- * rewrite index.html as it is served (main puts the dashboard's first frame into it: see first-paint.ts); it runs
+ * rewrite index.html as it is served (main puts the dashboard's first frame into it: see app/first-paint.ts); it runs
  * on every load of the page, never for another file.
  */
 export function serveDashboard(rootDir: string, page: (indexHtml: string) => string = (html) => html): void {

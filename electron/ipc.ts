@@ -12,9 +12,9 @@ import {
   type IpcResult,
 } from '../shared/ipc/contract';
 import { allowListOf, isAllowedNavigation } from '../shared/security/navigation';
-import { answerRequest, refuse, type IpcHandlers } from './ipc-answer';
+import { answerRequest, refuse, type IpcHandlers } from '../app/ipc-answer';
 
-export type { IpcHandlers } from './ipc-answer';
+export type { IpcHandlers } from '../app/ipc-answer';
 
 export interface IpcOptions {
   /** The dashboard's origin (`app://dashboard`): the only frame whose requests are answered. */

@@ -74,6 +74,16 @@ export function setAppMenu(language: Language, platform: NodeJS.Platform, onComm
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(language, platform, onCommand)));
 }
 
+/** The app menu in the user's language: `render` builds it again only when the language has changed. */
+export function createAppMenu(platform: NodeJS.Platform, onCommand: (command: TrayCommand) => void): (language: Language) => void {
+  let shownIn: Language | null = null;
+  return (language) => {
+    if (language === shownIn) return;
+    shownIn = language;
+    setAppMenu(language, platform, onCommand);
+  };
+}
+
 /**
  * What closing the dashboard does. macOS: the window goes; the Dock icon stays and `activate` brings
  * it back. Windows: the window goes; the notification-area icon always shows. Linux: the window is

@@ -11,7 +11,7 @@ const outDir = process.argv[2] ?? 'dist';
 rmSync(outDir, { recursive: true, force: true });
 
 await vite({ logLevel: 'warn', build: { outDir: resolve(outDir, 'renderer'), emptyOutDir: true } });
-// The dashboard's first frame, rendered by main into the page before its script runs (electron/first-paint.ts):
+// The dashboard's first frame, rendered by main into the page before its script runs (app/first-paint.ts):
 // built for Node with every dependency inside (svelte is not shipped in node_modules), never served to the page.
 await vite({
   logLevel: 'warn',

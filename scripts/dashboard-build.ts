@@ -1,9 +1,9 @@
 // Builds the dashboard (renderer/) with the repository's vite config: the page into a folder, and its first frame's
-// renderer for Node (renderer/first-paint.ts, see electron/first-paint.ts) into another, for the preview, the
+// renderer for Node (renderer/first-paint.ts, see app/first-paint.ts) into another, for the preview, the
 // benchmark and tests. scripts/build.mjs builds the same two for the app. Builds only; it serves nothing.
 
 import { join } from 'node:path';
-import { FIRST_PAINT_FILE } from '../electron/first-paint';
+import { FIRST_PAINT_FILE } from '../app/first-paint';
 
 const repoRoot = join(import.meta.dirname, '..');
 

@@ -1,5 +1,6 @@
 // Enforces the project's boundaries: shared/ runs on both sides (no Electron, no Node built-ins),
-// renderer/ never reaches into electron/ or simulator/, and only a named few files import electron.
+// renderer/ never reaches into electron/ or simulator/, app/ runs without Electron under both shells
+// (electron/ and the preview), and only a named few files import electron.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -17,6 +18,10 @@ const ELECTRON_ADAPTERS: string[] = [
   'electron/secure-window.ts',
   'electron/sign-in-window.ts',
   'electron/tray.ts',
+  'electron/dashboard-window.ts',
+  'electron/notification-fallback.ts',
+  'electron/myuscis-transport.ts',
+  'electron/save-file.ts',
 ];
 
 const RULES: BoundaryRule[] = [
@@ -24,8 +29,12 @@ const RULES: BoundaryRule[] = [
   { folder: 'renderer', forbiddenFolders: ['electron', 'engine', 'simulator', 'tests', 'bench', 'scripts'], noNodeBuiltins: true, electronAllowedIn: [] },
   { folder: 'engine', forbiddenFolders: ['electron', 'renderer', 'simulator', 'tests', 'bench'], noNodeBuiltins: false, electronAllowedIn: [] },
   { folder: 'simulator', forbiddenFolders: ['electron', 'renderer', 'tests', 'bench'], noNodeBuiltins: false, electronAllowedIn: [] },
+  { folder: 'app', forbiddenFolders: ['electron', 'renderer', 'simulator', 'scripts', 'tests', 'bench'], noNodeBuiltins: false, electronAllowedIn: [] },
   { folder: 'electron', forbiddenFolders: ['renderer', 'tests', 'bench'], noNodeBuiltins: false, electronAllowedIn: ELECTRON_ADAPTERS },
 ];
+
+/** The preview's shell and the dashboard build it uses: they run app/ in plain Node, never the Electron shell. */
+const PREVIEW_SHELL = ['scripts/preview.ts', 'scripts/dashboard-build.ts'];
 
 function sourceFiles(folder: string): string[] {
   const files: string[] = [];
@@ -47,8 +56,14 @@ describe('boundaries between the parts of the app', () => {
     expect(problems).toEqual([]);
   });
 
-  it('shared/ has files to check (the rule is not vacuous)', () => {
+  it('shared/ and app/ have files to check (the rules are not vacuous)', () => {
     expect(sourceFiles('shared').length).toBeGreaterThan(4);
+    expect(sourceFiles('app').length).toBeGreaterThan(4);
+  });
+
+  it.each(PREVIEW_SHELL)('%s imports nothing from electron/ (app/ serves both shells)', (file) => {
+    const rule: BoundaryRule = { folder: 'scripts', forbiddenFolders: ['electron'], noNodeBuiltins: false, electronAllowedIn: [] };
+    expect(boundaryViolations(file, readFileSync(join(ROOT, file), 'utf8'), rule)).toEqual([]);
   });
 });
 
@@ -72,6 +87,14 @@ describe('the import scanner', () => {
     expect(boundaryViolations('renderer/lib/x.ts', "import { main } from '../../electron/main';", renderer)).toHaveLength(1);
     expect(boundaryViolations('renderer/x.ts', "import { s } from '../simulator/server';", renderer)).toHaveLength(1);
     expect(boundaryViolations('renderer/x.ts', "import { parseReceipt } from '../shared/receipt';", renderer)).toEqual([]);
+  });
+
+  it('catches app/ reaching into the shell, the simulator or the scripts', () => {
+    const app = RULES.find((rule) => rule.folder === 'app')!;
+    expect(boundaryViolations('app/x.ts', "import { createTray } from '../electron/tray';", app)).toHaveLength(1);
+    expect(boundaryViolations('app/x.ts', "import { startSimulator } from '../simulator/server';", app)).toHaveLength(1);
+    expect(boundaryViolations('app/x.ts', "import { app } from 'electron';", app)).toHaveLength(1);
+    expect(boundaryViolations('app/x.ts', "import type { Monitor } from '../engine/monitor';", app)).toEqual([]);
   });
 
   it('lets only the named adapters import electron', () => {

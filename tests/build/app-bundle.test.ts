@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIRST_PAINT_DIR, FIRST_PAINT_FILE, loadFirstPaint } from '../../electron/first-paint';
+import { FIRST_PAINT_DIR, FIRST_PAINT_FILE, loadFirstPaint } from '../../app/first-paint';
 import { silentApprovalState } from '../helpers/dashboard-fixtures';
 
 let out: string;

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { employerSheet } from '../../electron/employer-sheet';
+import { employerSheet } from '../../app/employer-sheet';
 import type { DashboardState } from '../../shared/ipc/contract';
 import { CaseSnapshotSchema, SettingsSchema } from '../../shared/monitor/state';
 import { cardDeliveredState, firstRunState, I765, I821D } from '../helpers/dashboard-fixtures';

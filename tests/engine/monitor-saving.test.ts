@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dashboardStateOf } from '../../electron/dashboard-state';
+import { dashboardStateOf } from '../../app/dashboard-state';
 import { buildTrayMenu, trayIcon, trayTooltip } from '../../shared/tray/tray-model';
 import { engineHarness } from '../helpers/engine-harness';
 import { failingDisk } from '../helpers/failing-disk';

@@ -1,6 +1,6 @@
 // The dashboard built once and served on 127.0.0.1 with its real CSP, over a stand-in preload that answers with a
 // given DashboardState, lets a test push new ones and records every call. Like main, the server can put the first
-// frame into the page (electron/first-paint.ts) for the state a test names. Test and bench support only.
+// frame into the page (app/first-paint.ts) for the state a test names. Test and bench support only.
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, sep } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { dashboardCsp, MIME_TYPES } from '../../electron/dashboard-csp';
-import { loadFirstPaint, withFirstPaint } from '../../electron/first-paint';
+import { dashboardCsp, MIME_TYPES } from '../../app/dashboard-csp';
+import { loadFirstPaint, withFirstPaint } from '../../app/first-paint';
 import { buildDashboard, buildFirstPaint } from '../../scripts/dashboard-build';
 import type { DashboardState } from '../../shared/ipc/contract';
 import { languageOfLocale } from '../../shared/localized';

@@ -2,8 +2,8 @@
 // the one answerer both Electron's IPC and the preview's WebSocket use; and mark-seen cannot reach past now.
 
 import { describe, expect, it } from 'vitest';
-import { answerRequest, type IpcHandlers } from '../../../electron/ipc-answer';
-import { createIpcHandlers } from '../../../electron/ipc-handlers';
+import { answerRequest, type IpcHandlers } from '../../../app/ipc-answer';
+import { createIpcHandlers } from '../../../app/ipc-handlers';
 import { INVOKE, type InvokeChannel } from '../../../shared/ipc/contract';
 import { engineHarness } from '../../helpers/engine-harness';
 

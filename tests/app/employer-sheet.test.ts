@@ -2,8 +2,8 @@
 // escaped server text, no script and nothing remote, only official uscis.gov pages; and through the export channel.
 
 import { describe, expect, it } from 'vitest';
-import { employerSheet, type EmployerSheetInput } from '../../electron/employer-sheet';
-import { createIpcHandlers } from '../../electron/ipc-handlers';
+import { employerSheet, type EmployerSheetInput } from '../../app/employer-sheet';
+import { createIpcHandlers } from '../../app/ipc-handlers';
 import { FindingSchema } from '../../shared/monitor/findings';
 import { CaseSnapshotSchema, SettingsSchema } from '../../shared/monitor/state';
 import { engineHarness } from '../helpers/engine-harness';

@@ -2,7 +2,7 @@
 // the verdict, both cases' full history sorted by time, what DACA Watch found, masking honoured, every value escaped.
 
 import { describe, expect, it } from 'vitest';
-import { printableRecord } from '../../electron/printable-record';
+import { printableRecord } from '../../app/printable-record';
 import { CaseSnapshotSchema, SettingsSchema } from '../../shared/monitor/state';
 import { I765, I821D, silentApprovalState } from '../helpers/dashboard-fixtures';
 

@@ -1,5 +1,5 @@
 // What main does for each dashboard request: the IPC contract's channels, answered by the engine and
-// the shell's ports. Plain TypeScript (no `electron` import); ipc.ts checks the frame and the payloads.
+// the shell's ports. Plain TypeScript (no `electron` import); electron/ipc.ts checks the frame and the payloads.
 
 import type { Monitor } from '../engine/monitor';
 import type { Clock } from '../engine/ports';
@@ -9,7 +9,7 @@ import { tomorrowMorning } from './app-controller';
 import { dashboardStateOf } from './dashboard-state';
 import { employerSheet } from './employer-sheet';
 import { printableRecord } from './printable-record';
-import type { IpcHandlers } from './ipc';
+import type { IpcHandlers } from './ipc-answer';
 
 export interface IpcHandlerPorts {
   monitor: Monitor;

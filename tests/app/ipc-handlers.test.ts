@@ -2,7 +2,7 @@
 // recording ports for the sign-in window, the save dialog and the login item.
 
 import { describe, expect, it } from 'vitest';
-import { createIpcHandlers, pushingStateAfterChanges } from '../../electron/ipc-handlers';
+import { createIpcHandlers, pushingStateAfterChanges } from '../../app/ipc-handlers';
 import { DashboardStateSchema } from '../../shared/ipc/contract';
 import { CHECK_PRESETS } from '../../shared/monitor/settings-limits';
 import { engineHarness } from '../helpers/engine-harness';

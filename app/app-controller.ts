@@ -1,5 +1,5 @@
 // What the desktop app does with tray commands, power events and network changes, and what the tray
-// should show for the engine's state. Plain TypeScript (no `electron` import): main.ts plugs Electron in.
+// should show for the engine's state. Plain TypeScript (no `electron` import): electron/main.ts plugs Electron in.
 
 import type { Monitor, MonitorEvent } from '../engine/monitor';
 import { shouldNotify } from '../engine/notification-policy';

@@ -13,6 +13,11 @@ import type { Finding } from '../shared/monitor/findings';
 import type { AppState, CaseSnapshot } from '../shared/monitor/state';
 import { toIsoDate, toIsoInstant } from '../shared/myuscis/dates';
 import { isReceiptNumber, maskReceipt } from '../shared/receipt';
+import { recordPage } from './record-page';
+
+/** The page's look on screen and on paper (the print hint hides when printed). */
+const RECORD_STYLE =
+  'body{font-family:Georgia,serif;margin:2rem;max-width:60rem;color:#111}table{border-collapse:collapse;width:100%;margin-bottom:1rem}td,th{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#eee}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:bold}.note{color:#444}@media print{.note.print{display:none}}';
 
 export interface PrintableRecordInput {
   state: Pick<AppState, 'cases' | 'snapshots' | 'history' | 'settings'>;
@@ -158,12 +163,11 @@ export function printableRecord({ state, now, language: lang, timeZone }: Printa
   };
   const findings = byTime(state.history, (finding) => finding.foundAt).map(findingRow);
 
-  return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${say(WORDS.title)}</title>
-<style>body{font-family:Georgia,serif;margin:2rem;max-width:60rem;color:#111}table{border-collapse:collapse;width:100%;margin-bottom:1rem}td,th{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#eee}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:bold}.note{color:#444}@media print{.note.print{display:none}}</style></head>
-<body>
-<h1>${say(WORDS.title)}</h1>
+  return recordPage({
+    language: lang,
+    title: WORDS.title[lang],
+    style: RECORD_STYLE,
+    body: `<h1>${say(WORDS.title)}</h1>
 <p>${say(WORDS.made)} ${escapeHtml(instant.format(now))}. ${say(WORDS.times)} (${escapeHtml(timeZone)}).</p>
 <p class="note">${say(WORDS.intro)}</p>
 <p class="note print">${say(WORDS.print)}</p>
@@ -173,7 +177,6 @@ export function printableRecord({ state, now, language: lang, timeZone }: Printa
 <p class="note">${say(WORDS.verdictNote)}</p>
 ${cases.map((watched) => caseSection(watched.receipt, state.snapshots[watched.receipt])).join('\n')}
 <h2>${say(WORDS.found)}</h2>
-${table([WORDS.foundAt, WORDS.caseColumn, WORDS.what, WORDS.details], findings)}
-</body></html>
-`;
+${table([WORDS.foundAt, WORDS.caseColumn, WORDS.what, WORDS.details], findings)}`,
+  });
 }

@@ -9,6 +9,11 @@ import { renewalFactsOf, shownReceipts, storedVerdict } from '../shared/knowledg
 import type { Language, Localized } from '../shared/localized';
 import type { AppState } from '../shared/monitor/state';
 import { isUscisHelpLink } from '../shared/security/navigation';
+import { recordPage } from './record-page';
+
+/** The page's look on screen and on paper (the print hint hides when printed). */
+const SHEET_STYLE =
+  'body{font-family:Georgia,serif;margin:2rem;max-width:46rem;color:#111;line-height:1.45}dl{display:grid;grid-template-columns:max-content 1fr;gap:.4rem 1rem}dt{font-weight:bold}.notice{border:2px solid #111;padding:.6rem .8rem}.note{color:#333}@media print{.note.print{display:none}}';
 
 export interface EmployerSheetInput {
   state: Pick<AppState, 'cases' | 'snapshots' | 'history' | 'settings'>;
@@ -103,12 +108,11 @@ export function employerSheet({ state, now, language: lang, timeZone, showReceip
     return `<li>${say(WORDS.pages[name])}: <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></li>`;
   });
 
-  return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${say(WORDS.title)}</title>
-<style>body{font-family:Georgia,serif;margin:2rem;max-width:46rem;color:#111;line-height:1.45}dl{display:grid;grid-template-columns:max-content 1fr;gap:.4rem 1rem}dt{font-weight:bold}.notice{border:2px solid #111;padding:.6rem .8rem}.note{color:#333}@media print{.note.print{display:none}}</style></head>
-<body>
-<h1>${say(WORDS.title)}</h1>
+  return recordPage({
+    language: lang,
+    title: WORDS.title[lang],
+    style: SHEET_STYLE,
+    body: `<h1>${say(WORDS.title)}</h1>
 <p class="notice" data-role="not-advice"><strong>${say(WORDS.notAdvice)}</strong></p>
 <p>${say(WORDS.made)} ${escapeHtml(instant.format(now))}.</p>
 <h2>${say(WORDS.facts)}</h2>
@@ -122,7 +126,6 @@ ${rows.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('\n')}
 <ul>
 ${links.join('\n')}
 </ul>
-<p class="note print">${say(WORDS.print)}</p>
-</body></html>
-`;
+<p class="note print">${say(WORDS.print)}</p>`,
+  });
 }

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppController } from '../../electron/app-controller';
+import { AppController } from '../../app/app-controller';
 import { createNodeMonitor } from '../../engine/node-monitor';
 import { AppStateSchema, STATE_VERSION } from '../../shared/monitor/state';
 import { tempFolder } from '../helpers/engine-harness';

@@ -2,7 +2,7 @@
 // tray saying "Connecting to myUSCIS" meanwhile; watching starts after it; a login start stays hidden.
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CONNECT_TIMEOUT_MS, connectInBackground, type StartUpPorts } from '../../electron/start-up';
+import { CONNECT_TIMEOUT_MS, connectInBackground, type StartUpPorts } from '../../app/start-up';
 import { buildTrayMenu, trayIcon, trayTooltip, type TrayState } from '../../shared/tray/tray-model';
 
 beforeEach(() => vi.useFakeTimers());

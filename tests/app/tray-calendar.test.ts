@@ -2,7 +2,7 @@
 // opens, before any receipt and with no request to USCIS, in the user's language; nothing without an expiry.
 
 import { describe, expect, it } from 'vitest';
-import { AppController, type ControllerPorts } from '../../electron/app-controller';
+import { AppController, type ControllerPorts } from '../../app/app-controller';
 import { createNodeMonitor } from '../../engine/node-monitor';
 import type { TrayMenuItem } from '../../shared/tray/tray-model';
 import { tempFolder } from '../helpers/engine-harness';

@@ -2,7 +2,7 @@
 // shared Electron double: icon and menu for each app state, tray commands, power and network events.
 
 import { describe, expect, it, vi } from 'vitest';
-import { AppController, tomorrowMorning, type ControllerPorts } from '../../electron/app-controller';
+import { AppController, tomorrowMorning, type ControllerPorts } from '../../app/app-controller';
 import type { TrayCommand, TrayMenuItem } from '../../shared/tray/tray-model';
 import type { ElectronDouble, FakeTray } from '../helpers/electron-double';
 import { engineHarness } from '../helpers/engine-harness';

@@ -1,4 +1,4 @@
-// The dashboard's first frame as main renders it into the page (electron/first-paint.ts over renderer/first-paint.ts
+// The dashboard's first frame as main renders it into the page (app/first-paint.ts over renderer/first-paint.ts
 // built for Node by vite, as `npm run build` builds it): what is in it and what is not, the user's language, hostile
 // text from USCIS kept as text, and the page served unchanged whenever anything is missing or fails.
 
@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFirstPaint, withFirstPaint, type RenderFirstPaint } from '../../electron/first-paint';
+import { loadFirstPaint, withFirstPaint, type RenderFirstPaint } from '../../app/first-paint';
 import { localDay, verdictOf, watchedCases } from '../../renderer/lib/pair-view.svelte';
 import { buildFirstPaint } from '../../scripts/dashboard-build';
 import type { DashboardState } from '../../shared/ipc/contract';
