@@ -10,7 +10,7 @@
 // for the packaged app). It never suggests --no-sandbox.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { posix } from 'node:path';
 import type { Language } from '../shared/localized';
 
 /** The kernel settings that decide whether an unprivileged program may create a user namespace. */
@@ -100,7 +100,7 @@ function restrictions(files: SandboxFileView): Restriction[] {
 
 /** Whether a profile in /etc/apparmor.d names this binary (the README's and the message's profile does). */
 function hasAppArmorProfileFor(binary: string, files: SandboxFileView): boolean {
-  return files.list(APPARMOR_PROFILES_DIR).some((name) => files.readText(join(APPARMOR_PROFILES_DIR, name))?.includes(binary) === true);
+  return files.list(APPARMOR_PROFILES_DIR).some((name) => files.readText(posix.join(APPARMOR_PROFILES_DIR, name))?.includes(binary) === true);
 }
 
 /** Whether Electron's sandbox can start for `binary` on this machine, decided from the injected file view alone. */
@@ -109,7 +109,8 @@ export function checkSandbox(binary: string, platform: NodeJS.Platform, files: S
   if (platform !== 'linux') return { ok: true, because: 'not-linux' };
   const restrictedBy = restrictions(files);
   if (restrictedBy.length === 0) return { ok: true, because: 'namespaces-allowed' };
-  const helper = join(dirname(binary), 'chrome-sandbox');
+  // Linux paths, whatever system runs the check (its tests run on macOS and Windows too).
+  const helper = posix.join(posix.dirname(binary), 'chrome-sandbox');
   const status = files.stat(helper);
   if (helperIsSetuidRoot(status)) return { ok: true, because: 'helper-setuid-root' };
   // An AppArmor profile lifts only Ubuntu's restriction, not a kernel with user namespaces switched off.

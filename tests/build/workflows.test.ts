@@ -133,7 +133,8 @@ function signingSeen(runnerOs: string, secrets: Record<string, string>): Record<
   // GitHub gives an unset secret as "": every SECRET_ name is set, most of them empty.
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', RUNNER_OS: runnerOs, CSC_LINK: 'left over from the runner' };
   for (const name of Object.keys(build.env ?? {})) env[name] = secrets[name] ?? '';
-  const stand = `npm() { for name in ${[...SIGNING_VARIABLES, 'CSC_IDENTITY_AUTO_DISCOVERY'].join(' ')}; do [ -n "\${!name+set}" ] && echo "$name=\${!name}"; done; return 0; }\n`;
+  const names = [...SIGNING_VARIABLES, 'CSC_IDENTITY_AUTO_DISCOVERY'].join('|');
+  const stand = `npm() { env | grep -E '^(${names})=' || true; }\n`;
   const result = spawnSync('bash', ['-c', stand + build.run!], { env, encoding: 'utf8' });
   expect(result.status, result.stderr).toBe(0);
   return Object.fromEntries(result.stdout.split('\n').filter((line) => /^[A-Z_]+=/.test(line)).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
