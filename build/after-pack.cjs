@@ -1,9 +1,8 @@
 // electron-builder's afterPack hook: hardens every packaged DACA Watch by flipping Electron's fuses before it is signed.
-// It changes only the packaged Electron binary's fuse wire (re-signing ad hoc on Apple silicon); it signs and uploads nothing.
+// It changes only the packaged Electron binary's fuse wire (re-signing a macOS app ad hoc afterwards); it uploads nothing.
 'use strict';
 
 const { FuseV1Options, FuseVersion } = require('@electron/fuses');
-const { Arch } = require('electron-builder');
 
 /** The fuses every packaged build ships with; a fuse not named here keeps Electron's default. */
 const RELEASE_FUSES = {
@@ -21,13 +20,19 @@ const RELEASE_FUSES = {
   [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 };
 
-/** The @electron/fuses configuration for one packed app. */
+/**
+ * The @electron/fuses configuration for one packed app. Flipping a fuse breaks the app's signature. On Apple silicon
+ * an app without a valid signature does not start at all; on an Intel Mac Gatekeeper calls a downloaded app with a
+ * broken signature "damaged" and offers no way to open it, where an ad-hoc signed one can be opened once from
+ * System Settings. So every macOS app, both architectures, is signed ad hoc again here (@electron/fuses runs
+ * `codesign --sign - --force --deep`, node_modules/@electron/fuses/dist/index.js). When a Developer ID certificate
+ * is there, electron-builder signs over this signature afterwards; when it is not, electron-builder skips signing
+ * (app-builder-lib/out/mac/MacTargetHelper.js, findSigningIdentity) and this signature is the one that ships.
+ */
 function fuseConfig(context) {
   return {
     version: FuseVersion.V1,
-    // Flipping a fuse breaks the ad-hoc signature Apple silicon needs to start an app at all; a Developer ID
-    // signature, when there is a certificate, replaces this one afterwards.
-    resetAdHocDarwinSignature: context.electronPlatformName === 'darwin' && context.arch === Arch.arm64,
+    resetAdHocDarwinSignature: context.electronPlatformName === 'darwin',
     ...RELEASE_FUSES,
   };
 }
@@ -37,4 +42,4 @@ async function afterPack(context) {
   await context.packager.addElectronFuses(context, fuseConfig(context));
 }
 
-module.exports = { afterPack, RELEASE_FUSES };
+module.exports = { afterPack, fuseConfig, RELEASE_FUSES };

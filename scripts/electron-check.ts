@@ -25,8 +25,11 @@ export interface ElectronCheckPorts {
   onDownload?(): void;
 }
 
-/** Where the electron package keeps its program, as its install.js names it (node_modules/electron/install.js). */
-function platformPath(platform: NodeJS.Platform): string | null {
+/**
+ * Where the electron package keeps its program under dist/ (or ELECTRON_OVERRIDE_DIST_PATH), as its install.js
+ * names it in getPlatformPath (node_modules/electron/install.js): null where Electron has no build.
+ */
+export function electronProgramPath(platform: NodeJS.Platform): string | null {
   if (platform === 'darwin') return 'Electron.app/Contents/MacOS/Electron';
   if (platform === 'win32') return 'electron.exe';
   if (platform === 'linux' || platform === 'freebsd' || platform === 'openbsd') return 'electron';
@@ -40,15 +43,22 @@ function platformPath(platform: NodeJS.Platform): string | null {
  */
 function binaryPath(packageDir: string, env: ElectronCheckPorts['env'], platform: NodeJS.Platform): string | null {
   const pathFile = join(packageDir, 'path.txt');
-  const named = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : platformPath(platform);
+  const named = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : electronProgramPath(platform);
   if (named === null) return null;
   return env.ELECTRON_OVERRIDE_DIST_PATH ? join(env.ELECTRON_OVERRIDE_DIST_PATH, named) : existsSync(pathFile) ? join(packageDir, 'dist', named) : null;
 }
 
+/**
+ * Whether a window needs a display server named in the environment: on Linux and the BSDs X11 or Wayland (Electron
+ * would exit with "Missing X server or $DISPLAY"); macOS and Windows always have their own.
+ */
+export function needsDisplayServer(platform: NodeJS.Platform): boolean {
+  return platform !== 'darwin' && platform !== 'win32';
+}
+
 export function checkElectron(ports: ElectronCheckPorts): ElectronCheck {
   const { packageDir, env, platform } = ports;
-  // On Linux and the BSDs a window needs X11 or Wayland; Electron would exit with "Missing X server or $DISPLAY".
-  if (platform !== 'darwin' && platform !== 'win32' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return { ok: false, reason: 'no-display' };
+  if (needsDisplayServer(platform) && !env.DISPLAY && !env.WAYLAND_DISPLAY) return { ok: false, reason: 'no-display' };
   if (packageDir === null) return { ok: false, reason: 'not-installed' };
   const found = binaryPath(packageDir, env, platform);
   if (found !== null && existsSync(found)) return { ok: true, binary: found };

@@ -1,10 +1,13 @@
 // `npm start` / `npm run demo`: checks that Electron can start here, builds the app, and runs it; where Electron
 // cannot start, says so in the user's language with the two demos that work without it, and exits 1 (no stack trace).
+// Where Electron's sandbox cannot start (Linux with restricted user namespaces and a helper not setuid root), it says
+// how to fix that instead and exits 78, before Electron would abort.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { checkElectron, electronUnavailableMessage, failureLine, type ElectronProblem } from './electron-check';
+import { checkSandbox, nodeSandboxFiles, SANDBOX_EXIT_CODE, sandboxFixMessage } from './electron-sandbox';
 import { systemLanguage } from './system-language';
 
 const repoRoot = join(import.meta.dirname, '..');
@@ -38,6 +41,12 @@ const check = checkElectron({
   },
 });
 if (!check.ok) unavailable(check);
+
+const sandbox = checkSandbox(check.binary, process.platform, nodeSandboxFiles);
+if (!sandbox.ok) {
+  process.stderr.write(`\n${sandboxFixMessage(sandbox, lang)}`);
+  process.exit(SANDBOX_EXIT_CODE);
+}
 
 const built = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);

@@ -11,6 +11,7 @@ import { Arch, build, Platform, type AfterPackContext, type Configuration } from
 import { load } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RESOURCE, resourcesDir } from '../../electron/resources';
+import { artefacts } from '../helpers/artefacts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
@@ -81,6 +82,16 @@ describe('electron-builder.yml', () => {
     expect(config.win?.target).toBe('nsis');
   });
 
+  it('names the installers the same way on every release, as the README and the release notes name them', () => {
+    expect(artefacts('0.1.0')).toEqual([
+      { os: 'linux', file: 'daca-watch_0.1.0_amd64.deb' },
+      { os: 'linux', file: 'DACA-Watch-0.1.0-x86_64.AppImage' },
+      { os: 'mac', file: 'DACA-Watch-0.1.0-x64.dmg' },
+      { os: 'mac', file: 'DACA-Watch-0.1.0-arm64.dmg' },
+      { os: 'win', file: 'DACA-Watch-Setup-0.1.0.exe' },
+    ]);
+  });
+
   it('points at the generated icons, the entitlements and the hook, all present in build/', () => {
     const paths = [config.linux?.icon, config.mac?.icon, config.win?.icon, config.mac?.entitlements, config.mac?.entitlementsInherit, config.afterPack];
     for (const path of paths) {
@@ -108,6 +119,20 @@ describe('electron-builder.yml', () => {
     expect(afterInstall).toMatch(/apparmor-profile/);
   });
 
+  it('gets electron-builder 26’s own AppArmor profile into the deb: FpmTarget copies the template into resources/, nothing overrides it', () => {
+    // app-builder-lib/out/targets/FpmTarget.js: build() copies scripts.appArmor (templates/linux/apparmor-profile.tpl
+    // unless deb.appArmorProfile names another) to resources/apparmor-profile; after-install.tpl loads it from there.
+    const fpmTarget = readFileSync(join(SCHEMA_PATH, '..', 'out', 'targets', 'FpmTarget.js'), 'utf8');
+    expect(fpmTarget).toMatch(/copyFile\)\(scripts\.appArmor, path\.join\(resourceDir, "apparmor-profile"\)\)/);
+    expect(fpmTarget).toContain('getResource(this.options.appArmorProfile, "apparmor-profile.tpl")');
+    expect(config.deb).not.toHaveProperty('appArmorProfile');
+    expect(config.linux).not.toHaveProperty('appArmorProfile');
+    const profile = readFileSync(join(SCHEMA_PATH, '..', 'templates', 'linux', 'apparmor-profile.tpl'), 'utf8');
+    expect(profile).toContain('"/opt/${sanitizedProductName}/${executable}" flags=(unconfined)');
+    expect(profile).toMatch(/^\s*userns,$/m);
+    expect(readFileSync(join(SCHEMA_PATH, '..', 'templates', 'linux', 'after-install.tpl'), 'utf8')).toContain("APPARMOR_PROFILE_SOURCE='/opt/${sanitizedProductName}/resources/apparmor-profile'");
+  });
+
   it('ships every resource the shell loads, under the name it loads it by, from a file that exists in development', () => {
     const shipped = new Map((config.extraResources as Array<{ from: string; to: string }>).map((entry) => [entry.to, entry.from]));
     const dev = resourcesDir({ isPackaged: false, resourcesPath: '/nowhere', mainDir: join(ROOT, 'dist', 'main') });
@@ -129,10 +154,12 @@ describe('build/after-pack.cjs', () => {
     }
   });
 
-  it('re-signs ad hoc only on Apple silicon, where an app whose signature broke does not start', async () => {
+  it('re-signs every macOS app ad hoc, both architectures (a broken signature: no start on Apple silicon, "damaged" on Intel), and nothing else', async () => {
     expect((await fusesFor('darwin', Arch.arm64)).resetAdHocDarwinSignature).toBe(true);
-    expect((await fusesFor('darwin', Arch.x64)).resetAdHocDarwinSignature).toBe(false);
+    expect((await fusesFor('darwin', Arch.x64)).resetAdHocDarwinSignature).toBe(true);
     expect((await fusesFor('linux', Arch.arm64)).resetAdHocDarwinSignature).toBe(false);
+    expect((await fusesFor('linux', Arch.x64)).resetAdHocDarwinSignature).toBe(false);
+    expect((await fusesFor('win32', Arch.x64)).resetAdHocDarwinSignature).toBe(false);
   });
 });
 

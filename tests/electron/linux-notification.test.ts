@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { createDesktopNotifier } from '../../electron/desktop-notifier';
 import type { DesktopNotification } from '../../engine/ports';
+import { dbusSkipReason } from '../helpers/platform';
 
 const run = promisify(execFile);
 
@@ -166,7 +167,10 @@ async function notifyOn(env: { DBUS_SESSION_BUS_ADDRESS: string; DISPLAY?: strin
   return { fallback, logged };
 }
 
-describe.skipIf(process.env.DACA_SKIP_DBUS === '1')('a desktop notification on Linux (Xvfb, D-Bus, dunst)', () => {
+/** Linux only (process groups, D-Bus, notify-send), and not where DACA_SKIP_DBUS=1 says to skip it. */
+const skipReason = dbusSkipReason(process.platform, process.env);
+
+describe.skipIf(skipReason !== null)(`a desktop notification on Linux (Xvfb, D-Bus, dunst)${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   it('reaches the notification server as a Notify call with the app name, title, body and urgency', () =>
     inSandbox(async (home, baseEnv, started) => {
       // Xvfb picks a free display itself and writes its number to fd 3 once it accepts clients.

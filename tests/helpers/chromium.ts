@@ -2,8 +2,10 @@
 // Test support only: no network beyond loopback, a fresh profile every launch.
 
 import { chromium, type Browser } from 'playwright-core';
+import { defaultChromiumPath } from './platform';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** CHROMIUM_PATH, else Debian's Chromium on Linux and Google Chrome where macOS and Windows install it. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? defaultChromiumPath(process.platform);
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
