@@ -6,7 +6,8 @@ import { chmodSync, copyFileSync, constants, existsSync, readdirSync, readFileSy
 import { join, parse, resolve } from 'node:path';
 import Conf, { type Options } from 'conf';
 import type { SaveProblem } from '../shared/monitor/save-problem';
-import { AppStateSchema, boundState, emptyState, LIMITS, readState, STATE_VERSION, type AppState, type StateReading } from '../shared/monitor/state';
+import { LIMITS } from '../shared/limits';
+import { AppStateSchema, boundState, emptyState, readState, STATE_VERSION, type AppState, type StateReading } from '../shared/monitor/state';
 import { replaceFile, SaveFailure, type SaveFileSystem } from './atomic-file';
 import type { StatePort } from './ports';
 

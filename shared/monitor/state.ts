@@ -6,11 +6,9 @@ import { FINDING_TYPES, FindingSchema, type FindingType } from './findings';
 import { CHECK_PRESETS, INTERVAL_LIMITS } from './settings-limits';
 import { AccountCasesSchema } from '../myuscis/account-cases';
 import { byEventTime } from '../knowledge/events';
+import { capText, LIMITS } from '../limits';
 
 export const STATE_VERSION = 2;
-
-/** Bounds that keep the store small over years of watching. */
-export const LIMITS = { history: 400, ledger: 1000, events: 200, documents: 200, notices: 50, statusHistory: 20 } as const;
 
 const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -389,18 +387,6 @@ function salvage(schema: z.ZodType, raw: unknown, path: string, problems: string
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The longest text kept from the server in any one field (titles, texts, types, file names), in characters. */
-export const TEXT_LIMIT = 4000;
-
-/** `text` cut to `limit` characters (never inside a surrogate pair), with an ellipsis when it was longer. */
-export function capText(text: string, limit = TEXT_LIMIT): string {
-  if (text.length <= limit) return text;
-  let cut = limit - 1;
-  const last = text.charCodeAt(cut - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
-  return `${text.slice(0, cut)}…`;
 }
 
 /**
