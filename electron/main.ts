@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MyUscisClient } from '../engine/client';
-import { openStateStore, type StoredObject } from '../engine/file-state-store';
+import { openStateStore, type StoredObject } from '../engine/store/file-state-store';
 import type { NotifierPort } from '../engine/ports';
 import { Monitor } from '../engine/monitor';
 import { ReminderWatch } from '../engine/reminders';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStateStore } from '../../engine/file-state-store';
+import { openStateStore } from '../../engine/store/file-state-store';
 import { createNodeMonitor } from '../../engine/node-monitor';
 import type { DesktopNotification } from '../../engine/ports';
 import { endpointPath } from '../../shared/myuscis/endpoints';

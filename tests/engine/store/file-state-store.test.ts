@@ -5,12 +5,12 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStateStore } from '../../engine/file-state-store';
-import { TEXT_LIMIT } from '../../shared/limits';
-import { AppStateSchema, emptyState, STATE_VERSION, type AppState } from '../../shared/monitor/state';
-import { CHECK_PRESETS } from '../../shared/monitor/settings-limits';
-import { failingDisk } from '../helpers/failing-disk';
-import { finding, I765, I821D, NOW, STAMP, watchedState } from '../helpers/stored-state';
+import { openStateStore } from '../../../engine/store/file-state-store';
+import { TEXT_LIMIT } from '../../../shared/limits';
+import { AppStateSchema, emptyState, STATE_VERSION, type AppState } from '../../../shared/monitor/state';
+import { CHECK_PRESETS } from '../../../shared/monitor/settings-limits';
+import { failingDisk } from '../../helpers/failing-disk';
+import { finding, I765, I821D, NOW, STAMP, watchedState } from '../../helpers/stored-state';
 
 let root: string;
 let dir: string;

@@ -5,11 +5,11 @@
 import { chmodSync, copyFileSync, constants, existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { join, parse, resolve } from 'node:path';
 import Conf, { type Options } from 'conf';
-import type { SaveProblem } from '../shared/monitor/save-problem';
-import { LIMITS } from '../shared/limits';
-import { AppStateSchema, boundState, emptyState, readState, STATE_VERSION, type AppState, type StateReading } from '../shared/monitor/state';
+import type { SaveProblem } from '../../shared/monitor/save-problem';
+import { LIMITS } from '../../shared/limits';
+import { AppStateSchema, boundState, emptyState, readState, STATE_VERSION, type AppState, type StateReading } from '../../shared/monitor/state';
 import { replaceFile, SaveFailure, type SaveFileSystem } from './atomic-file';
-import type { StatePort } from './ports';
+import type { StatePort } from '../ports';
 
 /** What the file holds before our schema has looked at it. */
 export type StoredObject = Record<string, unknown>;
@@ -49,7 +49,7 @@ export function openStateStore(options: StateStoreOptions): StateStore {
   const dir = resolve(options.dir);
   const { name: stem, ext } = parse(options.fileName ?? 'config.json');
   const path = join(dir, `${stem}${ext}`);
-  /** A copy of the last verified save, written after it (see engine/atomic-file.ts): what a damaged file falls back to. */
+  /** A copy of the last verified save, written after it (see atomic-file.ts): what a damaged file falls back to. */
   const backupPath = join(dir, `${stem}.backup${ext}`);
   /** Where this version saves while the file is from a newer version, which it never overwrites. */
   const besidePath = join(dir, `${stem}.v${STATE_VERSION}${ext}`);
