@@ -2,12 +2,11 @@
 // store) into the engine and the app controller. Wiring only: every decision lives in a tested module.
 
 import { app, BrowserWindow, dialog, net, Notification, powerMonitor, session } from 'electron';
-import ElectronStore from 'electron-store';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MyUscisClient } from '../engine/client';
-import { openStateStore, type StoredObject } from '../engine/store/file-state-store';
+import { openStateStore } from '../engine/store/file-state-store';
 import type { NotifierPort } from '../engine/ports';
 import { Monitor } from '../engine/monitor';
 import { ReminderWatch } from '../engine/reminders';
@@ -90,10 +89,7 @@ async function start(): Promise<void> {
   const clock = sim ? { now: () => sim.clock.now() } : { now: Date.now };
   const client = new MyUscisClient({ http: createSessionHttpPort({ request: requestInSession, refreshChallenge: async () => void (await refreshWafToken()) }), origin: dataOrigin, clock });
 
-  const store = openStateStore({
-    dir: join(app.getPath('userData'), demo ? 'demo' : 'state'),
-    openFile: ({ configName, ...rest }) => new ElectronStore<StoredObject>({ ...rest, name: configName }),
-  });
+  const store = openStateStore({ dir: join(app.getPath('userData'), demo ? 'demo' : 'state') });
 
   let dashboard: BrowserWindow | null = null;
   const shownNotifications = new Set<Notification>();

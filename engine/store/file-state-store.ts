@@ -1,39 +1,32 @@
-// The state store on disk: one `config.json` in electron-store's format, opened through `conf` (the Electron shell
-// passes electron-store), saved by verified atomic replacement with a copy of the last save kept as a backup, and
-// recovery that moves a damaged file aside and keeps what it can read. Never deletes the user's data except on erase.
+// The state store on disk: one `config.json` (electron-store's name and format), saved by verified atomic
+// replacement with a copy of the last save kept as a backup. Opening it reads the files, asks the recovery
+// planner (recovery-plan.ts) what to keep and tell, and carries that out; it decides nothing itself. Never
+// deletes the user's data except on erase.
 
-import { chmodSync, copyFileSync, constants, existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, constants, existsSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { join, parse, resolve } from 'node:path';
-import Conf, { type Options } from 'conf';
 import type { SaveProblem } from '../../shared/monitor/save-problem';
-import { LIMITS } from '../../shared/limits';
-import { AppStateSchema, boundState, emptyState, readState, STATE_VERSION, type AppState, type StateReading } from '../../shared/monitor/state';
-import { replaceFile, SaveFailure, type SaveFileSystem } from './atomic-file';
+import { AppStateSchema, emptyState, type AppState, type StateReading, type StoredStateProblem } from '../../shared/monitor/state';
 import type { StatePort } from '../ports';
-
-/** What the file holds before our schema has looked at it. */
-export type StoredObject = Record<string, unknown>;
+import { nodeSaveFileSystem, replaceFile, SaveFailure, type SaveFileSystem } from './atomic-file';
+import { ASIDE_KINDS, planRecovery, storeFileNames, type RecoveryPlan } from './recovery-plan';
+import { boundState } from './schema-fit';
 
 export interface StateStoreOptions {
-  /** The folder the file lives in (the app's data folder); conf creates it if it is missing. */
+  /** The folder the file lives in (the app's data folder); created with the first save. */
   dir: string;
   /** Default `config.json`, the name electron-store gives its file. */
   fileName?: string;
   /** Epoch milliseconds, for the names of the copies kept aside. */
   now?: () => number;
-  /**
-   * Opens the file with the given options. Default `new Conf(options)`; the Electron shell passes
-   * `({ configName, ...rest }) => new ElectronStore({ ...rest, name: configName })`.
-   */
-  openFile?: (options: Options<StoredObject>) => Conf<StoredObject>;
-  /** The file-system calls a save makes (tests: one that runs out of space). */
+  /** The file-system calls that read and save the files (tests: one that runs out of space, or cannot read). */
   fileSystem?: SaveFileSystem;
 }
 
 export interface StateStore extends StatePort {
   /** The file's absolute path. */
   readonly path: string;
-  /** What happened when the file was opened, in plain sentences (empty when it read cleanly). */
+  /** What happened when the file was opened, in plain English sentences for logs (empty when it read cleanly); `read().problems` has both languages. */
   readonly recovered: string[];
   /** How many times this store has written the file. */
   readonly writes: number;
@@ -41,61 +34,22 @@ export interface StateStore extends StatePort {
   readonly savePath: string;
 }
 
-/** The copies kept aside next to the file: not JSON, read only in part, or from before a migration. */
-const ASIDE_KINDS = ['corrupt', 'invalid', 'before-update'] as const;
-type AsideKind = (typeof ASIDE_KINDS)[number];
-
 export function openStateStore(options: StateStoreOptions): StateStore {
   const dir = resolve(options.dir);
   const { name: stem, ext } = parse(options.fileName ?? 'config.json');
-  const path = join(dir, `${stem}${ext}`);
+  const names = storeFileNames(stem, ext);
+  const path = join(dir, names.file);
   /** A copy of the last verified save, written after it (see atomic-file.ts): what a damaged file falls back to. */
-  const backupPath = join(dir, `${stem}.backup${ext}`);
+  const backupPath = join(dir, names.backup);
   /** Where this version saves while the file is from a newer version, which it never overwrites. */
-  const besidePath = join(dir, `${stem}.v${STATE_VERSION}${ext}`);
+  const besidePath = join(dir, names.beside);
   const now = options.now ?? Date.now;
-  const openFile = options.openFile ?? ((fileOptions) => new Conf(fileOptions));
-  const fileOptions: Options<StoredObject> = {
-    cwd: dir,
-    configName: stem,
-    fileExtension: ext.replace(/^\./, ''),
-    // Recovery is ours: conf must neither clear a damaged file nor read non-object JSON as an empty store.
-    clearInvalidConfig: false,
-    deserialize: parseStoredObject,
-    configFileMode: 0o600,
-  };
-
-  /** The file's name for a copy kept aside; never one that already exists, so no copy replaces another. */
-  const asidePath = (kind: AsideKind): string => {
-    const base = `${stem}.${kind}-${new Date(now()).toISOString().replaceAll(':', '-')}`;
-    let candidate = join(dir, `${base}${ext}`);
-    for (let n = 2; existsSync(candidate); n += 1) candidate = join(dir, `${base}-${n}${ext}`);
-    return candidate;
-  };
-  const keepAside = (kind: AsideKind, how: 'move' | 'copy'): string => {
-    const target = asidePath(kind);
-    if (how === 'move') renameSync(path, target);
-    else copyFileSync(path, target, constants.COPYFILE_EXCL);
-    chmodSync(target, 0o600);
-    return parse(target).base;
-  };
-
-  /** Opens the file; one that is not readable JSON is moved aside first and its text handed back for salvage. */
-  const openOrMoveAside = (): { file: Conf<StoredObject>; damaged?: { text: string; copy: string } } => {
-    try {
-      return { file: openFile(fileOptions) };
-    } catch (error) {
-      if (!(error instanceof SyntaxError)) throw error;
-      const text = readFileSync(path, 'utf8');
-      const copy = keepAside('corrupt', 'move');
-      return { file: openFile(fileOptions), damaged: { text, copy } };
-    }
-  };
+  const fs = options.fileSystem ?? nodeSaveFileSystem;
 
   let savePath = path;
   let current = emptyState();
   let onDisk = serialized(current);
-  let recovered: string[] = [];
+  let problems: StoredStateProblem[] = [];
   let writes = 0;
   let saveProblem: SaveProblem | null = null;
 
@@ -104,7 +58,7 @@ export function openStateStore(options: StateStoreOptions): StateStore {
     try {
       replaceFile(savePath, JSON.stringify(state, null, '\t'), {
         backupPath: savePath === path ? backupPath : null,
-        ...(options.fileSystem ? { fs: options.fileSystem } : {}),
+        fs,
       });
     } catch (error) {
       if (!(error instanceof SaveFailure)) throw error;
@@ -120,63 +74,35 @@ export function openStateStore(options: StateStoreOptions): StateStore {
     return true;
   };
 
-  const { file, damaged } = openOrMoveAside();
-  const backup = readBackup(backupPath);
-  if (damaged) {
-    const kept = salvageObject(damaged.text);
-    const salvaged = readState(kept);
-    const fromBackup = backup && readState(backup.stored);
-    const state = fromBackup ? completedFrom(salvaged.state, kept ?? {}, fromBackup.state, salvaged.resetFields) : salvaged.state;
-    save(state);
-    recovered = fromBackup
-      ? [
-          `The saved data in ${stem}${ext} was damaged. It was moved aside as ${damaged.copy} in the same folder, and DACA Watch went back to its last good copy (${parse(backupPath).base}), adding what it could still read from the damaged file: ${keptSummary(state)}.`,
-          ...fromBackup.problems.map(asSentence),
-        ]
-      : [
-          `The saved data in ${stem}${ext} was damaged and could not be read as a whole. It was moved aside as ${damaged.copy} in the same folder, and DACA Watch kept what it could read: ${keptSummary(state)}.`,
-          ...salvaged.problems.map(asSentence),
-        ];
-  } else if (existsSync(path)) {
-    const raw = file.store;
-    const version = typeof raw.version === 'number' ? raw.version : 0;
-    if (version > STATE_VERSION) {
-      // A newer DACA Watch wrote this file: it is read as far as this version understands and never overwritten.
-      savePath = besidePath;
-      const beside = readBackup(besidePath);
-      const { state, problems } = beside ? readState(beside.stored) : readState(raw);
-      current = state;
-      onDisk = beside ? serialized(state) : '';
-      recovered = [
-        `The saved data in ${stem}${ext} comes from a newer version of DACA Watch (format ${version}). This version reads what it understands and never changes that file: it saves its own changes beside it, in ${parse(besidePath).base}.`,
-        ...(beside ? [] : problems.map(asSentence)),
-      ];
-    } else {
-      const { state: partial, problems, resetFields } = readState(raw);
-      if (problems.length > 0) {
-        const copy = keepAside('invalid', 'copy');
-        const fromBackup = backup && readState(backup.stored);
-        const state = fromBackup ? completedFrom(partial, raw, fromBackup.state, resetFields) : partial;
-        save(state);
-        recovered = [
-          `Part of the saved data in ${stem}${ext} could not be read. The original was kept as ${copy} in the same folder${fromBackup ? `, and what it no longer held was taken from the last good copy (${parse(backupPath).base})` : ''}.`,
-          ...problems.map(asSentence),
-        ];
-      } else if (raw.version !== STATE_VERSION) {
-        // A clean migration loses nothing, so it is not reported; the old file is kept in case a migration is wrong.
-        keepAside('before-update', 'copy');
-        save(partial);
-      } else {
-        current = partial;
-        onDisk = serialized(partial);
-      }
+  /** Carries out what the planner decided: the copy aside first (made 0600), then where saves go, then the state. */
+  const carryOut = (plan: RecoveryPlan): void => {
+    if (plan.aside) {
+      const target = join(dir, plan.aside.name);
+      if (plan.aside.how === 'move') renameSync(path, target);
+      else copyFileSync(path, target, constants.COPYFILE_EXCL);
+      chmodSync(target, 0o600);
     }
-  } else if (backup) {
-    // The file is gone but its last good copy is not (removed by hand, or by another program).
-    const { state, problems } = readState(backup.stored);
-    save(state);
-    recovered = [`The saved data file ${stem}${ext} was missing. DACA Watch went back to its last good copy (${parse(backupPath).base}).`, ...problems.map(asSentence)];
-  }
+    savePath = plan.saveTo === 'beside' ? besidePath : path;
+    problems = plan.problems;
+    if (plan.disk === 'write') save(plan.state);
+    else {
+      current = plan.state;
+      onDisk = plan.disk === 'holds-state' ? serialized(plan.state) : '';
+    }
+  };
+
+  carryOut(
+    planRecovery({
+      stem,
+      ext,
+      // A file that cannot be read for another reason than not being there (EIO, EACCES) is not taken for damage: that throws.
+      main: readText(fs, path, { missingOnly: true }),
+      backup: readText(fs, backupPath),
+      beside: readText(fs, besidePath),
+      taken: new Set(existsSync(dir) ? readdirSync(dir) : []),
+      now: now(),
+    }),
+  );
 
   return {
     path,
@@ -184,13 +110,13 @@ export function openStateStore(options: StateStoreOptions): StateStore {
       return savePath;
     },
     get recovered() {
-      return [...recovered];
+      return problems.map((problem) => problem.message);
     },
     get writes() {
       return writes;
     },
     read(): StateReading {
-      return { state: structuredClone(current), problems: [...recovered] };
+      return { state: structuredClone(current), problems: structuredClone(problems) };
     },
     write(state) {
       // Bounded first, so that a list or text longer than the schema allows can never make every save fail.
@@ -204,12 +130,12 @@ export function openStateStore(options: StateStoreOptions): StateStore {
     },
     erase() {
       const ours = (name: string) =>
-        name === `${stem}${ext}` ||
-        name === parse(backupPath).base ||
-        name === parse(besidePath).base ||
-        name.startsWith(`${stem}${ext}.tmp-`) ||
-        name.startsWith(`${parse(backupPath).base}.tmp-`) ||
-        name.startsWith(`${parse(besidePath).base}.tmp-`) ||
+        name === names.file ||
+        name === names.backup ||
+        name === names.beside ||
+        name.startsWith(`${names.file}.tmp-`) ||
+        name.startsWith(`${names.backup}.tmp-`) ||
+        name.startsWith(`${names.beside}.tmp-`) ||
         ASIDE_KINDS.some((kind) => name.startsWith(`${stem}.${kind}-`) && name.endsWith(ext));
       if (existsSync(dir)) {
         for (const name of readdirSync(dir).filter(ours)) rmSync(join(dir, name), { force: true });
@@ -218,190 +144,26 @@ export function openStateStore(options: StateStoreOptions): StateStore {
       savePath = path;
       current = emptyState();
       onDisk = serialized(current);
-      recovered = [];
+      problems = [];
       saveProblem = null;
     },
   };
 }
 
-/** A copy this store wrote whole (the backup, or the file kept beside a newer one); null when missing or unreadable. */
-function readBackup(path: string): { stored: StoredObject } | null {
-  if (!existsSync(path)) return null;
+/**
+ * A file's text (UTF-8; a byte order mark is left for the planner), null when there is none. The copies (backup,
+ * beside) are null when unreadable too; for the file itself only a missing file is null (`missingOnly`).
+ */
+function readText(fs: SaveFileSystem, path: string, options: { missingOnly?: boolean } = {}): string | null {
   try {
-    return { stored: parseStoredObject(readFileSync(path, 'utf8')) };
-  } catch {
-    return null;
+    return Buffer.from(fs.readFileSync(path)).toString('utf8');
+  } catch (error) {
+    if (!options.missingOnly || (error as NodeJS.ErrnoException)?.code === 'ENOENT') return null;
+    throw error;
   }
-}
-
-/**
- * A state read only in part, completed from the last good copy: every section the damaged file no longer held
- * is taken from the backup, and the history, notification records and case readings are the union of both
- * (so nothing found, notified or read before is lost or notified again).
- */
-function completedFrom(partial: AppState, stored: unknown, backup: AppState, resetFields: readonly string[][] = []): AppState {
-  const merged = structuredClone(partial) as Record<string, unknown> & AppState;
-  fillMissing(merged, stored, backup);
-  // A value that could not be read takes the last good copy's value rather than the default (one bad setting
-  // keeps the user's own choice, "mask receipt numbers" included). Values inside lists are not matched up.
-  for (const path of resetFields) {
-    const fromBackup = valueAt(backup, path);
-    if (fromBackup !== undefined && path.length > 0) setValueAt(merged, path, structuredClone(fromBackup));
-  }
-  const checked = AppStateSchema.safeParse(merged);
-  if (!checked.success) return completedFrom(partial, stored, backup, []);
-  Object.assign(merged, checked.data);
-  const knownFindings = new Set(merged.history.map((finding) => finding.key));
-  merged.history = [...merged.history, ...backup.history.filter((finding) => !knownFindings.has(finding.key))]
-    .sort((a, b) => a.foundAt.localeCompare(b.foundAt))
-    .slice(-LIMITS.history);
-  const knownRecords = new Set(merged.ledger.map((entry) => entry.key));
-  merged.ledger = [...merged.ledger, ...backup.ledger.filter((entry) => !knownRecords.has(entry.key))].slice(-LIMITS.ledger);
-  if (merged.cases.length === 0) merged.cases = structuredClone(backup.cases);
-  for (const [receipt, snapshot] of Object.entries(backup.snapshots)) merged.snapshots[receipt] ??= structuredClone(snapshot);
-  return merged;
-}
-
-/**
- * Every field the stored object did not hold at all (at any depth, through objects only) takes the backup's value:
- * a file cut short, or left with only some of its settings, does not turn the rest into defaults.
- */
-function fillMissing(target: Record<string, unknown>, stored: unknown, backup: unknown): void {
-  if (!isPlainObject(backup) || !isPlainObject(stored)) return;
-  for (const [key, value] of Object.entries(backup)) {
-    if (!Object.hasOwn(stored, key)) target[key] = structuredClone(value);
-    else if (isPlainObject(target[key]) && isPlainObject(value)) fillMissing(target[key] as Record<string, unknown>, stored[key], value);
-  }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The value at a path of keys through objects only; undefined where the path is missing or crosses a list. */
-function valueAt(root: unknown, path: readonly string[]): unknown {
-  let at: unknown = root;
-  for (const key of path) {
-    if (typeof at !== 'object' || at === null || Array.isArray(at)) return undefined;
-    at = (at as Record<string, unknown>)[key];
-  }
-  return at;
-}
-
-function setValueAt(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
-  let at: unknown = root;
-  for (const key of path.slice(0, -1)) {
-    if (typeof at !== 'object' || at === null || Array.isArray(at)) return;
-    at = (at as Record<string, unknown>)[key];
-  }
-  if (typeof at === 'object' && at !== null && !Array.isArray(at)) (at as Record<string, unknown>)[path.at(-1)!] = value;
 }
 
 /** What "unchanged" is measured by; a missing file reads as the empty state, so it counts as holding it. */
 function serialized(state: AppState): string {
   return JSON.stringify(state);
-}
-
-/**
- * conf's reader (JSON, a leading byte order mark ignored), stricter in one way: JSON that is not an
- * object is unreadable too, where conf would read it as an empty store and the next write would lose it.
- */
-function parseStoredObject(text: string): StoredObject {
-  const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SyntaxError('The saved data is not a JSON object.');
-  return value as StoredObject;
-}
-
-function keptSummary(state: AppState): string {
-  const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  return `${counted(state.cases.length, 'watched case', 'watched cases')}, ${counted(state.history.length, 'history entry', 'history entries')} and ${counted(state.ledger.length, 'notification record', 'notification records')}`;
-}
-
-function asSentence(problem: string): string {
-  return `${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`;
-}
-
-// Salvage of a file that is not valid JSON (cut short by a crash, or damaged in place): every top-level
-// entry whose value is whole is kept, and from a list that is cut short or damaged, every whole item.
-
-const UNREADABLE = Symbol('unreadable');
-
-function salvageObject(text: string): StoredObject | undefined {
-  let at = skipSpace(text, text.startsWith('\uFEFF') ? 1 : 0);
-  if (text[at] !== '{') return undefined;
-  const kept: [string, unknown][] = [];
-  at += 1;
-  for (;;) {
-    at = skipSpace(text, at);
-    const keyEnd = text[at] === '"' ? valueEnd(text, at) : undefined;
-    if (keyEnd === undefined) break;
-    const key = parseJson(text.slice(at, keyEnd));
-    at = skipSpace(text, keyEnd);
-    if (text[at] !== ':') break;
-    at = skipSpace(text, at + 1);
-    const end = valueEnd(text, at);
-    const value = end === undefined ? UNREADABLE : parseJson(text.slice(at, end));
-    if (typeof key === 'string') {
-      if (value !== UNREADABLE) kept.push([key, value]);
-      else if (text[at] === '[') kept.push([key, salvageItems(text, at + 1)]);
-    }
-    if (end === undefined) break;
-    at = skipSpace(text, end);
-    if (text[at] !== ',') break;
-    at += 1;
-  }
-  return Object.fromEntries(kept);
-}
-
-/** The whole, readable items of a list starting at `at` (just past its `[`), up to where it stops being readable. */
-function salvageItems(text: string, at: number): unknown[] {
-  const items: unknown[] = [];
-  for (;;) {
-    at = skipSpace(text, at);
-    const end = valueEnd(text, at);
-    if (end === undefined) return items;
-    const item = parseJson(text.slice(at, end));
-    if (item !== UNREADABLE) items.push(item);
-    at = skipSpace(text, end);
-    if (text[at] !== ',') return items;
-    at += 1;
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return UNREADABLE;
-  }
-}
-
-function skipSpace(text: string, at: number): number {
-  while (at < text.length && ' \t\r\n'.includes(text.charAt(at))) at += 1;
-  return at;
-}
-
-/**
- * Where the JSON value starting at `at` ends (exclusive), by its brackets and quotes only; undefined when
- * there is no whole value there (nothing, or the text stops first: a bare number running to the end may be cut short).
- */
-function valueEnd(text: string, at: number): number | undefined {
-  const first = text.charAt(at);
-  if (first !== '{' && first !== '[' && first !== '"') {
-    for (let i = at; i < text.length; i += 1) if (',]} \t\r\n'.includes(text.charAt(i))) return i > at ? i : undefined;
-    return undefined;
-  }
-  let depth = 0;
-  let inString = false;
-  for (let i = at; i < text.length; i += 1) {
-    const c = text.charAt(i);
-    if (inString) {
-      if (c === '\\') i += 1;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') depth += 1;
-    else if (c === '}' || c === ']') depth -= 1;
-    if (!inString && depth === 0) return i + 1;
-  }
-  return undefined;
 }
