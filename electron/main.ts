@@ -2,7 +2,6 @@
 // store) into the engine and the app controller. Wiring only: every decision lives in a tested module.
 
 import { app, dialog, net, powerMonitor } from 'electron';
-import ElectronStore from 'electron-store';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppController } from '../app/app-controller';
@@ -12,7 +11,7 @@ import { HeldEvents } from '../app/held-events';
 import { createIpcHandlers, pushingStateAfterChanges } from '../app/ipc-handlers';
 import { connectInBackground } from '../app/start-up';
 import { MyUscisClient } from '../engine/client';
-import { openStateStore, type StoredObject } from '../engine/file-state-store';
+import { openStateStore } from '../engine/store/file-state-store';
 import { Monitor, type MonitorEvent } from '../engine/monitor';
 import type { NotifierPort } from '../engine/ports';
 import { ReminderWatch } from '../engine/reminders';
@@ -79,10 +78,7 @@ async function start(): Promise<void> {
   const clock = sim ? { now: () => sim.clock.now() } : { now: Date.now };
   const client = new MyUscisClient({ http: myUscisTransport(mode), origin: dataOrigin, clock });
   const probe = async () => (await client.fetchEndpoint('probe')).outcome.kind === 'ok';
-  const store = openStateStore({
-    dir: join(app.getPath('userData'), demo ? 'demo' : 'state'),
-    openFile: ({ configName, ...rest }) => new ElectronStore<StoredObject>({ ...rest, name: configName }),
-  });
+  const store = openStateStore({ dir: join(app.getPath('userData'), demo ? 'demo' : 'state') });
 
   // What the monitor says while the rest is built (its notes on a damaged store) and the tray's and the app menu's
   // commands wait, in order, until everything their handlers touch exists (released at the end).

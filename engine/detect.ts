@@ -9,7 +9,8 @@ import type { LearnedTitles } from '../shared/knowledge/learned-titles';
 import { STAGE_PROGRESS, isApprovedStage, type Stage, type Step } from '../shared/knowledge/stages';
 import type { CaseDetail, CaseDocument, CaseStatus } from '../shared/myuscis/schemas';
 import type { Finding, FindingType } from '../shared/monitor/findings';
-import { LIMITS, type CaseSnapshot } from '../shared/monitor/state';
+import { LIMITS } from '../shared/limits';
+import type { CaseSnapshot } from '../shared/monitor/state';
 
 /** What one check read; a part is absent when its request was not made or failed (never an empty list). */
 export interface CheckReading {

@@ -11,7 +11,8 @@ import { DECISION_TYPES, type Finding } from '../shared/monitor/findings';
 import { saveProblemMessage, type SaveProblem } from '../shared/monitor/save-problem';
 import { displayText } from '../shared/display-text';
 import type { Activity } from '../shared/tray/tray-model';
-import { emptyState, LIMITS, SettingsSchema, type AppState, type CaseSnapshot, type Settings } from '../shared/monitor/state';
+import { LIMITS } from '../shared/limits';
+import { emptyState, SettingsSchema, type AppState, type CaseSnapshot, type Settings } from '../shared/monitor/state';
 import { spokenLanguage, type Language, type Localized } from '../shared/localized';
 import { isReceiptNumber, maskReceipt, type ReceiptNumber } from '../shared/receipt';
 import { judgeRefusal, type CaseEndpoint, type CheckAnswer, type FetchOutcome, type MyUscisClient } from './client';
@@ -101,13 +102,13 @@ export class Monitor {
   constructor(private readonly options: MonitorOptions) {
     const reading = options.store.read();
     this.state = reading.state;
-    this.recovered = reading.problems;
+    this.recovered = reading.problems.map((problem) => problem.message);
     this.random = options.random ?? Math.random;
     this.env = { signedIn: false, online: true, awake: true, loopback: isLoopbackOrigin(options.origin) };
     this.lastWrittenCore = this.coreOf(this.state);
     this.lastWriteAt = options.clock.now();
     this.clampTimes(options.clock.now());
-    for (const problem of reading.problems) this.emit({ kind: 'error', message: `Stored data: ${problem}` });
+    for (const { message, text } of reading.problems) this.emit({ kind: 'error', message: `Stored data: ${message}`, text: { en: `Stored data: ${text.en}`, es: `Datos guardados: ${text.es}` } });
   }
 
   /** A read-only view of the current state. */

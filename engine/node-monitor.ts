@@ -2,8 +2,8 @@
 // the conf-backed state store. Used by the headless runner, the benchmark and the tests; not by Electron.
 
 import { MyUscisClient } from './client';
-import type { SaveFileSystem } from './atomic-file';
-import { openStateStore, type StateStore } from './file-state-store';
+import type { SaveFileSystem } from './store/atomic-file';
+import { openStateStore, type StateStore } from './store/file-state-store';
 import { Monitor, type MonitorOptions } from './monitor';
 import { createNodeHttpPort } from './node-http-port';
 import type { Clock, NotifierPort } from './ports';

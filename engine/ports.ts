@@ -43,7 +43,7 @@ export interface Clock {
   now(): number;
 }
 
-/** Where the state lives between runs. Synchronous, like electron-store and conf. */
+/** Where the state lives between runs (engine/store/ on disk). Synchronous: a save is done when write returns. */
 export interface StatePort {
   /** The stored state, salvaged as far as possible; problems say what was lost or moved aside. */
   read(): StateReading;

@@ -1,5 +1,5 @@
 // `npm run build`: bundles the app into dist/: the dashboard (vite) and its first frame's renderer for main, the
-// main process (one ESM bundle: electron-store and conf are ESM-only) and the sandboxed preload (CommonJS). Builds;
+// main process (one ESM bundle) and the sandboxed preload (CommonJS). Builds;
 // never runs Electron.
 
 import { build as esbuild } from 'esbuild';

@@ -3,7 +3,8 @@
 
 import { z } from 'zod';
 import { FindingSchema } from '../monitor/findings';
-import { CaseSnapshotSchema, LIMITS, SettingsSchema } from '../monitor/state';
+import { LIMITS } from '../limits';
+import { CaseSnapshotSchema, SettingsSchema } from '../monitor/state';
 import { RECEIPT_ERROR_CODES } from '../receipt';
 import { AccountCasesSchema } from '../myuscis/account-cases';
 import { SAVE_FAILURE_CAUSES } from '../monitor/save-problem';

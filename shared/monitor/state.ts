@@ -1,16 +1,15 @@
 // The monitor's persisted state (settings, cases, last good snapshots, history, notification ledger,
-// schedule) as one versioned zod schema with migrations and a salvaging reader. No file I/O here.
+// schedule) as one versioned zod schema and its types. Reading a stored file (migrations, salvage) is engine/store/'s.
 
 import { z } from 'zod';
 import { FINDING_TYPES, FindingSchema, type FindingType } from './findings';
 import { CHECK_PRESETS, INTERVAL_LIMITS } from './settings-limits';
 import { AccountCasesSchema } from '../myuscis/account-cases';
 import { byEventTime } from '../knowledge/events';
+import { LIMITS } from '../limits';
+import type { Localized } from '../localized';
 
 export const STATE_VERSION = 2;
-
-/** Bounds that keep the store small over years of watching. */
-export const LIMITS = { history: 400, ledger: 1000, events: 200, documents: 200, notices: 50, statusHistory: 20 } as const;
 
 const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -215,217 +214,14 @@ export function emptyState(): AppState {
   return AppStateSchema.parse({ version: STATE_VERSION });
 }
 
-/**
- * Migrations from each older version to the next. Version 0 is the prototype layout: no version
- * field and `receipts: string[]` instead of `cases`.
- */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
-  0: (old) => {
-    const { receipts, ...rest } = old;
-    const addedAt = new Date(0).toISOString();
-    return {
-      ...rest,
-      version: 1,
-      cases: Array.isArray(receipts) ? receipts.filter((r): r is string => typeof r === 'string').map((receipt) => ({ receipt, addedAt })) : [],
-    };
-  },
-  /**
-   * Version 2 plans the pair as one: the interval settings became the longest wait of a case (the likelier
-   * case is read more often), so the old recommended 24 minutes is the new recommended (18); a case's
-   * documents were last read at its last check; its planned next check is no longer stored.
-   */
-  1: (old) => {
-    const settings = isPlainObject(old.settings) ? { ...old.settings } : old.settings;
-    if (isPlainObject(settings) && settings.workHoursIntervalMinutes === 24 && settings.offHoursIntervalMinutes === 120) {
-      settings.workHoursIntervalMinutes = CHECK_PRESETS.recommended.workHoursIntervalMinutes;
-    }
-    const schedule = isPlainObject(old.schedule) ? { ...old.schedule } : old.schedule;
-    if (isPlainObject(schedule) && isPlainObject(schedule.cases)) {
-      schedule.cases = Object.fromEntries(
-        Object.entries(schedule.cases).map(([receipt, entry]) => [receipt, isPlainObject(entry) ? { ...entry, lastDocumentsAt: entry.lastCheckAt ?? null } : entry]),
-      );
-    }
-    return { ...old, version: 2, settings, schedule };
-  },
-};
+/** One thing said about opening the stored data: `message` in English (logs, JSON), `text` for a person. */
+export interface StoredStateProblem {
+  message: string;
+  text: Localized;
+}
 
 export interface StateReading {
   state: AppState;
-  /** What could not be read and was dropped or reset, in plain words (empty when all was fine). */
-  problems: string[];
-  /** Where a value was there but could not be read, so its default stands in (paths of keys). */
-  resetFields?: string[][];
-}
-
-/**
- * Reads a stored state of any known version, salvaging what it can: a bad section falls back to its
- * default and a bad history entry is dropped, so one damaged field never loses the rest.
- */
-export function readState(raw: unknown): StateReading {
-  const problems: string[] = [];
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { state: emptyState(), problems: raw === undefined ? [] : ['the stored state was not an object'] };
-  }
-  let record = raw as Record<string, unknown>;
-  let version = typeof record.version === 'number' ? record.version : 0;
-  if (version > STATE_VERSION) {
-    problems.push(`the stored state is from a newer version (${version}); reading what this version understands`);
-    version = STATE_VERSION;
-    record = { ...record, version };
-  }
-  while (version < STATE_VERSION) {
-    const migrate = MIGRATIONS[version];
-    if (!migrate) {
-      problems.push(`no migration from version ${version}`);
-      return { state: emptyState(), problems };
-    }
-    record = migrate(record);
-    version += 1;
-  }
-
-  const whole = AppStateSchema.safeParse({ ...record, version: STATE_VERSION });
-  if (whole.success) return { state: whole.data, problems };
-
-  // Salvage field by field: a bad value falls back to its default alone, a bad list item is dropped alone.
-  const resetFields: string[][] = [];
-  const salvaged = salvage(AppStateSchema, { ...record, version: STATE_VERSION }, '', problems, resetFields);
-  const state = salvaged === UNREADABLE ? emptyState() : AppStateSchema.parse(salvaged);
-  return { state, problems, resetFields };
-}
-
-const UNREADABLE = Symbol('unreadable');
-
-/** The schema inside default/optional/nullable wrappers, and the input side of a transform (`.transform()`'s pipe). */
-function unwrapped(schema: z.ZodType): z.ZodType {
-  let inner = schema;
-  for (;;) {
-    if (inner instanceof z.ZodDefault || inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
-    else if (inner instanceof z.ZodPipe) inner = inner._zod.def.in as unknown as z.ZodType;
-    else return inner;
-  }
-}
-
-/** A list schema's `.max(n)`, if it has one. */
-function maxLengthOf(schema: z.ZodArray): number | null {
-  for (const check of schema._zod.def.checks ?? []) {
-    const def = (check as { _zod: { def: { check?: string; maximum?: number } } })._zod.def;
-    if (def.check === 'max_length' && typeof def.maximum === 'number') return def.maximum;
-  }
-  return null;
-}
-
-/** What one item of a stored list is called, for the lists a person knows by name. */
-const LIST_ITEMS: Record<string, [string, string]> = {
-  history: ['history entry', 'history entries'],
-  ledger: ['notification record', 'notification records'],
-  cases: ['watched case', 'watched cases'],
-};
-const itemWords = (path: string, n: number) => {
-  const words = LIST_ITEMS[path];
-  return words ? words[n === 1 ? 0 : 1] : `${n === 1 ? 'entry' : 'entries'} of ${fieldName(path)}`;
-};
-
-/** Names a stored field for a person ("settings › maskReceipts"). */
-const fieldName = (path: string) => path.replaceAll('.', ' › ');
-
-/**
- * The value `raw` read through `schema` as far as it can be: an object field by field (a bad one takes its
- * default, and only it), a list item by item (a bad one dropped, the newest `max` kept), a record entry by
- * entry. UNREADABLE when nothing of it fits and it has no default.
- */
-function salvage(schema: z.ZodType, raw: unknown, path: string, problems: string[], resets: string[][] = []): unknown {
-  const read = schema.safeParse(raw);
-  if (read.success) return read.data;
-  const inner = unwrapped(schema);
-  const fallback = () => {
-    const byDefault = schema.safeParse(undefined);
-    if (raw !== undefined) {
-      problems.push(`${fieldName(path) || 'the stored state'} could not be read and was reset`);
-      resets.push(path ? path.split('.') : []);
-    }
-    return byDefault.success ? byDefault.data : UNREADABLE;
-  };
-  if (inner instanceof z.ZodObject && isPlainObject(raw)) {
-    const fields: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
-      const value = salvage(field, raw[key], path ? `${path}.${key}` : key, problems, resets);
-      if (value === UNREADABLE) return fallback();
-      if (value !== undefined) fields[key] = value;
-    }
-    const whole = schema.safeParse(fields);
-    return whole.success ? whole.data : fallback();
-  }
-  if (inner instanceof z.ZodArray && Array.isArray(raw)) {
-    const element = inner.element as unknown as z.ZodType;
-    // Each item field by field too; an item that keeps nothing (or nothing it needs) is dropped whole.
-    const items: unknown[] = [];
-    let dropped = 0;
-    raw.forEach((item, index) => {
-      const itemProblems: string[] = [];
-      const value = salvage(element, item, `${path}.${index + 1}`, itemProblems);
-      if (value === UNREADABLE || (isPlainObject(value) && Object.keys(value).length === 0)) dropped += 1;
-      else {
-        items.push(value);
-        problems.push(...itemProblems);
-      }
-    });
-    if (dropped > 0) problems.push(`${dropped} ${itemWords(path, dropped)} could not be read and ${dropped === 1 ? 'was' : 'were'} dropped`);
-    const max = maxLengthOf(inner);
-    const kept = max !== null && items.length > max ? items.slice(-max) : items;
-    const whole = schema.safeParse(kept);
-    return whole.success ? whole.data : fallback();
-  }
-  if (inner instanceof z.ZodRecord && isPlainObject(raw)) {
-    const entries: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(raw)) {
-      const entry = salvage(inner._zod.def.valueType as unknown as z.ZodType, value, `${path}.${key}`, problems, resets);
-      if (entry !== UNREADABLE && entry !== undefined) entries[key] = entry;
-    }
-    const whole = schema.safeParse(entries);
-    return whole.success ? whole.data : fallback();
-  }
-  return fallback();
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The longest text kept from the server in any one field (titles, texts, types, file names), in characters. */
-export const TEXT_LIMIT = 4000;
-
-/** `text` cut to `limit` characters (never inside a surrogate pair), with an ellipsis when it was longer. */
-export function capText(text: string, limit = TEXT_LIMIT): string {
-  if (text.length <= limit) return text;
-  let cut = limit - 1;
-  const last = text.charCodeAt(cut - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
-  return `${text.slice(0, cut)}…`;
-}
-
-/**
- * The state with every list the schema bounds cut to its bound (the newest, last, kept) and every text capped:
- * the store's safety net, so that a list or a text longer than allowed can never make every save fail.
- */
-export function boundState(state: AppState): AppState {
-  return bounded(AppStateSchema, state) as AppState;
-}
-
-function bounded(schema: z.ZodType, value: unknown): unknown {
-  if (typeof value === 'string') return capText(value);
-  const inner = unwrapped(schema);
-  if (inner instanceof z.ZodObject && isPlainObject(value)) {
-    const shape = inner.shape as Record<string, z.ZodType>;
-    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, shape[key] ? bounded(shape[key], field) : field]));
-  }
-  if (inner instanceof z.ZodArray && Array.isArray(value)) {
-    const max = maxLengthOf(inner);
-    const kept = max !== null && value.length > max ? value.slice(-max) : value;
-    return kept.map((item) => bounded(inner.element as unknown as z.ZodType, item));
-  }
-  if (inner instanceof z.ZodRecord && isPlainObject(value)) {
-    const valueType = inner._zod.def.valueType as unknown as z.ZodType;
-    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, bounded(valueType, entry)]));
-  }
-  return value;
+  /** What could not be read and was dropped, reset or moved aside (empty when all was fine). */
+  problems: StoredStateProblem[];
 }

@@ -1,7 +1,7 @@
 // Bounds on what myUSCIS sends, applied where it enters: every list the app keeps is cut to its limit (the
 // newest kept, by time, whatever the order it came in) and every text capped. Pure; it never rejects an answer.
 
-import { capText, LIMITS } from '../monitor/state';
+import { capText, LIMITS } from '../limits';
 import type { CaseDetail, CaseDocumentList, CaseStatus } from './schemas';
 
 /** Lists the app only passes through (concurrentCases, addendums...): kept to this many items. */

@@ -9,17 +9,6 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { ElectronDouble, FakeBrowserWindow } from '../helpers/electron-double';
 
 vi.mock('electron', () => import('../helpers/electron-double').then((m) => m.electronModule()));
-// electron-store reaches for Electron's own app paths on import; the store it opens is conf's, which it extends.
-vi.mock('electron-store', async () => {
-  const Conf = (await import('conf')).default;
-  return {
-    default: class extends Conf<Record<string, unknown>> {
-      constructor({ name, ...rest }: { name: string } & Record<string, unknown>) {
-        super({ ...rest, configName: name });
-      }
-    },
-  };
-});
 const electron = (await import('electron')) as unknown as ElectronDouble;
 
 const SOON = { timeout: 15_000, interval: 50 };

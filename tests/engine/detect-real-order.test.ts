@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectCaseFindings, mergeReading, type CheckReading } from '../../engine/detect';
 import { parseCaseDetailBody, parseDocumentsBody, type ParsedBody } from '../../shared/myuscis/schemas';
-import { CaseSnapshotSchema, LIMITS, type CaseSnapshot } from '../../shared/monitor/state';
+import { LIMITS } from '../../shared/limits';
+import { CaseSnapshotSchema, type CaseSnapshot } from '../../shared/monitor/state';
 import type { Finding } from '../../shared/monitor/findings';
 
 const RECEIPT = 'IOE0912345678';

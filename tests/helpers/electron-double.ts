@@ -587,7 +587,7 @@ export function electronModule() {
       request: netRequest,
     },
   };
-  // `import electron from 'electron'` (electron-store does that) gets the same object.
+  // A default import (`import electron from 'electron'`) gets the same object.
   return Object.assign(module, { default: module });
 }
 

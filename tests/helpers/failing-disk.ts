@@ -2,7 +2,7 @@
 // writes come back short, then fail with ENOSPC, as Linux does. Test support; real files underneath.
 
 import * as fs from 'node:fs';
-import type { SaveFileSystem } from '../../engine/atomic-file';
+import type { SaveFileSystem } from '../../engine/store/atomic-file';
 
 export interface FailingDisk extends SaveFileSystem {
   /** Bytes that may still be written; null: no limit. */

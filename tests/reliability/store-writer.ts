@@ -1,7 +1,7 @@
 // A process that saves a growing history as fast as it can and says after each save how many entries
 // are on disk; the reliability suite kills it with SIGKILL mid-write. Test support, bundled per run.
 
-import { openStateStore } from '../../engine/file-state-store';
+import { openStateStore } from '../../engine/store/file-state-store';
 import { AppStateSchema } from '../../shared/monitor/state';
 
 const [dir = '', startText = '0'] = process.argv.slice(2);

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { pendingSince, permitOutlook } from '../../shared/knowledge/daca-timing';
 import { FindingSchema, type Finding } from '../../shared/monitor/findings';
-import { CaseSnapshotSchema, LIMITS, type CaseSnapshot } from '../../shared/monitor/state';
+import { LIMITS } from '../../shared/limits';
+import { CaseSnapshotSchema, type CaseSnapshot } from '../../shared/monitor/state';
 import { watchedCases } from '../../renderer/lib/pair-view.svelte';
 import { timelineOf, type TimelineInput } from '../../renderer/lib/timeline-view.svelte';
 import { exampleDashboardState } from '../helpers/dashboard-state';

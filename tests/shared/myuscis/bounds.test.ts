@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boundedDetail, boundedDocuments, boundedStatus, boundedValue, newestOf } from '../../../shared/myuscis/bounds';
 import { CaseDetailSchema, CaseDocumentListSchema, CaseStatusSchema } from '../../../shared/myuscis/schemas';
-import { LIMITS, TEXT_LIMIT } from '../../../shared/monitor/state';
+import { LIMITS, TEXT_LIMIT } from '../../../shared/limits';
 
 const at = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
 

@@ -3,7 +3,7 @@
 
 import * as nodeFs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { SaveFailureCause } from '../shared/monitor/save-problem';
+import type { SaveFailureCause } from '../../shared/monitor/save-problem';
 
 /** The few file-system calls a save needs (Node's `fs`; tests pass one that fails the way a full disk does). */
 export interface SaveFileSystem {

@@ -5,11 +5,13 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStateStore } from '../../engine/file-state-store';
-import { AppStateSchema, emptyState, STATE_VERSION, TEXT_LIMIT, type AppState } from '../../shared/monitor/state';
-import { CHECK_PRESETS } from '../../shared/monitor/settings-limits';
-import { failingDisk } from '../helpers/failing-disk';
-import { finding, I765, I821D, NOW, STAMP, watchedState } from '../helpers/stored-state';
+import { nodeSaveFileSystem } from '../../../engine/store/atomic-file';
+import { openStateStore } from '../../../engine/store/file-state-store';
+import { TEXT_LIMIT } from '../../../shared/limits';
+import { AppStateSchema, emptyState, STATE_VERSION, type AppState } from '../../../shared/monitor/state';
+import { CHECK_PRESETS } from '../../../shared/monitor/settings-limits';
+import { failingDisk } from '../../helpers/failing-disk';
+import { finding, I765, I821D, NOW, STAMP, watchedState } from '../../helpers/stored-state';
 
 let root: string;
 let dir: string;
@@ -96,10 +98,13 @@ describe('the file and its format', () => {
   it('lets a failure to open through instead of taking it for damage: nothing is moved aside', () => {
     const text = savedText(watchedState(2));
     leaveFile(text);
-    const diskUnavailable = () => {
-      throw new Error('EIO: i/o error, read');
+    const diskUnavailable = {
+      ...nodeSaveFileSystem,
+      readFileSync: () => {
+        throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+      },
     };
-    expect(() => openStateStore({ dir, now: () => NOW, openFile: diskUnavailable })).toThrow('EIO');
+    expect(() => openStateStore({ dir, now: () => NOW, fileSystem: diskUnavailable })).toThrow('EIO');
     expect(readdirSync(dir)).toEqual(['config.json']);
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
@@ -178,7 +183,7 @@ describe('a file that is not valid JSON is moved aside and what can be read is k
     expect(store.recovered).toEqual([
       `The saved data in config.json was damaged and could not be read as a whole. It was moved aside as config.corrupt-${STAMP}.json in the same folder, and DACA Watch kept what it could read: 2 watched cases, 25 history entries and 0 notification records.`,
     ]);
-    expect(store.read().problems).toEqual(store.recovered);
+    expect(store.read().problems.map((problem) => problem.message)).toEqual(store.recovered);
   });
 
   it('writes what it kept back, so the next start reads cleanly', () => {

@@ -5,8 +5,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { replaceFile, SaveFailure } from '../../engine/atomic-file';
-import { failingDisk } from '../helpers/failing-disk';
+import { replaceFile, SaveFailure } from '../../../engine/store/atomic-file';
+import { failingDisk } from '../../helpers/failing-disk';
 
 let dir: string;
 let file: string;

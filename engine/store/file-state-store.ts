@@ -1,0 +1,169 @@
+// The state store on disk: one `config.json` (electron-store's name and format), saved by verified atomic
+// replacement with a copy of the last save kept as a backup. Opening it reads the files, asks the recovery
+// planner (recovery-plan.ts) what to keep and tell, and carries that out; it decides nothing itself. Never
+// deletes the user's data except on erase.
+
+import { chmodSync, copyFileSync, constants, existsSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { join, parse, resolve } from 'node:path';
+import type { SaveProblem } from '../../shared/monitor/save-problem';
+import { AppStateSchema, emptyState, type AppState, type StateReading, type StoredStateProblem } from '../../shared/monitor/state';
+import type { StatePort } from '../ports';
+import { nodeSaveFileSystem, replaceFile, SaveFailure, type SaveFileSystem } from './atomic-file';
+import { ASIDE_KINDS, planRecovery, storeFileNames, type RecoveryPlan } from './recovery-plan';
+import { boundState } from './schema-fit';
+
+export interface StateStoreOptions {
+  /** The folder the file lives in (the app's data folder); created with the first save. */
+  dir: string;
+  /** Default `config.json`, the name electron-store gives its file. */
+  fileName?: string;
+  /** Epoch milliseconds, for the names of the copies kept aside. */
+  now?: () => number;
+  /** The file-system calls that read and save the files (tests: one that runs out of space, or cannot read). */
+  fileSystem?: SaveFileSystem;
+}
+
+export interface StateStore extends StatePort {
+  /** The file's absolute path. */
+  readonly path: string;
+  /** What happened when the file was opened, in plain English sentences for logs (empty when it read cleanly); `read().problems` has both languages. */
+  readonly recovered: string[];
+  /** How many times this store has written the file. */
+  readonly writes: number;
+  /** Where saves go: the file itself, or a file beside it when the file is from a newer version of the app. */
+  readonly savePath: string;
+}
+
+export function openStateStore(options: StateStoreOptions): StateStore {
+  const dir = resolve(options.dir);
+  const { name: stem, ext } = parse(options.fileName ?? 'config.json');
+  const names = storeFileNames(stem, ext);
+  const path = join(dir, names.file);
+  /** A copy of the last verified save, written after it (see atomic-file.ts): what a damaged file falls back to. */
+  const backupPath = join(dir, names.backup);
+  /** Where this version saves while the file is from a newer version, which it never overwrites. */
+  const besidePath = join(dir, names.beside);
+  const now = options.now ?? Date.now;
+  const fs = options.fileSystem ?? nodeSaveFileSystem;
+
+  let savePath = path;
+  let current = emptyState();
+  let onDisk = serialized(current);
+  let problems: StoredStateProblem[] = [];
+  let writes = 0;
+  let saveProblem: SaveProblem | null = null;
+
+  /** `text`: the state's serialized form when the caller already made it. */
+  const save = (state: AppState, text = serialized(state)): boolean => {
+    try {
+      replaceFile(savePath, JSON.stringify(state, null, '\t'), {
+        backupPath: savePath === path ? backupPath : null,
+        fs,
+      });
+    } catch (error) {
+      if (!(error instanceof SaveFailure)) throw error;
+      // The file keeps what it had; the state stays in memory and the next write tries again.
+      current = state;
+      if (saveProblem?.cause !== error.cause) saveProblem = { cause: error.cause, since: new Date(now()).toISOString() };
+      return false;
+    }
+    writes += 1;
+    current = state;
+    onDisk = text;
+    saveProblem = null;
+    return true;
+  };
+
+  /** Carries out what the planner decided: the copy aside first (made 0600), then where saves go, then the state. */
+  const carryOut = (plan: RecoveryPlan): void => {
+    if (plan.aside) {
+      const target = join(dir, plan.aside.name);
+      if (plan.aside.how === 'move') renameSync(path, target);
+      else copyFileSync(path, target, constants.COPYFILE_EXCL);
+      chmodSync(target, 0o600);
+    }
+    savePath = plan.saveTo === 'beside' ? besidePath : path;
+    problems = plan.problems;
+    if (plan.disk === 'write') save(plan.state);
+    else {
+      current = plan.state;
+      onDisk = plan.disk === 'holds-state' ? serialized(plan.state) : '';
+    }
+  };
+
+  carryOut(
+    planRecovery({
+      stem,
+      ext,
+      // A file that cannot be read for another reason than not being there (EIO, EACCES) is not taken for damage: that throws.
+      main: readText(fs, path, { missingOnly: true }),
+      backup: readText(fs, backupPath),
+      beside: readText(fs, besidePath),
+      taken: new Set(existsSync(dir) ? readdirSync(dir) : []),
+      now: now(),
+    }),
+  );
+
+  return {
+    path,
+    get savePath() {
+      return savePath;
+    },
+    get recovered() {
+      return problems.map((problem) => problem.message);
+    },
+    get writes() {
+      return writes;
+    },
+    read(): StateReading {
+      return { state: structuredClone(current), problems: structuredClone(problems) };
+    },
+    write(state) {
+      // Bounded first, so that a list or text longer than the schema allows can never make every save fail.
+      const valid = AppStateSchema.parse(boundState(state));
+      const text = serialized(valid);
+      if (text === onDisk && saveProblem === null) return true;
+      return save(valid, text);
+    },
+    saveProblem() {
+      return saveProblem;
+    },
+    erase() {
+      const ours = (name: string) =>
+        name === names.file ||
+        name === names.backup ||
+        name === names.beside ||
+        name.startsWith(`${names.file}.tmp-`) ||
+        name.startsWith(`${names.backup}.tmp-`) ||
+        name.startsWith(`${names.beside}.tmp-`) ||
+        ASIDE_KINDS.some((kind) => name.startsWith(`${stem}.${kind}-`) && name.endsWith(ext));
+      if (existsSync(dir)) {
+        for (const name of readdirSync(dir).filter(ours)) rmSync(join(dir, name), { force: true });
+        if (readdirSync(dir).length === 0) rmdirSync(dir);
+      }
+      savePath = path;
+      current = emptyState();
+      onDisk = serialized(current);
+      problems = [];
+      saveProblem = null;
+    },
+  };
+}
+
+/**
+ * A file's text (UTF-8; a byte order mark is left for the planner), null when there is none. The copies (backup,
+ * beside) are null when unreadable too; for the file itself only a missing file is null (`missingOnly`).
+ */
+function readText(fs: SaveFileSystem, path: string, options: { missingOnly?: boolean } = {}): string | null {
+  try {
+    return Buffer.from(fs.readFileSync(path)).toString('utf8');
+  } catch (error) {
+    if (!options.missingOnly || (error as NodeJS.ErrnoException)?.code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** What "unchanged" is measured by; a missing file reads as the empty state, so it counts as holding it. */
+function serialized(state: AppState): string {
+  return JSON.stringify(state);
+}

@@ -1,0 +1,206 @@
+// Opening the store, decided purely: from the text of the file, of its last good copy and of the file saved beside
+// a newer version's, what state to start from, what came from where, what to keep aside and what to tell. No I/O.
+
+import { LIMITS } from '../../shared/limits';
+import { AppStateSchema, emptyState, STATE_VERSION, type AppState, type StoredStateProblem } from '../../shared/monitor/state';
+import { migrated } from './migrations';
+import { recoveryWords, type FileNames, type ReadingNote } from './recovery-words';
+import { parseStoredObject, salvageJsonObject, salvageState, type SalvageLoss, type StoredObject } from './salvage';
+import { isPlainObject } from './schema-fit';
+
+/** The copies kept aside next to the file: not JSON, read only in part, or from before a migration. */
+export const ASIDE_KINDS = ['corrupt', 'invalid', 'before-update'] as const;
+export type AsideKind = (typeof ASIDE_KINDS)[number];
+
+export interface RecoveryInput {
+  /** The file's name in two parts: `config` and `.json`. */
+  stem: string;
+  ext: string;
+  /** The file's text; null when there is no file. */
+  main: string | null;
+  /** The last good copy's text (`<stem>.backup<ext>`); null when there is none. */
+  backup: string | null;
+  /** The text of the file this version saves to while the file is from a newer version (`<stem>.v<N><ext>`); null when there is none. */
+  beside: string | null;
+  /** The names already in the folder: a copy kept aside never takes one of them. */
+  taken: ReadonlySet<string>;
+  /** Epoch milliseconds, for the names of the copies kept aside. */
+  now: number;
+}
+
+export interface RecoveryPlan {
+  /** The state to start from. */
+  state: AppState;
+  /** Where it came from: the file, the file completed from its last good copy, the copy alone, the file beside, or nothing. */
+  from: 'file' | 'file+backup' | 'backup' | 'beside' | 'nothing';
+  /** The file kept as it is under another name first: moved when it is not JSON, copied when read in part or before a migration. */
+  aside: { kind: AsideKind; how: 'move' | 'copy'; name: string } | null;
+  /** Where saves go: the file, or the file beside it when the file is from a newer version (which is never written). */
+  saveTo: 'file' | 'beside';
+  /** `write`: save `state` now; `holds-state`: the disk already holds it; `holds-other`: it holds another version's file, so the first change is saved. */
+  disk: 'write' | 'holds-state' | 'holds-other';
+  /** What to tell the user, in order; empty when the file read cleanly (a migration that lost nothing included). */
+  problems: StoredStateProblem[];
+}
+
+/** The names of the files around `<stem><ext>` (the backup, the file beside a newer one). */
+export function storeFileNames(stem: string, ext: string): { file: string; backup: string; beside: string } {
+  return { file: `${stem}${ext}`, backup: `${stem}.backup${ext}`, beside: `${stem}.v${STATE_VERSION}${ext}` };
+}
+
+export function planRecovery(input: RecoveryInput): RecoveryPlan {
+  const names: FileNames = storeFileNames(input.stem, input.ext);
+  const aside = (kind: AsideKind, how: 'move' | 'copy') => ({ kind, how, name: asideName(input, kind) });
+  const backupText = input.backup === null ? null : parseStoredObject(input.backup);
+  const fromBackup = backupText && readStored(backupText);
+
+  if (input.main === null) {
+    if (!fromBackup) return { state: emptyState(), from: 'nothing', aside: null, saveTo: 'file', disk: 'holds-state', problems: [] };
+    // The file is gone but its last good copy is not (removed by hand, or by another program).
+    return { state: fromBackup.state, from: 'backup', aside: null, saveTo: 'file', disk: 'write', problems: [recoveryWords.missingBackToBackup(names), ...fromBackup.problems] };
+  }
+
+  const stored = parseStoredObject(input.main);
+  if (!stored) {
+    // Not readable JSON: moved aside, and every whole value it still holds kept.
+    const moved = aside('corrupt', 'move');
+    const told = { ...names, aside: moved.name };
+    const kept = salvageJsonObject(input.main);
+    const salvaged = readStored(kept);
+    if (fromBackup) {
+      const state = completedFrom(salvaged.state, kept ?? {}, fromBackup.state, salvaged.resetFields);
+      return { state, from: 'file+backup', aside: moved, saveTo: 'file', disk: 'write', problems: [recoveryWords.damagedBackToBackup(told, state), ...fromBackup.problems] };
+    }
+    return { state: salvaged.state, from: 'file', aside: moved, saveTo: 'file', disk: 'write', problems: [recoveryWords.damagedKeptWhatItCould(told, salvaged.state), ...salvaged.problems] };
+  }
+
+  const version = typeof stored.version === 'number' ? stored.version : 0;
+  if (version > STATE_VERSION) {
+    // A newer DACA Watch wrote this file: it is read as far as this version understands and never overwritten.
+    const besideText = input.beside === null ? null : parseStoredObject(input.beside);
+    const reading = readStored(besideText ?? stored);
+    return {
+      state: reading.state,
+      from: besideText ? 'beside' : 'file',
+      aside: null,
+      saveTo: 'beside',
+      disk: besideText ? 'holds-state' : 'holds-other',
+      problems: [recoveryWords.newerVersion(names, version), ...(besideText ? [] : reading.problems)],
+    };
+  }
+
+  const reading = readStored(stored);
+  if (reading.problems.length > 0) {
+    const copied = aside('invalid', 'copy');
+    const state = fromBackup ? completedFrom(reading.state, stored, fromBackup.state, reading.resetFields) : reading.state;
+    return {
+      state,
+      from: fromBackup ? 'file+backup' : 'file',
+      aside: copied,
+      saveTo: 'file',
+      disk: 'write',
+      problems: [recoveryWords.readInPart({ ...names, aside: copied.name }, Boolean(fromBackup)), ...reading.problems],
+    };
+  }
+  if (stored.version !== STATE_VERSION) {
+    // A clean migration loses nothing, so it is not reported; the old file is kept in case a migration is wrong.
+    return { state: reading.state, from: 'file', aside: aside('before-update', 'copy'), saveTo: 'file', disk: 'write', problems: [] };
+  }
+  return { state: reading.state, from: 'file', aside: null, saveTo: 'file', disk: 'holds-state', problems: [] };
+}
+
+/** The name of a copy kept aside, stamped with the time; never one already taken, so no copy replaces another. */
+function asideName(input: RecoveryInput, kind: AsideKind): string {
+  const base = `${input.stem}.${kind}-${new Date(input.now).toISOString().replaceAll(':', '-')}`;
+  let candidate = `${base}${input.ext}`;
+  for (let n = 2; input.taken.has(candidate); n += 1) candidate = `${base}-${n}${input.ext}`;
+  return candidate;
+}
+
+interface StoredReading {
+  state: AppState;
+  /** What could not be read and was dropped or reset, for the user. */
+  problems: StoredStateProblem[];
+  /** Where a value was there but could not be read, so its default stands in (paths of keys). */
+  resetFields: string[][];
+}
+
+/**
+ * A stored object of any known version read as the state, salvaging what it can: a newer version read as far as
+ * understood, an older one migrated, then a bad section falls back to its default and a bad list item is dropped.
+ */
+function readStored(raw: StoredObject | undefined): StoredReading {
+  if (raw === undefined) return { state: emptyState(), problems: [], resetFields: [] };
+  const notes: ReadingNote[] = [];
+  let version = typeof raw.version === 'number' ? raw.version : 0;
+  let record = raw;
+  if (version > STATE_VERSION) {
+    notes.push({ kind: 'newer-version', version });
+    version = STATE_VERSION;
+    record = { ...record, version };
+  }
+  const migration = migrated(record, version);
+  if ('missingFrom' in migration) {
+    notes.push({ kind: 'no-migration', version: migration.missingFrom });
+    return { state: emptyState(), problems: notes.map(recoveryWords.note), resetFields: [] };
+  }
+  const whole = AppStateSchema.safeParse({ ...migration.record, version: STATE_VERSION });
+  if (whole.success) return { state: whole.data, problems: notes.map(recoveryWords.note), resetFields: [] };
+  const { state, losses, resetFields } = salvageState(migration.record);
+  return { state, problems: [...notes.map(recoveryWords.note), ...losses.map((loss: SalvageLoss) => recoveryWords.loss(loss))], resetFields };
+}
+
+/**
+ * A state read only in part, completed from the last good copy: every section the damaged file no longer held
+ * is taken from the backup, and the history, notification records and case readings are the union of both
+ * (so nothing found, notified or read before is lost or notified again).
+ */
+function completedFrom(partial: AppState, stored: unknown, backup: AppState, resetFields: readonly string[][] = []): AppState {
+  const merged = structuredClone(partial) as Record<string, unknown> & AppState;
+  fillMissing(merged, stored, backup);
+  // A value that could not be read takes the last good copy's value rather than the default (one bad setting
+  // keeps the user's own choice, "mask receipt numbers" included). Values inside lists are not matched up.
+  for (const path of resetFields) {
+    const fromBackup = valueAt(backup, path);
+    if (fromBackup !== undefined && path.length > 0) setValueAt(merged, path, structuredClone(fromBackup));
+  }
+  const checked = AppStateSchema.safeParse(merged);
+  if (!checked.success) return completedFrom(partial, stored, backup, []);
+  Object.assign(merged, checked.data);
+  const knownFindings = new Set(merged.history.map((finding) => finding.key));
+  merged.history = [...merged.history, ...backup.history.filter((finding) => !knownFindings.has(finding.key))]
+    .sort((a, b) => a.foundAt.localeCompare(b.foundAt))
+    .slice(-LIMITS.history);
+  const knownRecords = new Set(merged.ledger.map((entry) => entry.key));
+  merged.ledger = [...merged.ledger, ...backup.ledger.filter((entry) => !knownRecords.has(entry.key))].slice(-LIMITS.ledger);
+  if (merged.cases.length === 0) merged.cases = structuredClone(backup.cases);
+  for (const [receipt, snapshot] of Object.entries(backup.snapshots)) merged.snapshots[receipt] ??= structuredClone(snapshot);
+  return merged;
+}
+
+/**
+ * Every field the stored object did not hold at all (at any depth, through objects only) takes the backup's value:
+ * a file cut short, or left with only some of its settings, does not turn the rest into defaults.
+ */
+function fillMissing(target: Record<string, unknown>, stored: unknown, backup: unknown): void {
+  if (!isPlainObject(backup) || !isPlainObject(stored)) return;
+  for (const [key, value] of Object.entries(backup)) {
+    if (!Object.hasOwn(stored, key)) target[key] = structuredClone(value);
+    else if (isPlainObject(target[key]) && isPlainObject(value)) fillMissing(target[key], stored[key], value);
+  }
+}
+
+/** The value at a path of keys through objects only; undefined where the path is missing or crosses a list. */
+function valueAt(root: unknown, path: readonly string[]): unknown {
+  let at: unknown = root;
+  for (const key of path) {
+    if (!isPlainObject(at)) return undefined;
+    at = at[key];
+  }
+  return at;
+}
+
+function setValueAt(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  const parent = valueAt(root, path.slice(0, -1));
+  if (isPlainObject(parent)) parent[path.at(-1)!] = value;
+}
