@@ -34,8 +34,9 @@ export type CaseEndpoint = Exclude<CheckEndpoint, 'probe'>;
 /** How an expired or missing session showed itself (MYUSCIS.md lists all four). */
 export type SignedOutHow =
   | '401'
+  /** A redirect to the sign-in host or its `/oidc/` path (a redirect anywhere else is a server error). */
   | 'redirect'
-  /** A web page where JSON was expected: a sign-in page, or a maintenance or error page ("USCIS answered with a web page"). */
+  /** The sign-in form itself where JSON was expected (any other web page is a server error). */
   | 'html'
   /** `{"data": null, "error": {...}}`. */
   | 'error-envelope';
@@ -47,8 +48,6 @@ export type MalformedReason =
   | 'wrong-shape'
   /** `{"data": null}` without an error. */
   | 'no-data'
-  /** A content type that is neither JSON nor HTML. */
-  | 'not-json'
   /** Over the size limit: nothing of it was read. */
   | 'too-large'
   /** The answer is about another receipt than the one asked for (its receiptNumber says so): nothing of it is used. */
@@ -65,7 +64,17 @@ export type FetchOutcome<T> =
   /** The bot protection wants a browser to run its script (202, `x-amzn-waf-action`, or its script in a page). */
   | { kind: 'challenged' }
   | { kind: 'rate-limited'; retryAfterMs: number | null }
-  | { kind: 'server-error'; status: number }
+  /**
+   * 5xx, or an answer that cannot be the endpoint's JSON and is no sign-out (MYUSCIS.md "Seen since"): a gateway or
+   * maintenance page (`page: 'html'`), plain text (`'text'`), an empty body (`'empty'`), a redirect elsewhere. That
+   * case backs off alone; the session is not in doubt.
+   */
+  | { kind: 'server-error'; status: number; page?: 'html' | 'text' | 'empty' }
+  /**
+   * An edge network's "Access Denied" page (Akamai, Cloudflare; HTTP 200 or 403): this computer is blocked for now.
+   * Signing in again does not fix it, so it is never read as a sign-out; every request waits.
+   */
+  | { kind: 'blocked'; status: number }
   /** 404 or 500 on one receipt's endpoint: another account's receipt, or a failing server; judgeRefusal tells which. */
   | { kind: 'receipt-refused'; status: 404 | 500 }
   /** Any other status (403, 405, 404 on the probe...): USCIS said no, for no reason we know. */
@@ -107,6 +116,19 @@ const WAF_ACTIONS = new Set(['challenge', 'captcha']);
 /** The AWS WAF challenge's script host (`*.token.awswaf.com`, `AwsWafIntegration`) or the cookie it sets. */
 const WAF_MARKER = /aws-?waf/i;
 const HTML_START = /^\s*<(!doctype html|html|head|body)\b/i;
+/**
+ * Akamai's and Cloudflare's block pages as scrapers of USCIS's sites report them: Akamai's "Access Denied ... You
+ * don't have permission to access ... Reference #18.xxxx" (errors.edgesuite.net), Cloudflare's "Sorry, you have been
+ * blocked" / "Attention Required!" with a Ray ID. No verbatim capture from my.uscis.gov is public (MYUSCIS.md).
+ */
+const BLOCK_PAGE =
+  /<(title|h1)>\s*access denied\s*<\/\1>|you don'?t have permission to access|errors\.edgesuite\.net|reference\s*#\s*\d+\.[0-9a-f]+\.\d+|sorry, you have been blocked|attention required!?\s*\|\s*cloudflare|cloudflare ray id|cf-error-details/i;
+const EDGE_SERVER = /akamaighost|cloudflare/i;
+/** The sign-in form: a password field, a form or link to the sign-in host or path, or a title that says "sign in". */
+const SIGN_IN_PAGE =
+  /<input\b[^>]*\btype\s*=\s*["']?password\b|myaccount\.uscis\.gov\/(sign-in|auth)\b|<form\b[^>]*\baction\s*=\s*["'][^"']*\/(sign-in|oidc|login)\b|<title>[^<]*\b(sign[\s-]?in|log[\s-]?in|iniciar sesi[oó]n)\b/i;
+const SIGN_IN_HOST = /^myaccount\./i;
+const SIGN_IN_PATH = /^\/(oidc|sign-in|sign_in|auth|login)(\/|$)/i;
 const HTTP_DATE_START = /^(mon|tue|wed|thu|fri|sat|sun)/i;
 
 const ENDPOINT_PATHS: { [K in CaseEndpoint]: (receipt: ReceiptNumber) => string } = {
@@ -205,6 +227,8 @@ export function classifyApplicantPage(response: HttpResponse, now: number): Fetc
   }
   const outcome = classifyResponse('probe', response, now);
   if (outcome.kind === 'signed-out' && outcome.how === 'html') return { kind: 'malformed', reason: 'no-case-list' };
+  // A 2xx page without the list: a changed page, or one we were not meant to get (not a server error: it answered).
+  if (outcome.kind === 'server-error' && outcome.page !== undefined && status2xx(response.status)) return { kind: 'malformed', reason: 'no-case-list' };
   return outcome.kind === 'ok' || outcome.kind === 'malformed' ? { kind: 'malformed', reason: 'no-case-list' } : outcome;
 }
 
@@ -213,9 +237,35 @@ function requireReceipt(endpoint: CaseEndpoint, receipt: ReceiptNumber | undefin
   return receipt;
 }
 
+const status2xx = (status: number) => status >= 200 && status < 300;
+
+/** A redirect's target is the sign-in host, or the sign-in or `/oidc/` path (relative targets are on my.uscis.gov). */
+export function isSignInLocation(location: string | undefined): boolean {
+  if (location === undefined || location.trim() === '') return false;
+  let url: URL;
+  try {
+    url = new URL(location.trim(), MYUSCIS_ORIGIN);
+  } catch {
+    return false;
+  }
+  return SIGN_IN_HOST.test(url.hostname) || SIGN_IN_PATH.test(url.pathname);
+}
+
+/** An edge network's block page: its words in a 200 or 403 page, or a 403 from the edge server itself. */
+export function isBlockPage(status: number, headers: Record<string, string>, body: string): boolean {
+  if (status !== 200 && status !== 403) return false;
+  return BLOCK_PAGE.test(body.slice(0, 20_000)) || (status === 403 && EDGE_SERVER.test(headers.server ?? '') && !body.trimStart().startsWith('{'));
+}
+
+/** The sign-in form, as opposed to any other web page (a gateway timeout, maintenance, an error page). */
+export function isSignInPage(body: string): boolean {
+  return SIGN_IN_PAGE.test(body.slice(0, 200_000));
+}
+
 /**
- * Sorts one answer. The order matters: the WAF challenge first (it comes as 202 or as a page), then statuses, then
- * the body. `now` (epoch ms) reads a Retry-After given as an HTTP date.
+ * Sorts one answer. The order matters: the WAF challenge first (it comes as 202 or as a page), then an edge block
+ * page, then statuses, then the body. Only four answers mean signed out (MYUSCIS.md "Seen since"): a 401, a redirect
+ * to sign-in, the sign-in form, the `{data: null, error}` envelope. `now` (epoch ms) reads a Retry-After HTTP date.
  */
 export function classifyResponse<K extends CheckEndpoint>(endpoint: K, response: HttpResponse, now: number): FetchOutcome<EndpointValues[K]> {
   const { status, headers, body } = response;
@@ -224,23 +274,25 @@ export function classifyResponse<K extends CheckEndpoint>(endpoint: K, response:
   if (status === 202 || WAF_ACTIONS.has(headers['x-amzn-waf-action'] ?? '') || (isHtml && WAF_MARKER.test(body))) {
     return { kind: 'challenged' };
   }
+  if (isBlockPage(status, headers, body)) return { kind: 'blocked', status };
   if (status === 401) return { kind: 'signed-out', how: '401' };
-  // Every URL asked here is an API URL, so any redirect leads to sign-in.
-  if (status >= 300 && status < 400) return { kind: 'signed-out', how: 'redirect' };
+  if (status >= 300 && status < 400) {
+    return isSignInLocation(headers.location) ? { kind: 'signed-out', how: 'redirect' } : { kind: 'server-error', status };
+  }
   if (status === 429) return { kind: 'rate-limited', retryAfterMs: retryAfterMs(headers['retry-after'], now) };
   if (status === 204) return { kind: 'no-content' };
   if (endpoint !== 'probe' && (status === 404 || status === 500)) return { kind: 'receipt-refused', status };
   if (status >= 500) return { kind: 'server-error', status };
   if (status < 200 || status >= 300) return { kind: 'unexpected-status', status };
-  if (isHtml) return { kind: 'signed-out', how: 'html' };
-  if (contentType !== '' && contentType !== 'application/json' && !contentType.endsWith('+json')) {
-    return { kind: 'malformed', reason: 'not-json' };
-  }
+  if (body.trim() === '') return { kind: 'server-error', status, page: 'empty' };
+  if (isHtml) return isSignInPage(body) ? { kind: 'signed-out', how: 'html' } : { kind: 'server-error', status, page: 'html' };
+  const labelledJson = contentType === '' || contentType === 'application/json' || contentType.endsWith('+json');
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch {
-    return { kind: 'malformed', reason: 'invalid-json' };
+    // Cut-off JSON is a broken answer; text under another label ("service unavailable") is a server's error page.
+    return labelledJson ? { kind: 'malformed', reason: 'invalid-json' } : { kind: 'server-error', status, page: 'text' };
   }
   const read = READERS[endpoint](json) as ParsedBody<EndpointValues[K]>;
   if (read.ok) return { kind: 'ok', value: read.value };

@@ -171,9 +171,11 @@ describe('signed out', () => {
     }
   });
 
-  it('a maintenance page where JSON was expected reads as signed out, by a web page', async () => {
-    const w = await watch({ faults: [{ endpoint: 'case-status', kind: 'html' }] });
-    expect((await w.client.fetchEndpoint('status', w.own)).outcome).toEqual({ kind: 'signed-out', how: 'html' });
+  it('a maintenance page where JSON was expected is a server error of that case, not a sign-out', async () => {
+    const w = await watch({ faults: [{ endpoint: 'case-status', kind: 'html', times: 1 }] });
+    expect((await w.client.fetchEndpoint('status', w.own)).outcome).toEqual({ kind: 'server-error', status: 200, page: 'html' });
+    // The session was never in doubt: the next request is answered.
+    expect((await w.client.fetchEndpoint('status', w.own)).outcome.kind).toBe('ok');
   });
 
   it('a {"data": null, "error": ...} answer reads as signed out, even with a live session', async () => {
@@ -373,9 +375,29 @@ describe('classifyResponse', () => {
     expect(classify(html('<html><script>document.cookie="aws-waf-token=x"</script></html>'))).toEqual({ kind: 'challenged' });
   });
 
-  it('any redirect from an API URL is signed out, wherever it points', () => {
-    expect(classify({ status: 307, headers: { location: '/somewhere-else' }, body: '' })).toEqual({ kind: 'signed-out', how: 'redirect' });
-    expect(classify({ status: 301, headers: {}, body: '' })).toEqual({ kind: 'signed-out', how: 'redirect' });
+  it('a redirect is signed out only when it leads to sign-in (its host or the /oidc/ path); elsewhere it is a server error', () => {
+    const to = (location?: string, status = 302) => classify({ status, headers: location === undefined ? {} : { location }, body: '' });
+    expect(to('/oidc/login')).toEqual({ kind: 'signed-out', how: 'redirect' });
+    expect(to('https://my.uscis.gov/oidc/authorize?x=1')).toEqual({ kind: 'signed-out', how: 'redirect' });
+    expect(to('https://myaccount.uscis.gov/sign-in', 303)).toEqual({ kind: 'signed-out', how: 'redirect' });
+    expect(to('http://127.0.0.1:4001/sign-in', 307)).toEqual({ kind: 'signed-out', how: 'redirect' });
+    expect(to('/somewhere-else', 307)).toEqual({ kind: 'server-error', status: 307 });
+    expect(to('https://www.uscis.gov/outage')).toEqual({ kind: 'server-error', status: 302 });
+    expect(to(undefined, 301)).toEqual({ kind: 'server-error', status: 301 });
+    expect(to('http://[bad')).toEqual({ kind: 'server-error', status: 302 });
+  });
+
+  it("an edge network's block page (Akamai, Cloudflare; 200 or 403) is blocked, never a sign-out", () => {
+    const akamai = '<HTML><HEAD>\n<TITLE>Access Denied</TITLE>\n</HEAD><BODY>\n<H1>Access Denied</H1>\n \nYou don\'t have permission to access "http&#58;&#47;&#47;my&#46;uscis&#46;gov&#47;account&#47;case&#45;service&#47;api&#47;cases" on this server.<P>\nReference&#32;&#35;18&#46;5f2e1102&#46;1733600000&#46;2a3b4c5d\n<P>https&#58;&#47;&#47;errors&#46;edgesuite&#46;net&#47;18&#46;5f2e1102</P>\n</BODY>\n</HTML>\n';
+    const cloudflare = '<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head><body><div id="cf-error-details"><h1>Sorry, you have been blocked</h1><p>Cloudflare Ray ID: <strong>8e0f1a2b3c4d5e6f</strong></p></div></body></html>';
+    expect(classify(html(akamai, 403))).toEqual({ kind: 'blocked', status: 403 });
+    expect(classify(html(akamai, 200))).toEqual({ kind: 'blocked', status: 200 });
+    expect(classify(html(cloudflare, 403), 'status')).toEqual({ kind: 'blocked', status: 403 });
+    expect(classify(html('<h1>Access Denied</h1>', 403))).toEqual({ kind: 'blocked', status: 403 });
+    expect(classify({ status: 403, headers: { server: 'AkamaiGHost', 'content-type': 'text/html' }, body: '<html><body>Forbidden</body></html>' })).toEqual({ kind: 'blocked', status: 403 });
+    // Not a block page: a JSON 403 from the service, or the words on a 500.
+    expect(classify(json({ error: 'Forbidden' }, 403, { server: 'AkamaiGHost' }))).toEqual({ kind: 'unexpected-status', status: 403 });
+    expect(classify(html('<h1>Access Denied</h1>', 500), 'probe')).toEqual({ kind: 'server-error', status: 500 });
   });
 
   it('reads Retry-After as seconds or an HTTP date, caps it at a day, and tolerates nonsense', () => {
@@ -401,16 +423,26 @@ describe('classifyResponse', () => {
   });
 
   it('other refusals keep their status', () => {
-    expect(classify(html('<h1>Access Denied</h1>', 403))).toEqual({ kind: 'unexpected-status', status: 403 });
+    expect(classify(html('<h1>Forbidden</h1>', 403))).toEqual({ kind: 'unexpected-status', status: 403 });
     expect(classify(json({}, 400))).toEqual({ kind: 'unexpected-status', status: 400 });
   });
 
-  it('sorts bodies: HTML, other content types, broken and wrong-shaped JSON', () => {
-    expect(classify({ status: 200, headers: {}, body: '\n<!DOCTYPE html><html><body>Sign In</body></html>' })).toEqual({ kind: 'signed-out', how: 'html' });
-    expect(classify({ status: 200, headers: { 'content-type': 'application/json' }, body: '<html><body>Sorry</body></html>' })).toEqual({ kind: 'signed-out', how: 'html' });
-    expect(classify({ status: 200, headers: { 'content-type': 'text/plain' }, body: '{"data":[]}' })).toEqual({ kind: 'malformed', reason: 'not-json' });
-    expect(classify({ status: 200, headers: { 'content-type': 'application/xml' }, body: '<Error>AccessDenied</Error>' })).toEqual({ kind: 'malformed', reason: 'not-json' });
-    expect(classify({ status: 200, headers: { 'content-type': 'application/json' }, body: '' })).toEqual({ kind: 'malformed', reason: 'invalid-json' });
+  it('sorts bodies: only the sign-in form is a sign-out; other pages, text and empty bodies are server errors', () => {
+    expect(classify({ status: 200, headers: {}, body: '\n<!DOCTYPE html><html><head><title>Sign In | USCIS</title></head><body></body></html>' })).toEqual({ kind: 'signed-out', how: 'html' });
+    expect(classify(html('<html><body><form action="/oidc/login" method="post"><input name="email"></form></body></html>'))).toEqual({ kind: 'signed-out', how: 'html' });
+    expect(classify(html('<html><body><label>Password <input type=password name=p></label></body></html>'))).toEqual({ kind: 'signed-out', how: 'html' });
+    expect(classify(html('<html><head><title>Iniciar sesión</title></head></html>'))).toEqual({ kind: 'signed-out', how: 'html' });
+    expect(classify({ status: 200, headers: { 'content-type': 'application/json' }, body: '<html><body>Sorry</body></html>' })).toEqual({ kind: 'server-error', status: 200, page: 'html' });
+    expect(classify(html('<html><head><title>504 Gateway Time-out</title></head><body><h1>504 Gateway Time-out</h1></body></html>'))).toEqual({ kind: 'server-error', status: 200, page: 'html' });
+    expect(classify(html('<html>not json</html>'))).toEqual({ kind: 'server-error', status: 200, page: 'html' });
+    expect(classify({ status: 200, headers: { 'content-type': 'text/plain' }, body: 'service unavailable' })).toEqual({ kind: 'server-error', status: 200, page: 'text' });
+    expect(classify({ status: 503, headers: { 'content-type': 'text/plain' }, body: 'service unavailable' })).toEqual({ kind: 'server-error', status: 503 });
+    expect(classify({ status: 200, headers: { 'content-type': 'application/xml' }, body: '<Error>AccessDenied</Error>' })).toEqual({ kind: 'server-error', status: 200, page: 'text' });
+    expect(classify({ status: 200, headers: { 'content-type': 'application/json' }, body: '' })).toEqual({ kind: 'server-error', status: 200, page: 'empty' });
+    expect(classify({ status: 200, headers: {}, body: ' \n' })).toEqual({ kind: 'server-error', status: 200, page: 'empty' });
+    // Lenient: JSON labelled as text is read; cut-off JSON labelled as JSON is broken.
+    expect(classify({ status: 200, headers: { 'content-type': 'text/plain' }, body: '{"data":[]}' }, 'probe')).toEqual({ kind: 'ok', value: [] });
+    expect(classify({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"data":[{"fileN' })).toEqual({ kind: 'malformed', reason: 'invalid-json' });
     expect(classify(json({ data: null }))).toEqual({ kind: 'malformed', reason: 'no-data' });
     expect(classify(json({ data: { fileName: 'x' } }))).toEqual({ kind: 'malformed', reason: 'wrong-shape' });
     expect(classify(json({ data: 'not a case' }), 'detail')).toEqual({ kind: 'malformed', reason: 'wrong-shape' });
