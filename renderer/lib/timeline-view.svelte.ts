@@ -1,6 +1,7 @@
 // The pair's timeline as data: one lane per case, one point per case and stretch of days (events, statuses,
 // documents, notices, DACA Watch's conclusions), repeats folded, positions in percent. Pure; draws nothing itself.
 
+import { formatMonth } from '../../shared/format-date';
 import { addDays } from '../../shared/knowledge/calendar-days';
 import { explainCode, normaliseCode } from '../../shared/knowledge/codes';
 import { INQUIRY_AFTER_DAYS, type Pending, type PermitOutlook } from '../../shared/knowledge/daca-timing';
@@ -11,7 +12,7 @@ import { explainStatus } from '../../shared/knowledge/status-titles';
 import type { Language } from '../../shared/localized';
 import type { Finding, FindingType } from '../../shared/monitor/findings';
 import { toIsoDate } from '../../shared/myuscis/dates';
-import { formatInstant, formatMonth, MESSAGES, type Badge, type Messages, type Milestone } from './i18n';
+import { formatInstant, MESSAGES, type Badge, type Messages, type Milestone } from './i18n';
 import { documentSource, findingSummary } from './news-view.svelte';
 import { officialTitle, type WatchedCase } from './pair-view.svelte';
 
