@@ -3,7 +3,8 @@
 
 import { formatMonth } from '../../shared/format-date';
 import { addDays } from '../../shared/knowledge/calendar-days';
-import { explainCode, normaliseCode } from '../../shared/knowledge/codes';
+import { normaliseCode } from '../../shared/knowledge/action-code';
+import { explainCode } from '../../shared/knowledge/codes';
 import { INQUIRY_AFTER_DAYS, type Pending, type PermitOutlook } from '../../shared/knowledge/daca-timing';
 import { classifyDocument, type DocumentKind } from '../../shared/knowledge/documents';
 import type { LearnedTitles } from '../../shared/knowledge/learned-titles';
