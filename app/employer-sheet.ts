@@ -2,6 +2,7 @@
 // filed, its state as of the last check, the card's expiry, what (c)(33) means, USCIS's own pages), marked as information,
 // not legal advice. Plain TypeScript (no `electron` import); every value escaped, no script, nothing loaded from anywhere.
 
+import { formatLongStamp } from '../shared/format-date';
 import { escapeHtml } from '../shared/html';
 import { dayInZone } from '../shared/knowledge/calendar-days';
 import { formatCivilDay, USCIS_PAGES } from '../shared/knowledge/renewal-calendar';
@@ -72,8 +73,6 @@ const GUIDANCE: Array<keyof typeof WORDS.pages> = ['i9Central', 'automaticExtens
 
 export function employerSheet({ state, now, language: lang, timeZone, showReceipts }: EmployerSheetInput): string {
   const say = (words: Localized) => escapeHtml(words[lang]);
-  const locale = lang === 'en' ? 'en-US' : 'es-US';
-  const instant = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' });
   const today = dayInZone(now, timeZone);
   const verdict = storedVerdict(state, today);
   const facts = renewalFactsOf(state, today, timeZone, verdict);
@@ -91,7 +90,7 @@ export function employerSheet({ state, now, language: lang, timeZone, showReceip
   if (facts.filed) rows.push([say(WORDS.forms), say(WORDS.formsValue)]);
   if (showReceipts && facts.filed) rows.push([say(WORDS.receipts), escapeHtml(shownReceipts(state).join(', '))]);
   if (facts.filed) {
-    const when = lastRead === undefined ? say(WORDS.notChecked) : escapeHtml(instant.format(Date.parse(lastRead)));
+    const when = lastRead === undefined ? say(WORDS.notChecked) : escapeHtml(formatLongStamp(Date.parse(lastRead), lang, timeZone));
     rows.push([say(WORDS.state), `${escapeHtml(verdict.headline[lang])} (${say(WORDS.asOf)} ${when})`]);
   }
   rows.push([say(WORDS.expiry), facts.permitExpiry === null ? say(WORDS.expiryUnknown) : escapeHtml(formatCivilDay(facts.permitExpiry, lang))]);
@@ -114,7 +113,7 @@ export function employerSheet({ state, now, language: lang, timeZone, showReceip
     style: SHEET_STYLE,
     body: `<h1>${say(WORDS.title)}</h1>
 <p class="notice" data-role="not-advice"><strong>${say(WORDS.notAdvice)}</strong></p>
-<p>${say(WORDS.made)} ${escapeHtml(instant.format(now))}.</p>
+<p>${say(WORDS.made)} ${escapeHtml(formatLongStamp(now, lang, timeZone))}.</p>
 <h2>${say(WORDS.facts)}</h2>
 <dl>
 ${rows.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('\n')}

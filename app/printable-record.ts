@@ -2,7 +2,9 @@
 // local times and zone, the verdict, both cases' full history as USCIS reported it and DACA Watch's findings.
 // Plain TypeScript (no `electron` import); every value is escaped, no script, receipts masked when asked.
 
+import { formatMediumDay, formatShortStamp } from '../shared/format-date';
 import { escapeHtml } from '../shared/html';
+import { dayInZone } from '../shared/knowledge/calendar-days';
 import { explainCode } from '../shared/knowledge/codes';
 import { pairVerdict } from '../shared/knowledge/daca-pair';
 import { classifyDocument } from '../shared/knowledge/documents';
@@ -79,16 +81,13 @@ const WORDS = {
 
 export function printableRecord({ state, now, language: lang, timeZone }: PrintableRecordInput): string {
   const say = (words: Localized) => escapeHtml(words[lang]);
-  const locale = lang === 'en' ? 'en-US' : 'es-US';
-  const instant = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' });
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   /** A time USCIS gave (ISO, `+0000`, MM-DD-YYYY...), local with its zone; a date alone as a date; else as given. */
   const when = (raw: string | undefined): string => {
     if (raw === undefined || raw === '') return '';
     const at = /T\d/.test(raw) ? toIsoInstant(raw) : null;
-    if (at !== null) return instant.format(Date.parse(at));
+    if (at !== null) return formatShortStamp(Date.parse(at), lang, timeZone);
     const date = toIsoDate(raw);
-    return date === null ? raw : day.format(Date.parse(date));
+    return date === null ? raw : formatMediumDay(date, lang);
   };
   const receipt = (value: string) => (state.settings.maskReceipts && isReceiptNumber(value) ? maskReceipt(value) : value);
   const table = (headers: Localized[], rows: string[][]): string =>
@@ -111,7 +110,7 @@ export function printableRecord({ state, now, language: lang, timeZone }: Printa
     const snapshot = watched === undefined ? undefined : state.snapshots[watched.receipt];
     return snapshot === undefined ? {} : snapshotView(snapshot);
   };
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+  const today = dayInZone(now, timeZone);
   const verdict = pairVerdict(viewOf('I-821D'), viewOf('I-765'), today, state.settings.permitExpiry === null ? {} : { permitExpiry: state.settings.permitExpiry });
 
   const caseSection = (receiptNumber: string, snapshot: CaseSnapshot | undefined): string => {
@@ -168,7 +167,7 @@ export function printableRecord({ state, now, language: lang, timeZone }: Printa
     title: WORDS.title[lang],
     style: RECORD_STYLE,
     body: `<h1>${say(WORDS.title)}</h1>
-<p>${say(WORDS.made)} ${escapeHtml(instant.format(now))}. ${say(WORDS.times)} (${escapeHtml(timeZone)}).</p>
+<p>${say(WORDS.made)} ${escapeHtml(formatShortStamp(now, lang, timeZone))}. ${say(WORDS.times)} (${escapeHtml(timeZone)}).</p>
 <p class="note">${say(WORDS.intro)}</p>
 <p class="note print">${say(WORDS.print)}</p>
 <h2>${say(WORDS.verdict)}</h2>

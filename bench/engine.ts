@@ -31,23 +31,17 @@ const WORKING_SHARE = 0.85;
 
 // ------------------------------------------------------------------ the distributions
 
-/** Weekdays 08:00-18:00 US Eastern: where the bench puts most approval documents (DST included). */
-const EASTERN = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', weekday: 'short', hour: 'numeric', hourCycle: 'h23' });
-function inBenchWorkingHours(at: number): boolean {
-  const parts = EASTERN.formatToParts(new Date(at));
-  const weekday = parts.find((p) => p.type === 'weekday')?.value;
-  const hour = Number(parts.find((p) => p.type === 'hour')?.value);
-  return weekday !== 'Sat' && weekday !== 'Sun' && hour >= 8 && hour < 18;
-}
-
-/** A moment from the distribution: in working hours with WORKING_SHARE, else uniform; between day 60 and day 120. */
+/**
+ * A moment from the distribution: in USCIS's working hours (weekdays 08:00-18:00 US Eastern, DST included; the
+ * engine's own rule) with WORKING_SHARE, else uniform; between day 60 and day 120.
+ */
 function approvalMoment(random: () => number): number {
   const from = FILING_DAY + 60 * DAY;
   const span = 60 * DAY;
   if (random() >= WORKING_SHARE) return from + Math.floor(random() * span / MINUTE) * MINUTE;
   for (;;) {
     const at = from + Math.floor(random() * span / MINUTE) * MINUTE;
-    if (inBenchWorkingHours(at)) return at;
+    if (isUscisWorkingTime(at)) return at;
   }
 }
 
@@ -203,7 +197,7 @@ function physicalLimit(timelines: readonly Timeline[], requestsPerDay: number): 
   // One week of bins from the Monday of the timelines' middle week, with the distribution's density.
   const weekStart = FILING_DAY + 12 * WEEK;
   const bins = WEEK / BIN;
-  const working = Array.from({ length: bins }, (_, b) => inBenchWorkingHours(weekStart + b * BIN + BIN / 2));
+  const working = Array.from({ length: bins }, (_, b) => isUscisWorkingTime(weekStart + b * BIN + BIN / 2));
   const workingBins = working.filter(Boolean).length;
   const density = working.map((w) => (1 - WORKING_SHARE) / bins + (w ? WORKING_SHARE / workingBins : 0));
   const floor = SCHEDULE_RULES.perCaseFloorMs;

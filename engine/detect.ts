@@ -2,7 +2,7 @@
 // into findings. Pure (no I/O, no clock of its own); which findings notify is the policy's business.
 
 import { readCase, type CaseReading, type CaseView, type Evidence, type Signal } from '../shared/knowledge/case-reading';
-import { normaliseCode } from '../shared/knowledge/codes';
+import { normaliseCode } from '../shared/knowledge/action-code';
 import { classifyDocument, documentIdentity, isSameDocument } from '../shared/knowledge/documents';
 import { canonicalEvents, eventsAdded } from '../shared/knowledge/events';
 import type { LearnedTitles } from '../shared/knowledge/learned-titles';

@@ -1,6 +1,7 @@
 // Which findings interrupt a person, how urgently, and in which words (English or Spanish), plus
 // quiet hours and the "sign in again" message. Pure: it sends nothing and keeps no ledger itself.
 
+import { formatLongDateTime } from '../shared/format-date';
 import type { Language } from '../shared/localized';
 import type { Finding, FindingType } from '../shared/monitor/findings';
 import type { Settings } from '../shared/monitor/state';
@@ -63,7 +64,7 @@ export interface WordingContext {
 }
 
 function defaultDate(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'es' ? 'es-US' : 'en-US', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  return formatLongDateTime(Date.parse(iso), language);
 }
 
 /** "Your I-765 (IOE•••••2458)" / "Su I-765 (IOE•••••2458)". */

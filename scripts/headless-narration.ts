@@ -3,6 +3,7 @@
 
 import type { MonitorEvent } from '../engine/monitor';
 import { signInAgainNotification, wordFinding } from '../engine/notification-policy';
+import { formatMediumDateTime } from '../shared/format-date';
 import { calendarDay } from '../shared/knowledge/calendar-days';
 import { explainCode } from '../shared/knowledge/codes';
 import { pairVerdict, type PairVerdict } from '../shared/knowledge/daca-pair';
@@ -99,7 +100,7 @@ export class Narration {
       const time = new Date(at).toISOString().slice(11, 16);
       return `${this.lang === 'es' ? 'Día' : 'Day'} ${Math.floor((at - filingDay) / DAY)}, ${time}`;
     }
-    return new Intl.DateTimeFormat(this.lang === 'es' ? 'es-US' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+    return formatMediumDateTime(at, this.lang);
   }
 
   private formOf(receipt: string): string | null {

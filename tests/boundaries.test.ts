@@ -28,7 +28,7 @@ const RULES: BoundaryRule[] = [
   { folder: 'shared', forbiddenFolders: ['electron', 'engine', 'renderer', 'simulator', 'tests', 'bench', 'scripts'], noNodeBuiltins: true, electronAllowedIn: [] },
   { folder: 'renderer', forbiddenFolders: ['electron', 'engine', 'simulator', 'tests', 'bench', 'scripts'], noNodeBuiltins: true, electronAllowedIn: [] },
   { folder: 'engine', forbiddenFolders: ['electron', 'renderer', 'simulator', 'tests', 'bench'], noNodeBuiltins: false, electronAllowedIn: [] },
-  { folder: 'simulator', forbiddenFolders: ['electron', 'renderer', 'tests', 'bench'], noNodeBuiltins: false, electronAllowedIn: [] },
+  { folder: 'simulator', forbiddenFolders: ['electron', 'renderer', 'tests', 'bench', 'scripts'], noNodeBuiltins: false, electronAllowedIn: [] },
   { folder: 'app', forbiddenFolders: ['electron', 'renderer', 'simulator', 'scripts', 'tests', 'bench'], noNodeBuiltins: false, electronAllowedIn: [] },
   { folder: 'electron', forbiddenFolders: ['renderer', 'tests', 'bench'], noNodeBuiltins: false, electronAllowedIn: ELECTRON_ADAPTERS },
 ];

@@ -1,6 +1,7 @@
-// Every word the dashboard itself says, in English and Spanish (usted), as one typed dictionary, plus the
-// date formats of each language. No explanations of codes, titles or verdicts: those come from shared/knowledge.
+// Every word the dashboard itself says, in English and Spanish (usted), as one typed dictionary, plus the dates it
+// shows, kept (shapes from shared/format-date.ts). No explanations of codes, titles or verdicts: those come from shared/knowledge.
 
+import { formatMediumDateTime, formatMediumDay } from '../../shared/format-date';
 import type { DocumentKind } from '../../shared/knowledge/documents';
 import type { FilingWindow } from '../../shared/knowledge/daca-timing';
 import { findingNamesIn } from '../../shared/knowledge/finding-names';
@@ -575,26 +576,6 @@ export const MESSAGES: Record<Language, Messages> = { en, es };
 /** Each language's own name, for the language setting. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español' };
 
-const LOCALES: Record<Language, string> = { en: 'en-US', es: 'es-US' };
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-const SHAPES = {
-  day: { dateStyle: 'medium', timeZone: 'UTC' },
-  instant: { dateStyle: 'medium', timeStyle: 'short' },
-  month: { month: 'short', timeZone: 'UTC' },
-  monthYear: { month: 'short', year: 'numeric', timeZone: 'UTC' },
-} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
-
-function format(lang: Language, shape: keyof typeof SHAPES): Intl.DateTimeFormat {
-  const key = `${lang} ${shape}`;
-  let shown = formats.get(key);
-  if (shown === undefined) {
-    shown = new Intl.DateTimeFormat(LOCALES[lang], SHAPES[shape]);
-    formats.set(key, shown);
-  }
-  return shown;
-}
-
 /** Formatted dates, kept: a year of history shows the same few hundred days again and again. */
 const formatted = new Map<string, string>();
 function remembered(key: string, make: () => string): string {
@@ -608,15 +589,10 @@ function remembered(key: string, make: () => string): string {
 
 /** A calendar day (`2026-05-29`, or the date of an ISO instant as written): "May 29, 2026" / "29 may 2026". */
 export function formatDay(day: string, lang: Language): string {
-  return remembered(`${lang} day ${day.slice(0, 10)}`, () => format(lang, 'day').format(Date.parse(day.slice(0, 10))));
+  return remembered(`${lang} day ${day.slice(0, 10)}`, () => formatMediumDay(day.slice(0, 10), lang));
 }
 
 /** An instant in the user's own time zone: "Jun 2, 2026, 3:05 PM". */
 export function formatInstant(instant: string, lang: Language): string {
-  return remembered(`${lang} instant ${instant}`, () => format(lang, 'instant').format(Date.parse(instant)));
-}
-
-/** The month of a calendar day, for the timeline's axis: "Jun", or "Jun 2026" with the year. */
-export function formatMonth(day: string, lang: Language, withYear: boolean): string {
-  return format(lang, withYear ? 'monthYear' : 'month').format(Date.parse(day));
+  return remembered(`${lang} instant ${instant}`, () => formatMediumDateTime(Date.parse(instant), lang));
 }

@@ -1,8 +1,10 @@
 // The pair's timeline as data: one lane per case, one point per case and stretch of days (events, statuses,
 // documents, notices, DACA Watch's conclusions), repeats folded, positions in percent. Pure; draws nothing itself.
 
+import { formatMonth } from '../../shared/format-date';
 import { addDays } from '../../shared/knowledge/calendar-days';
-import { explainCode, normaliseCode } from '../../shared/knowledge/codes';
+import { normaliseCode } from '../../shared/knowledge/action-code';
+import { explainCode } from '../../shared/knowledge/codes';
 import { INQUIRY_AFTER_DAYS, type Pending, type PermitOutlook } from '../../shared/knowledge/daca-timing';
 import { classifyDocument, type DocumentKind } from '../../shared/knowledge/documents';
 import type { LearnedTitles } from '../../shared/knowledge/learned-titles';
@@ -11,7 +13,7 @@ import { explainStatus } from '../../shared/knowledge/status-titles';
 import type { Language } from '../../shared/localized';
 import type { Finding, FindingType } from '../../shared/monitor/findings';
 import { toIsoDate } from '../../shared/myuscis/dates';
-import { formatInstant, formatMonth, MESSAGES, type Badge, type Messages, type Milestone } from './i18n';
+import { formatInstant, MESSAGES, type Badge, type Messages, type Milestone } from './i18n';
 import { documentSource, findingSummary } from './news-view.svelte';
 import { officialTitle, type WatchedCase } from './pair-view.svelte';
 

@@ -2,6 +2,7 @@
 // and how sure the reading is. It must never claim more than that: unknown codes get a calm fallback, not a guess.
 
 import type { Language, Localized } from '../localized';
+import { normaliseCode } from './action-code';
 import type { LearnedTitle, LearnedTitles } from './learned-titles';
 import type { Confidence, Stage, Step } from './stages';
 import { explainStatus, type StatusTitleKey } from './status-titles';
@@ -363,11 +364,6 @@ export interface CodeExplanation {
   readings?: [string, string];
   /** A reported approval code (APR0) to be told as likely, never as certain. */
   hedged?: boolean;
-}
-
-/** `' fta0 '` and `'FTA0'` are the same code. */
-export function normaliseCode(code: string): string {
-  return code.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 
 /**

@@ -1,6 +1,7 @@
 // The DACA renewal's day counts: days pending against USCIS's 120-day goal and 105-day inquiry point, and the
 // current work permit's days left, filing window and (c)(33) no-extension warning. Dates in, numbers and words out.
 
+import { formatLongDay } from '../format-date';
 import type { Language, Localized } from '../localized';
 import { addDays, calendarDay, daysBetween } from './calendar-days';
 
@@ -73,7 +74,7 @@ export function permitOutlook(expiry: string, today: string, submitted: string |
     outlook.warning = { level: 'notice', text: NO_AUTOMATIC_EXTENSION };
     return outlook;
   }
-  const on = (lang: Language) => formatDay(outlook.expiry, lang);
+  const on = (lang: Language) => formatLongDay(outlook.expiry, lang);
   const when: Localized = expired
     ? { en: `Your work permit expired on ${on('en')}.`, es: `Su permiso de trabajo venció el ${on('es')}.` }
     : {
@@ -94,7 +95,3 @@ export function permitOutlook(expiry: string, today: string, submitted: string |
   return outlook;
 }
 
-/** "July 18, 2026" / "18 de julio de 2026". */
-function formatDay(day: string, lang: Language): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'es-US', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(day));
-}

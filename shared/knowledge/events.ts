@@ -1,7 +1,7 @@
 // Case events as one fact each, in time order: myUSCIS lists them newest first (or in any order), re-emits them
 // and writes near-duplicates milliseconds apart. Pure list logic: no reading of what a code means here.
 
-import { normaliseCode } from './codes';
+import { normaliseCode } from './action-code';
 
 /** The event fields this needs; CaseDetail's events and stored snapshot events both fit. */
 export interface TimedEvent {

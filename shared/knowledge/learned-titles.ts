@@ -2,7 +2,7 @@
 // Pure: learning returns a new map and never touches the one it was given; it stores no receipt or personal data.
 
 import type { CaseStatus } from '../myuscis/schemas';
-import { normaliseCode } from './codes';
+import { normaliseCode } from './action-code';
 
 export interface LearnedTitle {
   en: string;

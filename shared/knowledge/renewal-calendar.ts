@@ -2,6 +2,7 @@
 // it is pending, the new card's estimated validity after it, and the reminders each of these calls for. Pure: civil
 // dates in (the user's own "today"), dates and words out; nothing here reads a clock, sends or stores anything.
 
+import { formatLongDay } from '../format-date';
 import type { Language, Localized } from '../localized';
 import { addDays, addYears, calendarDay, daysBetween } from './calendar-days';
 import { DECISION_GOAL_DAYS, FILING_WINDOW_DAYS, INQUIRY_AFTER_DAYS } from './daca-timing';
@@ -133,7 +134,7 @@ export interface ReminderContext {
 
 /** "July 18, 2026" / "18 de julio de 2026": a civil day, whatever the zone. */
 export function formatCivilDay(day: string, lang: Language): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'es-US', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(calendarDay(day)));
+  return formatLongDay(calendarDay(day), lang);
 }
 
 const days = (n: number, lang: Language) => (lang === 'en' ? `${n} ${n === 1 ? 'day' : 'days'}` : `${n} ${n === 1 ? 'día' : 'días'}`);

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_KINDS } from '../../shared/knowledge/documents';
 import { FINDING_TYPES } from '../../shared/monitor/findings';
-import { formatDay, formatInstant, formatMonth, MESSAGES } from '../../renderer/lib/i18n';
+import { formatMonth } from '../../shared/format-date';
+import { formatDay, formatInstant, MESSAGES } from '../../renderer/lib/i18n';
 
 /** Every leaf of the dictionary as [path, text]; a function is called with sample arguments. */
 function leaves(value: unknown, path = ''): Array<[string, string]> {

@@ -1,10 +1,10 @@
 // `npm run simulator -- --scenario NAME --speed N`: runs the myUSCIS simulator on its own and
-// prints its addresses. Argument parsing and printing only; the simulator itself is server.ts.
+// prints its addresses. Argument parsing and printing only; the simulator itself is simulator/server.ts.
 
 import { readFileSync } from 'node:fs';
-import { DEFAULT_SCENARIO, SCENARIOS, loadScenario, scenarioPhases } from './scenarios';
-import { startSimulator, SIGNED_OUT_STYLES, type SimulatorOptions } from './server';
-import { commandLine, usageError } from '../scripts/command-line';
+import { DEFAULT_SCENARIO, SCENARIOS, loadScenario, scenarioPhases } from '../simulator/scenarios';
+import { startSimulator, SIGNED_OUT_STYLES, type SimulatorOptions } from '../simulator/server';
+import { commandLine, usageError } from './command-line';
 
 const HELP = `myUSCIS simulator: a local stand-in for myaccount.uscis.gov and my.uscis.gov.
 

@@ -9,7 +9,7 @@ import { endpointPath } from '../../shared/myuscis/endpoints';
 import { expectedSigtermEnd } from '../helpers/platform';
 import { SimBrowser, signInThroughPages } from '../helpers/sim-browser';
 
-const CLI = ['--import', 'tsx', 'simulator/cli.ts'];
+const CLI = ['--import', 'tsx', 'scripts/simulator.ts'];
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
