@@ -131,6 +131,30 @@ export function dataHost(world: SimWorld, renderSignIn: AccountHost['renderSignI
       case 'data-null-error':
         sendJson(res, 200, { data: null, error: { code: 'SERVICE_ERROR', message: 'An unexpected error occurred' } });
         return true;
+      case 'not-found':
+        springError(res, 404, req.url ?? '', 'Not Found');
+        return true;
+      case 'not-found-page':
+        sendHtml(res, 404, pages.simplePage('Page not found', 'The page you requested does not exist.', '404'));
+        return true;
+      case 'gateway-page':
+        sendHtml(res, 200, pages.gatewayTimeoutPage());
+        return true;
+      case 'block-page': {
+        const reference = `18.${(0x5f2e1102 + entry.seq).toString(16)}.${Math.floor(accessNow() / 1000)}.${(0x2a3b4c5d + entry.seq).toString(16)}`;
+        sendHtml(res, rule.status === 200 ? 200 : 403, pages.accessDeniedPage(req.url ?? '/', reference), { Server: 'AkamaiGHost' });
+        return true;
+      }
+      case 'empty-body':
+        res.writeHead(200, { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': 0 });
+        res.end();
+        return true;
+      case 'text-error': {
+        const text = 'Service Unavailable';
+        res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+        res.end(text);
+        return true;
+      }
       case 'oversized': {
         const bytes = rule.bytes ?? 12 * 1024 * 1024;
         const head = '{"data":[{"type":"Other","padding":"';

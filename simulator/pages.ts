@@ -137,6 +137,16 @@ export function simplePage(title: string, message: string, status?: string): str
   return layout(title, `<h1>${escapeHtml(title)}</h1>${status ? `<p><code>${escapeHtml(status)}</code></p>` : ''}<p>${escapeHtml(message)}</p>`);
 }
 
+/** A gateway's timeout page, as a proxy in front of an API serves it (no sign-in form, no JSON). */
+export function gatewayTimeoutPage(): string {
+  return '<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n<center><h1>504 Gateway Time-out</h1></center>\r\n</body>\r\n</html>\r\n';
+}
+
+/** Akamai's block page, in the shape scrapers of USCIS's sites report it (no verbatim capture from my.uscis.gov is public). */
+export function accessDeniedPage(path: string, reference: string): string {
+  return `<HTML><HEAD>\n<TITLE>Access Denied</TITLE>\n</HEAD><BODY>\n<H1>Access Denied</H1>\n \nYou don't have permission to access "http&#58;&#47;&#47;my&#46;uscis&#46;gov${escapeHtml(path).replace(/\//g, '&#47;')}" on this server.<P>\nReference&#32;&#35;${reference}\n<P>https&#58;&#47;&#47;errors&#46;edgesuite&#46;net&#47;${reference}</P>\n</BODY>\n</HTML>\n`;
+}
+
 /** A maintenance page served with 200 where JSON was expected (the "HTML instead of JSON" fault). */
 export function maintenancePage(): string {
   return simplePage('We are experiencing technical difficulties', 'Please try again later. We apologize for the inconvenience.');

@@ -110,6 +110,18 @@ export const FAULT_KINDS = [
   'html',
   'data-null-error',
   'oversized',
+  /** 404 as the service's Spring error JSON (with `endpoint: 'any-api'`: a site-wide 404, an outage, for every receipt). */
+  'not-found',
+  /** 404 as an HTML "Page not found" page (a CDN's or the portal's own). */
+  'not-found-page',
+  /** 200 with a "504 Gateway Time-out" web page where JSON was expected (MYUSCIS.md "Seen since"). */
+  'gateway-page',
+  /** An edge network's "Access Denied" page (Akamai), 403 by default or 200 (`status`), Server: AkamaiGHost. */
+  'block-page',
+  /** 200 with an empty body labelled JSON. */
+  'empty-body',
+  /** 503 with a plain-text "Service Unavailable" body. */
+  'text-error',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -123,8 +135,8 @@ export const FaultRuleSchema = z.object({
   times: z.number().int().min(1).optional(),
   /** Apply to every Nth matching request (intermittent failure). */
   every: z.number().int().min(1).optional(),
-  /** server-error: 500, 502 or 503 (default 503). */
-  status: z.union([z.literal(500), z.literal(502), z.literal(503)]).optional(),
+  /** server-error: 500, 502 or 503 (default 503); block-page: 200 or 403 (default 403). */
+  status: z.union([z.literal(200), z.literal(403), z.literal(500), z.literal(502), z.literal(503)]).optional(),
   /** rate-limit: Retry-After in seconds (default 120), sent as seconds or as an HTTP date. */
   retryAfterSeconds: z.number().int().min(0).optional(),
   retryAfterFormat: z.enum(['seconds', 'http-date']).optional(),

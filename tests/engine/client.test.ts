@@ -178,6 +178,26 @@ describe('signed out', () => {
     expect((await w.client.fetchEndpoint('status', w.own)).outcome.kind).toBe('ok');
   });
 
+  it('over HTTP, the answers that are no sign-out: a gateway page, an empty body, a text 503, a site-wide 404, a block page', async () => {
+    const w = await watch({
+      faults: [
+        { endpoint: 'documents', kind: 'gateway-page', times: 1 },
+        { endpoint: 'case-detail', kind: 'empty-body', times: 1 },
+        { endpoint: 'case-detail', kind: 'text-error', times: 1 },
+        { endpoint: 'case-status', kind: 'not-found-page', times: 1 },
+      ],
+    });
+    expect((await w.client.fetchEndpoint('documents', w.own)).outcome).toEqual({ kind: 'server-error', status: 200, page: 'html' });
+    expect((await w.client.fetchEndpoint('detail', w.own)).outcome).toEqual({ kind: 'server-error', status: 200, page: 'empty' });
+    expect((await w.client.fetchEndpoint('detail', w.own)).outcome).toEqual({ kind: 'server-error', status: 503 });
+    expect((await w.client.fetchEndpoint('status', w.own)).outcome).toEqual({ kind: 'receipt-refused', status: 404 });
+    w.sim.addFault({ endpoint: 'any-api', kind: 'block-page', times: 2 });
+    expect((await w.client.fetchEndpoint('probe')).outcome).toEqual({ kind: 'blocked', status: 403 });
+    expect((await w.client.fetchEndpoint('status', w.companion)).outcome).toEqual({ kind: 'blocked', status: 403 });
+    // Every fault spent: the session was live throughout.
+    expect((await w.client.fetchEndpoint('status', w.own)).outcome.kind).toBe('ok');
+  });
+
   it('a {"data": null, "error": ...} answer reads as signed out, even with a live session', async () => {
     const w = await watch({ faults: [{ endpoint: 'documents', kind: 'data-null-error' }] });
     expect((await w.client.fetchEndpoint('documents', w.own)).outcome).toEqual({ kind: 'signed-out', how: 'error-envelope' });

@@ -186,6 +186,56 @@ describe('html', () => {
   });
 });
 
+describe('answers that are no sign-out (MYUSCIS.md "Seen since")', () => {
+  it('not-found on any-api: every API path answers 404 for the next N requests (a site-wide outage)', async () => {
+    const { sim, browser } = await setup();
+    sim.addFault({ endpoint: 'any-api', kind: 'not-found', times: 3 });
+    const answers = [await get(browser, sim, paths(sim).probe), await get(browser, sim, paths(sim).detail), await get(browser, sim, paths(sim).documents765)];
+    expect(answers.map((response) => response.status)).toEqual([404, 404, 404]);
+    expect(answers[1]!.json<{ status: number; error: string }>()).toMatchObject({ status: 404, error: 'Not Found' });
+    expect((await get(browser, sim, paths(sim).detail)).status).toBe(200);
+  });
+
+  it('not-found-page: a 404 web page', async () => {
+    const { sim, browser } = await setup([{ endpoint: 'case-status', kind: 'not-found-page' }]);
+    const response = await get(browser, sim, paths(sim).status);
+    expect(response.status).toBe(404);
+    expect(String(response.headers['content-type'])).toMatch(/^text\/html/);
+    expect(response.body).toContain('Page not found');
+  });
+
+  it('gateway-page: 200 with a gateway timeout page, no form, no JSON', async () => {
+    const { sim, browser } = await setup([{ endpoint: 'documents', kind: 'gateway-page' }]);
+    const response = await get(browser, sim, paths(sim).documents);
+    expect(response.status).toBe(200);
+    expect(response.body).toContain('<title>504 Gateway Time-out</title>');
+    expect(response.body).not.toMatch(/password|<form/i);
+    expect(lastLog(sim).outcome).toBe('fault:gateway-page');
+  });
+
+  it("block-page: Akamai's Access Denied, 403 by default or 200, from AkamaiGHost, naming the path and a reference", async () => {
+    const { sim, browser } = await setup([{ endpoint: 'any-api', kind: 'block-page', times: 1 }, { endpoint: 'any-api', kind: 'block-page', status: 200 }]);
+    const first = await get(browser, sim, paths(sim).detail);
+    expect(first.status).toBe(403);
+    expect(first.headers.server).toBe('AkamaiGHost');
+    expect(first.body).toContain('<TITLE>Access Denied</TITLE>');
+    expect(first.body).toMatch(/Reference&#32;&#35;18\.[0-9a-f]+\.\d+\.[0-9a-f]+/);
+    expect(first.body).toContain('errors&#46;edgesuite&#46;net');
+    const second = await get(browser, sim, paths(sim).status);
+    expect(second.status).toBe(200);
+    expect(second.body).toContain('Access Denied');
+  });
+
+  it('empty-body and text-error: an empty 200 labelled JSON, a 503 in plain text', async () => {
+    const { sim, browser } = await setup([{ endpoint: 'case-detail', kind: 'empty-body', times: 1 }, { endpoint: 'case-detail', kind: 'text-error', times: 1 }]);
+    const empty = await get(browser, sim, paths(sim).detail);
+    expect([empty.status, empty.body, String(empty.headers['content-type'])]).toEqual([200, '', 'application/json;charset=UTF-8']);
+    const text = await get(browser, sim, paths(sim).detail);
+    expect([text.status, text.body]).toEqual([503, 'Service Unavailable']);
+    expect(String(text.headers['content-type'])).toMatch(/^text\/plain/);
+  });
+});
+
 describe('data-null-error', () => {
   it('answers 200 {"data": null, "error": {...}}', async () => {
     const { sim, browser } = await setup();
