@@ -5,8 +5,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../helpers/axe';
-import { launchChromium } from '../helpers/chromium';
-import { signInOnSimulatorPages, simControl, startPreview, type PreviewProcess } from '../helpers/preview-process';
+import { launchChromium } from '../../scripts/chromium';
+import { signInOnSimulatorPages, simControl, startPreview, type PreviewProcess } from '../../scripts/preview-process';
 
 const WIDTHS = [360, 1280] as const;
 type Language = 'en' | 'es';

@@ -8,14 +8,14 @@ import { employerSheet } from '../../electron/employer-sheet';
 import type { DashboardState } from '../../shared/ipc/contract';
 import { CaseSnapshotSchema, SettingsSchema } from '../../shared/monitor/state';
 import { seriousAxeViolations } from '../helpers/axe';
-import { cardDeliveredState, firstRunState, I765, I821D } from '../helpers/dashboard-fixtures';
-import { exampleDashboardState } from '../helpers/dashboard-state';
-import { openDashboardPage, recordedCalls, serveDashboardInChromium, type FixtureDashboard } from '../helpers/fixture-dashboard';
+import { cardDeliveredState, firstRunState, I765, I821D } from '../helpers/dashboard-state-samples';
+import { exampleDashboardState } from '../helpers/example-dashboard-state';
+import { openDashboardPage, recordedCalls, serveDashboardInChromium, type ServedDashboard } from '../../scripts/served-dashboard';
 
 const SOON = { timeout: 5_000 };
 const TIME_ZONE = 'America/New_York';
 
-let dashboard: FixtureDashboard;
+let dashboard: ServedDashboard;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const violations: string[] = [];

@@ -7,7 +7,7 @@ import { FindingSchema, type Finding } from '../../shared/monitor/findings';
 import { CaseSnapshotSchema, LIMITS, type CaseSnapshot } from '../../shared/monitor/state';
 import { watchedCases } from '../../renderer/lib/pair-view.svelte';
 import { timelineOf, type TimelineInput } from '../../renderer/lib/timeline-view.svelte';
-import { exampleDashboardState } from '../helpers/dashboard-state';
+import { exampleDashboardState } from '../helpers/example-dashboard-state';
 
 const I821D = 'IOE0933012457';
 const I765 = 'IOE0933012458';

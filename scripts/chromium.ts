@@ -1,5 +1,5 @@
-// Launches Debian's Chromium through playwright-core for tests that need a real browser engine.
-// Test support only: no network beyond loopback, a fresh profile every launch.
+// Launches Debian's Chromium through playwright-core for what needs a real browser engine: the browser tests, the
+// screenshots and the renderer bench. Never part of the app: no network beyond loopback, a fresh profile every launch.
 
 import { chromium, type Browser } from 'playwright-core';
 
