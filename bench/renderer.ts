@@ -9,8 +9,8 @@ import { seededRandom } from '../engine/seeded-random';
 import { DashboardStateSchema, type DashboardState } from '../shared/ipc/contract';
 import type { Finding, FindingType } from '../shared/monitor/findings';
 import { SettingsSchema } from '../shared/monitor/state';
-import { launchChromium } from '../tests/helpers/chromium';
-import { fakePreload, serveDashboard, type FixtureDashboard } from '../tests/helpers/fixture-dashboard';
+import { launchChromium } from '../scripts/chromium';
+import { fakePreload, serveDashboard, type ServedDashboard } from '../scripts/served-dashboard';
 
 const JS_BUDGET_BYTES = 60 * 1024;
 const RENDER_BUDGET_MS = 300;
@@ -158,7 +158,7 @@ interface Measured {
   firstPaint: boolean;
 }
 
-async function measureOnce(browser: Browser, dashboard: FixtureDashboard, { state, firstPaint }: Measured, runs: RenderRuns): Promise<void> {
+async function measureOnce(browser: Browser, dashboard: ServedDashboard, { state, firstPaint }: Measured, runs: RenderRuns): Promise<void> {
   dashboard.firstPaint(firstPaint ? state : null);
   // A new context each time: no cache, no compiled code kept from the run before.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
@@ -190,7 +190,7 @@ async function measureOnce(browser: Browser, dashboard: FixtureDashboard, { stat
  * Each of `loads` RUNS times, taking turns (week, year, ... then again), so that what else the machine is doing
  * weighs on all of them alike and the ratios between them hold on a busy machine.
  */
-async function measureInTurns(browser: Browser, dashboard: FixtureDashboard, loads: Measured[]): Promise<RenderRuns[]> {
+async function measureInTurns(browser: Browser, dashboard: ServedDashboard, loads: Measured[]): Promise<RenderRuns[]> {
   const runs = loads.map((): RenderRuns => ({ banner: [], full: [], started: [], dots: 0, errors: [] }));
   for (let run = 0; run < RUNS; run += 1) {
     for (const [index, load] of loads.entries()) await measureOnce(browser, dashboard, load, runs[index]!);

@@ -3,7 +3,7 @@
 
 import { pairVerdict, type Evidence } from '../shared/knowledge/daca-pair';
 import { SCENARIOS } from '../simulator/scenarios';
-import { phaseViews } from '../tests/shared/knowledge/scenario-views';
+import { phaseViews } from '../simulator/scenario-views';
 
 const rows = [['scenario', 'phase', 'from day', 'verdict', 'I-821D', 'I-765', 'by inference', 'pending', 'rests on', 'headline']];
 for (const scenario of SCENARIOS.values()) {

@@ -4,8 +4,8 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../tests/helpers/chromium';
-import { simControl, startPreview, type PreviewProcess } from '../tests/helpers/preview-process';
+import { launchChromium } from './chromium';
+import { simControl, startPreview, type PreviewProcess } from './preview-process';
 
 const OUT_DIR = join(import.meta.dirname, '..', 'docs', 'screenshots');
 const WIDE = { width: 1280, height: 900 };

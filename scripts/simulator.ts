@@ -120,7 +120,8 @@ Press Ctrl+C to stop.
 }
 
 const stop = () => {
-  sim.close().finally(() => process.exit(0));
+  // Nothing awaits a signal handler: the process exits once the simulator has closed, or failed to.
+  void sim.close().finally(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -11,8 +11,8 @@ import { localDay, verdictOf, watchedCases } from '../../renderer/lib/pair-view.
 import { buildFirstPaint } from '../../scripts/dashboard-build';
 import type { DashboardState } from '../../shared/ipc/contract';
 import { languageOfLocale } from '../../shared/localized';
-import { ACCOUNT_CASES, cardDeliveredState, firstRunState, I821D, silentApprovalState } from '../helpers/dashboard-fixtures';
-import { exampleDashboardState } from '../helpers/dashboard-state';
+import { ACCOUNT_CASES, cardDeliveredState, firstRunState, I821D, silentApprovalState } from '../helpers/dashboard-state-samples';
+import { exampleDashboardState } from '../helpers/example-dashboard-state';
 
 const PAGE = '<!doctype html><html lang="en"><body><div id="app"></div><script type="module" src="./assets/index-abc.js"></script></body></html>';
 

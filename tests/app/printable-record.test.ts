@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { printableRecord } from '../../app/printable-record';
 import { CaseSnapshotSchema, SettingsSchema } from '../../shared/monitor/state';
-import { I765, I821D, silentApprovalState } from '../helpers/dashboard-fixtures';
+import { I765, I821D, silentApprovalState } from '../helpers/dashboard-state-samples';
 
 const NOW = Date.parse('2026-08-12T15:20:00.000Z');
 

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INVOKE } from '../../shared/ipc/contract';
 import { DEMO_ACCOUNT } from '../../simulator/scenarios';
-import { launchChromium } from '../helpers/chromium';
+import { launchChromium } from '../../scripts/chromium';
 import type { ElectronDouble, FakeBrowserWindow } from '../helpers/electron-double';
 import { SimBrowser, signInThroughPages } from '../helpers/sim-browser';
 

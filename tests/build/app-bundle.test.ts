@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_PAINT_DIR, FIRST_PAINT_FILE, loadFirstPaint } from '../../app/first-paint';
-import { silentApprovalState } from '../helpers/dashboard-fixtures';
+import { silentApprovalState } from '../helpers/dashboard-state-samples';
 
 let out: string;
 beforeAll(() => {

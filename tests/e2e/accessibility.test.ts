@@ -2,15 +2,12 @@
 // after the silent approval) in English and Spanish at 360 and 1280 px, no sideways scrolling, every control in
 // the Tab order, and no Content-Security-Policy violation anywhere.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
-import { signInOnSimulatorPages, simControl, startPreview, type PreviewProcess } from '../helpers/preview-process';
+import { seriousAxeViolations } from '../helpers/axe';
+import { launchChromium } from '../../scripts/chromium';
+import { signInOnSimulatorPages, simControl, startPreview, type PreviewProcess } from '../../scripts/preview-process';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WIDTHS = [360, 1280] as const;
 type Language = 'en' | 'es';
 
@@ -49,17 +46,8 @@ afterAll(async () => {
 });
 
 /** axe-core in the page, with every <details> open so their contents are checked too; serious and critical only. */
-async function seriousViolations(): Promise<string[]> {
-  await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
-  // page.evaluate runs through the DevTools protocol: an inline <script> would be (rightly) refused by the CSP.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, { resultTypes: ['violations'] }),
-  );
-  await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = false)));
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+function seriousViolations(): Promise<string[]> {
+  return seriousAxeViolations(page, { openDetails: true });
 }
 
 interface TabWalk {

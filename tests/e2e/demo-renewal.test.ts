@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
-import { signInOnSimulatorPages, simControl, startPreview, tabTo, type PreviewProcess } from '../helpers/preview-process';
+import { launchChromium } from '../../scripts/chromium';
+import { signInOnSimulatorPages, simControl, startPreview, tabTo, type PreviewProcess } from '../../scripts/preview-process';
 
 /** For what follows a round trip to the preview: quick, but not within expect.poll's default second on a busy machine. */
 const SOON = { timeout: 5_000 };

@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDay, verdictOf, watchedCases } from '../../renderer/lib/pair-view.svelte';
 import { MESSAGES } from '../../renderer/lib/i18n';
 import type { DashboardState } from '../../shared/ipc/contract';
-import { cardDeliveredState, firstRunState, silentApprovalState } from '../helpers/dashboard-fixtures';
-import { fakePreload, recordedCalls, serveDashboardInChromium, type FixtureDashboard } from '../helpers/fixture-dashboard';
+import { cardDeliveredState, firstRunState, silentApprovalState } from '../helpers/dashboard-state-samples';
+import { fakePreload, recordedCalls, serveDashboardInChromium, type ServedDashboard } from '../../scripts/served-dashboard';
 
 const SOON = { timeout: 10_000 };
 const TIME_ZONE = 'America/New_York';
 const BANNER = '[data-testid="pair-verdict"]';
 
-let dashboard: FixtureDashboard;
+let dashboard: ServedDashboard;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 

@@ -2,23 +2,20 @@
 // day-105 inquiry prompt and its USCIS link, the new card's estimate and printed dates, the employer sheet's export and
 // the sheet itself in English and Spanish; axe-core (serious and critical) at 360 and 1280 px, no CSP violation.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { employerSheet } from '../../app/employer-sheet';
 import type { DashboardState } from '../../shared/ipc/contract';
 import { CaseSnapshotSchema, SettingsSchema } from '../../shared/monitor/state';
-import { cardDeliveredState, firstRunState, I765, I821D } from '../helpers/dashboard-fixtures';
-import { exampleDashboardState } from '../helpers/dashboard-state';
-import { openDashboardPage, recordedCalls, serveDashboardInChromium, type FixtureDashboard } from '../helpers/fixture-dashboard';
+import { seriousAxeViolations } from '../helpers/axe';
+import { cardDeliveredState, firstRunState, I765, I821D } from '../helpers/dashboard-state-samples';
+import { exampleDashboardState } from '../helpers/example-dashboard-state';
+import { openDashboardPage, recordedCalls, serveDashboardInChromium, type ServedDashboard } from '../../scripts/served-dashboard';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SOON = { timeout: 5_000 };
 const TIME_ZONE = 'America/New_York';
 
-let dashboard: FixtureDashboard;
+let dashboard: ServedDashboard;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const violations: string[] = [];
@@ -36,12 +33,6 @@ afterAll(async () => {
 /** A new page in a browser set to `locale`, on the dashboard answering with `state`. */
 function open(state: DashboardState, options: { locale?: string; width?: number } = {}): Promise<Page> {
   return openDashboardPage(browser, dashboard, state, { ...options, timezoneId: TIME_ZONE, contexts, problems: violations });
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(() => (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** The pair pending since 2026-05-29, both under review, read at `now`: day 105 is 2026-09-11. */
@@ -68,7 +59,7 @@ describe('before filing (no receipts, only the card’s expiry)', { timeout: 60_
     await page.getByLabel('Expiry date on your current work permit card').dispatchEvent('change');
     await expect.poll(async () => (await recordedCalls(page)).filter((c) => c.method === 'updateSettings').map((c) => c.request), SOON).toContainEqual({ permitExpiry: '2027-02-01' });
     await expect.poll(() => filing.innerText(), SOON).toContain('The window opens in 23 days');
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('in Spanish, at 360 px', async () => {
@@ -77,7 +68,7 @@ describe('before filing (no receipts, only the card’s expiry)', { timeout: 60_
     await filing.waitFor(SOON);
     expect(await filing.innerText()).toContain('USCIS recomienda presentarla entre el 2 ago 2026 y el 1 sept 2026');
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });
 
@@ -96,7 +87,7 @@ describe('day 105', { timeout: 60_000 }, () => {
     await expect.poll(async () => (await recordedCalls(page)).filter((c) => c.method === 'openExternal').map((c) => c.request), SOON).toEqual([{ url: 'https://www.uscis.gov/contactcenter' }]);
     // The stand-in main did not open it: the page says where to go instead.
     await expect.poll(() => prompt.getByRole('status').innerText(), SOON).toContain('www.uscis.gov/contactcenter');
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('not before day 105; at day 120, the calm note, in Spanish at 360 px', async () => {
@@ -108,7 +99,7 @@ describe('day 105', { timeout: 60_000 }, () => {
     await note.waitFor(SOON);
     expect(await note.innerText()).toContain('Su renovación lleva 120 días pendiente');
     expect(await page.getByTestId('inquiry-prompt').innerText()).toContain('Ya puede preguntar a USCIS por su renovación');
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });
 
@@ -147,7 +138,7 @@ describe('the new card', { timeout: 60_000 }, () => {
     await expect.poll(() => card.innerText(), SOON).toContain('Valid from Aug 3, 2026 to Aug 2, 2028 (as you entered them).');
     const filing = page.getByTestId('filing-window');
     expect(await filing.innerText()).toContain('USCIS recommends filing between Mar 5, 2028 and Apr 4, 2028');
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });
 
@@ -195,6 +186,6 @@ describe('the sheet for the employer', { timeout: 60_000 }, () => {
     expect(links.length).toBeGreaterThanOrEqual(3);
     for (const link of links) expect(new URL(link).hostname).toBe('www.uscis.gov');
     expect(requests.filter((url) => !url.startsWith('about:') && !url.startsWith('data:'))).toEqual([]);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });

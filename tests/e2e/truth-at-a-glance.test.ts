@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardState } from '../../shared/ipc/contract';
 import { FINDING_TYPES } from '../../shared/monitor/findings';
 import { SettingsSchema } from '../../shared/monitor/state';
-import { ACCOUNT_CASES, cardDeliveredState, firstRunState, I765, I821D, LAST_CHECK, silentApprovalState } from '../helpers/dashboard-fixtures';
-import { fakePreload, openDashboardPage, pushState, recordedCalls, serveDashboardInChromium, type FixtureDashboard } from '../helpers/fixture-dashboard';
+import { ACCOUNT_CASES, cardDeliveredState, firstRunState, I765, I821D, LAST_CHECK, silentApprovalState } from '../helpers/dashboard-state-samples';
+import { fakePreload, openDashboardPage, pushState, recordedCalls, serveDashboardInChromium, type ServedDashboard } from '../../scripts/served-dashboard';
 
 const SOON = { timeout: 5_000 };
 const TIME_ZONE = 'America/New_York';
 
-let dashboard: FixtureDashboard;
+let dashboard: ServedDashboard;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 /** Two pages kept open and fed new states (a page takes seconds to open on a busy machine): en-US and es-MX. */

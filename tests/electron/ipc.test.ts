@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerIpcHandlers, sendState, type IpcHandlers } from '../../electron/ipc';
 import { INVOKE, type InvokeChannel } from '../../shared/ipc/contract';
-import { exampleDashboardState } from '../helpers/dashboard-state';
+import { exampleDashboardState } from '../helpers/example-dashboard-state';
 import type { ElectronDouble } from '../helpers/electron-double';
 
 vi.mock('electron', () => import('../helpers/electron-double').then((m) => m.electronModule()));

@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { INVOKE, type DacaWatchApi } from '../../shared/ipc/contract';
-import { exampleDashboardState } from '../helpers/dashboard-state';
+import { exampleDashboardState } from '../helpers/example-dashboard-state';
 import type { ElectronDouble } from '../helpers/electron-double';
 
 vi.mock('electron', () => import('../helpers/electron-double').then((m) => m.electronModule()));

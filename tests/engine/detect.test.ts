@@ -10,7 +10,7 @@ import { CaseSnapshotSchema, type CaseSnapshot } from '../../shared/monitor/stat
 import { FaultBoard } from '../../simulator/faults';
 import type { CaseKey, Scenario } from '../../simulator/scenario-schema';
 import { SCENARIOS, getScenario, scenarioPhases } from '../../simulator/scenarios';
-import { FILING_DAY, caseViewAt } from '../shared/knowledge/scenario-views';
+import { FILING_DAY, caseViewAt } from '../../simulator/scenario-views';
 
 const HOUR = 3_600_000;
 /** Past the simulator's up-to-59-second jitter, as scenario-views reads each phase. */

@@ -32,9 +32,4 @@ export function dbusSkipReason(platform: NodeJS.Platform, env: Readonly<Record<s
   return null;
 }
 
-/** Where a Chromium-based browser usually is when CHROMIUM_PATH does not say: Debian's Chromium, or Google Chrome. */
-export function defaultChromiumPath(platform: NodeJS.Platform): string {
-  if (platform === 'darwin') return '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome';
-  if (platform === 'win32') return 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe';
-  return '/usr/bin/chromium';
-}
+export { defaultChromiumPath } from '../../scripts/chromium';

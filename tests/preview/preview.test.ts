@@ -15,11 +15,11 @@ import { FIRST_PAINT_DIR } from '../../app/first-paint';
 import { buildDashboard, buildFirstPaint } from '../../scripts/dashboard-build';
 import { parseReceipt } from '../../shared/receipt';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium';
+import { launchChromium } from '../../scripts/chromium';
 import { expectedSigtermEnd, sigtermRunsHandlers } from '../helpers/platform';
 import { frozenSimulator } from '../helpers/sim-fixture';
 import { SimBrowser, signInThroughPages } from '../helpers/sim-browser';
-import { simControl, type PreviewInfo } from '../helpers/preview-process';
+import { simControl, type PreviewInfo } from '../../scripts/preview-process';
 
 
 

@@ -6,7 +6,7 @@ import { FindingSchema, type FindingInput } from '../../shared/monitor/findings'
 import { CaseSnapshotSchema } from '../../shared/monitor/state';
 import { documentRows, entrySummary, findingSummary, newestFoundAt, newsEntries, unseenFindings } from '../../renderer/lib/news-view.svelte';
 import { watchedCases } from '../../renderer/lib/pair-view.svelte';
-import { exampleDashboardState } from '../helpers/dashboard-state';
+import { exampleDashboardState } from '../helpers/example-dashboard-state';
 
 const I821D = 'IOE0933012457';
 const I765 = 'IOE0933012458';

@@ -14,7 +14,7 @@ import {
   verdictOf,
   watchedCases,
 } from '../../renderer/lib/pair-view.svelte';
-import { exampleDashboardState } from '../helpers/dashboard-state';
+import { exampleDashboardState } from '../helpers/example-dashboard-state';
 
 const I821D = 'IOE0933012457';
 const I765 = 'IOE0933012458';

@@ -8,7 +8,7 @@ import { LIMITS } from '../../shared/limits';
 import { CaseSnapshotSchema, type CaseSnapshot } from '../../shared/monitor/state';
 import { watchedCases } from '../../renderer/lib/pair-view.svelte';
 import { timelineOf, type TimelineInput } from '../../renderer/lib/timeline-view.svelte';
-import { exampleDashboardState } from '../helpers/dashboard-state';
+import { exampleDashboardState } from '../helpers/example-dashboard-state';
 
 const I821D = 'IOE0933012457';
 const I765 = 'IOE0933012458';

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { checkNowAvailability, neverSignedIn, notWatching } from '../../renderer/lib/watch-view';
-import { exampleDashboardState } from '../helpers/dashboard-state';
+import { exampleDashboardState } from '../helpers/example-dashboard-state';
 
 const NOW = Date.parse('2026-06-02T15:10:00.000Z');
 

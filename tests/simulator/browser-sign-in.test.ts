@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { endpointPath } from '../../shared/myuscis/endpoints';
 import { SESSION_COOKIE } from '../../simulator/server';
-import { launchChromium } from '../helpers/chromium';
+import { launchChromium } from '../../scripts/chromium';
 import { frozenSimulator } from '../helpers/sim-fixture';
 
 let browser: Browser;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DashboardStateSchema, EVENTS, INVOKE, SettingsChangeSchema } from '../../../shared/ipc/contract';
 import { emptyState } from '../../../shared/monitor/state';
-import { exampleDashboardState } from '../../helpers/dashboard-state';
+import { exampleDashboardState } from '../../helpers/example-dashboard-state';
 
 describe('the channels', () => {
   it('are the dashboard’s whole surface, each with its own API method', () => {

@@ -7,7 +7,7 @@ import { pairVerdict } from '../../../shared/knowledge/daca-pair';
 import { stageAheadOfTitle } from '../../../shared/knowledge/stage-guide';
 import { isSafeExternalUrl } from '../../../shared/security/navigation';
 import { getScenario } from '../../../simulator/scenarios';
-import { phaseViews } from './scenario-views';
+import { phaseViews } from '../../../simulator/scenario-views';
 
 const phases = new Map(phaseViews(getScenario('daca-renewal')).map((views) => [views.phase, views]));
 const verdictAt = (phase: string) => {

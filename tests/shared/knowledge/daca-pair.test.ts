@@ -7,7 +7,7 @@ import type { CaseStage } from '../../../shared/knowledge/case-reading';
 import { addDays } from '../../../shared/knowledge/calendar-days';
 import { pairVerdict, type CaseView, type PairVerdict, type PairVerdictKind } from '../../../shared/knowledge/daca-pair';
 import { SCENARIOS, getScenario } from '../../../simulator/scenarios';
-import { phaseViews, type PhaseViews } from './scenario-views';
+import { phaseViews, type PhaseViews } from '../../../simulator/scenario-views';
 
 const INFERRED = 'I-821D approved by inference';
 type Expected = [kind: PairVerdictKind, i821d: CaseStage, i765: CaseStage, inference?: typeof INFERRED];

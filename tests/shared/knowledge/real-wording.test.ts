@@ -7,7 +7,7 @@ import { explainCode } from '../../../shared/knowledge/codes';
 import { pairVerdict } from '../../../shared/knowledge/daca-pair';
 import { explainStatus } from '../../../shared/knowledge/status-titles';
 import { getScenario } from '../../../simulator/scenarios';
-import { phaseViews } from './scenario-views';
+import { phaseViews } from '../../../simulator/scenario-views';
 
 const UNKNOWN = /unknown|does not know|unconfirmed|desconocid|no conoce|sin confirmar/i;
 const NEW_SCENARIOS = ['daca-renewal-we-titles', 'daca-apr0-early-approval', 'daca-rotating-content-ids', 'daca-wrong-receipt', 'daca-interview-notice'];

@@ -8,7 +8,7 @@ import { learnTitles } from '../../../shared/knowledge/learned-titles';
 import { linksInText, snapshotView } from '../../../shared/knowledge/snapshot-view';
 import { CaseSnapshotSchema } from '../../../shared/monitor/state';
 import { SCENARIOS } from '../../../simulator/scenarios';
-import { phaseViews } from './scenario-views';
+import { phaseViews } from '../../../simulator/scenario-views';
 
 /** What the engine would have stored after reading `view` in one check. */
 function stored(view: CaseView): CaseView {

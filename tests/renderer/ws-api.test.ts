@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getApi, previewApiUrl } from '../../renderer/lib/api';
 import { connectWsApi, type WsApi } from '../../renderer/lib/ws-api';
 import { INVOKE, type DacaWatchApi, type DashboardState } from '../../shared/ipc/contract';
-import { exampleDashboardState } from '../helpers/dashboard-state';
+import { exampleDashboardState } from '../helpers/example-dashboard-state';
 
 /** A socket the test opens, answers and drops by hand. */
 class ScriptedSocket {

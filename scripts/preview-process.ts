@@ -1,5 +1,5 @@
 // Starts `npm run preview -- --json` as a child process for browser tests and scripts, stops it, calls its
-// simulator's control API and signs in on the simulator's pages. Test support only: never reaches into its state.
+// simulator's control API and signs in on the simulator's pages. For tests and scripts only (never part of the app): never reaches into its state.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';

@@ -1,6 +1,7 @@
 // The dashboard built once and served on 127.0.0.1 with its real CSP, over a stand-in preload that answers with a
 // given DashboardState, lets a test push new ones and records every call. Like main, the server can put the first
-// frame into the page (app/first-paint.ts) for the state a test names. Test and bench support only.
+// frame into the page (app/first-paint.ts) for the state a test names. For tests and the bench only, never
+// part of the app.
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -8,14 +9,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, sep } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { dashboardCsp, MIME_TYPES } from '../../app/dashboard-csp';
-import { loadFirstPaint, withFirstPaint } from '../../app/first-paint';
-import { buildDashboard, buildFirstPaint } from '../../scripts/dashboard-build';
-import type { DashboardState } from '../../shared/ipc/contract';
-import { languageOfLocale } from '../../shared/localized';
+import { dashboardCsp, MIME_TYPES } from '../app/dashboard-csp';
+import { loadFirstPaint, withFirstPaint } from '../app/first-paint';
+import { buildDashboard, buildFirstPaint } from './dashboard-build';
+import type { DashboardState } from '../shared/ipc/contract';
+import { languageOfLocale } from '../shared/localized';
 import { launchChromium } from './chromium';
 
-export interface FixtureDashboard {
+export interface ServedDashboard {
   /** The page's address. */
   url: string;
   /** The built files' folder. */
@@ -29,7 +30,7 @@ export interface FixtureDashboard {
 }
 
 /** Builds the dashboard into a new temporary folder and serves it (exact paths only) with the dashboard's CSP. */
-export async function serveDashboard(): Promise<FixtureDashboard> {
+export async function serveDashboard(): Promise<ServedDashboard> {
   const folder = mkdtempSync(join(tmpdir(), 'daca-watch-fixture-'));
   const outDir = join(folder, 'renderer');
   let server: Server | undefined;
@@ -77,7 +78,7 @@ export async function serveDashboard(): Promise<FixtureDashboard> {
 }
 
 /** The dashboard served and Chromium launched side by side; when either fails, the other is closed and the failure thrown. */
-export async function serveDashboardInChromium(): Promise<{ dashboard: FixtureDashboard; browser: Browser }> {
+export async function serveDashboardInChromium(): Promise<{ dashboard: ServedDashboard; browser: Browser }> {
   const [served, launched] = await Promise.allSettled([serveDashboard(), launchChromium()]);
   if (served.status === 'fulfilled' && launched.status === 'fulfilled') return { dashboard: served.value, browser: launched.value };
   await Promise.allSettled([served.status === 'fulfilled' ? served.value.close() : null, launched.status === 'fulfilled' ? launched.value.close() : null]);
@@ -100,7 +101,7 @@ export interface OpenPageOptions {
  * A new page in a new browser context (`locale`, `width` x 900, `timezoneId`) on the dashboard answering with
  * `state`; resolves once the status line is up. CSP violations and page errors are recorded in `problems`.
  */
-export async function openDashboardPage(browser: Browser, dashboard: FixtureDashboard, state: DashboardState, options: OpenPageOptions): Promise<Page> {
+export async function openDashboardPage(browser: Browser, dashboard: ServedDashboard, state: DashboardState, options: OpenPageOptions): Promise<Page> {
   const { locale = 'en-US', width = 1280, timezoneId, opens = false, contexts, problems } = options;
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale, timezoneId });
   contexts.push(context);

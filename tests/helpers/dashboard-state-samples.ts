@@ -4,7 +4,7 @@
 import type { DashboardState } from '../../shared/ipc/contract';
 import { FindingSchema, type FindingInput } from '../../shared/monitor/findings';
 import { CaseSnapshotSchema, SettingsSchema } from '../../shared/monitor/state';
-import { exampleDashboardState } from './dashboard-state';
+import { exampleDashboardState } from './example-dashboard-state';
 
 export const I821D = 'IOE0933012457';
 export const I765 = 'IOE0933012458';

@@ -1,12 +1,12 @@
 // The simulator's scenarios as the CaseViews DACA Watch would hold at each story phase, built in-process from
 // the simulator's records and payloads read through the real schemas. Test and script helper: no assertions.
 
-import { parseCaseDetailBody, parseCaseStatusBody, parseDocumentsBody, type ParsedBody } from '../../../shared/myuscis/schemas';
-import type { CaseView } from '../../../shared/knowledge/daca-pair';
-import { caseRecordAt } from '../../../simulator/case-state';
-import { caseDetailPayload, caseStatusPayload, documentsPayload } from '../../../simulator/payloads';
-import type { CaseKey, Scenario } from '../../../simulator/scenario-schema';
-import { scenarioPhases } from '../../../simulator/scenarios';
+import { parseCaseDetailBody, parseCaseStatusBody, parseDocumentsBody, type ParsedBody } from '../shared/myuscis/schemas';
+import type { CaseView } from '../shared/knowledge/daca-pair';
+import { caseRecordAt } from './case-state';
+import { caseDetailPayload, caseStatusPayload, documentsPayload } from './payloads';
+import type { CaseKey, Scenario } from './scenario-schema';
+import { scenarioPhases } from './scenarios';
 
 /** Any UTC midnight works: the scenarios place their steps relative to it. */
 export const FILING_DAY = Date.UTC(2026, 4, 29);
