@@ -10,6 +10,7 @@ import { dashboardStateOf } from '../app/dashboard-state';
 import { FIRST_PAINT_DIR, FIRST_PAINT_FILE, loadFirstPaint, withFirstPaint } from '../app/first-paint';
 import { HeldEvents } from '../app/held-events';
 import { createIpcHandlers, pushingStateAfterChanges } from '../app/ipc-handlers';
+import { ShellNotices, shellPlatformOf } from '../app/shell-notices';
 import { connectInBackground } from '../app/start-up';
 import { MyUscisClient } from '../engine/client';
 import { openStateStore, type StoredObject } from '../engine/file-state-store';
@@ -88,11 +89,17 @@ async function start(): Promise<void> {
   // commands wait, in order, until everything their handlers touch exists (released at the end).
   const monitorEvents = new HeldEvents<MonitorEvent>();
   const commands = new HeldEvents<TrayCommand>();
+  const shellChanges = new HeldEvents<void>();
   const dashboard = createDashboardWindow({ preload: join(here, '..', 'preload', 'preload.cjs'), platform: process.platform });
   app.on('before-quit', () => dashboard.allowClose());
   const iconPath = resourcePath(resourcePlace, RESOURCE.notificationIcon);
   const showNotification = createNotificationFallback({ iconPath, onClick: () => dashboard.open() });
-  const notifier = createDesktopNotifier({ appId: appUserModelId, appName: 'DACA Watch', iconPath, onClick: () => dashboard.open(), fallback: showNotification });
+  // A notification the system did not show (Notification `failed`, no support, no answer) rejects notify(): the engine
+  // reports it as not shown, and the notices tell the dashboard (once, with how to turn notifications on) and the tray.
+  const shellNotices = new ShellNotices(shellPlatformOf(process.platform), clock, () => shellChanges.deliver());
+  const notifier = shellNotices.watch(
+    createDesktopNotifier({ appId: appUserModelId, appName: 'DACA Watch', iconPath, onClick: () => dashboard.open(), fallback: showNotification }),
+  );
   const monitor = new Monitor({
     client,
     origin: dataOrigin,
@@ -108,12 +115,12 @@ async function start(): Promise<void> {
   // banner paints before the page's script has loaded; the script hydrates it (renderer/main.ts), in the same
   // language (a mismatch would only be repaired by hydration). If the built renderer cannot load, the page is served as built.
   serveDashboard(join(here, '..', 'renderer'), (indexHtml) =>
-    withFirstPaint(indexHtml, renderFirstPaint, () => dashboardStateOf(monitor, demo), systemLanguage, (message) => console.warn(message)),
+    withFirstPaint(indexHtml, renderFirstPaint, () => dashboardStateOf(monitor, demo, shellNotices.state()), systemLanguage, (message) => console.warn(message)),
   );
   // Open and Quit without a tray: the app menu, in the user's language (redrawn when it changes).
   const renderAppMenu = createAppMenu(process.platform, (command) => commands.deliver(command));
   const pushState = () => {
-    dashboard.send(dashboardStateOf(monitor, demo));
+    dashboard.send(dashboardStateOf(monitor, demo, shellNotices.state()));
     renderAppMenu(monitor.language);
   };
   const signIn = createSignIn({
@@ -124,14 +131,19 @@ async function start(): Promise<void> {
       pushState();
     },
   });
+  // Read back after each change (app.getLoginItemSettings; the autostart file on Linux): Settings says when the
+  // system did not register it (an unsigned macOS app's login item may silently not).
   const setStartAtLogin = (enabled: boolean) =>
-    setLoginItem(enabled, {
-      platform: process.platform,
-      setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
-      executable: process.env.APPIMAGE ?? process.execPath,
-      // In development the program is Electron itself, which needs the app's folder.
-      ...(app.isPackaged ? {} : { appPath: app.getAppPath() }),
-    });
+    shellNotices.loginItemChecked(
+      setLoginItem(enabled, {
+        platform: process.platform,
+        setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+        getLoginItemSettings: (options) => app.getLoginItemSettings(options),
+        executable: process.env.APPIMAGE ?? process.execPath,
+        // In development the program is Electron itself, which needs the app's folder.
+        ...(app.isPackaged ? {} : { appPath: app.getAppPath() }),
+      }),
+    );
   const tray = createTray({ iconDir: resourcePath(resourcePlace, RESOURCE.trayImages), platform: process.platform, onCommand: (command) => commands.deliver(command) });
   const controller = new AppController({
     monitor,
@@ -142,6 +154,7 @@ async function start(): Promise<void> {
     clearSession: () => signIn.signOut(),
     setStartAtLogin,
     quit: () => app.quit(),
+    notificationsFailing: () => shellNotices.notificationsFailing(),
   });
   // The renewal calendar's reminders: at start, every few minutes and after each change, with or without receipts
   // (no request to USCIS); the tray's day count is redrawn with them.
@@ -154,6 +167,7 @@ async function start(): Promise<void> {
       demo,
       signIn,
       setStartAtLogin,
+      shellState: () => shellNotices.state(),
       openExternal: openSafeExternalUrl,
       saveFile: saveWithDialog,
     }), () => {
@@ -185,6 +199,10 @@ async function start(): Promise<void> {
     pushState();
   });
   commands.release((command) => void controller.command(command));
+  shellChanges.release(() => {
+    pushState();
+    controller.refresh();
+  });
   reminders.start();
   renderAppMenu(monitor.language);
   // The tray exists; the dashboard opens now (unless started at login, or a second launch came meanwhile),

@@ -490,7 +490,7 @@ class FakeApp extends EventEmitter {
     if (this.loginItemRegisters) this.loginItem = { ...settings };
   }
   /** Electron 45's LoginItemSettings: openAtLogin, wasOpenedAtLogin and status (macOS), executableWillLaunchAtLogin (Windows). */
-  getLoginItemSettings(): Record<string, unknown> {
+  getLoginItemSettings(_options?: { path?: string; args?: string[] }): { openAtLogin: boolean; wasOpenedAtLogin: boolean; status: string; executableWillLaunchAtLogin: boolean; [key: string]: unknown } {
     const openAtLogin = this.loginItem.openAtLogin === true;
     return {
       ...this.loginItem,
