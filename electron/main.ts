@@ -22,6 +22,7 @@ import type { ReceiptNumber } from '../shared/receipt';
 import { myUscisOrigins, type MyUscisMode } from '../shared/security/navigation';
 import type { TrayCommand } from '../shared/tray/tray-model';
 import { startSimulator } from '../simulator/server';
+import { APP_ID } from './app-id';
 import { APP_ORIGIN, registerAppScheme, serveDashboard } from './app-protocol';
 import { createDashboardWindow } from './dashboard-window';
 import { createDesktopNotifier, windowsAppUserModelId } from './desktop-notifier';
@@ -35,7 +36,7 @@ import { openSafeExternalUrl, stripElectronUserAgent } from './secure-window';
 import { createSignIn } from './sign-in-window';
 import { createAppMenu, createTray } from './tray';
 
-export const APP_ID = 'org.dacawatch.desktop';
+export { APP_ID };
 /** The demo tells the renewal an hour a second: the silent approval arrives within minutes. */
 const DEMO_SPEED = 3600;
 const here = dirname(fileURLToPath(import.meta.url));
