@@ -11,8 +11,8 @@ import type { ElectronDouble } from '../helpers/electron-double';
 vi.mock('electron', () => import('../helpers/electron-double').then((m) => m.electronModule()));
 const electron = (await import('electron')) as unknown as ElectronDouble;
 
-// As main.ts does it: the scheme's privileges at load time, before `ready`; the handler only after it. The double
-// throws where real Electron does (docs/api/protocol.md), so these are recorded before the app becomes ready.
+// As main.ts does it: the scheme's privileges at load time, before `ready`; the handler only after it
+// (docs/api/protocol.md). The double throws on a call out of its time, so these are recorded before the app is ready.
 registerAppScheme();
 const handlerBeforeReady = captureError(() => serveDashboard('/nowhere'));
 
@@ -53,7 +53,7 @@ describe('registerAppScheme', () => {
     expect(electron.protocol.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
   });
 
-  it('works only in its time: privileges before ready, the handler after (each throws out of its time, as in Electron)', () => {
+  it('works only in its time: privileges before ready, the handler after (the double throws out of its time)', () => {
     expect(handlerBeforeReady?.message).toMatch(/after the app is ready/);
     expect(electron.app.isReady()).toBe(true);
     expect(() => registerAppScheme()).toThrow(/before app is ready/);

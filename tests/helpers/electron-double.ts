@@ -636,8 +636,9 @@ export function electronModule() {
     },
     contextBridge: { exposeInMainWorld: (name: string, api: unknown) => void exposed.set(name, api), exposed },
     // docs/api/protocol.md: registerSchemesAsPrivileged "can only be used before the ready event of the app module
-    // gets emitted"; the module's other methods only after it (the default session, which protocol.handle serves,
-    // does not exist before ready). Real Electron throws in both cases; so does the double.
+    // gets emitted and can be called only once"; "all methods unless specified can only be used after the ready
+    // event". The double throws on a call out of its time, so a wrong order fails the test at once; that real
+    // Electron throws too (rather than only ignoring the call) is from its source as remembered, not re-read here.
     protocol: {
       registerSchemesAsPrivileged: (list: unknown[]) => {
         if (app.isReady()) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
