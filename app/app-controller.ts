@@ -10,6 +10,7 @@ import { renewalTrayLine } from '../shared/knowledge/renewal-calendar';
 import { STAGE_NAMES } from '../shared/knowledge/stages';
 import { isReceiptNumber, maskReceipt } from '../shared/receipt';
 import { explainStatus } from '../shared/knowledge/status-titles';
+import { notificationsTrayLine } from './shell-notices';
 import { buildTrayMenu, trayIcon, trayTooltip, type TrayCommand, type TrayIcon, type TrayMenuItem, type TrayState } from '../shared/tray/tray-model';
 
 const HOUR = 3_600_000;
@@ -25,6 +26,11 @@ export interface ControllerPorts {
   clearSession: () => Promise<void>;
   setStartAtLogin: (enabled: boolean) => void;
   quit: () => void;
+  /**
+   * True while desktop notifications are not showing (app/shell-notices.ts): the tray then asks for attention
+   * while a finding is unseen, since no notification told it.
+   */
+  notificationsFailing?: () => boolean;
 }
 
 export type PowerEvent = 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen';
@@ -86,7 +92,12 @@ export class AppController {
   /** Redraws the tray; call after anything that may have changed the state. */
   refresh(): void {
     const state = this.trayState();
-    this.ports.renderTray({ icon: trayIcon(state), tooltip: trayTooltip(state), menu: buildTrayMenu(state) });
+    const untold = state.unseen > 0 && this.ports.notificationsFailing?.() === true;
+    this.ports.renderTray({
+      icon: untold ? 'attention' : trayIcon(state),
+      tooltip: untold ? `${trayTooltip(state)}\n${notificationsTrayLine(state.language)}` : trayTooltip(state),
+      menu: buildTrayMenu(state),
+    });
   }
 
   async command(command: TrayCommand): Promise<void> {

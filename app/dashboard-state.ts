@@ -2,9 +2,10 @@
 // DashboardState. Plain TypeScript (no `electron` import); it reads the engine and changes nothing.
 
 import type { Monitor } from '../engine/monitor';
-import { DashboardStateSchema, type DashboardState } from '../shared/ipc/contract';
+import { DashboardStateSchema, type DashboardState, type ShellState } from '../shared/ipc/contract';
 
-export function dashboardStateOf(monitor: Monitor, demo: boolean): DashboardState {
+/** `shell`: what the desktop shell could not do (app/shell-notices.ts); absent in the preview. */
+export function dashboardStateOf(monitor: Monitor, demo: boolean, shell?: ShellState): DashboardState {
   const state = monitor.snapshot;
   const schedule = state.schedule;
   const caseTimes = Object.values(schedule.cases);
@@ -27,6 +28,7 @@ export function dashboardStateOf(monitor: Monitor, demo: boolean): DashboardStat
     lastSeenAt: state.lastSeenAt,
     accountCases: state.accountCases,
     saveProblem: monitor.saveProblem(),
+    ...(shell ? { shell } : {}),
     demo,
     now: new Date(monitor.now()).toISOString(),
   });

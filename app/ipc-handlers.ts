@@ -3,6 +3,7 @@
 
 import type { Monitor } from '../engine/monitor';
 import type { Clock } from '../engine/ports';
+import type { ShellState } from '../shared/ipc/contract';
 import { displayValue } from '../shared/display-text';
 import { parseReceipt, type ReceiptNumber } from '../shared/receipt';
 import { tomorrowMorning } from './app-controller';
@@ -17,6 +18,8 @@ export interface IpcHandlerPorts {
   demo: boolean;
   signIn: { open(): boolean; signOut(): Promise<void> };
   setStartAtLogin: (enabled: boolean) => void;
+  /** What the desktop shell could not do (app/shell-notices.ts), sent with the state; absent in the preview. */
+  shellState?: () => ShellState;
   openExternal: (url: string) => Promise<boolean>;
   /** Asks where to save (a save dialog) and writes the file; null when the user cancelled. */
   saveFile: (suggestedName: string, contents: string) => Promise<string | null>;
@@ -42,7 +45,7 @@ export function pushingStateAfterChanges(handlers: IpcHandlers, afterChange: () 
 export function createIpcHandlers(ports: IpcHandlerPorts): IpcHandlers {
   const { monitor, clock } = ports;
   return {
-    'state:get': async () => dashboardStateOf(monitor, ports.demo),
+    'state:get': async () => dashboardStateOf(monitor, ports.demo, ports.shellState?.()),
     'cases:set': async ({ receipts }) => {
       const accepted: ReceiptNumber[] = [];
       const errors = [];

@@ -49,7 +49,11 @@ export interface NodeNotifierLike {
 export interface DesktopNotifierOptions {
   /** Defaults to node-notifier's notifier for `platform`, run from outside app.asar. */
   notifier?: NodeNotifierLike;
-  /** Shows the notification another way (the shell passes Electron's Notification). */
+  /**
+   * Shows the notification another way (the shell passes Electron's Notification, electron/notification-fallback.ts),
+   * resolving once it is shown and rejecting when it was not (`failed`, no support, no answer): notify() then rejects
+   * too, so the engine never counts as shown a notification that neither way could show.
+   */
   fallback: (notification: DesktopNotification) => Promise<void>;
   /** Windows AppUserModelID, the same as electron-builder's appId and app.setAppUserModelId. */
   appId: string;
@@ -143,6 +147,7 @@ export function createDesktopNotifier(options: DesktopNotifierOptions): Notifier
   // macOS: Electron's own Notification. node-notifier's bundled terminal-notifier 1.7.2 is x86_64 only
   // (Rosetta on Apple silicon), shows as "terminal-notifier" rather than DACA Watch, and loses clicks
   // once its 5 s wait ends; Electron's Notification is the app's own, with its name, icon and click event.
+  // An unsigned build's UNNotification request is refused (`failed`): the fallback rejects, and so does notify().
   if (platform === 'darwin') return { notify: (n) => options.fallback(n) };
   let loaded: NodeNotifierLike | undefined = options.notifier;
   const notifierNow = (): NodeNotifierLike => (loaded ??= platformNotifier(platform));

@@ -1,28 +1,55 @@
 // Start at login, per platform: Electron's login items on macOS and Windows, an XDG autostart
 // .desktop file on Linux, every one starting the app hidden in the tray. Off until the user turns it on;
-// no `electron` import (main passes its setter and paths).
+// no `electron` import (main passes its setter, its getter and paths). After each change it reads back what the
+// system registered (app.getLoginItemSettings on macOS and Windows, the file on Linux): an unsigned macOS app's
+// login item may silently not register, and Settings says so (app/shell-notices.ts).
 
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** The flag a start at login carries: the app stays in the tray. */
 export const HIDDEN_FLAG = '--hidden';
 
-/** The subset of Electron's Settings for app.setLoginItemSettings that this module sets. */
+/**
+ * The subset of Electron's Settings for app.setLoginItemSettings that this module sets. No `openAsHidden`: it was
+ * removed in Electron 44 (docs/breaking-changes.md; Electron 45's typings, node_modules/electron/electron.d.ts, no
+ * longer have it); a start at login is known by HIDDEN_FLAG or by macOS's wasOpenedAtLogin (startedAtLogin below).
+ */
 export interface LoginItemSettings {
   openAtLogin: boolean;
-  /** macOS before 13 only (Electron's docs: "not available on macOS 13 and up"). */
-  openAsHidden?: boolean;
   /** Windows: the program to start, and its arguments. */
   path?: string;
   args?: string[];
 }
 
+/**
+ * The part of Electron 45's LoginItemSettings (app.getLoginItemSettings, docs/api/app.md) read back here:
+ * `openAtLogin`; on macOS `status` ('not-registered' | 'enabled' | 'requires-approval' | 'not-found'); on Windows
+ * `executableWillLaunchAtLogin` (false when the run key is deactivated, in Task Manager or Settings).
+ */
+export interface LoginItemReport {
+  openAtLogin: boolean;
+  status?: string;
+  executableWillLaunchAtLogin?: boolean;
+}
+
+/**
+ * What the system made of the request: as asked; not registered (asked on, still off); waiting for the user's
+ * approval (macOS: System Settings -> General -> Login Items; Windows: a deactivated startup entry); still
+ * registered (asked off, still on).
+ */
+export type LoginItemState = 'as-asked' | 'not-registered' | 'requires-approval' | 'still-registered';
+
 export interface LoginItemPorts {
   platform: NodeJS.Platform;
   /** app.setLoginItemSettings, for macOS and Windows. */
   setLoginItemSettings: (settings: LoginItemSettings) => void;
+  /**
+   * app.getLoginItemSettings, for macOS and Windows (on Windows with the same path and args, which it compares:
+   * LoginItemSettingsOptions in docs/api/app.md). Without it the change is not read back ('as-asked').
+   */
+  getLoginItemSettings?: (options?: { path?: string; args?: string[] }) => LoginItemReport;
   /** The program that starts the app (process.execPath, or the AppImage path in APPIMAGE). */
   executable: string;
   /**
@@ -49,25 +76,41 @@ export function autostartEntry(executable: string, appPath?: string): string {
   return ['[Desktop Entry]', 'Type=Application', 'Name=DACA Watch', 'Comment=Watches your DACA renewal on myUSCIS', `Exec=${command} ${HIDDEN_FLAG}`, 'Terminal=false', 'X-GNOME-Autostart-enabled=true', ''].join('\n');
 }
 
-export function setStartAtLogin(enabled: boolean, ports: LoginItemPorts): void {
+/** What a read-back report says about a request to turn the login item on or off. */
+export function loginItemStateOf(enabled: boolean, report: LoginItemReport, platform: NodeJS.Platform): LoginItemState {
+  if (!enabled) return report.openAtLogin ? 'still-registered' : 'as-asked';
+  if (platform === 'darwin' && report.status === 'requires-approval') return 'requires-approval';
+  if (platform === 'darwin' && report.status !== undefined && report.status !== 'enabled') return 'not-registered';
+  if (!report.openAtLogin) return 'not-registered';
+  if (platform === 'win32' && report.executableWillLaunchAtLogin === false) return 'requires-approval';
+  return 'as-asked';
+}
+
+export function setStartAtLogin(enabled: boolean, ports: LoginItemPorts): LoginItemState {
   if (ports.platform === 'darwin') {
-    // macOS 13+ ignores openAsHidden: main.ts also treats getLoginItemSettings().wasOpenedAtLogin as hidden.
-    ports.setLoginItemSettings({ openAtLogin: enabled, openAsHidden: true });
-    return;
+    // macOS 13+ has no hidden login items: main.ts treats getLoginItemSettings().wasOpenedAtLogin as hidden.
+    ports.setLoginItemSettings({ openAtLogin: enabled });
+    return ports.getLoginItemSettings ? loginItemStateOf(enabled, ports.getLoginItemSettings(), 'darwin') : 'as-asked';
   }
   if (ports.platform === 'win32') {
     // Windows starts `path` with `args` (Electron's docs default them to process.execPath and none):
     // in development that is bare electron.exe, which needs the app's folder to start this app.
-    ports.setLoginItemSettings({ openAtLogin: enabled, path: ports.executable, args: [...(ports.appPath ? [ports.appPath] : []), HIDDEN_FLAG] });
-    return;
+    const item = { path: ports.executable, args: [...(ports.appPath ? [ports.appPath] : []), HIDDEN_FLAG] };
+    ports.setLoginItemSettings({ openAtLogin: enabled, ...item });
+    return ports.getLoginItemSettings ? loginItemStateOf(enabled, ports.getLoginItemSettings(item), 'win32') : 'as-asked';
   }
   const file = autostartFilePath(ports.configHome);
   if (!enabled) {
     rmSync(file, { force: true });
-    return;
+    return existsSync(file) ? 'still-registered' : 'as-asked';
   }
-  mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(file, autostartEntry(ports.executable, ports.appPath), { mode: 0o644 });
+  try {
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, autostartEntry(ports.executable, ports.appPath), { mode: 0o644 });
+  } catch {
+    return 'not-registered';
+  }
+  return existsSync(file) ? 'as-asked' : 'not-registered';
 }
 
 /**

@@ -9,6 +9,7 @@ import { dashboardStateOf } from '../app/dashboard-state';
 import { FIRST_PAINT_DIR, FIRST_PAINT_FILE, loadFirstPaint, withFirstPaint } from '../app/first-paint';
 import { HeldEvents } from '../app/held-events';
 import { createIpcHandlers, pushingStateAfterChanges } from '../app/ipc-handlers';
+import { ShellNotices, shellPlatformOf } from '../app/shell-notices';
 import { connectInBackground } from '../app/start-up';
 import { MyUscisClient } from '../engine/client';
 import { openStateStore } from '../engine/store/file-state-store';
@@ -20,6 +21,7 @@ import type { ReceiptNumber } from '../shared/receipt';
 import { myUscisOrigins, type MyUscisMode } from '../shared/security/navigation';
 import type { TrayCommand } from '../shared/tray/tray-model';
 import { startSimulator } from '../simulator/server';
+import { APP_ID } from './app-id';
 import { APP_ORIGIN, registerAppScheme, serveDashboard } from './app-protocol';
 import { createDashboardWindow } from './dashboard-window';
 import { createDesktopNotifier, windowsAppUserModelId } from './desktop-notifier';
@@ -33,7 +35,7 @@ import { openSafeExternalUrl, stripElectronUserAgent } from './secure-window';
 import { createSignIn } from './sign-in-window';
 import { createAppMenu, createTray } from './tray';
 
-export const APP_ID = 'org.dacawatch.desktop';
+export { APP_ID };
 /** The demo tells the renewal an hour a second: the silent approval arrives within minutes. */
 const DEMO_SPEED = 3600;
 const here = dirname(fileURLToPath(import.meta.url));
@@ -84,11 +86,17 @@ async function start(): Promise<void> {
   // commands wait, in order, until everything their handlers touch exists (released at the end).
   const monitorEvents = new HeldEvents<MonitorEvent>();
   const commands = new HeldEvents<TrayCommand>();
+  const shellChanges = new HeldEvents<void>();
   const dashboard = createDashboardWindow({ preload: join(here, '..', 'preload', 'preload.cjs'), platform: process.platform });
   app.on('before-quit', () => dashboard.allowClose());
   const iconPath = resourcePath(resourcePlace, RESOURCE.notificationIcon);
   const showNotification = createNotificationFallback({ iconPath, onClick: () => dashboard.open() });
-  const notifier = createDesktopNotifier({ appId: appUserModelId, appName: 'DACA Watch', iconPath, onClick: () => dashboard.open(), fallback: showNotification });
+  // A notification the system did not show (Notification `failed`, no support, no answer) rejects notify(): the engine
+  // reports it as not shown, and the notices tell the dashboard (once, with how to turn notifications on) and the tray.
+  const shellNotices = new ShellNotices(shellPlatformOf(process.platform), clock, () => shellChanges.deliver());
+  const notifier = shellNotices.watch(
+    createDesktopNotifier({ appId: appUserModelId, appName: 'DACA Watch', iconPath, onClick: () => dashboard.open(), fallback: showNotification }),
+  );
   const monitor = new Monitor({
     client,
     origin: dataOrigin,
@@ -104,12 +112,12 @@ async function start(): Promise<void> {
   // banner paints before the page's script has loaded; the script hydrates it (renderer/main.ts), in the same
   // language (a mismatch would only be repaired by hydration). If the built renderer cannot load, the page is served as built.
   serveDashboard(join(here, '..', 'renderer'), (indexHtml) =>
-    withFirstPaint(indexHtml, renderFirstPaint, () => dashboardStateOf(monitor, demo), systemLanguage, (message) => console.warn(message)),
+    withFirstPaint(indexHtml, renderFirstPaint, () => dashboardStateOf(monitor, demo, shellNotices.state()), systemLanguage, (message) => console.warn(message)),
   );
   // Open and Quit without a tray: the app menu, in the user's language (redrawn when it changes).
   const renderAppMenu = createAppMenu(process.platform, (command) => commands.deliver(command));
   const pushState = () => {
-    dashboard.send(dashboardStateOf(monitor, demo));
+    dashboard.send(dashboardStateOf(monitor, demo, shellNotices.state()));
     renderAppMenu(monitor.language);
   };
   const signIn = createSignIn({
@@ -120,14 +128,19 @@ async function start(): Promise<void> {
       pushState();
     },
   });
+  // Read back after each change (app.getLoginItemSettings; the autostart file on Linux): Settings says when the
+  // system did not register it (an unsigned macOS app's login item may silently not).
   const setStartAtLogin = (enabled: boolean) =>
-    setLoginItem(enabled, {
-      platform: process.platform,
-      setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
-      executable: process.env.APPIMAGE ?? process.execPath,
-      // In development the program is Electron itself, which needs the app's folder.
-      ...(app.isPackaged ? {} : { appPath: app.getAppPath() }),
-    });
+    shellNotices.loginItemChecked(
+      setLoginItem(enabled, {
+        platform: process.platform,
+        setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+        getLoginItemSettings: (options) => app.getLoginItemSettings(options),
+        executable: process.env.APPIMAGE ?? process.execPath,
+        // In development the program is Electron itself, which needs the app's folder.
+        ...(app.isPackaged ? {} : { appPath: app.getAppPath() }),
+      }),
+    );
   const tray = createTray({ iconDir: resourcePath(resourcePlace, RESOURCE.trayImages), platform: process.platform, onCommand: (command) => commands.deliver(command) });
   const controller = new AppController({
     monitor,
@@ -138,6 +151,7 @@ async function start(): Promise<void> {
     clearSession: () => signIn.signOut(),
     setStartAtLogin,
     quit: () => app.quit(),
+    notificationsFailing: () => shellNotices.notificationsFailing(),
   });
   // The renewal calendar's reminders: at start, every few minutes and after each change, with or without receipts
   // (no request to USCIS); the tray's day count is redrawn with them.
@@ -150,6 +164,7 @@ async function start(): Promise<void> {
       demo,
       signIn,
       setStartAtLogin,
+      shellState: () => shellNotices.state(),
       openExternal: openSafeExternalUrl,
       saveFile: saveWithDialog,
     }), () => {
@@ -181,6 +196,10 @@ async function start(): Promise<void> {
     pushState();
   });
   commands.release((command) => void controller.command(command));
+  shellChanges.release(() => {
+    pushState();
+    controller.refresh();
+  });
   reminders.start();
   renderAppMenu(monitor.language);
   // The tray exists; the dashboard opens now (unless started at login, or a second launch came meanwhile),

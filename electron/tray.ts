@@ -33,9 +33,39 @@ export function menuTemplate(items: TrayMenuItem[], onCommand: (command: TrayCom
   });
 }
 
-export function createTray(options: { iconDir: string; platform: NodeJS.Platform; onCommand: (command: TrayCommand) => void }) {
+/**
+ * The tray's last resort: a 16 px black disc (PNG), drawn when no image file of the tray could be read. Black with
+ * transparency is what a macOS template image is; on Windows and Linux it is plain but never invisible.
+ */
+export const BUILT_IN_TRAY_IMAGE =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAMUlEQVR42mNgoBH4jwNTpJkoQ/4TiSnSjNWQ/2TiUQOoaQDF0UiVhESVpEyVzEQSAADQgJtl5l/1yAAAAABJRU5ErkJggg==';
+
+export interface TrayOptions {
+  iconDir: string;
+  platform: NodeJS.Platform;
+  onCommand: (command: TrayCommand) => void;
+  /** Where a missing tray image is reported (default console.warn); each path is reported once. */
+  log?: (message: string) => void;
+}
+
+export function createTray(options: TrayOptions) {
+  const log = options.log ?? ((message: string) => console.warn(message));
+  const reported = new Set<string>();
+  // nativeImage.createFromPath "returns an empty image if the path does not exist, cannot be read, or is not a valid
+  // image" (docs/api/native-image.md), and a Tray with an empty image shows no icon at all, without an error. So an
+  // empty image falls back (the state's icon -> the everyday icon -> the built-in disc) and the log says which file.
+  const fromFile = (icon: TrayIcon): Electron.NativeImage | null => {
+    const path = trayImagePath(options.iconDir, icon, options.platform);
+    const img = nativeImage.createFromPath(path);
+    if (!img.isEmpty()) return img;
+    if (!reported.has(path)) {
+      reported.add(path);
+      log(`Tray icon ${path} is missing or not an image; the tray shows ${icon === 'watching' ? 'a built-in icon' : 'the everyday icon'} instead.`);
+    }
+    return null;
+  };
   const image = (icon: TrayIcon) => {
-    const img = nativeImage.createFromPath(trayImagePath(options.iconDir, icon, options.platform));
+    const img = fromFile(icon) ?? (icon === 'watching' ? null : fromFile('watching')) ?? nativeImage.createFromDataURL(BUILT_IN_TRAY_IMAGE);
     if (options.platform === 'darwin') img.setTemplateImage(true);
     return img;
   };

@@ -67,5 +67,10 @@ export interface DesktopNotification {
 }
 
 export interface NotifierPort {
+  /**
+   * Resolves once the system has shown the notification; rejects when it did not (refused, no notifications on this
+   * system, no answer in time), so a notification nobody saw is never counted as shown. The rejection's message says
+   * why without the title or body.
+   */
   notify(notification: DesktopNotification): Promise<void>;
 }

@@ -9,7 +9,10 @@ import type { Confidence } from '../../shared/knowledge/stages';
 import type { CheckPreset } from '../../shared/monitor/settings-limits';
 import type { Language } from '../../shared/localized';
 import type { FindingType } from '../../shared/monitor/findings';
-import type { IpcFailure } from '../../shared/ipc/contract';
+import type { IpcFailure, ShellState } from '../../shared/ipc/contract';
+
+type ShellPlatform = ShellState['platform'];
+type LoginItemProblem = NonNullable<ShellState['loginItem']>;
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -291,6 +294,31 @@ const en = {
   employerLanguage: 'Language of the sheet',
   employerReceipts: 'Show my receipt numbers on it',
   employerSave: 'Save the sheet for my employer',
+  /** Said once (one notice, until a notification shows again) when the system did not show DACA Watch's notifications: how to turn them on per OS, or why they cannot show. */
+  notificationsNotShown: {
+    mac: 'Your Mac did not show DACA Watch’s notifications, so news waits here, marked new, and the tray icon asks for attention. To turn them on: System Settings → Notifications → DACA Watch → Allow notifications. If DACA Watch is not in that list, this copy is not signed by Apple and macOS cannot show its notifications; this page and the tray icon still tell you.',
+    windows: 'Windows did not show DACA Watch’s notifications, so news waits here, marked new, and the tray icon asks for attention. To turn them on: Settings → System → Notifications → DACA Watch (and check that Do not disturb is off).',
+    linux: 'Your desktop did not show DACA Watch’s notifications, so news waits here, marked new, and the tray icon asks for attention. Check that notifications are on in your desktop’s settings.',
+    unsupported: 'This computer has no desktop notifications, so news waits here, marked new, and the tray icon asks for attention.',
+  } satisfies Record<ShellPlatform | 'unsupported', string>,
+  /** Under "Start at login" in Settings, when the system did not do what the switch asked (read back after each change). */
+  loginItemProblem: {
+    'not-registered': {
+      mac: 'Your Mac did not add DACA Watch to the apps that open when you log in. Add it yourself: System Settings → General → Login Items → +.',
+      windows: 'Windows did not add DACA Watch to the apps that start when you sign in. Try again, or turn it on in Settings → Apps → Startup.',
+      linux: 'DACA Watch could not write its autostart file in ~/.config/autostart. Check that this folder can be written, then try again.',
+    },
+    'requires-approval': {
+      mac: 'macOS is waiting for your approval. To give it: System Settings → General → Login Items → turn DACA Watch on.',
+      windows: 'DACA Watch is turned off in Windows’ startup apps. To turn it on: Settings → Apps → Startup → DACA Watch.',
+      linux: 'DACA Watch could not write its autostart file in ~/.config/autostart. Check that this folder can be written, then try again.',
+    },
+    'still-registered': {
+      mac: 'DACA Watch is still set to open when you log in. Remove it in System Settings → General → Login Items.',
+      windows: 'DACA Watch is still set to start when you sign in. Turn it off in Settings → Apps → Startup.',
+      linux: 'DACA Watch is still set to start when you log in: delete the file daca-watch.desktop in ~/.config/autostart.',
+    },
+  } satisfies Record<LoginItemProblem, Record<ShellPlatform, string>>,
 };
 
 /** The dictionary's shape: Spanish must say everything English says. */
@@ -569,6 +597,29 @@ const es: Messages = {
   employerLanguage: 'Idioma de la hoja',
   employerReceipts: 'Mostrar mis números de recibo en la hoja',
   employerSave: 'Guardar la hoja para mi empleador',
+  notificationsNotShown: {
+    mac: 'Su Mac no mostró las notificaciones de DACA Watch, así que las novedades esperan aquí, marcadas como nuevas, y el ícono de la bandeja le avisa. Para activarlas: Configuración del Sistema → Notificaciones → DACA Watch → Permitir notificaciones. Si DACA Watch no aparece en esa lista, esta copia no está firmada por Apple y macOS no puede mostrar sus notificaciones; esta página y el ícono de la bandeja le avisan igual.',
+    windows: 'Windows no mostró las notificaciones de DACA Watch, así que las novedades esperan aquí, marcadas como nuevas, y el ícono de la bandeja le avisa. Para activarlas: Configuración → Sistema → Notificaciones → DACA Watch (y revise que No molestar esté desactivado).',
+    linux: 'Su escritorio no mostró las notificaciones de DACA Watch, así que las novedades esperan aquí, marcadas como nuevas, y el ícono de la bandeja le avisa. Revise que las notificaciones estén activadas en la configuración de su escritorio.',
+    unsupported: 'Esta computadora no tiene notificaciones de escritorio, así que las novedades esperan aquí, marcadas como nuevas, y el ícono de la bandeja le avisa.',
+  } satisfies Record<ShellPlatform | 'unsupported', string>,
+  loginItemProblem: {
+    'not-registered': {
+      mac: 'Su Mac no agregó DACA Watch a las aplicaciones que se abren al iniciar sesión. Agréguelo usted: Configuración del Sistema → General → Ítems de inicio → +.',
+      windows: 'Windows no agregó DACA Watch a las aplicaciones que se inician al iniciar sesión. Intente de nuevo, o actívelo en Configuración → Aplicaciones → Inicio.',
+      linux: 'DACA Watch no pudo escribir su archivo de inicio automático en ~/.config/autostart. Revise que se pueda escribir en esa carpeta e intente de nuevo.',
+    },
+    'requires-approval': {
+      mac: 'macOS espera su aprobación. Para darla: Configuración del Sistema → General → Ítems de inicio → active DACA Watch.',
+      windows: 'DACA Watch está desactivado en las aplicaciones de inicio de Windows. Para activarlo: Configuración → Aplicaciones → Inicio → DACA Watch.',
+      linux: 'DACA Watch no pudo escribir su archivo de inicio automático en ~/.config/autostart. Revise que se pueda escribir en esa carpeta e intente de nuevo.',
+    },
+    'still-registered': {
+      mac: 'DACA Watch sigue configurado para abrirse al iniciar sesión. Quítelo en Configuración del Sistema → General → Ítems de inicio.',
+      windows: 'DACA Watch sigue configurado para iniciarse al iniciar sesión. Desactívelo en Configuración → Aplicaciones → Inicio.',
+      linux: 'DACA Watch sigue configurado para iniciarse al iniciar sesión: borre el archivo daca-watch.desktop en ~/.config/autostart.',
+    },
+  } satisfies Record<LoginItemProblem, Record<ShellPlatform, string>>,
 };
 
 export const MESSAGES: Record<Language, Messages> = { en, es };

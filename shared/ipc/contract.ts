@@ -23,6 +23,18 @@ const ACTIVITIES: { [A in Activity]: A } = {
   'no-cases': 'no-cases',
 };
 
+/**
+ * What the desktop shell could not do (app/shell-notices.ts): desktop notifications the system did not show (the
+ * system refused them, has none, or never answered), and a start-at-login item that did not register as asked.
+ * `platform` picks the words that say how to fix it.
+ */
+export const ShellStateSchema = z.object({
+  platform: z.enum(['mac', 'windows', 'linux']),
+  notifications: z.object({ reason: z.enum(['failed', 'unsupported', 'no-answer']), since: instant }).nullable(),
+  loginItem: z.enum(['not-registered', 'requires-approval', 'still-registered']).nullable(),
+});
+export type ShellState = z.infer<typeof ShellStateSchema>;
+
 /** Everything the dashboard shows, sent whole on every change. */
 export const DashboardStateSchema = z.object({
   session: z.object({ state: z.enum(['unknown', 'signed-in', 'signed-out']), since: instant.nullable() }),
@@ -50,6 +62,8 @@ export const DashboardStateSchema = z.object({
   accountCases: AccountCasesSchema,
   /** Why the user's data could not be saved lately (null when the last save worked). */
   saveProblem: z.object({ cause: z.enum(SAVE_FAILURE_CAUSES), since: instant }).nullable(),
+  /** What the desktop shell could not do for the user (absent where there is no shell: the preview). */
+  shell: ShellStateSchema.nullish(),
   /** The app watches the simulator, not the real myUSCIS. */
   demo: z.boolean(),
   /** In a demo told faster than real time: how many real seconds one story day takes (absent or null otherwise). */

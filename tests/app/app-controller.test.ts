@@ -1,6 +1,7 @@
 // The app controller with the real engine (over HTTP to the simulator) and the tray adapter through the
 // shared Electron double: icon and menu for each app state, tray commands, power and network events.
 
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { AppController, tomorrowMorning, type ControllerPorts } from '../../app/app-controller';
 import type { TrayCommand, TrayMenuItem } from '../../shared/tray/tray-model';
@@ -168,11 +169,12 @@ describe('the Electron tray adapter', () => {
     const electron = (await import('electron')) as unknown as ElectronDouble;
     const { createTray, trayImagePath } = await import('../../electron/tray');
     const commands: TrayCommand[] = [];
-    const tray = createTray({ iconDir: '/res/tray', platform: 'darwin', onCommand: (c) => commands.push(c) });
+    const iconDir = join(import.meta.dirname, '..', '..', 'build', 'tray');
+    const tray = createTray({ iconDir, platform: 'darwin', onCommand: (c) => commands.push(c) });
     tray.render({ icon: 'news', tooltip: 'DACA Watch — 1 new', menu: [{ kind: 'label', label: 'x' }, { kind: 'separator' }, { kind: 'item', command: 'check-now', label: 'Check now', enabled: true }] });
     const fake = electron.Tray.all.at(-1) as FakeTray;
     expect(fake.tooltip).toBe('DACA Watch — 1 new');
-    expect(fake.image).toMatchObject({ path: '/res/tray/newsTemplate.png', template: true });
+    expect(fake.image).toMatchObject({ path: join(iconDir, 'newsTemplate.png'), template: true });
     fake.emit('right-click');
     const items = (fake.poppedUp[0] as { items: unknown[] }).items as Array<{ label?: string; click?: () => void; enabled?: boolean; type?: string }>;
     expect(items.map((i) => i.type ?? i.label)).toEqual(['x', 'separator', 'Check now']);

@@ -11,9 +11,24 @@ import type { ElectronDouble } from '../helpers/electron-double';
 vi.mock('electron', () => import('../helpers/electron-double').then((m) => m.electronModule()));
 const electron = (await import('electron')) as unknown as ElectronDouble;
 
+// As main.ts does it: the scheme's privileges at load time, before `ready`; the handler only after it
+// (docs/api/protocol.md). The double throws on a call out of its time, so these are recorded before the app is ready.
+registerAppScheme();
+const handlerBeforeReady = captureError(() => serveDashboard('/nowhere'));
+
+function captureError(run: () => void): Error | null {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    return error as Error;
+  }
+}
+
 let base: string;
 let root: string;
-beforeAll(() => {
+beforeAll(async () => {
+  await electron.app.whenReady();
   base = mkdtempSync(join(tmpdir(), 'daca-watch-app-protocol-'));
   root = join(base, 'renderer');
   mkdirSync(join(root, 'assets'), { recursive: true });
@@ -35,8 +50,15 @@ async function get(url: string, method = 'GET'): Promise<Response> {
 
 describe('registerAppScheme', () => {
   it('registers app:// as a standard, secure scheme and nothing more', () => {
-    registerAppScheme();
     expect(electron.protocol.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+  });
+
+  it('works only in its time: privileges before ready, the handler after (the double throws out of its time)', () => {
+    expect(handlerBeforeReady?.message).toMatch(/after the app is ready/);
+    expect(electron.app.isReady()).toBe(true);
+    expect(() => registerAppScheme()).toThrow(/before app is ready/);
+    expect(electron.protocol.schemes).toHaveLength(1);
+    expect(electron.protocol.handlers.has('app')).toBe(true);
   });
 });
 

@@ -48,6 +48,10 @@ describe('start-up with a damaged store and a second launch meanwhile', () => {
     // The store really was damaged: its file was kept aside as it opened (the monitor then noted it, during start-up).
     expect(readdirSync(storeDir).some((name) => name.startsWith('config.corrupt-'))).toBe(true);
     expect(electron.Tray.all[0]!.tooltip).toMatch(/^DACA Watch/);
+    // The shell's notices reach the dashboard with its state (nothing to say yet: no notification has failed).
+    const answer = (await electron.ipcMain.invokeFrom('app://dashboard/index.html', 'state:get')) as { ok: boolean; value?: { shell?: unknown } };
+    expect(answer.ok).toBe(true);
+    expect(answer.value?.shell).toEqual({ platform: process.platform === 'darwin' ? 'mac' : process.platform === 'win32' ? 'windows' : 'linux', notifications: null, loginItem: null });
     warn.mockRestore();
   }, 60_000);
 });

@@ -2,10 +2,13 @@
 // every OS (macOS pops the menu on a right click instead of the left), Open and Quit without a tray,
 // and what closing the dashboard does where a tray icon may be missing.
 
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { appMenuTemplate, createTray, dashboardCloseAction, setAppMenu } from '../../electron/tray';
+import { appMenuTemplate, BUILT_IN_TRAY_IMAGE, createTray, dashboardCloseAction, setAppMenu } from '../../electron/tray';
 import type { TrayCommand, TrayMenuItem } from '../../shared/tray/tray-model';
-import type { ElectronDouble } from '../helpers/electron-double';
+import type { ElectronDouble, FakeNativeImage } from '../helpers/electron-double';
+import { tempFolder } from '../helpers/engine-harness';
 
 vi.mock('electron', () => import('../helpers/electron-double').then((m) => m.electronModule()));
 const electron = (await import('electron')) as unknown as ElectronDouble;
@@ -15,9 +18,11 @@ const MENU: TrayMenuItem[] = [
   { kind: 'item', command: 'quit', label: 'Quit DACA Watch', enabled: true },
 ];
 
+const ICON_DIR = join(import.meta.dirname, '..', '..', 'build', 'tray');
+
 function trayOn(platform: NodeJS.Platform) {
   const commands: TrayCommand[] = [];
-  const tray = createTray({ iconDir: '/icons', platform, onCommand: (command) => void commands.push(command) });
+  const tray = createTray({ iconDir: ICON_DIR, platform, onCommand: (command) => void commands.push(command) });
   tray.render({ icon: 'watching', tooltip: 'DACA Watch', menu: MENU });
   return { commands, fake: electron.Tray.all.at(-1)! };
 }
@@ -38,6 +43,39 @@ describe('the tray', () => {
     expect(fake.contextMenu?.items).toHaveLength(2);
     fake.emit('click');
     expect(commands).toEqual(['open-dashboard']);
+  });
+});
+
+describe('the tray image', () => {
+  it('is the state’s file (a template image on macOS)', () => {
+    const { fake } = trayOn('darwin');
+    expect(fake.image).toMatchObject({ path: join(ICON_DIR, 'watchingTemplate.png'), template: true });
+  });
+
+  it('falls back to the everyday icon when a state’s file is missing, and says which file (once)', () => {
+    const iconDir = tempFolder();
+    copyFileSync(join(ICON_DIR, 'watching.png'), join(iconDir, 'watching.png'));
+    const logged: string[] = [];
+    const tray = createTray({ iconDir, platform: 'win32', onCommand: () => undefined, log: (m) => logged.push(m) });
+    tray.render({ icon: 'news', tooltip: 'DACA Watch', menu: MENU });
+    tray.render({ icon: 'news', tooltip: 'DACA Watch', menu: MENU });
+    expect((electron.Tray.all.at(-1)!.image as FakeNativeImage).path).toBe(join(iconDir, 'watching.png'));
+    expect(logged).toEqual([`Tray icon ${join(iconDir, 'news.png')} is missing or not an image; the tray shows the everyday icon instead.`]);
+  });
+
+  it('never shows an empty icon: with no readable file it draws the built-in one and says why', () => {
+    const iconDir = tempFolder();
+    writeFileSync(join(iconDir, 'unrelated.txt'), 'no images here');
+    const logged: string[] = [];
+    const tray = createTray({ iconDir, platform: 'darwin', onCommand: () => undefined, log: (m) => logged.push(m) });
+    const fake = electron.Tray.all.at(-1)!;
+    const image = fake.image as FakeNativeImage;
+    expect(image.isEmpty()).toBe(false);
+    expect(image).toMatchObject({ path: BUILT_IN_TRAY_IMAGE, template: true });
+    expect(logged).toEqual([`Tray icon ${join(iconDir, 'watchingTemplate.png')} is missing or not an image; the tray shows a built-in icon instead.`]);
+    tray.render({ icon: 'attention', tooltip: 'DACA Watch', menu: MENU });
+    expect((fake.image as FakeNativeImage).path).toBe(BUILT_IN_TRAY_IMAGE);
+    expect(logged).toHaveLength(2);
   });
 });
 

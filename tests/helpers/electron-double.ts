@@ -5,7 +5,12 @@
 // Where Electron can fail the double fails the same way: loadURL rejects with ERR_ABORTED when a page
 // replaces itself, did-finish-load comes after did-navigate (page scripts run in between), cookies change
 // with events, net.request's Cookie header is invisible to webRequest, and hidden windows' timers are throttled.
+// Also (Electron 45's API, as its typings node_modules/electron/electron.d.ts carry docs/api/*.md): a Notification
+// can end in `failed` instead of `show` (a switch, FakeNotification.outcome); privileged schemes register only
+// before `ready` and protocol handlers only after it (both throw otherwise); nativeImage.createFromPath gives an
+// empty image for a path that does not exist; a login item may not register (FakeApp.loginItemRegisters).
 
+import { existsSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -373,18 +378,44 @@ export class FakeTray extends EventEmitter {
   }
 }
 
+/**
+ * What the system does with a notification's show(): Electron emits `show` once it is on screen, or `failed`
+ * (event, error string) when the native notification could not be created and shown (docs/api/notification.md:
+ * an unsigned macOS app, whose UNNotification request is refused, gets `failed`; Windows emits it too). 'silent'
+ * emits neither (a notification server that never answers).
+ */
+export type FakeNotificationOutcome = { kind: 'show' } | { kind: 'failed'; error: string } | { kind: 'silent' };
+
 export class FakeNotification extends EventEmitter {
   static all: FakeNotification[] = [];
+  /** Test switch: what the next show() leads to (electronModule() sets it back to 'show'). */
+  static outcome: FakeNotificationOutcome = { kind: 'show' };
+  /** Test switch: Notification.isSupported(). */
+  static supported = true;
   static isSupported(): boolean {
-    return true;
+    return FakeNotification.supported;
   }
   shown = false;
+  failed: string | null = null;
   constructor(readonly options: Record<string, unknown>) {
     super();
     FakeNotification.all.push(this);
   }
+  /** The answer comes later, as the native one does (after the OS has taken or refused the request). */
   show(): void {
-    this.shown = true;
+    const outcome = FakeNotification.outcome;
+    setImmediate(() => {
+      if (outcome.kind === 'show') {
+        this.shown = true;
+        this.emit('show', {});
+      } else if (outcome.kind === 'failed') {
+        this.failed = outcome.error;
+        this.emit('failed', {}, outcome.error);
+      }
+    });
+  }
+  close(): void {
+    this.emit('close', {});
   }
 }
 
@@ -397,10 +428,25 @@ class FakeApp extends EventEmitter {
   applicationMenu: unknown = null;
   appUserModelId: string | null = null;
   isPackaged = false;
-  private ready = Promise.resolve();
+  /** True once `ready` has fired: whenReady() resolves on a later turn, after which isReady() is true. */
+  readyNow = false;
+  private ready: Promise<void> | null = null;
   whenReady(): Promise<void> {
-    return this.ready;
+    return (this.ready ??= Promise.resolve().then(() => {
+      this.readyNow = true;
+      this.emit('ready');
+    }));
   }
+  isReady(): boolean {
+    return this.readyNow;
+  }
+  /**
+   * Test switch: false makes setLoginItemSettings change nothing, as when macOS does not register an unsigned app's
+   * login item (getLoginItemSettings().status then says 'not-registered' or 'requires-approval').
+   */
+  loginItemRegisters = true;
+  /** Test switch: what getLoginItemSettings().status says on macOS when the item did not register. */
+  loginItemStatus: 'not-registered' | 'requires-approval' | 'not-found' = 'not-registered';
   requestSingleInstanceLock(): boolean {
     this.lockRequested = true;
     this.lockedUserData = this.getPath('userData');
@@ -438,11 +484,21 @@ class FakeApp extends EventEmitter {
   getName(): string {
     return 'DACA Watch';
   }
+  readonly loginItemCalls: Array<Record<string, unknown>> = [];
   setLoginItemSettings(settings: Record<string, unknown>): void {
-    this.loginItem = { ...settings };
+    this.loginItemCalls.push({ ...settings });
+    if (this.loginItemRegisters) this.loginItem = { ...settings };
   }
-  getLoginItemSettings(): Record<string, unknown> {
-    return { openAtLogin: false, ...this.loginItem, wasOpenedAtLogin: this.openedAtLogin };
+  /** Electron 45's LoginItemSettings: openAtLogin, wasOpenedAtLogin and status (macOS), executableWillLaunchAtLogin (Windows). */
+  getLoginItemSettings(_options?: { path?: string; args?: string[] }): { openAtLogin: boolean; wasOpenedAtLogin: boolean; status: string; executableWillLaunchAtLogin: boolean; [key: string]: unknown } {
+    const openAtLogin = this.loginItem.openAtLogin === true;
+    return {
+      ...this.loginItem,
+      openAtLogin,
+      wasOpenedAtLogin: this.openedAtLogin,
+      status: openAtLogin ? 'enabled' : this.loginItemRegisters ? 'not-registered' : this.loginItemStatus,
+      executableWillLaunchAtLogin: openAtLogin,
+    };
   }
   setAppUserModelId(id: string): void {
     this.appUserModelId = id;
@@ -523,11 +579,24 @@ function netRequest(options: FakeNetRequestOptions) {
   return emitter;
 }
 
+export interface FakeNativeImage {
+  path: string;
+  template: boolean;
+  isEmpty(): boolean;
+  setTemplateImage(flag: boolean): void;
+}
+
+function fakeImage(path: string, empty: boolean): FakeNativeImage {
+  return { path, template: false, isEmpty: () => empty, setTemplateImage(flag: boolean) { this.template = flag; } };
+}
+
 /** A fresh double of the electron module (fresh fakes, empty records). */
 export function electronModule() {
   FakeBrowserWindow.all = [];
   FakeTray.all = [];
   FakeNotification.all = [];
+  FakeNotification.outcome = { kind: 'show' };
+  FakeNotification.supported = true;
   pageScripts.length = 0;
   sessions.byPartition.clear();
   sessions.defaultSession = new FakeSession('');
@@ -537,8 +606,9 @@ export function electronModule() {
   const opened: string[] = [];
   const schemes: unknown[] = [];
   const protocolHandlers = new Map<string, Handler>();
+  const app = new FakeApp();
   const module = {
-    app: new FakeApp(),
+    app,
     BrowserWindow: FakeBrowserWindow,
     session: sessions,
     Tray: FakeTray,
@@ -547,9 +617,13 @@ export function electronModule() {
       buildFromTemplate: (template: unknown[]) => ({ items: template }),
       setApplicationMenu: (menu: unknown) => void (module.app.applicationMenu = menu),
     },
+    // nativeImage.createFromPath "returns an empty image if the path does not exist, cannot be read, or is not a
+    // valid image" (docs/api/native-image.md): the double takes the first case; a Tray given an empty image shows
+    // nothing at all, which is why the tray adapter checks isEmpty().
     nativeImage: {
-      createFromPath: (path: string) => ({ path, template: false, isEmpty: () => false, setTemplateImage(flag: boolean) { this.template = flag; } }),
-      createEmpty: () => ({ path: '', isEmpty: () => true }),
+      createFromPath: (path: string) => fakeImage(path, !existsSync(path)),
+      createFromDataURL: (dataUrl: string) => fakeImage(dataUrl, !dataUrl.startsWith('data:image/')),
+      createEmpty: () => fakeImage('', true),
     },
     ipcMain,
     ipcRenderer: {
@@ -561,9 +635,19 @@ export function electronModule() {
       listenerCount: (channel: string) => rendererListeners.listenerCount(channel),
     },
     contextBridge: { exposeInMainWorld: (name: string, api: unknown) => void exposed.set(name, api), exposed },
+    // docs/api/protocol.md: registerSchemesAsPrivileged "can only be used before the ready event of the app module
+    // gets emitted and can be called only once"; "all methods unless specified can only be used after the ready
+    // event". The double throws on a call out of its time, so a wrong order fails the test at once; that real
+    // Electron throws too (rather than only ignoring the call) is from its source as remembered, not re-read here.
     protocol: {
-      registerSchemesAsPrivileged: (list: unknown[]) => void schemes.push(...list),
-      handle: (scheme: string, handler: Handler) => void protocolHandlers.set(scheme, handler),
+      registerSchemesAsPrivileged: (list: unknown[]) => {
+        if (app.isReady()) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+        schemes.push(...list);
+      },
+      handle: (scheme: string, handler: Handler) => {
+        if (!app.isReady()) throw new Error('protocol.handle can only be used after the app is ready');
+        protocolHandlers.set(scheme, handler);
+      },
       schemes,
       handlers: protocolHandlers,
     },
