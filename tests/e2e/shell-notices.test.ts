@@ -2,19 +2,15 @@
 // notice when the system did not show notifications (how to turn them on, per OS) and, in Settings, a login item that
 // did not register; English and Spanish, 360 and 1280 px, axe-core (serious and critical), no CSP violation.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardState, ShellState } from '../../shared/ipc/contract';
-import { silentApprovalState } from '../helpers/dashboard-fixtures';
-import { openDashboardPage, serveDashboardInChromium, type FixtureDashboard } from '../helpers/fixture-dashboard';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { openDashboardPage, serveDashboardInChromium, type ServedDashboard } from '../../scripts/served-dashboard';
+import { seriousAxeViolations } from '../helpers/axe';
+import { silentApprovalState } from '../helpers/dashboard-state-samples';
 const SOON = { timeout: 5_000 };
 
-let dashboard: FixtureDashboard;
+let dashboard: ServedDashboard;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const violations: string[] = [];
@@ -33,12 +29,7 @@ function open(state: DashboardState, options: { locale?: string; width?: number 
   return openDashboardPage(browser, dashboard, state, { ...options, timezoneId: 'America/New_York', contexts, problems: violations });
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(() => (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const seriousViolations = (page: Page) => seriousAxeViolations(page, { openDetails: true });
 
 const shell = (changes: Partial<ShellState>): ShellState => ({ platform: 'mac', notifications: null, loginItem: null, ...changes });
 
