@@ -15,7 +15,8 @@ import { emptyState, LIMITS, SettingsSchema, type AppState, type CaseSnapshot, t
 import { spokenLanguage, type Language, type Localized } from '../shared/localized';
 import { isReceiptNumber, maskReceipt, type ReceiptNumber } from '../shared/receipt';
 import { judgeRefusal, type CaseEndpoint, type CheckAnswer, type FetchOutcome, type MyUscisClient } from './client';
-import { detectCaseFindings, detectPairFindings, mergeReading, type CheckReading } from './detect';
+import { detectCaseFindings, detectPairFindings } from './detect';
+import { mergeReading, type CheckReading } from '../shared/monitor/merge-reading';
 import { inQuietHours, shouldNotify, signInAgainNotification, wordFinding } from './notification-policy';
 import type { Clock, DesktopNotification, NotifierPort, StatePort } from './ports';
 import * as schedule from './schedule';
