@@ -1,38 +1,30 @@
-// The monitor engine: asks myUSCIS one request at a time when the schedule says so, merges what it
-// read, detects findings, notifies once, and persists. It owns no timer policy of its own beyond
-// `start()`, and talks to the outside only through its ports (HTTP via the client, store, notifier).
+// The monitor engine: runs the checks. Asks myUSCIS one request at a time when the schedule says so, merges
+// what it read, detects findings and hands them to the announcer (engine/announcer.ts); the state saver
+// (engine/state-saver.ts) persists. It owns no timer policy beyond `start()`, and talks to the outside only
+// through its ports (HTTP via the client, store, notifier).
 
 import { isSameDocument } from '../shared/knowledge/documents';
 import { learnTitles, type LearnedTitles } from '../shared/knowledge/learned-titles';
 import { LearnedTitlesSchema } from '../shared/knowledge/learned-titles-schema';
 import type { AccountCase } from '../shared/myuscis/account-cases';
 import type { CaseDocument } from '../shared/myuscis/schemas';
-import { DECISION_TYPES, type Finding } from '../shared/monitor/findings';
-import { saveProblemMessage, type SaveProblem } from '../shared/monitor/save-problem';
-import { displayText } from '../shared/display-text';
+import type { Finding } from '../shared/monitor/findings';
+import type { SaveProblem } from '../shared/monitor/save-problem';
 import type { Activity } from '../shared/tray/tray-model';
-import { emptyState, LIMITS, SettingsSchema, type AppState, type CaseSnapshot, type Settings } from '../shared/monitor/state';
+import { emptyState, SettingsSchema, type AppState, type CaseSnapshot, type Settings } from '../shared/monitor/state';
 import { spokenLanguage, type Language, type Localized } from '../shared/localized';
 import { isReceiptNumber, maskReceipt, type ReceiptNumber } from '../shared/receipt';
 import { judgeRefusal, type CaseEndpoint, type CheckAnswer, type FetchOutcome, type MyUscisClient } from './client';
 import { detectCaseFindings, detectPairFindings } from './detect';
 import { mergeReading, type CheckReading } from '../shared/monitor/merge-reading';
-import { inQuietHours, shouldNotify, signInAgainNotification, wordFinding } from './notification-policy';
+import { Announcer } from './announcer';
+import type { MonitorEvent } from './monitor-events';
+import { MONITOR_MESSAGES } from './monitor-messages';
 import type { Clock, DesktopNotification, NotifierPort, StatePort } from './ports';
 import * as schedule from './schedule';
+import { StateSaver } from './state-saver';
 
-export type MonitorEvent =
-  | { kind: 'check'; receipt: string; requests: number; outcome: string; full: boolean; purpose: 'scheduled' | 'keep-alive' | 'once' }
-  | { kind: 'finding'; receipt: string; type: Finding['type']; detail: Finding['detail']; key: string; inferred: boolean }
-  | { kind: 'notification'; receipt: string | null; key: string; title: string; body: string; priority: DesktopNotification['priority'] }
-  | { kind: 'session'; state: 'signed-in' | 'signed-out' }
-  /** The applicant page was read: the cases the account lists (receipts in full: the headless runner masks its plain output). */
-  | { kind: 'account-cases'; cases: AccountCase[] }
-  /** With `receipt`: that case alone waits (its own failures); without: every request waits. */
-  | { kind: 'backoff'; until: string; reason: string; receipt?: string }
-  /** `saveProblem`: the error is a save that did not reach the disk, for wording it in the user's language. */
-  /** `message` in English (logs, JSON); `text` in both languages when it is said to a person; technical ones have none. */
-  | { kind: 'error'; message: string; text?: Localized; saveProblem?: SaveProblem['cause'] };
+export type { MonitorEvent } from './monitor-events';
 
 export interface MonitorOptions {
   client: MyUscisClient;
@@ -66,10 +58,6 @@ interface RunningCheck {
 /** Findings that show a decision on a case: from then on, the approval document is expected on its companion. */
 const DECIDED_TYPES: ReadonlySet<Finding['type']> = new Set<Finding['type']>(['silent-approval', 'likely-approved', 'approved', 'denied', 'i821d-approved-inferred']);
 
-const DECISION_KEY = new RegExp(`:(${[...DECISION_TYPES].join('|')})$|^session-expired:|^reminder:`);
-
-/** Schedule-only changes (next check times) reach the disk at most this often; everything else at once. */
-const SCHEDULE_WRITE_EVERY_MS = 15 * 60_000;
 /** How many recent answers judgeRefusal may look at. */
 const RECENT_ANSWERS = 12;
 
@@ -83,10 +71,8 @@ export class Monitor {
   private readonly env: schedule.ScheduleEnv;
   private current: RunningCheck | null = null;
   private recentAnswers: CheckAnswer[] = [];
-  private lastWrittenCore = '';
-  private lastWriteAt = 0;
-  /** The save failure already reported: each cause is told once, however often it repeats. */
-  private reportedSaveCause: SaveProblem['cause'] | null = null;
+  private readonly saver: StateSaver;
+  private readonly announcer: Announcer;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: { speed: number } | null = null;
   private busy: Promise<void> | null = null;
@@ -105,8 +91,15 @@ export class Monitor {
     this.recovered = reading.problems;
     this.random = options.random ?? Math.random;
     this.env = { signedIn: false, online: true, awake: true, loopback: isLoopbackOrigin(options.origin) };
-    this.lastWrittenCore = this.coreOf(this.state);
-    this.lastWriteAt = options.clock.now();
+    this.saver = new StateSaver(options.store, options.clock, (event) => this.emit(event), this.state);
+    this.announcer = new Announcer({
+      state: () => this.state,
+      notifier: options.notifier,
+      ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+      language: () => this.language,
+      emit: (event) => this.emit(event),
+      changed: () => this.changed(),
+    });
     this.clampTimes(options.clock.now());
     for (const problem of reading.problems) this.emit({ kind: 'error', message: `Stored data: ${problem}` });
   }
@@ -173,7 +166,7 @@ export class Monitor {
       const since = this.nowIso();
       this.state.session = { state: 'signed-out', since, expiryNotified: true };
       this.emit({ kind: 'session', state: 'signed-out' });
-      if (!options.byUser) await this.deliver(signInAgainNotification(this.language, since), null);
+      if (!options.byUser) await this.announcer.signInAgain(since);
     }
     this.changed();
   }
@@ -223,7 +216,7 @@ export class Monitor {
     this.current = null;
     this.options.store.erase();
     this.state = emptyState();
-    this.lastWrittenCore = this.coreOf(this.state);
+    this.saver.startedOver(this.state);
     this.reschedule();
   }
 
@@ -249,7 +242,7 @@ export class Monitor {
     const pageAt = this.accountCasesAt(now);
     if (pageAt !== null) return pageAt;
     const step = schedule.nextStep(this.state.schedule, this.plannedCases(), this.env, now, this.state.settings);
-    const pending = this.hasPendingNotifications() ? now + 15 * 60_000 : null;
+    const pending = this.announcer.hasPending() ? now + 15 * 60_000 : null;
     const candidate = step.kind === 'check' ? Math.max(step.at, this.requestAt(now)) : step.until;
     return candidate === null ? pending : pending === null ? candidate : Math.min(candidate, pending);
   }
@@ -266,7 +259,7 @@ export class Monitor {
   private async wakeOnce(): Promise<void> {
     const now = this.options.clock.now();
     this.clampTimes(now);
-    await this.deliverPending(now);
+    await this.announcer.deliverPending(now);
     const pageAt = this.current ? null : this.accountCasesAt(now);
     if (pageAt !== null) {
       if (pageAt <= now) await this.readAccountCases();
@@ -305,10 +298,7 @@ export class Monitor {
       }
       const lastCheck = Date.parse(entry?.lastCheckAt ?? '');
       if (!this.env.loopback && now - lastCheck < schedule.SCHEDULE_RULES.perCaseFloorMs) {
-        this.emitError({
-          en: `${maskReceipt(receipt)} was checked less than 10 minutes ago; skipped to stay polite to USCIS.`,
-          es: `${maskReceipt(receipt)} se consultó hace menos de 10 minutos; se omite esta vez para consultar a USCIS con moderación.`,
-        });
+        this.emitError(MONITOR_MESSAGES.checkedTooRecently(maskReceipt(receipt)));
         continue;
       }
       this.begin(receipt, 'once', now, ['documents', 'status', 'detail']);
@@ -332,7 +322,7 @@ export class Monitor {
     this.running = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.persist(true);
+    this.saver.save(this.state, true);
   }
 
   private reschedule(): void {
@@ -405,17 +395,7 @@ export class Monitor {
     }
     const transient = outcome.kind === 'network-error' || outcome.kind === 'timeout' || outcome.kind === 'server-error' || outcome.kind === 'rate-limited' || outcome.kind === 'challenged';
     const why = outcome.kind === 'malformed' ? outcome.reason : outcome.kind;
-    this.emitError(
-      transient
-        ? {
-            en: `Could not read the cases your myUSCIS account lists (${outcome.kind}); trying again after a pause. You can still type your receipt numbers.`,
-            es: `No se pudieron leer los casos que muestra su cuenta de myUSCIS (${outcome.kind}); se volverá a intentar después de una pausa. Puede escribir sus números de recibo de todos modos.`,
-          }
-        : {
-            en: `The myUSCIS applicant page did not list your cases this time (${why}). You can still type your receipt numbers.`,
-            es: `La página de solicitante de myUSCIS no mostró sus casos esta vez (${why}). Puede escribir sus números de recibo de todos modos.`,
-          },
-    );
+    this.emitError(transient ? MONITOR_MESSAGES.accountCasesRetrying(outcome.kind) : MONITOR_MESSAGES.accountCasesUnlisted(why));
     if (transient) {
       this.accountCasesDue = true;
       const retryAfterMs = outcome.kind === 'rate-limited' ? outcome.retryAfterMs : undefined;
@@ -522,10 +502,7 @@ export class Monitor {
     if (!servedHere && (verdict.kind === 'not-this-account' || refusals >= schedule.SCHEDULE_RULES.refusalsForNotThisAccount)) {
       const watched = this.state.cases.find((c) => c.receipt === check.receipt);
       if (watched) watched.problem = 'not-this-account';
-      this.emitError({
-        en: `${maskReceipt(check.receipt)} is not a case of this myUSCIS account (USCIS answered ${status}). It is no longer checked; check the number or sign in with the account that filed it.`,
-        es: `${maskReceipt(check.receipt)} no es un caso de esta cuenta de myUSCIS (USCIS respondió ${status}). Ya no se consulta; revise el número o inicie sesión con la cuenta que lo presentó.`,
-      });
+      this.emitError(MONITOR_MESSAGES.notThisAccount(maskReceipt(check.receipt), status));
       this.changed();
       return;
     }
@@ -556,10 +533,7 @@ export class Monitor {
   private async refuseForeignAnswer(check: RunningCheck, answeredFor: string | undefined, now: number): Promise<void> {
     check.reading = { at: check.reading.at };
     const other = answeredFor !== undefined && isReceiptNumber(answeredFor) ? maskReceipt(answeredFor) : null;
-    this.emitError({
-      en: `USCIS answered a request about ${maskReceipt(check.receipt)} with data about ${other ?? 'another receipt'}. Nothing from this check was kept; the case is checked again at its next turn.`,
-      es: `USCIS respondió a una consulta sobre ${maskReceipt(check.receipt)} con datos de ${other ?? 'otro recibo'}. No se guardó nada de esta consulta; el caso se vuelve a consultar en su próximo turno.`,
-    });
+    this.emitError(MONITOR_MESSAGES.foreignAnswer(maskReceipt(check.receipt), other));
     await this.finish(check, 'wrong-receipt', now, false);
     // Tried again at its next turn by its pace (nothing read counts), not at once and not as a failure.
     this.state.schedule = schedule.checkFinished(this.state.schedule, check.receipt, { now, read: ['documents'], random: this.random });
@@ -582,7 +556,7 @@ export class Monitor {
       this.state.schedule = schedule.checkFinished(this.state.schedule, receipt, { now, read: check.answered, random: this.random });
     }
     this.emit({ kind: 'check', receipt, requests: check.requests, outcome, full: check.read.length === 3, purpose: check.purpose });
-    await this.record(findings, now);
+    await this.announcer.record(findings, now);
     this.changed();
   }
 
@@ -599,127 +573,20 @@ export class Monitor {
     return read.success ? read.data : {};
   }
 
-  // ------------------------------------------------------------------ findings and notifications
-
-  private async record(findings: Finding[], now: number): Promise<void> {
-    const known = new Set([...this.state.history.map((f) => f.key), ...this.state.ledger.map((l) => l.key)]);
-    const fresh = findings.filter((finding) => !known.has(finding.key) && (known.add(finding.key), true));
-    if (fresh.length === 0) return;
-    this.state.history = [...this.state.history, ...fresh].slice(-LIMITS.history);
-    // One fact, one notification: the document or notice behind a decision found in the same check is not told twice.
-    const decided = new Set(fresh.filter((f) => DECISION_TYPES.has(f.type)).map((f) => f.receipt));
-    for (const finding of fresh) {
-      this.emit({ kind: 'finding', receipt: finding.receipt, type: finding.type, detail: finding.detail, key: finding.key, inferred: finding.inferred });
-      const coveredByDecision = (finding.type === 'new-document' || finding.type === 'new-notice') && decided.has(finding.receipt);
-      // A mailed notice whose document came in the same check (an "Interview Scheduled" notice and its PDF): told once, by the document.
-      const coveredByDocument = finding.type === 'new-notice' && fresh.some((other) => other.type === 'new-document' && other.receipt === finding.receipt
-        && sameWords(other.detail.documentType, finding.detail.documentType));
-      // Already told by inference from the I-765: the I-821D's own approval document adds nothing new.
-      const coveredByInference = finding.type === 'silent-approval' && known.has(`${finding.receipt}:i821d-approved-inferred`);
-      if (coveredByDecision || coveredByDocument || coveredByInference || !shouldNotify(finding, this.state.settings)) this.markHandled(finding.key, now);
-    }
-    await this.deliverPending(now);
-  }
-
-  private pendingFindings(): Finding[] {
-    const handled = new Set(this.state.ledger.map((l) => l.key));
-    return this.state.history.filter((f) => !handled.has(f.key) && shouldNotify(f, this.state.settings));
-  }
-
-  private hasPendingNotifications(): boolean {
-    return this.pendingFindings().length > 0;
-  }
-
-  /** Sends what waits, unless it is quiet hours (then it keeps waiting, never dropped). */
-  private async deliverPending(now: number): Promise<void> {
-    if (inQuietHours(now, this.state.settings.quietHours, this.options.timeZone)) return;
-    const formTypes = Object.fromEntries(this.state.cases.map((c) => [c.receipt, c.formType]));
-    for (const finding of this.pendingFindings()) {
-      this.markHandled(finding.key, now);
-      await this.deliver(wordFinding(finding, { language: this.language, maskReceipts: this.state.settings.maskReceipts, formTypes }), finding.receipt);
-    }
-  }
+  // ------------------------------------------------------------------ notifications, saving and events
 
   /**
    * The renewal calendar's reminders (engine/reminders.ts), told once each across restarts through the same ledger,
    * waiting (never dropped) during quiet hours. Makes no request. Resolves to the keys told now.
    */
   async remind(reminders: readonly DesktopNotification[]): Promise<string[]> {
-    const now = this.options.clock.now();
-    if (inQuietHours(now, this.state.settings.quietHours, this.options.timeZone)) return [];
-    const told = new Set(this.state.ledger.map((entry) => entry.key));
-    const fresh = reminders.filter((reminder) => !told.has(reminder.key) && (told.add(reminder.key), true));
-    for (const reminder of fresh) {
-      this.markHandled(reminder.key, now);
-      await this.deliver(reminder, null);
-    }
-    return fresh.map((reminder) => reminder.key);
+    return this.announcer.remind(reminders, this.options.clock.now());
   }
 
-  private markHandled(key: string, now: number): void {
-    const ledger = [...this.state.ledger, { key, notifiedAt: new Date(now).toISOString() }];
-    // Over the limit, the oldest minor entries go first: a decision must never be notified twice.
-    while (ledger.length > LIMITS.ledger) {
-      const minor = ledger.findIndex((entry) => !DECISION_KEY.test(entry.key));
-      ledger.splice(minor === -1 ? 0 : minor, 1);
-    }
-    this.state.ledger = ledger;
-    this.changed();
-  }
-
-  private async deliver(worded: DesktopNotification, receipt: string | null): Promise<void> {
-    // Server text reaches the desktop without markup, control or bidirectional-override characters, capped.
-    const notification = { ...worded, title: displayText(worded.title, { limit: 120 }), body: displayText(worded.body, { multiline: true }) };
-    this.emit({ kind: 'notification', receipt, ...notification });
-    try {
-      await this.options.notifier.notify(notification);
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      this.emitError({ en: `Could not show a notification: ${why}`, es: `No se pudo mostrar una notificación: ${why}` });
-    }
-  }
-
-  // ------------------------------------------------------------------ persistence and events
-
-  /** The state without the parts that move on every check. */
-  private coreOf(state: AppState): string {
-    const { schedule: s, ...rest } = state;
-    return JSON.stringify({ ...rest, backoff: s.backoff, pausedUntil: s.pausedUntil });
-  }
-
+  /** Saves when due (engine/state-saver.ts) and sets the timer again. */
   private changed(): void {
-    this.persist(false);
+    this.saver.save(this.state);
     this.reschedule();
-  }
-
-  /**
-   * Writes on change: at once when anything but the next-check times changed; those alone reach the
-   * disk at most every SCHEDULE_WRITE_EVERY_MS (and on stop), so an ordinary poll writes nothing.
-   */
-  private persist(flush: boolean): void {
-    const now = this.options.clock.now();
-    const core = this.coreOf(this.state);
-    if (!flush && core === this.lastWrittenCore && now - this.lastWriteAt < SCHEDULE_WRITE_EVERY_MS) return;
-    let saved: boolean;
-    try {
-      saved = this.options.store.write(this.state);
-    } catch (error) {
-      // Only a state that is not valid throws: a mistake here, reported as such and tried again on the next change.
-      this.emit({ kind: 'error', message: `Could not save: ${error instanceof Error ? error.message : String(error)}` });
-      return;
-    }
-    if (saved) {
-      this.lastWrittenCore = core;
-      this.lastWriteAt = now;
-      this.reportedSaveCause = null;
-      return;
-    }
-    // Not saved: the file keeps what it had, the state stays here, and the next change or check tries again.
-    const problem = this.options.store.saveProblem();
-    if (problem && problem.cause !== this.reportedSaveCause) {
-      this.reportedSaveCause = problem.cause;
-      this.emit({ kind: 'error', message: saveProblemMessage(problem.cause).en, saveProblem: problem.cause });
-    }
   }
 
   /** Why the user's data could not be saved lately (null when the last save worked). */
@@ -739,12 +606,6 @@ export class Monitor {
   private nowIso(): string {
     return new Date(this.options.clock.now()).toISOString();
   }
-}
-
-/** "Interview Scheduled" and "interview  scheduled" are the same words; nothing is the same as nothing. */
-function sameWords(a: string | undefined, b: string | undefined): boolean {
-  const words = (text: string | undefined) => (text ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
-  return words(a) !== '' && words(a) === words(b);
 }
 
 /** Whether the documents list holds anything the last good list did not (or lost something); a rotated contentId is no move. */
