@@ -7,7 +7,7 @@ import type { Finding } from '../shared/monitor/findings';
 import { LIMITS, type AppState } from '../shared/monitor/state';
 import { displayText } from '../shared/display-text';
 import type { Language } from '../shared/localized';
-import type { EmitEvent } from './monitor-events';
+import type { EmitEvent } from './monitor-contract';
 import { MONITOR_MESSAGES } from './monitor-messages';
 import { inQuietHours, signInAgainNotification, wordFinding } from './notification-policy';
 import type { DesktopNotification, NotifierPort } from './ports';

@@ -4,7 +4,7 @@
 
 import { saveProblemMessage, type SaveProblem } from '../shared/monitor/save-problem';
 import type { AppState } from '../shared/monitor/state';
-import type { EmitEvent } from './monitor-events';
+import type { EmitEvent } from './monitor-contract';
 import type { Clock, StatePort } from './ports';
 
 /** Schedule-only changes (next check times) reach the disk at most this often; everything else at once. */

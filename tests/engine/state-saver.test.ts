@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SaveProblem } from '../../shared/monitor/save-problem';
 import { emptyState, type AppState } from '../../shared/monitor/state';
-import type { MonitorEvent } from '../../engine/monitor-events';
+import type { MonitorEvent } from '../../engine/monitor-contract';
 import type { StatePort } from '../../engine/ports';
 import { SCHEDULE_WRITE_EVERY_MS, StateSaver } from '../../engine/state-saver';
 

@@ -1,11 +1,13 @@
-// What the monitor tells its host as it works (checks, findings, notifications, session, backoff, errors), as
-// one union the shell, the headless runner, the bench and the tests read. Types only.
+// The monitor's contract with its host: what it is given (its ports and options) and what it tells as it works
+// (checks, findings, notifications, session, backoff, errors), one union the shell, the headless runner, the
+// bench and the tests read. Types only.
 
 import type { AccountCase } from '../shared/myuscis/account-cases';
 import type { Finding } from '../shared/monitor/findings';
 import type { SaveProblem } from '../shared/monitor/save-problem';
-import type { Localized } from '../shared/localized';
-import type { DesktopNotification } from './ports';
+import type { Language, Localized } from '../shared/localized';
+import type { MyUscisClient } from './client';
+import type { Clock, DesktopNotification, NotifierPort, StatePort } from './ports';
 
 export type MonitorEvent =
   | { kind: 'check'; receipt: string; requests: number; outcome: string; full: boolean; purpose: 'scheduled' | 'keep-alive' | 'once' }
@@ -21,3 +23,19 @@ export type MonitorEvent =
   | { kind: 'error'; message: string; text?: Localized; saveProblem?: SaveProblem['cause'] };
 
 export type EmitEvent = (event: MonitorEvent) => void;
+
+export interface MonitorOptions {
+  client: MyUscisClient;
+  /** The origin the client talks to; a loopback origin (the simulator) is exempt from the per-case floor. */
+  origin: string;
+  clock: Clock;
+  store: StatePort;
+  notifier: NotifierPort;
+  /** Random source for jitter (seeded in tests and benchmarks). */
+  random?: () => number;
+  /** Time zone for quiet hours (default: the machine's). */
+  timeZone?: string;
+  /** The system's language, spoken until the user picks one (default English). */
+  systemLanguage?: Language;
+  onEvent?: (event: MonitorEvent) => void;
+}
