@@ -2,11 +2,11 @@
 // should show for the engine's state. Plain TypeScript (no `electron` import): electron/main.ts plugs Electron in.
 
 import type { Monitor, MonitorEvent } from '../engine/monitor';
-import { shouldNotify } from '../engine/notification-policy';
 import { stageAt } from '../engine/reminders';
 import type { Clock } from '../engine/ports';
 import { displayText } from '../shared/display-text';
 import { renewalTrayLine } from '../shared/knowledge/renewal-calendar';
+import { unseenAnnouncedCount } from '../shared/monitor/announcement';
 import { STAGE_NAMES } from '../shared/knowledge/stages';
 import { isReceiptNumber, maskReceipt } from '../shared/receipt';
 import { explainStatus } from '../shared/knowledge/status-titles';
@@ -61,8 +61,6 @@ export class AppController {
   trayState(): TrayState {
     const state = this.ports.monitor.snapshot;
     const language = this.ports.monitor.language;
-    const seenUntil = Date.parse(state.lastSeenAt ?? '') || 0;
-    const unseen = state.history.filter((f) => Date.parse(f.foundAt) > seenUntil && shouldNotify(f, state.settings)).length;
     const denied = state.history.some((f) => f.type === 'denied');
     const summary = state.cases
       .filter((c) => c.problem === null)
@@ -77,7 +75,8 @@ export class AppController {
     return {
       language,
       activity: this.ports.monitor.activity(),
-      unseen,
+      // The same rule as the dashboard's news and the notifications: shared/monitor/announcement.ts.
+      unseen: unseenAnnouncedCount(state.history, state.lastSeenAt, state.settings),
       approved: !denied && state.history.some((f) => APPROVED_TYPES.has(f.type)),
       summary,
       pausedUntil: state.schedule.pausedUntil,

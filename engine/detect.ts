@@ -1,98 +1,19 @@
-// Change detection: merges what one check read into the last good snapshot, and compares snapshots
-// into findings. Pure (no I/O, no clock of its own); which findings notify is the policy's business.
+// Change detection: compares the last good snapshot with the new one (shared/monitor/merge-reading.ts
+// merges a check into it) into findings. Pure (no I/O, no clock of its own); which findings notify is
+// the announcement rule's business.
 
-import { readCase, type CaseReading, type CaseView, type Evidence, type Signal } from '../shared/knowledge/case-reading';
+import { readCase, type CaseReading, type Evidence, type Signal } from '../shared/knowledge/case-reading';
 import { normaliseCode } from '../shared/knowledge/action-code';
 import { classifyDocument, documentIdentity, isSameDocument } from '../shared/knowledge/documents';
-import { canonicalEvents, eventsAdded } from '../shared/knowledge/events';
+import { eventsAdded } from '../shared/knowledge/events';
 import type { LearnedTitles } from '../shared/knowledge/learned-titles';
+import { snapshotView } from '../shared/knowledge/snapshot-view';
 import { STAGE_PROGRESS, isApprovedStage, type Stage, type Step } from '../shared/knowledge/stages';
-import type { CaseDetail, CaseDocument, CaseStatus } from '../shared/myuscis/schemas';
 import type { Finding, FindingType } from '../shared/monitor/findings';
-import { LIMITS } from '../shared/limits';
+import { contentOf, dropUndefined } from '../shared/monitor/merge-reading';
 import type { CaseSnapshot } from '../shared/monitor/state';
 
-/** What one check read; a part is absent when its request was not made or failed (never an empty list). */
-export interface CheckReading {
-  /** When the check read it (epoch ms). */
-  at: number;
-  detail?: CaseDetail;
-  status?: CaseStatus;
-  documents?: CaseDocument[];
-}
-
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** A part's content without the time it was read (null for a part never read). */
-function contentOf<T extends { at: string }>(part: T | null): string {
-  if (!part) return 'null';
-  const { at: _at, ...rest } = part;
-  return JSON.stringify(rest);
-}
-
-function sameContent<T extends { at: string }>(a: T | null, b: Omit<T, 'at'>): boolean {
-  return a !== null && contentOf(a) === JSON.stringify(b);
-}
-
-/**
- * The new last good snapshot. A part read in this check replaces the old one only when its content
- * changed (the old part, with its `at`, is kept otherwise, so an unchanged check changes nothing to
- * store); a part not read stays as it was. Lists are stored canonical, whatever order USCIS sent: oldest
- * first, sorted before they are trimmed (the newest kept), events one per fact (re-emits and near-duplicates
- * folded), and a document keeps the contentId it was first stored with (USCIS may rotate it).
- */
-export function mergeReading(previous: CaseSnapshot | null, reading: CheckReading): CaseSnapshot {
-  const next: CaseSnapshot = previous ? { ...previous } : { detail: null, status: null, documents: null };
-  if (reading.detail) {
-    const d = reading.detail;
-    const content = {
-      ...(d.formType !== undefined ? { formType: d.formType } : {}),
-      ...(d.submissionDate !== undefined ? { submissionDate: d.submissionDate } : {}),
-      ...(d.updatedAtTimestamp !== undefined ? { updatedAtTimestamp: d.updatedAtTimestamp } : {}),
-      ...(d.closed !== undefined ? { closed: d.closed } : {}),
-      ...(d.actionRequired !== undefined ? { actionRequired: d.actionRequired } : {}),
-      events: canonicalEvents(d.events, LIMITS.events).map((e) => dropUndefined({ eventId: e.eventId, eventCode: e.eventCode, eventTimestamp: e.eventTimestamp, createdAtTimestamp: e.createdAtTimestamp })),
-      notices: newestLast(d.notices, (n) => n.generationDate, LIMITS.notices).map((n) => dropUndefined({ letterId: n.letterId, actionType: n.actionType, generationDate: n.generationDate, appointmentDateTime: n.appointmentDateTime })),
-    };
-    if (!sameContent(previous?.detail ?? null, content)) next.detail = { at: iso(reading.at), ...content };
-  }
-  if (reading.status) {
-    const s = reading.status;
-    const content = dropUndefined({
-      code: s.currentActionCode,
-      date: s.currentActionCodeDate,
-      title: s.statusTitle,
-      titleSpanish: s.statusTitleSpanish,
-      text: s.statusTextPlain?.text,
-      textSpanish: s.statusTextSpanishPlain?.text,
-      office: s.jurisdictionDescription,
-      // Oldest day first (same-day entries kept in USCIS's order, which learnTitles reads), the newest 20 kept.
-      history: newestLast(s.historicalCaseStatuses, (h) => h.date, LIMITS.statusHistory).map((h) => dropUndefined({ date: h.date, code: h.actionCode, title: h.statusTitle, titleSpanish: h.statusTitleSpanish })),
-    }) as Omit<NonNullable<CaseSnapshot['status']>, 'at'>;
-    if (!sameContent(previous?.status ?? null, content)) next.status = { at: iso(reading.at), ...content };
-  }
-  if (reading.documents) {
-    const stored = previous?.documents?.items ?? [];
-    const items = newestLast(reading.documents, (doc) => doc.createDate, LIMITS.documents).map((doc) => {
-      const known = stored.find((item) => isSameDocument(item, doc));
-      return dropUndefined({ contentId: known?.contentId ?? doc.contentId, fileName: doc.fileName, type: doc.type, sourceType: doc.sourceType, createDate: doc.createDate });
-    });
-    if (!sameContent(previous?.documents ?? null, { items })) next.documents = { at: iso(reading.at), items };
-  }
-  return next;
-}
-
-/** Oldest first by `timeOf` (undated first, ties as listed), then the newest `limit` of them. */
-function newestLast<T>(items: readonly T[], timeOf: (item: T) => string | undefined, limit: number): T[] {
-  const sorted = items.map((item, index) => ({ item, index, at: timeOf(item) ?? '' }))
-    .sort((a, b) => a.at.localeCompare(b.at) || a.index - b.index)
-    .map(({ item }) => item);
-  return sorted.slice(Math.max(0, sorted.length - limit));
-}
-
-function dropUndefined<T extends Record<string, unknown>>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
-}
 
 export interface DetectionContext {
   receipt: string;
@@ -144,8 +65,8 @@ export interface PairMember {
 export function detectPairFindings(pair: { i821d: PairMember | null; i765: PairMember | null }, context: { now: number; learned: LearnedTitles }): Finding[] {
   const { i821d, i765 } = pair;
   if (!i821d?.snapshot || !i765?.snapshot || !readInFull(i821d.snapshot)) return [];
-  const deferredAction = readCase('I-821D', caseViewOf(i821d.snapshot), context.learned);
-  const workPermit = readCase('I-765', caseViewOf(i765.snapshot), context.learned);
+  const deferredAction = readCase('I-821D', snapshotView(i821d.snapshot), context.learned);
+  const workPermit = readCase('I-765', snapshotView(i765.snapshot), context.learned);
   if (!showsApproval(workPermit) || showsApproval(deferredAction) || deferredAction.stage === 'denied') return [];
   const approvals = workPermit.signals.filter((signal) => isApprovedStage(signal.stage));
   return [
@@ -170,31 +91,7 @@ interface CaseLook {
 /** readCase labels its evidence with the form; the label changes no finding. */
 function lookAt(snapshot: CaseSnapshot, context: DetectionContext): CaseLook {
   const form = (snapshot.detail?.formType ?? context.formType) === 'I-765' ? 'I-765' : 'I-821D';
-  return { receipt: context.receipt, now: context.now, snapshot, reading: readCase(form, caseViewOf(snapshot), context.learned) };
-}
-
-/**
- * The snapshot as the knowledge base reads a case: a part never read stays absent (unknown, not empty).
- * Lists the snapshot does not keep are empty; readCase reads none of them, nor the status history.
- */
-function caseViewOf(snapshot: CaseSnapshot): CaseView {
-  const { detail, status, documents } = snapshot;
-  const plain = (text: string | undefined) => (text === undefined ? undefined : { text, links: [] });
-  return {
-    detail: detail ? { ...detail, concurrentCases: [], documents: [], evidenceRequests: [], addendums: [] } : undefined,
-    status: status
-      ? {
-          currentActionCode: status.code,
-          currentActionCodeDate: status.date,
-          statusTitle: status.title,
-          statusTitleSpanish: status.titleSpanish,
-          statusTextPlain: plain(status.text),
-          statusTextSpanishPlain: plain(status.textSpanish),
-          historicalCaseStatuses: [],
-        }
-      : undefined,
-    documents: documents?.items,
-  };
+  return { receipt: context.receipt, now: context.now, snapshot, reading: readCase(form, snapshotView(snapshot), context.learned) };
 }
 
 function readInFull(snapshot: CaseSnapshot): boolean {

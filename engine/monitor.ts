@@ -1,75 +1,31 @@
-// The monitor engine: asks myUSCIS one request at a time when the schedule says so, merges what it
-// read, detects findings, notifies once, and persists. It owns no timer policy of its own beyond
-// `start()`, and talks to the outside only through its ports (HTTP via the client, store, notifier).
+// The monitor engine: runs the checks. Asks myUSCIS one request at a time when the schedule says so, merges
+// what it read, detects findings and hands them to the announcer (engine/announcer.ts); the state saver
+// (engine/state-saver.ts) persists. It owns no timer policy beyond `start()`, and talks to the outside only
+// through its ports (HTTP via the client, store, notifier).
 
-import { isSameDocument } from '../shared/knowledge/documents';
-import { learnTitles, type LearnedTitles } from '../shared/knowledge/learned-titles';
-import { LearnedTitlesSchema } from '../shared/knowledge/learned-titles-schema';
 import type { AccountCase } from '../shared/myuscis/account-cases';
-import type { CaseDocument } from '../shared/myuscis/schemas';
-import { DECISION_TYPES, type Finding } from '../shared/monitor/findings';
-import { saveProblemMessage, type SaveProblem } from '../shared/monitor/save-problem';
-import { displayText } from '../shared/display-text';
+import type { Finding } from '../shared/monitor/findings';
+import type { SaveProblem } from '../shared/monitor/save-problem';
 import type { Activity } from '../shared/tray/tray-model';
-import { LIMITS } from '../shared/limits';
-import { emptyState, SettingsSchema, type AppState, type CaseSnapshot, type Settings } from '../shared/monitor/state';
+import { emptyState, SettingsSchema, type AppState, type Settings } from '../shared/monitor/state';
 import { spokenLanguage, type Language, type Localized } from '../shared/localized';
 import { isReceiptNumber, maskReceipt, type ReceiptNumber } from '../shared/receipt';
-import { judgeRefusal, type CaseEndpoint, type CheckAnswer, type FetchOutcome, type MyUscisClient } from './client';
-import { detectCaseFindings, detectPairFindings, mergeReading, type CheckReading } from './detect';
-import { inQuietHours, shouldNotify, signInAgainNotification, wordFinding } from './notification-policy';
-import type { Clock, DesktopNotification, NotifierPort, StatePort } from './ports';
+import { concludeCheck, judgeRefusedCheck, metRefusal, startCheck, takeAnswer, type RunningCheck } from './case-check';
+import type { CheckAnswer, FetchOutcome, MyUscisClient } from './client';
+import { AccountPage } from './account-page';
+import { Announcer } from './announcer';
+import type { MonitorEvent, MonitorOptions } from './monitor-contract';
+import { MONITOR_MESSAGES } from './monitor-messages';
+import type { DesktopNotification } from './ports';
 import * as schedule from './schedule';
+import { StateSaver } from './state-saver';
+import { WakeTimer } from './wake-timer';
 
-export type MonitorEvent =
-  | { kind: 'check'; receipt: string; requests: number; outcome: string; full: boolean; purpose: 'scheduled' | 'keep-alive' | 'once' }
-  | { kind: 'finding'; receipt: string; type: Finding['type']; detail: Finding['detail']; key: string; inferred: boolean }
-  | { kind: 'notification'; receipt: string | null; key: string; title: string; body: string; priority: DesktopNotification['priority'] }
-  | { kind: 'session'; state: 'signed-in' | 'signed-out' }
-  /** The applicant page was read: the cases the account lists (receipts in full: the headless runner masks its plain output). */
-  | { kind: 'account-cases'; cases: AccountCase[] }
-  /** With `receipt`: that case alone waits (its own failures); without: every request waits. */
-  | { kind: 'backoff'; until: string; reason: string; receipt?: string }
-  /** `saveProblem`: the error is a save that did not reach the disk, for wording it in the user's language. */
-  /** `message` in English (logs, JSON); `text` in both languages when it is said to a person; technical ones have none. */
-  | { kind: 'error'; message: string; text?: Localized; saveProblem?: SaveProblem['cause'] };
-
-export interface MonitorOptions {
-  client: MyUscisClient;
-  /** The origin the client talks to; a loopback origin (the simulator) is exempt from the per-case floor. */
-  origin: string;
-  clock: Clock;
-  store: StatePort;
-  notifier: NotifierPort;
-  /** Random source for jitter (seeded in tests and benchmarks). */
-  random?: () => number;
-  /** Time zone for quiet hours (default: the machine's). */
-  timeZone?: string;
-  /** The system's language, spoken until the user picks one (default English). */
-  systemLanguage?: Language;
-  onEvent?: (event: MonitorEvent) => void;
-}
-
-interface RunningCheck {
-  receipt: ReceiptNumber;
-  purpose: 'scheduled' | 'keep-alive' | 'once';
-  /** Endpoints still to read, those read (answered or not), and those answered with data or 204. */
-  queue: CaseEndpoint[];
-  read: CaseEndpoint[];
-  answered: CaseEndpoint[];
-  reading: CheckReading;
-  requests: number;
-  /** A 404/500 on one endpoint: the check asks the case detail too before judging it (a failing endpoint, or another account's receipt). */
-  refused?: { status: 404 | 500 };
-}
+export type { MonitorEvent, MonitorOptions } from './monitor-contract';
 
 /** Findings that show a decision on a case: from then on, the approval document is expected on its companion. */
 const DECIDED_TYPES: ReadonlySet<Finding['type']> = new Set<Finding['type']>(['silent-approval', 'likely-approved', 'approved', 'denied', 'i821d-approved-inferred']);
 
-const DECISION_KEY = new RegExp(`:(${[...DECISION_TYPES].join('|')})$|^session-expired:|^reminder:`);
-
-/** Schedule-only changes (next check times) reach the disk at most this often; everything else at once. */
-const SCHEDULE_WRITE_EVERY_MS = 15 * 60_000;
 /** How many recent answers judgeRefusal may look at. */
 const RECENT_ANSWERS = 12;
 
@@ -83,18 +39,19 @@ export class Monitor {
   private readonly env: schedule.ScheduleEnv;
   private current: RunningCheck | null = null;
   private recentAnswers: CheckAnswer[] = [];
-  private lastWrittenCore = '';
-  private lastWriteAt = 0;
-  /** The save failure already reported: each cause is told once, however often it repeats. */
-  private reportedSaveCause: SaveProblem['cause'] | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private running: { speed: number } | null = null;
-  private busy: Promise<void> | null = null;
+  private readonly saver: StateSaver;
+  private readonly announcer: Announcer;
+  /** The applicant page's case list, read once after each sign-in. */
+  private readonly accountPage: AccountPage;
+  private readonly timer = new WakeTimer({
+    nextWakeAt: () => this.nextWakeAt(),
+    now: () => this.options.clock.now(),
+    wakeOnce: () => this.wakeOnce(),
+    failed: (error) => this.emit({ kind: 'error', message: `Unexpected engine error: ${error instanceof Error ? error.message : String(error)}` }),
+  });
   private readonly random: () => number;
   /** The jitter of the gap before the next request, drawn when the last one went out. */
   private gapRandom = 0.5;
-  /** The applicant page's case list is read once after each sign-in (not on every check). */
-  private accountCasesDue = false;
 
   /** Sentences about what was recovered from a damaged store at start-up (empty when all was fine). */
   readonly recovered: string[];
@@ -105,8 +62,28 @@ export class Monitor {
     this.recovered = reading.problems.map((problem) => problem.message);
     this.random = options.random ?? Math.random;
     this.env = { signedIn: false, online: true, awake: true, loopback: isLoopbackOrigin(options.origin) };
-    this.lastWrittenCore = this.coreOf(this.state);
-    this.lastWriteAt = options.clock.now();
+    this.saver = new StateSaver(options.store, options.clock, (event) => this.emit(event), this.state);
+    this.announcer = new Announcer({
+      state: () => this.state,
+      notifier: options.notifier,
+      ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+      language: () => this.language,
+      emit: (event) => this.emit(event),
+      changed: () => this.changed(),
+    });
+    this.accountPage = new AccountPage({
+      client: options.client,
+      clock: options.clock,
+      random: this.random,
+      state: () => this.state,
+      env: this.env,
+      requestAt: (now) => this.requestAt(now),
+      requestWent: (now, answered) => this.requestWent(now, answered),
+      emit: (event) => this.emit(event),
+      emitError: (text) => this.emitError(text),
+      signedOut: () => this.signedOut(),
+      changed: () => this.changed(),
+    });
     this.clampTimes(options.clock.now());
     for (const { message, text } of reading.problems) this.emit({ kind: 'error', message: `Stored data: ${message}`, text: { en: `Stored data: ${text.en}`, es: `Datos guardados: ${text.es}` } });
   }
@@ -155,7 +132,7 @@ export class Monitor {
   /** The session is live (a sign-in finished, or a cookie stands for one): check soon. */
   signedIn(): void {
     this.env.signedIn = true;
-    this.accountCasesDue = true;
+    this.accountPage.due = true;
     this.state.session = { state: 'signed-in', since: this.nowIso(), expiryNotified: false };
     this.state.schedule = schedule.checkSoon(this.state.schedule, this.receipts, this.options.clock.now(), this.env.loopback);
     this.emit({ kind: 'session', state: 'signed-in' });
@@ -173,7 +150,7 @@ export class Monitor {
       const since = this.nowIso();
       this.state.session = { state: 'signed-out', since, expiryNotified: true };
       this.emit({ kind: 'session', state: 'signed-out' });
-      if (!options.byUser) await this.deliver(signInAgainNotification(this.language, since), null);
+      if (!options.byUser) await this.announcer.signInAgain(since);
     }
     this.changed();
   }
@@ -223,8 +200,8 @@ export class Monitor {
     this.current = null;
     this.options.store.erase();
     this.state = emptyState();
-    this.lastWrittenCore = this.coreOf(this.state);
-    this.reschedule();
+    this.saver.startedOver(this.state);
+    this.timer.reschedule();
   }
 
   private setEnv(key: 'online' | 'awake', value: boolean): void {
@@ -246,36 +223,32 @@ export class Monitor {
     const now = this.options.clock.now();
     this.clampTimes(now);
     if (this.current) return this.env.signedIn && this.env.online && this.env.awake ? this.requestAt(now) : null;
-    const pageAt = this.accountCasesAt(now);
+    const pageAt = this.accountPage.readAt(now);
     if (pageAt !== null) return pageAt;
     const step = schedule.nextStep(this.state.schedule, this.plannedCases(), this.env, now, this.state.settings);
-    const pending = this.hasPendingNotifications() ? now + 15 * 60_000 : null;
+    const pending = this.announcer.hasPending() ? now + 15 * 60_000 : null;
     const candidate = step.kind === 'check' ? Math.max(step.at, this.requestAt(now)) : step.until;
     return candidate === null ? pending : pending === null ? candidate : Math.min(candidate, pending);
   }
 
   /** Does what is due now: at most one request. Safe to call at any time. */
   async wake(): Promise<void> {
-    if (this.busy) return this.busy;
-    this.busy = this.wakeOnce().finally(() => {
-      this.busy = null;
-    });
-    return this.busy;
+    return this.timer.wake();
   }
 
   private async wakeOnce(): Promise<void> {
     const now = this.options.clock.now();
     this.clampTimes(now);
-    await this.deliverPending(now);
-    const pageAt = this.current ? null : this.accountCasesAt(now);
+    await this.announcer.deliverPending(now);
+    const pageAt = this.current ? null : this.accountPage.readAt(now);
     if (pageAt !== null) {
-      if (pageAt <= now) await this.readAccountCases();
+      if (pageAt <= now) await this.accountPage.read();
       return;
     }
     if (!this.current) {
       const step = schedule.nextStep(this.state.schedule, this.plannedCases(), this.env, now, this.state.settings);
       if (step.kind !== 'check' || step.at > now || this.requestAt(now) > now) return;
-      this.begin(step.receipt as ReceiptNumber, step.purpose, now, step.reads);
+      this.current = startCheck(step.receipt as ReceiptNumber, step.purpose, now, step.reads);
     }
     if (this.current && this.requestAt(now) <= now) await this.sendNext();
   }
@@ -305,13 +278,10 @@ export class Monitor {
       }
       const lastCheck = Date.parse(entry?.lastCheckAt ?? '');
       if (!this.env.loopback && now - lastCheck < schedule.SCHEDULE_RULES.perCaseFloorMs) {
-        this.emitError({
-          en: `${maskReceipt(receipt)} was checked less than 10 minutes ago; skipped to stay polite to USCIS.`,
-          es: `${maskReceipt(receipt)} se consultó hace menos de 10 minutos; se omite esta vez para consultar a USCIS con moderación.`,
-        });
+        this.emitError(MONITOR_MESSAGES.checkedTooRecently(maskReceipt(receipt)));
         continue;
       }
-      this.begin(receipt, 'once', now, ['documents', 'status', 'detail']);
+      this.current = startCheck(receipt, 'once', now, ['documents', 'status', 'detail']);
       while (this.current && this.env.signedIn) {
         const wait = this.requestAt(this.options.clock.now()) - this.options.clock.now();
         if (wait > 0) await sleep(wait);
@@ -322,32 +292,14 @@ export class Monitor {
     }
   }
 
-  /** Runs on real timers: `speed` is engine-clock milliseconds per real millisecond (1, or a simulator's speed). */
+  /** Runs on real timers (engine/wake-timer.ts): `speed` is engine-clock milliseconds per real millisecond. */
   start(speed = 1): void {
-    this.running = { speed };
-    this.reschedule();
+    this.timer.start(speed);
   }
 
   stop(): void {
-    this.running = null;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.persist(true);
-  }
-
-  private reschedule(): void {
-    if (!this.running) return;
-    // First: nextWakeAt may bring stored times back and so reschedule itself; the timer set last is the one kept.
-    const at = this.nextWakeAt();
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    if (at === null) return;
-    const delay = Math.max(0, Math.min(2 ** 31 - 1, (at - this.options.clock.now()) / this.running.speed));
-    this.timer = setTimeout(() => {
-      this.wake()
-        .catch((error: unknown) => this.emit({ kind: 'error', message: `Unexpected engine error: ${error instanceof Error ? error.message : String(error)}` }))
-        .finally(() => this.reschedule());
-    }, delay);
+    this.timer.stop();
+    this.saver.save(this.state, true);
   }
 
   /** Stored times in the future (the clock moved back) are brought back to now: on start, every wake and `--once`. */
@@ -368,14 +320,6 @@ export class Monitor {
 
   // ------------------------------------------------------------------ the account's cases
 
-  /** When the applicant page may be read (due after a sign-in, the session usable, no pause or backoff), or null. */
-  private accountCasesAt(now: number): number | null {
-    if (!this.accountCasesDue || !this.env.signedIn || !this.env.online || !this.env.awake) return null;
-    const { pausedUntil, backoff } = this.state.schedule;
-    if (Date.parse(pausedUntil ?? '') > now || Date.parse(backoff?.until ?? '') > now) return null;
-    return this.requestAt(now);
-  }
-
   /**
    * `--discover`: reads the applicant page now (after the usual gap since the last request) and returns the cases it
    * lists, or null when it could not be read (the reason is an `error` or `session` event).
@@ -383,47 +327,7 @@ export class Monitor {
   async discoverAccountCases(sleep: (ms: number) => Promise<void>): Promise<AccountCase[] | null> {
     const wait = this.requestAt(this.options.clock.now()) - this.options.clock.now();
     if (wait > 0) await sleep(wait);
-    return this.readAccountCases();
-  }
-
-  /** One GET of the applicant page through the client, spaced like every request; the cases are kept in the state. */
-  private async readAccountCases(): Promise<AccountCase[] | null> {
-    this.accountCasesDue = false;
-    const { outcome } = await this.options.client.fetchApplicantPage();
-    const now = this.options.clock.now();
-    this.state.schedule = schedule.requestSent(this.state.schedule, now, outcome.kind === 'ok');
-    this.gapRandom = this.random();
-    if (outcome.kind === 'ok') {
-      this.state.accountCases = { readAt: new Date(now).toISOString(), cases: outcome.value };
-      this.emit({ kind: 'account-cases', cases: outcome.value });
-      this.changed();
-      return outcome.value;
-    }
-    if (outcome.kind === 'signed-out') {
-      await this.signedOut();
-      return null;
-    }
-    const transient = outcome.kind === 'network-error' || outcome.kind === 'timeout' || outcome.kind === 'server-error' || outcome.kind === 'rate-limited' || outcome.kind === 'challenged';
-    const why = outcome.kind === 'malformed' ? outcome.reason : outcome.kind;
-    this.emitError(
-      transient
-        ? {
-            en: `Could not read the cases your myUSCIS account lists (${outcome.kind}); trying again after a pause. You can still type your receipt numbers.`,
-            es: `No se pudieron leer los casos que muestra su cuenta de myUSCIS (${outcome.kind}); se volverá a intentar después de una pausa. Puede escribir sus números de recibo de todos modos.`,
-          }
-        : {
-            en: `The myUSCIS applicant page did not list your cases this time (${why}). You can still type your receipt numbers.`,
-            es: `La página de solicitante de myUSCIS no mostró sus casos esta vez (${why}). Puede escribir sus números de recibo de todos modos.`,
-          },
-    );
-    if (transient) {
-      this.accountCasesDue = true;
-      const retryAfterMs = outcome.kind === 'rate-limited' ? outcome.retryAfterMs : undefined;
-      this.state.schedule = schedule.failed(this.state.schedule, { now, reason: outcome.kind, retryAfterMs, random: this.random });
-      this.emit({ kind: 'backoff', until: this.state.schedule.backoff!.until, reason: this.state.schedule.backoff!.reason });
-    }
-    this.changed();
-    return null;
+    return this.accountPage.read();
   }
 
   // ------------------------------------------------------------------ one check
@@ -432,15 +336,10 @@ export class Monitor {
     return schedule.earliestRequestAt(this.state.schedule, now, () => this.gapRandom);
   }
 
-  private begin(receipt: ReceiptNumber, purpose: RunningCheck['purpose'], now: number, reads: readonly CaseEndpoint[]): void {
-    // Documents first (when read): the cheapest read, and where a silent approval shows first.
-    const queue: CaseEndpoint[] = [...reads];
-    this.current = { receipt, purpose, queue, read: [], answered: [], reading: { at: now }, requests: 0 };
-  }
-
-  /** Reads more in this check (once each). */
-  private readAlso(check: RunningCheck, ...endpoints: CaseEndpoint[]): void {
-    for (const endpoint of endpoints) if (!check.queue.includes(endpoint) && !check.read.includes(endpoint)) check.queue.push(endpoint);
+  /** A request went out: the schedule notes it, and the jitter of the next gap is drawn. */
+  private requestWent(now: number, answered: boolean): void {
+    this.state.schedule = schedule.requestSent(this.state.schedule, now, answered);
+    this.gapRandom = this.random();
   }
 
   private async sendNext(): Promise<void> {
@@ -454,44 +353,22 @@ export class Monitor {
     check.read.push(endpoint);
     // A foreign payload is still an answer in the session: it keeps the session alive.
     const answered = outcome.kind === 'ok' || outcome.kind === 'no-content' || (outcome.kind === 'malformed' && outcome.reason === 'wrong-receipt');
-    this.state.schedule = schedule.requestSent(this.state.schedule, now, answered);
-    this.gapRandom = this.random();
+    this.requestWent(now, answered);
     this.recentAnswers = [...this.recentAnswers.slice(-(RECENT_ANSWERS - 1)), { endpoint, receipt: check.receipt, outcome }];
     if (outcome.kind === 'ok' || outcome.kind === 'no-content') {
       // 204: nothing to read; not an empty list either.
       check.answered.push(endpoint);
-      if (outcome.kind === 'ok') this.readInto(check, endpoint, outcome.value);
+      if (outcome.kind === 'ok') takeAnswer(check, endpoint, outcome.value, this.state.snapshots[check.receipt] ?? null);
       if (check.queue.length === 0) await (check.refused ? this.judgeRefused(check, check.refused.status, now) : this.finish(check, 'ok', now));
       return;
     }
     if (outcome.kind === 'receipt-refused' && !check.refused) {
-      // Before judging a refusal, the case detail is asked in the same check (unless that was what refused):
-      // data for this receipt means a failing endpoint, not a receipt of another account.
-      check.refused = { status: outcome.status };
-      check.queue = endpoint === 'detail' || check.read.includes('detail') ? [] : ['detail'];
-      if (check.queue.length === 0) await this.judgeRefused(check, outcome.status, now);
+      // The detail is asked too before the refusal is judged (case-check.ts).
+      if (metRefusal(check, endpoint, outcome.status)) await this.judgeRefused(check, outcome.status, now);
       return;
     }
     if (outcome.kind === 'receipt-refused') return this.judgeRefused(check, check.refused!.status, now);
     await this.failCheck(check, outcome, now);
-  }
-
-  private readInto(check: RunningCheck, endpoint: CaseEndpoint, value: unknown): void {
-    const previous = this.state.snapshots[check.receipt] ?? null;
-    if (endpoint === 'documents') {
-      const documents = value as CaseDocument[];
-      check.reading.documents = documents;
-      // When the list moved, the status and the detail are read at once too.
-      if (documentsMoved(previous, documents)) this.readAlso(check, 'status', 'detail');
-    } else if (endpoint === 'status') {
-      const status = value as NonNullable<CheckReading['status']>;
-      check.reading.status = status;
-      // When the status moved, the detail is read at once too, and the documents (a light turn reads the status alone):
-      // a decision and the document behind it are found in one check and told once.
-      if (previous?.status?.code !== status.currentActionCode || previous?.status?.title !== status.statusTitle) this.readAlso(check, 'detail', 'documents');
-    } else {
-      check.reading.detail = value as CheckReading['detail'];
-    }
   }
 
   /** A failed answer: the whole engine backs off for what concerns the account or the site, the case alone otherwise. */
@@ -507,29 +384,18 @@ export class Monitor {
     this.caseFailed(check.receipt, outcome.kind, now, false);
   }
 
-  /**
-   * A check that met a 404/500 on this receipt, once the detail was asked too. Data for the receipt in the
-   * check: a failing endpoint (the case backs off). None: a 404 says another account's receipt at once; a
-   * 500 says so on the third check in a row refused while another receipt of the account was served.
-   */
+  /** A refused receipt, judged (case-check.ts): no longer checked when it is another account's, else the case backs off. */
   private async judgeRefused(check: RunningCheck, status: 404 | 500, now: number): Promise<void> {
     await this.finish(check, 'receipt-refused', now, false);
-    const verdict = judgeRefusal(check.receipt, status, this.recentAnswers);
-    const servedHere = check.answered.length > 0;
-    const accountWorks = this.recentAnswers.some((a) => a.outcome.kind === 'ok' && a.receipt !== undefined && a.receipt !== check.receipt);
-    const refused = !servedHere && status === 500 && accountWorks;
-    const refusals = (this.state.schedule.cases[check.receipt]?.refusals ?? 0) + (refused ? 1 : 0);
-    if (!servedHere && (verdict.kind === 'not-this-account' || refusals >= schedule.SCHEDULE_RULES.refusalsForNotThisAccount)) {
+    const verdict = judgeRefusedCheck(check, status, this.recentAnswers, this.state.schedule.cases[check.receipt]?.refusals ?? 0);
+    if (verdict.kind === 'not-this-account') {
       const watched = this.state.cases.find((c) => c.receipt === check.receipt);
       if (watched) watched.problem = 'not-this-account';
-      this.emitError({
-        en: `${maskReceipt(check.receipt)} is not a case of this myUSCIS account (USCIS answered ${status}). It is no longer checked; check the number or sign in with the account that filed it.`,
-        es: `${maskReceipt(check.receipt)} no es un caso de esta cuenta de myUSCIS (USCIS respondió ${status}). Ya no se consulta; revise el número o inicie sesión con la cuenta que lo presentó.`,
-      });
+      this.emitError(MONITOR_MESSAGES.notThisAccount(maskReceipt(check.receipt), status));
       this.changed();
       return;
     }
-    this.caseFailed(check.receipt, 'server-error', now, refused);
+    this.caseFailed(check.receipt, 'server-error', now, verdict.refused);
   }
 
   /** One case failed: it alone waits; when every case is failing, the site is the likely cause and everything waits. */
@@ -556,10 +422,7 @@ export class Monitor {
   private async refuseForeignAnswer(check: RunningCheck, answeredFor: string | undefined, now: number): Promise<void> {
     check.reading = { at: check.reading.at };
     const other = answeredFor !== undefined && isReceiptNumber(answeredFor) ? maskReceipt(answeredFor) : null;
-    this.emitError({
-      en: `USCIS answered a request about ${maskReceipt(check.receipt)} with data about ${other ?? 'another receipt'}. Nothing from this check was kept; the case is checked again at its next turn.`,
-      es: `USCIS respondió a una consulta sobre ${maskReceipt(check.receipt)} con datos de ${other ?? 'otro recibo'}. No se guardó nada de esta consulta; el caso se vuelve a consultar en su próximo turno.`,
-    });
+    this.emitError(MONITOR_MESSAGES.foreignAnswer(maskReceipt(check.receipt), other));
     await this.finish(check, 'wrong-receipt', now, false);
     // Tried again at its next turn by its pace (nothing read counts), not at once and not as a failure.
     this.state.schedule = schedule.checkFinished(this.state.schedule, check.receipt, { now, read: ['documents'], random: this.random });
@@ -569,157 +432,29 @@ export class Monitor {
   /** Ends a check: merges what was read, detects, notifies, reschedules the case (on success), persists. */
   private async finish(check: RunningCheck, outcome: string, now: number, succeeded = true): Promise<void> {
     this.current = null;
-    const receipt = check.receipt;
-    const previous = this.state.snapshots[receipt] ?? null;
-    const next = mergeReading(previous, check.reading);
-    if (check.reading.status) this.state.learnedTitles = learnTitles(check.reading.status, this.learned());
-    const watched = this.state.cases.find((c) => c.receipt === receipt);
-    if (watched && !watched.formType && next.detail?.formType) watched.formType = next.detail.formType;
-    this.state.snapshots[receipt] = next;
-    const findings = detectCaseFindings(previous, next, { receipt, formType: watched?.formType ?? null, now, learned: this.learned() });
-    findings.push(...detectPairFindings(this.pairMembers(), { now, learned: this.learned() }));
+    const findings = concludeCheck(this.state, check, now);
     if (succeeded) {
-      this.state.schedule = schedule.checkFinished(this.state.schedule, receipt, { now, read: check.answered, random: this.random });
+      this.state.schedule = schedule.checkFinished(this.state.schedule, check.receipt, { now, read: check.answered, random: this.random });
     }
-    this.emit({ kind: 'check', receipt, requests: check.requests, outcome, full: check.read.length === 3, purpose: check.purpose });
-    await this.record(findings, now);
+    this.emit({ kind: 'check', receipt: check.receipt, requests: check.requests, outcome, full: check.read.length === 3, purpose: check.purpose });
+    await this.announcer.record(findings, now);
     this.changed();
   }
 
-  private pairMembers() {
-    const member = (form: string) => {
-      const watched = this.state.cases.find((c) => c.formType === form);
-      return watched ? { receipt: watched.receipt, snapshot: this.state.snapshots[watched.receipt] ?? null } : null;
-    };
-    return { i821d: member('I-821D'), i765: member('I-765') };
-  }
-
-  private learned(): LearnedTitles {
-    const read = LearnedTitlesSchema.safeParse(this.state.learnedTitles);
-    return read.success ? read.data : {};
-  }
-
-  // ------------------------------------------------------------------ findings and notifications
-
-  private async record(findings: Finding[], now: number): Promise<void> {
-    const known = new Set([...this.state.history.map((f) => f.key), ...this.state.ledger.map((l) => l.key)]);
-    const fresh = findings.filter((finding) => !known.has(finding.key) && (known.add(finding.key), true));
-    if (fresh.length === 0) return;
-    this.state.history = [...this.state.history, ...fresh].slice(-LIMITS.history);
-    // One fact, one notification: the document or notice behind a decision found in the same check is not told twice.
-    const decided = new Set(fresh.filter((f) => DECISION_TYPES.has(f.type)).map((f) => f.receipt));
-    for (const finding of fresh) {
-      this.emit({ kind: 'finding', receipt: finding.receipt, type: finding.type, detail: finding.detail, key: finding.key, inferred: finding.inferred });
-      const coveredByDecision = (finding.type === 'new-document' || finding.type === 'new-notice') && decided.has(finding.receipt);
-      // A mailed notice whose document came in the same check (an "Interview Scheduled" notice and its PDF): told once, by the document.
-      const coveredByDocument = finding.type === 'new-notice' && fresh.some((other) => other.type === 'new-document' && other.receipt === finding.receipt
-        && sameWords(other.detail.documentType, finding.detail.documentType));
-      // Already told by inference from the I-765: the I-821D's own approval document adds nothing new.
-      const coveredByInference = finding.type === 'silent-approval' && known.has(`${finding.receipt}:i821d-approved-inferred`);
-      if (coveredByDecision || coveredByDocument || coveredByInference || !shouldNotify(finding, this.state.settings)) this.markHandled(finding.key, now);
-    }
-    await this.deliverPending(now);
-  }
-
-  private pendingFindings(): Finding[] {
-    const handled = new Set(this.state.ledger.map((l) => l.key));
-    return this.state.history.filter((f) => !handled.has(f.key) && shouldNotify(f, this.state.settings));
-  }
-
-  private hasPendingNotifications(): boolean {
-    return this.pendingFindings().length > 0;
-  }
-
-  /** Sends what waits, unless it is quiet hours (then it keeps waiting, never dropped). */
-  private async deliverPending(now: number): Promise<void> {
-    if (inQuietHours(now, this.state.settings.quietHours, this.options.timeZone)) return;
-    const formTypes = Object.fromEntries(this.state.cases.map((c) => [c.receipt, c.formType]));
-    for (const finding of this.pendingFindings()) {
-      this.markHandled(finding.key, now);
-      await this.deliver(wordFinding(finding, { language: this.language, maskReceipts: this.state.settings.maskReceipts, formTypes }), finding.receipt);
-    }
-  }
+  // ------------------------------------------------------------------ notifications, saving and events
 
   /**
    * The renewal calendar's reminders (engine/reminders.ts), told once each across restarts through the same ledger,
    * waiting (never dropped) during quiet hours. Makes no request. Resolves to the keys told now.
    */
   async remind(reminders: readonly DesktopNotification[]): Promise<string[]> {
-    const now = this.options.clock.now();
-    if (inQuietHours(now, this.state.settings.quietHours, this.options.timeZone)) return [];
-    const told = new Set(this.state.ledger.map((entry) => entry.key));
-    const fresh = reminders.filter((reminder) => !told.has(reminder.key) && (told.add(reminder.key), true));
-    for (const reminder of fresh) {
-      this.markHandled(reminder.key, now);
-      await this.deliver(reminder, null);
-    }
-    return fresh.map((reminder) => reminder.key);
+    return this.announcer.remind(reminders, this.options.clock.now());
   }
 
-  private markHandled(key: string, now: number): void {
-    const ledger = [...this.state.ledger, { key, notifiedAt: new Date(now).toISOString() }];
-    // Over the limit, the oldest minor entries go first: a decision must never be notified twice.
-    while (ledger.length > LIMITS.ledger) {
-      const minor = ledger.findIndex((entry) => !DECISION_KEY.test(entry.key));
-      ledger.splice(minor === -1 ? 0 : minor, 1);
-    }
-    this.state.ledger = ledger;
-    this.changed();
-  }
-
-  private async deliver(worded: DesktopNotification, receipt: string | null): Promise<void> {
-    // Server text reaches the desktop without markup, control or bidirectional-override characters, capped.
-    const notification = { ...worded, title: displayText(worded.title, { limit: 120 }), body: displayText(worded.body, { multiline: true }) };
-    this.emit({ kind: 'notification', receipt, ...notification });
-    try {
-      await this.options.notifier.notify(notification);
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      this.emitError({ en: `Could not show a notification: ${why}`, es: `No se pudo mostrar una notificación: ${why}` });
-    }
-  }
-
-  // ------------------------------------------------------------------ persistence and events
-
-  /** The state without the parts that move on every check. */
-  private coreOf(state: AppState): string {
-    const { schedule: s, ...rest } = state;
-    return JSON.stringify({ ...rest, backoff: s.backoff, pausedUntil: s.pausedUntil });
-  }
-
+  /** Saves when due (engine/state-saver.ts) and sets the timer again. */
   private changed(): void {
-    this.persist(false);
-    this.reschedule();
-  }
-
-  /**
-   * Writes on change: at once when anything but the next-check times changed; those alone reach the
-   * disk at most every SCHEDULE_WRITE_EVERY_MS (and on stop), so an ordinary poll writes nothing.
-   */
-  private persist(flush: boolean): void {
-    const now = this.options.clock.now();
-    const core = this.coreOf(this.state);
-    if (!flush && core === this.lastWrittenCore && now - this.lastWriteAt < SCHEDULE_WRITE_EVERY_MS) return;
-    let saved: boolean;
-    try {
-      saved = this.options.store.write(this.state);
-    } catch (error) {
-      // Only a state that is not valid throws: a mistake here, reported as such and tried again on the next change.
-      this.emit({ kind: 'error', message: `Could not save: ${error instanceof Error ? error.message : String(error)}` });
-      return;
-    }
-    if (saved) {
-      this.lastWrittenCore = core;
-      this.lastWriteAt = now;
-      this.reportedSaveCause = null;
-      return;
-    }
-    // Not saved: the file keeps what it had, the state stays here, and the next change or check tries again.
-    const problem = this.options.store.saveProblem();
-    if (problem && problem.cause !== this.reportedSaveCause) {
-      this.reportedSaveCause = problem.cause;
-      this.emit({ kind: 'error', message: saveProblemMessage(problem.cause).en, saveProblem: problem.cause });
-    }
+    this.saver.save(this.state);
+    this.timer.reschedule();
   }
 
   /** Why the user's data could not be saved lately (null when the last save worked). */
@@ -739,17 +474,4 @@ export class Monitor {
   private nowIso(): string {
     return new Date(this.options.clock.now()).toISOString();
   }
-}
-
-/** "Interview Scheduled" and "interview  scheduled" are the same words; nothing is the same as nothing. */
-function sameWords(a: string | undefined, b: string | undefined): boolean {
-  const words = (text: string | undefined) => (text ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
-  return words(a) !== '' && words(a) === words(b);
-}
-
-/** Whether the documents list holds anything the last good list did not (or lost something); a rotated contentId is no move. */
-function documentsMoved(previous: CaseSnapshot | null, documents: CaseDocument[]): boolean {
-  if (!previous?.documents) return true;
-  const known = previous.documents.items;
-  return documents.length !== known.length || documents.some((d) => !known.some((item) => isSameDocument(item, d)));
 }

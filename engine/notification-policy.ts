@@ -1,5 +1,6 @@
-// Which findings interrupt a person, how urgently, and in which words (English or Spanish), plus
-// quiet hours and the "sign in again" message. Pure: it sends nothing and keeps no ledger itself.
+// How urgently a finding interrupts a person and in which words (English or Spanish), plus quiet hours
+// and the "sign in again" message. Pure: it sends nothing and keeps no ledger itself; which findings are
+// announced at all is shared/monitor/announcement.ts's rule.
 
 import { formatLongDateTime } from '../shared/format-date';
 import type { Language } from '../shared/localized';
@@ -8,9 +9,6 @@ import type { Settings } from '../shared/monitor/state';
 import { maskReceipt, isReceiptNumber } from '../shared/receipt';
 import { explainStatus } from '../shared/knowledge/status-titles';
 import type { DesktopNotification } from './ports';
-
-/** Never worth an interruption on their own, whatever the settings say. */
-const NEVER_NOTIFY: ReadonlySet<FindingType> = new Set(['case-touched']);
 
 const PRIORITY: Record<FindingType, DesktopNotification['priority']> = {
   'silent-approval': 'high',
@@ -30,14 +28,6 @@ const PRIORITY: Record<FindingType, DesktopNotification['priority']> = {
   'new-event': 'low',
   'case-touched': 'low',
 };
-
-/** Whether this finding should notify under these settings (before quiet hours). */
-export function shouldNotify(finding: Finding, settings: Pick<Settings, 'notify'>): boolean {
-  if (NEVER_NOTIFY.has(finding.type)) return false;
-  // The applicant's own uploads are never news to the applicant.
-  if (finding.type === 'new-document' && finding.detail.source !== 'uscis') return false;
-  return settings.notify[finding.type];
-}
 
 function minutesOfDay(now: number, timeZone: string | undefined): number {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(new Date(now));

@@ -5,8 +5,9 @@ import type { DacaWatchApi, DashboardState, IpcFailure, IpcResult } from '../../
 import { spokenLanguage, type Language } from '../../shared/localized';
 import { renewalStage, type RenewalStage } from '../../shared/knowledge/renewal-calendar';
 import { renewalFactsOf, shownReceipts } from '../../shared/knowledge/renewal-facts';
+import { unseenFindings } from '../../shared/monitor/announcement';
 import { MESSAGES } from './i18n';
-import { documentRows, unseenFindings } from './news-view.svelte';
+import { documentRows } from './news-view.svelte';
 import { learnedOf, localDay, shownReceipt, verdictOf, watchedCases } from './pair-view.svelte';
 
 type Method = Exclude<keyof DacaWatchApi, 'onStateChanged'>;

@@ -1,97 +1,17 @@
-// What changed since the user last looked, and the documents of each case with their source and a "new" mark.
-// Pure (no runes, no API calls); findings are told with the knowledge base's readings, never re-interpreted.
+// What changed since the user last looked, in words, and the documents of each case with their source and a "new"
+// mark. Pure (no runes, no API calls); which findings are unseen and which tell one change is
+// shared/monitor/announcement.ts's to say; findings are told with the knowledge base's readings, never re-interpreted.
 
 import { explainCode } from '../../shared/knowledge/codes';
 import { classifyDocument, type DocumentKind } from '../../shared/knowledge/documents';
 import type { LearnedTitles } from '../../shared/knowledge/learned-titles';
 import type { Language } from '../../shared/localized';
+import type { NewsEntry } from '../../shared/monitor/announcement';
 // Types only from findings.ts: its runtime half is zod, which stays out of the dashboard's bundle (and its CSP).
-import type { Finding, FindingType } from '../../shared/monitor/findings';
+import type { Finding } from '../../shared/monitor/findings';
 import type { CaseDocument } from '../../shared/myuscis/schemas';
 import { formatInstant, MESSAGES } from './i18n';
 import { officialTitle, type WatchedCase } from './pair-view.svelte';
-
-/** Findings found after `lastSeenAt` (all of them when the user never looked), newest first (by time, not by order). */
-export function unseenFindings(history: readonly Finding[], lastSeenAt: string | null): Finding[] {
-  return history
-    .filter((finding) => lastSeenAt === null || finding.foundAt > lastSeenAt)
-    .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => b.finding.foundAt.localeCompare(a.finding.foundAt) || b.index - a.index)
-    .map(({ finding }) => finding);
-}
-
-/** One real-world change: the finding that says it best, and the others that report the same change. */
-export interface NewsEntry {
-  key: string;
-  head: Finding;
-  folded: Finding[];
-}
-
-/** Which finding speaks for a change: decisions first, then the status, a document, a notice, a step, a touch. */
-const SPEAKS_FIRST: readonly FindingType[] = [
-  'denied',
-  'rfe',
-  'approved',
-  'silent-approval',
-  'i821d-approved-inferred',
-  'card-delivered',
-  'card-mailed',
-  'card-produced',
-  'biometrics-appointment',
-  'biometrics-reuse',
-  'status-change',
-  'new-document',
-  'new-notice',
-  'new-event',
-  'case-touched',
-];
-const rank = (finding: Finding) => SPEAKS_FIRST.indexOf(finding.type);
-/** Decisions and milestones (each its own news): the findings that speak before the status text. */
-const isDecision = (finding: Finding) => rank(finding) < SPEAKS_FIRST.indexOf('status-change');
-/** Findings that only say the record moved: they belong with whatever else that check found on the case. */
-const ROUTINE: ReadonlySet<FindingType> = new Set(['new-event', 'case-touched']);
-
-/**
- * Two findings report the same change: on one case, not two decisions (each is its own news), and the same
- * document, code or status title; or one of them is routine and both came from the same check.
- */
-function sameChange(a: Finding, b: Finding): boolean {
-  if (a.receipt !== b.receipt || (isDecision(a) && isDecision(b))) return false;
-  const shared = (field: 'documentType' | 'code' | 'title') => a.detail[field] !== undefined && a.detail[field] === b.detail[field];
-  return shared('documentType') || shared('code') || shared('title') || (a.foundAt === b.foundAt && (ROUTINE.has(a.type) || ROUTINE.has(b.type)));
-}
-
-/** What's new as one entry per real-world change, newest first; the findings behind each are kept for its evidence. */
-export function newsEntries(unseen: readonly Finding[]): NewsEntry[] {
-  const entries: NewsEntry[] = [];
-  // Entries by what their findings share (a document, a code, a title, a check), so a year of findings is not
-  // compared pairwise: only entries sharing one of these can hold the same change.
-  const byShared = new Map<string, NewsEntry[]>();
-  const sharedKeys = (finding: Finding) => {
-    const { documentType, code, title } = finding.detail;
-    return [`f ${finding.foundAt}`, documentType && `d ${documentType}`, code && `c ${code}`, title && `t ${title}`]
-      .filter((key): key is string => typeof key === 'string')
-      .map((key) => `${finding.receipt} ${key}`);
-  };
-  for (const finding of unseen) {
-    const keys = sharedKeys(finding);
-    const candidates = keys.flatMap((key) => byShared.get(key) ?? []);
-    let entry = candidates.find(({ head, folded }) => sameChange(head, finding) || folded.some((other) => sameChange(other, finding)));
-    if (entry === undefined) {
-      entry = { key: finding.key, head: finding, folded: [] };
-      entries.push(entry);
-    } else if (rank(finding) < rank(entry.head)) {
-      entry.folded.unshift(entry.head);
-      entry.head = finding;
-    } else entry.folded.push(finding);
-    for (const key of keys) {
-      const listed = byShared.get(key) ?? [];
-      if (!listed.includes(entry)) byShared.set(key, [...listed, entry]);
-    }
-  }
-  // Newest first; changes found by the same check, the weightiest first.
-  return entries.sort((a, b) => b.head.foundAt.localeCompare(a.head.foundAt) || rank(a.head) - rank(b.head));
-}
 
 /** The newest foundAt among `findings`, for "Mark as seen". */
 export function newestFoundAt(findings: readonly Finding[]): string | undefined {

@@ -1,5 +1,6 @@
 // A stored CaseSnapshot (the engine's last good reading of one case) read back as the CaseView the knowledge
-// base reads. Pure and lossless where the snapshot kept the field; a part never read stays absent, never empty.
+// base reads: the one reader the engine, the dashboard and the records share, so they cannot reach different
+// verdicts. Pure and lossless where the snapshot kept the field; a part never read stays absent, never empty.
 
 import type { CaseSnapshot } from '../monitor/state';
 import type { StatusLink } from '../myuscis/status-text';

@@ -25,21 +25,6 @@ export const FINDING_TYPES = [
 ] as const;
 export type FindingType = (typeof FINDING_TYPES)[number];
 
-/** Decisions and milestones: each is told once ever per case, and speaks for the document behind it. */
-export const DECISION_TYPES: ReadonlySet<FindingType> = new Set<FindingType>([
-  'silent-approval',
-  'likely-approved',
-  'approved',
-  'denied',
-  'rfe',
-  'biometrics-appointment',
-  'biometrics-reuse',
-  'card-produced',
-  'card-mailed',
-  'card-delivered',
-  'i821d-approved-inferred',
-]);
-
 export const FindingSchema = z.object({
   /** Stable identity: the same fact found again (after a restart, a re-emit) has the same key. */
   key: z.string().min(1),

@@ -2,7 +2,8 @@
 // with near-duplicates, rotating contentIds, and snapshots stored before either was handled.
 
 import { describe, expect, it } from 'vitest';
-import { detectCaseFindings, mergeReading, type CheckReading } from '../../engine/detect';
+import { detectCaseFindings } from '../../engine/detect';
+import { mergeReading, type CheckReading } from '../../shared/monitor/merge-reading';
 import { parseCaseDetailBody, parseDocumentsBody, type ParsedBody } from '../../shared/myuscis/schemas';
 import { LIMITS } from '../../shared/limits';
 import { CaseSnapshotSchema, type CaseSnapshot } from '../../shared/monitor/state';
@@ -60,14 +61,6 @@ describe('events in any order, near-duplicates as one', () => {
       { at: T0 + DAY, detail: detail([...FTA0_TWICE, ...OLD]) },
     ]);
     expect(found.filter((f) => f.type === 'new-event')).toEqual([]);
-  });
-
-  it('keeps the newest events when a newest-first list is over the limit', () => {
-    const many = Array.from({ length: LIMITS.events + 20 }, (_, i) => event(`X${i}`, new Date(T0 - i * DAY).toISOString(), `id${i}`));
-    const stored = mergeReading(null, { at: T0, detail: detail(many) }).detail!.events;
-    expect(stored).toHaveLength(LIMITS.events);
-    expect(stored.at(-1)!.eventCode).toBe('X0');
-    expect(stored.some((e) => e.eventCode === `X${LIMITS.events + 19}`)).toBe(false);
   });
 
   it('reads a snapshot stored before (newest first, twins kept) oldest first; the next check finds nothing new and folds the twins', () => {

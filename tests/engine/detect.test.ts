@@ -2,7 +2,8 @@
 // detect the case then the pair, drop keys already found); then baselines, failed reads, touches and learned codes.
 
 import { describe, expect, it } from 'vitest';
-import { detectCaseFindings, detectPairFindings, mergeReading, type CheckReading } from '../../engine/detect';
+import { detectCaseFindings, detectPairFindings } from '../../engine/detect';
+import { mergeReading, type CheckReading } from '../../shared/monitor/merge-reading';
 import { documentIdentity } from '../../shared/knowledge/documents';
 import { learnTitles, type LearnedTitles } from '../../shared/knowledge/learned-titles';
 import { FindingSchema, type Finding } from '../../shared/monitor/findings';

@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { MyUscisClient } from '../../engine/client';
-import { detectCaseFindings, mergeReading } from '../../engine/detect';
+import { detectCaseFindings } from '../../engine/detect';
+import { mergeReading } from '../../shared/monitor/merge-reading';
 import type { MonitorEvent } from '../../engine/monitor';
 import { createNodeHttpPort } from '../../engine/node-http-port';
 import type { CaseSnapshot } from '../../shared/monitor/state';

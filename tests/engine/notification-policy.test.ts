@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { FINDING_TYPES, FindingSchema, type Finding, type FindingInput } from '../../shared/monitor/findings';
 import { SettingsSchema } from '../../shared/monitor/state';
-import { inQuietHours, shouldNotify, signInAgainNotification, wordFinding } from '../../engine/notification-policy';
+import { inQuietHours, signInAgainNotification, wordFinding } from '../../engine/notification-policy';
+import { shouldNotify } from '../../shared/monitor/announcement';
 
 const I765 = 'IOE0933012458';
 const finding = (input: Partial<FindingInput> & Pick<FindingInput, 'type'>): Finding =>

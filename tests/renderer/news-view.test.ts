@@ -1,10 +1,11 @@
-// What's new and the documents list: findings after the seen mark, newest first, told with the knowledge base's
-// words; documents with their source, a "new" mark from unseen findings, and unread lists kept apart from empty.
+// What's new in words and the documents list: findings told with the knowledge base's words; documents with their
+// source, a "new" mark from unseen findings, and unread lists kept apart from empty.
 
 import { describe, expect, it } from 'vitest';
 import { FindingSchema, type FindingInput } from '../../shared/monitor/findings';
 import { CaseSnapshotSchema } from '../../shared/monitor/state';
-import { documentRows, entrySummary, findingSummary, newestFoundAt, newsEntries, unseenFindings } from '../../renderer/lib/news-view.svelte';
+import { newsEntries } from '../../shared/monitor/announcement';
+import { documentRows, entrySummary, findingSummary, newestFoundAt } from '../../renderer/lib/news-view.svelte';
 import { watchedCases } from '../../renderer/lib/pair-view.svelte';
 import { exampleDashboardState } from '../helpers/example-dashboard-state';
 
@@ -13,15 +14,9 @@ const I765 = 'IOE0933012458';
 const finding = (input: Partial<FindingInput> & Pick<FindingInput, 'type'>) =>
   FindingSchema.parse({ key: `${input.type}:${input.foundAt}`, receipt: I765, foundAt: '2026-06-01T00:00:00.000Z', ...input });
 
-describe('unseenFindings', () => {
+describe('newestFoundAt', () => {
   const history = ['2026-06-01T10:00:00.000Z', '2026-06-02T10:00:00.000Z', '2026-06-03T10:00:00.000Z']
     .map((foundAt) => finding({ type: 'new-event', foundAt }));
-
-  it('keeps what was found after the seen mark, newest first', () => {
-    expect(unseenFindings(history, '2026-06-01T10:00:00.000Z').map((f) => f.foundAt)).toEqual(['2026-06-03T10:00:00.000Z', '2026-06-02T10:00:00.000Z']);
-    expect(unseenFindings(history, null)).toHaveLength(3);
-    expect(unseenFindings(history, '2026-06-03T10:00:00.000Z')).toEqual([]);
-  });
 
   it('marks as seen up to the newest finding', () => {
     expect(newestFoundAt(history)).toBe('2026-06-03T10:00:00.000Z');
@@ -86,35 +81,9 @@ describe('documentRows', () => {
   });
 });
 
-describe('newsEntries: one entry per real-world change', () => {
+describe('entrySummary', () => {
   const check = '2026-06-02T15:00:00.000Z';
   const approvalDocument = 'I-765 C33 Standalone Approval';
-
-  it('folds the new document into the silent approval it shows, whatever order the history lists them in', () => {
-    const silent = finding({ key: 'a', type: 'silent-approval', foundAt: check, detail: { documentType: approvalDocument, evidence: ['document'] } });
-    const document = finding({ key: 'd', type: 'new-document', foundAt: check, detail: { documentType: approvalDocument, source: 'uscis', evidence: [] } });
-    for (const order of [[silent, document], [document, silent]]) {
-      const entries = newsEntries(unseenFindings(order, null));
-      expect(entries.map((entry) => [entry.head.type, entry.folded.map((f) => f.type)])).toEqual([['silent-approval', ['new-document']]]);
-    }
-  });
-
-  it('folds the event code into the card step it reports, and the routine touch of the same check', () => {
-    const mailed = finding({ key: 'm', type: 'card-mailed', foundAt: check, detail: { code: 'LEA', evidence: ['event'] } });
-    const event = finding({ key: 'e', type: 'new-event', foundAt: check, detail: { code: 'LEA', evidence: [] } });
-    const touched = finding({ key: 't', type: 'case-touched', foundAt: check, detail: { evidence: [] } });
-    const [entry, ...rest] = newsEntries(unseenFindings([event, mailed, touched], null));
-    expect(rest).toEqual([]);
-    expect(entry!.head.type).toBe('card-mailed');
-    expect(entry!.folded.map((f) => f.type).sort()).toEqual(['case-touched', 'new-event']);
-  });
-
-  it('keeps two decisions apart, and the same change on the other case apart', () => {
-    const produced = finding({ key: 'p', type: 'card-produced', foundAt: check, detail: { code: 'LDA', evidence: ['event'] } });
-    const approved = finding({ key: 'a', type: 'approved', foundAt: check, detail: { title: 'Case Was Approved', evidence: ['title'] } });
-    const otherCase = finding({ key: 'o', type: 'new-event', receipt: I821D, foundAt: check, detail: { code: 'LDA', evidence: [] } });
-    expect(newsEntries(unseenFindings([produced, approved, otherCase], null))).toHaveLength(3);
-  });
 
   it('ends an entry with no engineering line: what shows it is folded away, in plain words', () => {
     const silent = finding({ key: 'a', type: 'silent-approval', foundAt: check, detail: { documentType: approvalDocument, evidence: ['document', 'event'] } });
@@ -127,11 +96,5 @@ describe('newsEntries: one entry per real-world change', () => {
     expect(en.evidence[1]).toContain('New document in your account');
     const es = entrySummary(entry!, 'es', {});
     expect(es.evidence[0]).toBe('Lo muestra un documento nuevo en su cuenta y un paso que USCIS registró en el caso.');
-  });
-
-  it('lists entries newest first by time, not by the history’s order', () => {
-    const older = finding({ key: 'o', type: 'rfe', foundAt: '2026-06-01T00:00:00.000Z', detail: { evidence: [] } });
-    const newer = finding({ key: 'n', type: 'approved', foundAt: '2026-06-05T00:00:00.000Z', detail: { evidence: [] } });
-    expect(newsEntries(unseenFindings([newer, older], null)).map((entry) => entry.key)).toEqual(['n', 'o']);
   });
 });

@@ -2,10 +2,13 @@
 // gives the knowledge base the same verdict and titles as the case read live; then the parts a snapshot lacks.
 
 import { describe, expect, it } from 'vitest';
-import { mergeReading } from '../../../engine/detect';
+import { detectCaseFindings } from '../../../engine/detect';
+import { mergeReading } from '../../../shared/monitor/merge-reading';
+import { readCase } from '../../../shared/knowledge/case-reading';
 import { pairVerdict, type CaseView } from '../../../shared/knowledge/daca-pair';
 import { learnTitles } from '../../../shared/knowledge/learned-titles';
 import { linksInText, snapshotView } from '../../../shared/knowledge/snapshot-view';
+import { isApprovedStage } from '../../../shared/knowledge/stages';
 import { CaseSnapshotSchema } from '../../../shared/monitor/state';
 import { SCENARIOS } from '../../../simulator/scenarios';
 import { phaseViews } from '../../../simulator/scenario-views';
@@ -87,5 +90,27 @@ describe('linksInText', () => {
 
   it('finds nothing in text without addresses', () => {
     expect(linksInText('Case Was Received. uscis dot gov')).toEqual([]);
+  });
+});
+
+describe('one reader for the engine and the dashboard', () => {
+  const APPROVALS = new Set(['approved', 'silent-approval', 'card-produced', 'card-mailed', 'card-delivered']);
+  const CASES = PHASES.flatMap(({ name, i821d, i765 }) => [
+    { name: `${name} / I-821D`, form: 'I-821D' as const, live: i821d },
+    { name: `${name} / I-765`, form: 'I-765' as const, live: i765 },
+  ]);
+
+  it('meets decisions of every kind along the way (the agreement below is not vacuous)', () => {
+    const stages = new Set(CASES.map(({ form, live }) => readCase(form, snapshotView(mergeReading(null, { at: Date.UTC(2026, 5, 1), ...live })), {}).stage));
+    expect([...stages]).toEqual(expect.arrayContaining(['approved', 'denied', 'evidence-request', 'card-delivered']));
+  });
+
+  it.each(CASES)('$name: what the engine finds in a stored snapshot is what the dashboard reads from it', ({ form, live }) => {
+    const snapshot = CaseSnapshotSchema.parse(JSON.parse(JSON.stringify(mergeReading(null, { at: Date.UTC(2026, 5, 1), ...live }))));
+    const types = new Set(detectCaseFindings(null, snapshot, { receipt: 'IOE0933012457', formType: form, now: Date.UTC(2026, 5, 1), learned: {} }).map((f) => f.type));
+    const dashboard = readCase(form, snapshotView(snapshot), {});
+    expect(types.has('denied')).toBe(dashboard.stage === 'denied');
+    expect([...types].some((type) => APPROVALS.has(type))).toBe(dashboard.stage !== 'unknown' && dashboard.stage !== 'denied' && isApprovedStage(dashboard.stage));
+    expect(types.has('rfe')).toBe(dashboard.rfe === 'open');
   });
 });

@@ -1,0 +1,33 @@
+// What the monitor says to a person about its own work (a receipt of another account, a mixed-up answer, a skipped
+// check, an unread applicant page, a notification that could not be shown), in English and Spanish. Wording only.
+
+import type { Localized } from '../shared/localized';
+
+export const MONITOR_MESSAGES = {
+  /** `receipt` masked; `status` the 404 or 500 USCIS answered. */
+  notThisAccount: (receipt: string, status: number): Localized => ({
+    en: `${receipt} is not a case of this myUSCIS account (USCIS answered ${status}). It is no longer checked; check the number or sign in with the account that filed it.`,
+    es: `${receipt} no es un caso de esta cuenta de myUSCIS (USCIS respondió ${status}). Ya no se consulta; revise el número o inicie sesión con la cuenta que lo presentó.`,
+  }),
+  /** `receipt` masked; `other` the masked receipt the answer was about, or null when it named none. */
+  foreignAnswer: (receipt: string, other: string | null): Localized => ({
+    en: `USCIS answered a request about ${receipt} with data about ${other ?? 'another receipt'}. Nothing from this check was kept; the case is checked again at its next turn.`,
+    es: `USCIS respondió a una consulta sobre ${receipt} con datos de ${other ?? 'otro recibo'}. No se guardó nada de esta consulta; el caso se vuelve a consultar en su próximo turno.`,
+  }),
+  /** `--once` met the per-case floor; `receipt` masked. */
+  checkedTooRecently: (receipt: string): Localized => ({
+    en: `${receipt} was checked less than 10 minutes ago; skipped to stay polite to USCIS.`,
+    es: `${receipt} se consultó hace menos de 10 minutos; se omite esta vez para consultar a USCIS con moderación.`,
+  }),
+  /** The applicant page failed in a way worth trying again (`kind`: the outcome). */
+  accountCasesRetrying: (kind: string): Localized => ({
+    en: `Could not read the cases your myUSCIS account lists (${kind}); trying again after a pause. You can still type your receipt numbers.`,
+    es: `No se pudieron leer los casos que muestra su cuenta de myUSCIS (${kind}); se volverá a intentar después de una pausa. Puede escribir sus números de recibo de todos modos.`,
+  }),
+  /** The applicant page answered but listed nothing readable (`why`: the outcome or the reason it was malformed). */
+  accountCasesUnlisted: (why: string): Localized => ({
+    en: `The myUSCIS applicant page did not list your cases this time (${why}). You can still type your receipt numbers.`,
+    es: `La página de solicitante de myUSCIS no mostró sus casos esta vez (${why}). Puede escribir sus números de recibo de todos modos.`,
+  }),
+  notificationFailed: (why: string): Localized => ({ en: `Could not show a notification: ${why}`, es: `No se pudo mostrar una notificación: ${why}` }),
+} as const;
