@@ -188,8 +188,9 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
     ...RENEWAL,
     // FTA0 again under a new eventId, same time: the same event, so nothing but the touch it made to the record.
     reemitted: ['I-821D case-touched'],
-    // FSA0 written on day 45 for day 1 is a new event; the IAF re-emitted on day 50 is not: it only touched the record.
-    backdated: ['I-821D case-touched', ...events('I-765', 'FSA0')],
+    // FSA0 written on day 45 for day 1, a day FSA0 already has: one fact per code and day (MYUSCIS.md "Seen since"),
+    // so not new; the IAF re-emitted on day 50 is not new either: it only touched the record.
+    backdated: ['I-821D case-touched'],
     // A code in no list is a new event, never a decision; so is the disputed FTA1.
     'unknown-code': [...events('I-821D', 'XRZ1'), ...events('I-765', 'FTA1')],
   },

@@ -25,6 +25,10 @@ const TITLES: Array<[key: StatusTitleKey, en: string, es: string, stage: Stage]>
   ['denied', 'Case Was Denied', 'Caso Fue Denegado', 'denied'],
   ['processing-variant', 'USCIS Is currently Processing the Case', 'USCIS Está Procesando el Caso Actualmente', 'review'],
   ['approved-variant', 'Your Case Has Been Approved', 'Su Caso Ha Sido Aprobado', 'approved'],
+  ['rejected', 'Case Was Rejected', 'Caso Fue Rechazado', 'rejected'],
+  ['terminated', 'Case Was Terminated', 'Caso Fue Terminado', 'terminated'],
+  ['withdrawn', 'Withdrawal Acknowledgement Notice Was Sent', 'Se Envió un Aviso de Confirmación de Retiro', 'withdrawn'],
+  ['admin-closed', 'Case Was Administratively Closed', 'Caso Fue Cerrado Administrativamente', 'admin-closed'],
 ];
 
 describe('explainStatus', () => {
