@@ -630,7 +630,41 @@ const STORIES: Record<string, Array<(story: Story) => void>> = {
   'daca-rotating-content-ids': [renewalStory],
   'daca-wrong-receipt': [(story) => rfeStory(story, 'We sent a request for additional evidence.')],
   'daca-interview-notice': [renewalStory, interviewStory],
+  'daca-termination': [terminationStory],
+  'daca-rejection': [rejectionStory],
+  'daca-sparse-events': [renewalStory, sparseStory],
 };
+
+/** H016 with "Your Case Was Terminated (Denial)" on the I-821D (as one user saw it), the I-765 denied a day later. */
+function terminationStory(story: Story): void {
+  const terminated = story.at('terminated', 'i821d');
+  expect(terminated.status.currentActionCode).toBe('H016');
+  expect(terminated.status.statusTitle).toBe('Your Case Was Terminated (Denial)');
+  expect(codes(terminated)).toContain('H016');
+  expect(story.at('terminated', 'i765').status.statusTitle).not.toMatch(/terminated|denied/i);
+  const denied = story.at('i765-denied', 'i765');
+  expect(denied.status).toMatchObject({ currentActionCode: 'EA', statusTitle: 'Case Was Denied', statusTitleSpanish: 'Caso Fue Denegado' });
+  for (const key of KEYS) for (const { label, view } of story.all(key)) expect(approvalDocuments(view), `${key} ${label}`).toEqual([]);
+}
+
+/** Both filings rejected a few days after the receipt, no document. */
+function rejectionStory(story: Story): void {
+  for (const key of KEYS) {
+    expect(story.at('rejected', key).status).toMatchObject({ statusTitle: 'Case Was Rejected', statusTitleSpanish: 'Caso Fue Rechazado' });
+    expect(story.justBefore('rejected', key).status.statusTitle).not.toBe('Case Was Rejected');
+  }
+}
+
+/** Events as users trim them: {eventCode, createdAt} only; notices without ids; FTA0 written again on the I-765. */
+function sparseStory(story: Story): void {
+  for (const key of KEYS) {
+    for (const { label, view } of story.all(key)) {
+      for (const event of view.detail.events) expect(Object.keys(event).sort(), `${key} ${label}`).toEqual(['createdAt', 'eventCode']);
+      for (const notice of view.detail.notices) expect(notice, `${key} ${label}`).not.toHaveProperty('letterId');
+    }
+  }
+  expect(codes(story.at('fta0-later', 'i765')).filter((code) => code === 'FTA0')).toHaveLength(4);
+}
 
 // ------------------------------------------------------------------ tests
 
