@@ -8,7 +8,7 @@ import type { Finding, FindingType } from '../shared/monitor/findings';
 import type { Settings } from '../shared/monitor/state';
 import { maskReceipt, isReceiptNumber } from '../shared/receipt';
 import { explainStatus } from '../shared/knowledge/status-titles';
-import { OUTCOME_WORDS } from '../shared/knowledge/decision-outcomes';
+import { BRIEF_NEXT, OUTCOME_WORDS } from '../shared/knowledge/decision-outcomes';
 import { ENDING_STAGES, type EndingStage } from '../shared/knowledge/stages';
 import type { DesktopNotification } from './ports';
 
@@ -113,15 +113,15 @@ export function wordFinding(finding: Finding, context: WordingContext): DesktopN
     denied: {
       title: { en: `${capitalise(name.en)} was denied`, es: `${capitalise(name.es)} fue denegado` },
       body: {
-        en: `USCIS shows “${title || doc || code || 'denied'}”. ${OUTCOME_WORDS.denied.meaning.en} ${OUTCOME_WORDS.denied.next.en}`,
-        es: `USCIS muestra «${title || doc || code || 'denegado'}». ${OUTCOME_WORDS.denied.meaning.es} ${OUTCOME_WORDS.denied.next.es}`,
+        en: `USCIS shows “${title || doc || code || 'denied'}”. ${OUTCOME_WORDS.denied.brief.en} ${BRIEF_NEXT.en}`,
+        es: `USCIS muestra «${title || doc || code || 'denegado'}». ${OUTCOME_WORDS.denied.brief.es} ${BRIEF_NEXT.es}`,
       },
     },
     'case-ended': {
       title: { en: `${capitalise(name.en)} was ${outcome.name.en}`, es: `${capitalise(name.es)}: ${outcome.name.es}` },
       body: {
-        en: `USCIS shows “${title || doc || code || outcome.name.en}”. ${outcome.meaning.en} ${outcome.next.en}`,
-        es: `USCIS muestra «${title || doc || code || outcome.name.es}». ${outcome.meaning.es} ${outcome.next.es}`,
+        en: `USCIS shows “${title || doc || code || outcome.name.en}”. ${outcome.brief.en} ${BRIEF_NEXT.en}`,
+        es: `USCIS muestra «${title || doc || code || outcome.name.es}». ${outcome.brief.es} ${BRIEF_NEXT.es}`,
       },
     },
     rfe: {

@@ -19,7 +19,15 @@ export interface OutcomeWords {
   meaning: Localized;
   /** What people usually do next, the dates that matter, the legal-help link and NOT_LEGAL_ADVICE. */
   next: Localized;
+  /** The meaning in one or two sentences, for a notification (with BRIEF_NEXT it fits one). */
+  brief: Localized;
 }
+
+/** What people usually do next, short enough for a notification. */
+export const BRIEF_NEXT: Localized = {
+  en: `People usually talk to a lawyer or a legal-aid organisation soon (${FIND_LEGAL_SERVICES_URL}) and keep the work permit’s expiry date in mind. ${NOT_LEGAL_ADVICE.en}`,
+  es: `Las personas suelen hablar pronto con un abogado o con una organización de ayuda legal (${FIND_LEGAL_SERVICES_URL}) y tener presente la fecha de vencimiento del permiso de trabajo. ${NOT_LEGAL_ADVICE.es}`,
+};
 
 const HELP: Localized = {
   en: `People in this situation usually talk to a lawyer or a legal-aid organisation soon; USCIS lists free and low-cost help on its “Find Legal Services” page: ${FIND_LEGAL_SERVICES_URL}. The dates that matter: your current work permit’s expiry date (printed on the card) and any deadline in the notice. ${NOT_LEGAL_ADVICE.en}`,
@@ -33,6 +41,10 @@ const READ_NOTICE: Localized = {
 
 export const OUTCOME_WORDS: Record<EndingStage, OutcomeWords> = {
   denied: {
+    brief: {
+      en: 'For DACA, a denied I-821D means deferred action is not renewed, and the work permit request (I-765) ends with it.',
+      es: 'En DACA, un I-821D denegado significa que la acción diferida no se renueva, y la solicitud de permiso de trabajo (I-765) termina con él.',
+    },
     name: { en: 'denied', es: 'denegado' },
     meaning: {
       en: 'USCIS denied this request. For DACA, a denied I-821D means deferred action is not renewed, and the work permit request (I-765) ends with it: no new card comes from this filing. A DACA decision cannot be appealed, but a new request can be filed.',
@@ -41,6 +53,10 @@ export const OUTCOME_WORDS: Record<EndingStage, OutcomeWords> = {
     next: { en: `${READ_NOTICE.en} ${HELP.en}`, es: `${READ_NOTICE.es} ${HELP.es}` },
   },
   rejected: {
+    brief: {
+      en: 'USCIS rejected the filing: it was not accepted, so nothing is pending, and for DACA the work permit request (I-765) goes with it. Check the fee and the forms, and file again.',
+      es: 'USCIS rechazó la solicitud: no fue aceptada, así que no hay nada en trámite, y en DACA la solicitud de permiso de trabajo (I-765) corre la misma suerte. Revise el pago y los formularios, y vuelva a presentarla.',
+    },
     name: { en: 'rejected', es: 'rechazado' },
     meaning: {
       en: 'USCIS rejected this filing: it was not accepted, so nothing is pending and no decision was made on it. For DACA, a rejected I-821D takes the work permit request (I-765) with it. Rejections usually come from the fee, a missing signature or an old form edition.',
@@ -52,6 +68,10 @@ export const OUTCOME_WORDS: Record<EndingStage, OutcomeWords> = {
     },
   },
   terminated: {
+    brief: {
+      en: 'For DACA, a terminated I-821D ends deferred action, and the work permit request (I-765) ends with it.',
+      es: 'En DACA, un I-821D terminado pone fin a la acción diferida, y la solicitud de permiso de trabajo (I-765) termina con él.',
+    },
     name: { en: 'terminated', es: 'terminado' },
     meaning: {
       en: 'USCIS terminated this case. For DACA, a terminated I-821D ends deferred action, and the work permit request (I-765) ends with it.',
@@ -60,6 +80,10 @@ export const OUTCOME_WORDS: Record<EndingStage, OutcomeWords> = {
     next: { en: `${READ_NOTICE.en} ${HELP.en}`, es: `${READ_NOTICE.es} ${HELP.es}` },
   },
   withdrawn: {
+    brief: {
+      en: 'The request was withdrawn and will not be decided; for DACA, the work permit request (I-765) ends with it. If you did not ask for this, contact USCIS.',
+      es: 'La solicitud fue retirada y no se decidirá; en DACA, la solicitud de permiso de trabajo (I-765) termina con ella. Si usted no lo pidió, comuníquese con USCIS.',
+    },
     name: { en: 'withdrawn', es: 'retirado' },
     meaning: {
       en: 'USCIS acknowledged that this request was withdrawn: it will not be decided. For DACA, withdrawing the I-821D also ends the work permit request (I-765) that depends on it.',
@@ -71,6 +95,10 @@ export const OUTCOME_WORDS: Record<EndingStage, OutcomeWords> = {
     },
   },
   'admin-closed': {
+    brief: {
+      en: 'USCIS closed the case without a decision (neither an approval nor a denial); for DACA, no new work permit comes while it is closed.',
+      es: 'USCIS cerró el caso sin una decisión (ni aprobación ni denegación); en DACA, no llegará un permiso de trabajo nuevo mientras esté cerrado.',
+    },
     name: { en: 'closed without a decision', es: 'cerrado sin una decisión' },
     meaning: {
       en: 'USCIS administratively closed this case: it stopped processing it without a decision (neither an approval nor a denial). For DACA, the work permit request (I-765) depends on the I-821D, so no new card comes while it is closed.',
@@ -79,6 +107,10 @@ export const OUTCOME_WORDS: Record<EndingStage, OutcomeWords> = {
     next: { en: `${READ_NOTICE.en} ${HELP.en}`, es: `${READ_NOTICE.es} ${HELP.es}` },
   },
   ended: {
+    brief: {
+      en: 'USCIS recorded a decision other than an approval; for DACA, it ends the request, and the work permit request (I-765) with it.',
+      es: 'USCIS registró una decisión que no es una aprobación; en DACA, pone fin a la solicitud, y a la del permiso de trabajo (I-765) con ella.',
+    },
     name: { en: 'decided, not approved', es: 'decidido, sin aprobación' },
     meaning: {
       en: 'USCIS recorded a decision other than an approval (trackers list this code with denials, rejections, terminations, withdrawals and closures). For DACA, such a decision on the I-821D ends the request, and the work permit request (I-765) with it.',
