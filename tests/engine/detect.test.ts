@@ -236,6 +236,19 @@ EXPECTED['daca-apr0-early-approval'] = {
 EXPECTED['daca-interview-notice'] = { ...RENEWAL, 'interview-scheduled': ['I-821D new-document (uscis)', 'I-821D new-notice'] };
 // daca-rfe's story; the foreign payloads it serves over HTTP are the client's to refuse (read here in-process).
 EXPECTED['daca-wrong-receipt'] = EXPECTED['daca-rfe']!;
+// H016 "Your Case Was Terminated (Denial)": a decision of its own (case-ended), never a status-change; then the
+// I-765's denial.
+EXPECTED['daca-termination'] = {
+  ...without(RENEWAL, 'silent-approval', 'approved', 'card-produced', 'i821d-approved', 'card-mailed', 'card-delivered', 'closed'),
+  terminated: ['I-821D case-ended', ...events('I-821D', 'H016')],
+  'i765-denied': ['I-765 denied', ...events('I-765', 'EA')],
+  closed: [],
+};
+// "Case Was Rejected" on both: each a decision of its own, no status-change.
+EXPECTED['daca-rejection'] = { filed: [], rejected: ['I-821D case-ended', 'I-765 case-ended'], closed: [] };
+// Events trimmed to {eventCode, createdAt}: the renewal's findings, each once; FTA0 twice on day 32 is one step,
+// FTA0 on day 50 another (one fact per code and day).
+EXPECTED['daca-sparse-events'] = { ...RENEWAL, 'fta0-again': events('I-765', 'FTA0'), 'fta0-later': events('I-765', 'FTA0') };
 
 const WALKS = [...SCENARIOS.values()].map((scenario) => ({ name: scenario.name, scenario, rows: walk(scenario) }));
 
