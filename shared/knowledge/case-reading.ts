@@ -154,11 +154,22 @@ function codeSignals(form: Form, { detail, status }: CaseView, learned: LearnedT
   const titleRead = title === undefined ? undefined : explainStatus(title, 'en');
   return codes.flatMap(({ code, at, isStatus }): Signal[] => {
     if (code === undefined || code.trim() === '') return [];
-    const read = explainCode(code, 'en', learned);
+    const read = ownReadingOfDisputed(explainCode(code, 'en', learned), isStatus);
     const titleWins = isStatus && titleRead?.key !== undefined && (read.confidence === 'disputed' || read.confidence === 'unknown');
     const { stage, step } = titleWins ? titleRead! : read;
     return [{ stage, step, ...(read.hedged && !titleWins ? { hedged: true } : {}), at, evidence: { kind: 'code', form, what: same(read.code), confidence: read.confidence } }];
   });
+}
+
+/**
+ * A disputed code (H008) that USCIS once showed with a decision title ("Case Approved") is a decision only as that
+ * status's code: among the events (the biometrics reuse weeks earlier, the other case's events) it keeps its own
+ * disputed reading, so a learned pairing never turns an old event into an approval.
+ */
+function ownReadingOfDisputed(read: ReturnType<typeof explainCode>, isStatus: boolean): ReturnType<typeof explainCode> {
+  if (isStatus || read.source !== 'learned' || !(isApprovedStage(read.stage) || isEndingStage(read.stage))) return read;
+  const own = explainCode(read.code, 'en');
+  return own.confidence === 'disputed' ? own : read;
 }
 
 function documentSignals(form: Form, documents: CaseDocument[]): Signal[] {

@@ -91,6 +91,16 @@ describe('H008 as the status code', () => {
     const findings = detectCaseFindings(before, after, { receipt: RECEIPT, formType: 'I-821D', now: Date.parse('2026-09-02T00:00:00Z'), learned: {} });
     expect(findings.map((f) => f.type)).toEqual(['approved']);
   });
+
+  it('learned from the I-821D\'s "Case Approved", it never turns the I-765\'s old H008 event (a biometrics reuse) into an approval', () => {
+    const reuse = [{ eventCode: 'H008', eventTimestamp: '2026-05-10T14:30:00Z' }];
+    const i821d = { status: status('H008', 'Case Approved', 'Caso Aprobado'), detail: detail(reuse), documents: [] };
+    const i765 = { status: status('FTA0', 'Case Is Being Actively Reviewed By USCIS'), detail: detail(reuse), documents: [] };
+    const verdict = pairVerdict(i821d, i765, '2026-09-03');
+    expect(verdict.kind).toBe('deferred-action-approved');
+    expect(verdict.stages).toEqual({ i821d: 'approved', i765: 'review' });
+    expect(verdict.i821dApprovedByInference).toBe(false);
+  });
 });
 
 describe('detection, the pair and the stage guide', () => {
