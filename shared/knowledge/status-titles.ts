@@ -221,7 +221,8 @@ const STATUS_TITLES = {
   denied: {
     stage: 'denied',
     title: { en: 'Case Was Denied', es: 'Caso Fue Denegado' },
-    also: { en: ['We Denied Your Case'], es: ['Denegamos Su Caso'] },
+    // The twin of "Case Was Approved And My Decision Was Emailed".
+    also: { en: ['We Denied Your Case', 'Case Was Denied And My Decision Was Emailed'], es: ['Denegamos Su Caso'] },
     explanation: OUTCOME_WORDS.denied.meaning,
     next: OUTCOME_WORDS.denied.next,
   },

@@ -29,6 +29,7 @@ const detail = (events: unknown[] = [], notices: unknown[] = []) =>
 describe('the titles of decisions other than approval', () => {
   it.each([
     ['Case Was Denied', 'Caso Fue Denegado', 'denied'],
+    ['Case Was Denied And My Decision Was Emailed', 'Denegamos Su Caso', 'denied'],
     ['Case Was Rejected', 'Caso Fue Rechazado', 'rejected'],
     ['Case Was Terminated', 'Caso Fue Terminado', 'terminated'],
     ['Your Case Was Terminated (Denial)', 'Su Caso Fue Terminado (Denegación)', 'terminated'],

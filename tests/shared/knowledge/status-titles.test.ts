@@ -92,7 +92,7 @@ describe('explainStatus', () => {
   it.each([
     'Case Approval Was Reaffirmed And Mailed Back To The Department Of State',
     'Decision Notice Mailed',
-    'Case Was Denied And My Decision Was Emailed',
+    'Decision Was Emailed To Me',
     'New Card Is Being Mailed',
   ])('never guesses a decision or a card from the words of the unknown title %j', (title) => {
     expect(explainStatus(title, 'en')).toMatchObject({ match: 'unknown', stage: 'other', title });
