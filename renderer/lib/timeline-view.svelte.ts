@@ -95,7 +95,15 @@ const DAY_MS = 86_400_000;
 const MIN_DOT_GAP_PX = 28;
 const MIN_TICK_GAP_PX = 64;
 
-const DOCUMENT_STAGES: Partial<Record<DocumentKind, Stage>> = { approval: 'approved', denial: 'denied', rfe: 'evidence-request' };
+const DOCUMENT_STAGES: Partial<Record<DocumentKind, Stage>> = {
+  approval: 'approved',
+  denial: 'denied',
+  termination: 'terminated',
+  rejection: 'rejected',
+  withdrawal: 'withdrawn',
+  closure: 'admin-closed',
+  rfe: 'evidence-request',
+};
 /**
  * DACA Watch's conclusions that no single drawn fact states, with their tone. Other findings report a status,
  * event, document or notice the timeline already draws from the case itself, so they are not drawn twice.

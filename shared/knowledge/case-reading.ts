@@ -56,6 +56,10 @@ export interface CaseReading {
 const DOCUMENT_STAGES: Partial<Record<DocumentKind, { stage: Stage; step?: Step }>> = {
   approval: { stage: 'approved' },
   denial: { stage: 'denied' },
+  termination: { stage: 'terminated' },
+  rejection: { stage: 'rejected' },
+  withdrawal: { stage: 'withdrawn' },
+  closure: { stage: 'admin-closed' },
   rfe: { stage: 'evidence-request', step: 'request' },
   'biometrics-reuse': { stage: 'biometrics', step: 'reused' },
   appointment: { stage: 'biometrics', step: 'scheduled' },
