@@ -658,6 +658,31 @@ const SCENARIO_INPUTS: ScenarioInput[] = [
     ],
   },
   {
+    name: 'daca-h008-approval',
+    title: 'A renewal approved under code H008',
+    description:
+      'H008 first as the biometrics-reuse status, then, on the approval day, written twice and shown as the status code of "Case Approved" on both cases (as one user reported); the card follows.',
+    seed: 'daca-h008-1',
+    startDay: 69,
+    endDay: 80,
+    account: ACCOUNT,
+    cases: pair('IOE0933090801', 'IOE0933090802'),
+    otherAccountReceipts: ['IOE0933999024'],
+    steps: [
+      ...FILED,
+      ...biometricsReused(8),
+      ...review(30),
+      {
+        day: 70, time: '14:20', case: 'both', phase: 'approved',
+        actions: [
+          { type: 'event', code: 'H008', nearDuplicateMs: 19 },
+          { type: 'status', code: 'H008', wording: 'case-approved' },
+        ],
+      },
+      ...cardSteps(70),
+    ],
+  },
+  {
     name: 'daca-sparse-events',
     title: 'The normal renewal, served as users trim it',
     description:

@@ -201,6 +201,12 @@ export const STATUS_WORDING = {
     },
   },
 
+  /** Seen live as the title of currentActionCode H008 (MYUSCIS.md "Seen since"); the Spanish title is the simulator's. */
+  'case-approved': {
+    title: { en: 'Case Approved', es: 'Caso Aprobado' },
+    text: GOOD_NEWS_TEXT,
+  },
+
   // ---- my.uscis.gov's newer wording (MYUSCIS.md "More titles"): seen live, with the Spanish twins seen.
   'we-emailed-receipt': {
     title: { en: 'We Emailed You a Receipt Notice', es: 'Le Enviamos un Recibo por Correo Electronico' },

@@ -246,6 +246,15 @@ EXPECTED['daca-termination'] = {
 };
 // "Case Was Rejected" on both: each a decision of its own, no status-change.
 EXPECTED['daca-rejection'] = { filed: [], rejected: ['I-821D case-ended', 'I-765 case-ended'], closed: [] };
+// H008 written twice on the approval day with the status "Case Approved": an approval on each case (never a
+// biometrics reuse, never a status-change), then the card steps.
+EXPECTED['daca-h008-approval'] = {
+  ...without(RENEWAL, 'silent-approval', 'approved', 'card-produced', 'i821d-approved', 'card-mailed', 'card-delivered', 'closed'),
+  approved: ['I-821D approved', ...events('I-821D', 'H008'), 'I-765 approved', ...events('I-765', 'H008')],
+  'card-produced': RENEWAL['card-produced']!,
+  'card-mailed': RENEWAL['card-mailed']!,
+  'card-delivered': RENEWAL['card-delivered']!,
+};
 // Events trimmed to {eventCode, createdAt}: the renewal's findings, each once; FTA0 twice on day 32 is one step,
 // FTA0 on day 50 another (one fact per code and day).
 EXPECTED['daca-sparse-events'] = { ...RENEWAL, 'fta0-again': events('I-765', 'FTA0'), 'fta0-later': events('I-765', 'FTA0') };

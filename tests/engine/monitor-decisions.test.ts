@@ -93,6 +93,16 @@ describe('a rejection, over HTTP', () => {
   }, 60_000);
 });
 
+describe('H008 as the status code of "Case Approved", over HTTP', () => {
+  it('is an approval on each case, told once at high priority; never a biometrics reuse or a status change', async () => {
+    const { labels, run, findings } = await watch('daca-h008-approval', 69.5, 71.5);
+    expect(labels.sort()).toEqual(['I-765:approved', 'I-765:card-produced', 'I-821D:approved']);
+    expect(run.notifications.filter((n) => n.key.endsWith(':approved')).every((n) => n.priority === 'high')).toBe(true);
+    expect(findings.map((f) => f.type)).not.toContain('biometrics-reuse');
+    expect(findings.map((f) => f.type)).not.toContain('status-change');
+  }, 60_000);
+});
+
 describe('events trimmed to {eventCode, createdAt}, over HTTP', () => {
   it('a quiet stretch read again and again: nothing new after the first read (no finding, no history entry)', async () => {
     const { run, findings, h } = await watch('daca-sparse-events', 33, 49);

@@ -633,7 +633,20 @@ const STORIES: Record<string, Array<(story: Story) => void>> = {
   'daca-termination': [terminationStory],
   'daca-rejection': [rejectionStory],
   'daca-sparse-events': [renewalStory, sparseStory],
+  'daca-h008-approval': [h008Story],
 };
+
+/** H008 as the biometrics-reuse status first, then as the status code of "Case Approved" on both cases. */
+function h008Story(story: Story): void {
+  for (const key of KEYS) {
+    expect(story.at('biometrics-reused', key).status.currentActionCode, key).toBe('H008');
+    expect(story.at('biometrics-reused', key).status.statusTitle, key).not.toMatch(APPROVED_TITLE);
+    const approved = story.at('approved', key);
+    expect(approved.status, key).toMatchObject({ currentActionCode: 'H008', statusTitle: 'Case Approved', statusTitleSpanish: 'Caso Aprobado' });
+    expect(codes(approved).filter((code) => code === 'H008'), key).toHaveLength(3);
+  }
+  expect(story.at('card-produced', 'i765').status.currentActionCode).toBe('LDA');
+}
 
 /** H016 with "Your Case Was Terminated (Denial)" on the I-821D (as one user saw it), the I-765 denied a day later. */
 function terminationStory(story: Story): void {
