@@ -10,8 +10,8 @@ import type { Activity } from '../shared/tray/tray-model';
 import { emptyState, SettingsSchema, type AppState, type Settings } from '../shared/monitor/state';
 import { spokenLanguage, type Language, type Localized } from '../shared/localized';
 import { isReceiptNumber, maskReceipt, type ReceiptNumber } from '../shared/receipt';
-import { concludeCheck, judgeRefusedCheck, metRefusal, startCheck, takeAnswer, type RunningCheck } from './case-check';
-import type { CheckAnswer, FetchOutcome, MyUscisClient } from './client';
+import { concludeCheck, judgeRefusedCheck, listedByAccount, metRefusal, startCheck, takeAnswer, wantsWitness, type RunningCheck } from './case-check';
+import type { FetchOutcome, MyUscisClient } from './client';
 import { AccountPage } from './account-page';
 import { Announcer } from './announcer';
 import type { MonitorEvent, MonitorOptions } from './monitor-contract';
@@ -24,10 +24,11 @@ import { WakeTimer } from './wake-timer';
 export type { MonitorEvent, MonitorOptions } from './monitor-contract';
 
 /** Findings that show a decision on a case: from then on, the approval document is expected on its companion. */
+/** A case judged another account's is read again after this long (and at once when the user enters it again). */
+export const FOREIGN_RECHECK_MS = 24 * 60 * 60_000;
+
 const DECIDED_TYPES: ReadonlySet<Finding['type']> = new Set<Finding['type']>(['silent-approval', 'likely-approved', 'approved', 'denied', 'i821d-approved-inferred']);
 
-/** How many recent answers judgeRefusal may look at. */
-const RECENT_ANSWERS = 12;
 
 export function isLoopbackOrigin(origin: string): boolean {
   const host = new URL(origin).hostname;
@@ -38,7 +39,6 @@ export class Monitor {
   private state: AppState;
   private readonly env: schedule.ScheduleEnv;
   private current: RunningCheck | null = null;
-  private recentAnswers: CheckAnswer[] = [];
   private readonly saver: StateSaver;
   private readonly announcer: Announcer;
   /** The applicant page's case list, read once after each sign-in. */
@@ -116,8 +116,21 @@ export class Monitor {
     return 'watching';
   }
 
+  /**
+   * The receipts on the plan: every watched case but one judged another account's, which is read again once a day
+   * (a judgement can be wrong: an outage, a case not yet on the account) until it is served or the user enters it again.
+   */
   get receipts(): ReceiptNumber[] {
-    return this.state.cases.filter((c) => c.problem === null).map((c) => c.receipt).filter(isReceiptNumber);
+    const now = this.options.clock.now();
+    return this.state.cases
+      .filter((c) => c.problem === null || !(now - Date.parse(c.problemSince ?? '') < FOREIGN_RECHECK_MS))
+      .map((c) => c.receipt)
+      .filter(isReceiptNumber);
+  }
+
+  /** The receipts read on the plan but the one asked about: who can witness that the account works. */
+  private companionOf(receipt: ReceiptNumber): ReceiptNumber | undefined {
+    return this.state.cases.find((c) => c.receipt !== receipt && c.problem === null && isReceiptNumber(c.receipt))?.receipt as ReceiptNumber | undefined;
   }
 
   // ------------------------------------------------------------------ commands
@@ -125,7 +138,11 @@ export class Monitor {
   /** Watches exactly these receipts (already parsed); history of removed ones is kept. */
   setCases(receipts: readonly ReceiptNumber[]): void {
     const now = new Date(this.options.clock.now()).toISOString();
-    this.state.cases = receipts.map((receipt) => this.state.cases.find((c) => c.receipt === receipt) ?? { receipt, formType: null, addedAt: now, problem: null });
+    // A receipt entered again is read again, whatever was judged of it (a wrong judgement must not last).
+    this.state.cases = receipts.map((receipt) => {
+      const known = this.state.cases.find((c) => c.receipt === receipt);
+      return known ? { ...known, problem: null, problemSince: null } : { receipt, formType: null, addedAt: now, problem: null, problemSince: null };
+    });
     this.changed();
   }
 
@@ -339,11 +356,14 @@ export class Monitor {
   /** A request went out: the schedule notes it, and the jitter of the next gap is drawn. */
   private requestWent(now: number, answered: boolean): void {
     this.state.schedule = schedule.requestSent(this.state.schedule, now, answered);
+    // Answered again: a block met earlier is over (a new one is told again).
+    if (answered && this.state.schedule.blockedSince) this.state.schedule = { ...this.state.schedule, blockedSince: null };
     this.gapRandom = this.random();
   }
 
   private async sendNext(): Promise<void> {
     const check = this.current;
+    if (check?.witness?.outcome === null) return this.askWitness(check, check.witness);
     const endpoint = check?.queue.shift();
     if (!check || !endpoint) return;
     const { outcome } = await this.options.client.fetchEndpoint(endpoint, check.receipt);
@@ -354,7 +374,6 @@ export class Monitor {
     // A foreign payload is still an answer in the session: it keeps the session alive.
     const answered = outcome.kind === 'ok' || outcome.kind === 'no-content' || (outcome.kind === 'malformed' && outcome.reason === 'wrong-receipt');
     this.requestWent(now, answered);
-    this.recentAnswers = [...this.recentAnswers.slice(-(RECENT_ANSWERS - 1)), { endpoint, receipt: check.receipt, outcome }];
     if (outcome.kind === 'ok' || outcome.kind === 'no-content') {
       // 204: nothing to read; not an empty list either.
       check.answered.push(endpoint);
@@ -376,6 +395,7 @@ export class Monitor {
     if (outcome.kind === 'malformed' && outcome.reason === 'wrong-receipt') return this.refuseForeignAnswer(check, outcome.answeredFor, now);
     await this.finish(check, outcome.kind, now, false);
     if (outcome.kind === 'signed-out') return this.signedOut();
+    if (outcome.kind === 'blocked') return this.blocked(now);
     if (outcome.kind === 'rate-limited' || outcome.kind === 'challenged') {
       const retryAfterMs = outcome.kind === 'rate-limited' ? outcome.retryAfterMs : undefined;
       this.backOffEverything(outcome.kind, now, retryAfterMs);
@@ -384,16 +404,60 @@ export class Monitor {
     this.caseFailed(check.receipt, outcome.kind, now, false);
   }
 
-  /** A refused receipt, judged (case-check.ts): no longer checked when it is another account's, else the case backs off. */
+  /**
+   * An edge network's block page: this computer is blocked for now. Never a sign-in prompt (signing in does not fix it);
+   * everything waits, and the user is told once until a request is answered again.
+   */
+  private blocked(now: number): void {
+    if (!this.state.schedule.blockedSince) {
+      this.state.schedule = { ...this.state.schedule, blockedSince: new Date(now).toISOString() };
+      this.emitError(MONITOR_MESSAGES.blocked());
+    }
+    this.backOffEverything('blocked', now);
+  }
+
+  /** The companion's status, asked at the same moment as a witness of the account (case-check.ts). */
+  private async askWitness(check: RunningCheck, witness: NonNullable<RunningCheck['witness']>): Promise<void> {
+    const { outcome } = await this.options.client.fetchEndpoint('status', witness.receipt);
+    if (this.current !== check) return;
+    const now = this.options.clock.now();
+    check.requests += 1;
+    this.requestWent(now, outcome.kind === 'ok' || outcome.kind === 'no-content');
+    witness.outcome = outcome;
+    // What concerns the session or the site is handled as for any answer; anything else is the witness's word.
+    if (outcome.kind === 'signed-out' || outcome.kind === 'blocked' || outcome.kind === 'challenged' || outcome.kind === 'rate-limited') return this.failCheck(check, outcome, now);
+    await this.judgeRefused(check, check.refused!.status, now);
+  }
+
+  /** The receipt was served: a judgement that it is another account's was wrong, and is dropped. */
+  private servedAgain(receipt: ReceiptNumber): void {
+    const watched = this.state.cases.find((c) => c.receipt === receipt);
+    if (watched?.problem) Object.assign(watched, { problem: null, problemSince: null });
+  }
+
+  /** A refused receipt, judged (case-check.ts): a witness asked first when one can be; then another account's, an outage, or a failing case. */
   private async judgeRefused(check: RunningCheck, status: 404 | 500, now: number): Promise<void> {
+    const companion = this.companionOf(check.receipt);
+    if (wantsWitness(check, companion)) {
+      check.witness = { receipt: companion, outcome: null };
+      return; // asked at the next request turn, after the usual gap
+    }
     await this.finish(check, 'receipt-refused', now, false);
-    const verdict = judgeRefusedCheck(check, status, this.recentAnswers, this.state.schedule.cases[check.receipt]?.refusals ?? 0);
+    const verdict = judgeRefusedCheck(check, status, {
+      refusalsBefore: this.state.schedule.cases[check.receipt]?.refusals ?? 0,
+      listedByAccount: listedByAccount(this.state, check.receipt, now),
+    });
     if (verdict.kind === 'not-this-account') {
       const watched = this.state.cases.find((c) => c.receipt === check.receipt);
-      if (watched) watched.problem = 'not-this-account';
+      if (watched) Object.assign(watched, { problem: 'not-this-account', problemSince: new Date(now).toISOString() });
       this.emitError(MONITOR_MESSAGES.notThisAccount(maskReceipt(check.receipt), status));
       this.changed();
       return;
+    }
+    if (verdict.kind === 'outage') {
+      this.emitError(MONITOR_MESSAGES.outage(status));
+      this.state.schedule = schedule.caseFailed(this.state.schedule, check.receipt, { now, random: this.random, refused: false });
+      return this.backOffEverything('outage', now);
     }
     this.caseFailed(check.receipt, 'server-error', now, verdict.refused);
   }
@@ -433,6 +497,7 @@ export class Monitor {
   private async finish(check: RunningCheck, outcome: string, now: number, succeeded = true): Promise<void> {
     this.current = null;
     const findings = concludeCheck(this.state, check, now);
+    if (check.answered.length > 0) this.servedAgain(check.receipt);
     if (succeeded) {
       this.state.schedule = schedule.checkFinished(this.state.schedule, check.receipt, { now, read: check.answered, random: this.random });
     }

@@ -74,8 +74,10 @@ export const WatchedCaseSchema = z.object({
   /** From the case detail once known: 'I-821D' or 'I-765'. */
   formType: z.string().nullable().default(null),
   addedAt: isoInstant,
-  /** Why the case is not being checked: USCIS says it belongs to another account. */
+  /** Why the case is not being checked: USCIS says it belongs to another account (re-checked daily, see engine/monitor.ts). */
   problem: z.enum(['not-this-account']).nullable().default(null),
+  /** When that was judged; absent (older stores): re-checked at once. */
+  problemSince: isoInstant.nullable().optional(),
 });
 export type WatchedCase = z.output<typeof WatchedCaseSchema>;
 
@@ -178,6 +180,8 @@ export const ScheduleStateSchema = z.object({
     .nullable()
     .default(null),
   pausedUntil: isoInstant.nullable().default(null),
+  /** An edge network's block page was met then (told once); cleared when USCIS answers a request again. */
+  blockedSince: isoInstant.nullable().optional(),
 });
 export type ScheduleState = z.output<typeof ScheduleStateSchema>;
 
