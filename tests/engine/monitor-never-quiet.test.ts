@@ -5,7 +5,7 @@
 // read again a day later and at once when its receipt is entered again.
 
 import { describe, expect, it } from 'vitest';
-import { FOREIGN_RECHECK_MS } from '../../engine/monitor';
+import { FOREIGN_RECHECK_MS } from '../../engine/watched-cases';
 import type { FaultRule } from '../../simulator/scenario-schema';
 import type { ReceiptNumber } from '../../shared/receipt';
 import { engineHarness, type EngineRun } from '../helpers/engine-harness';
