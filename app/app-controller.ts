@@ -46,6 +46,12 @@ export function tomorrowMorning(now: number): number {
   return next.getTime();
 }
 
+/** What the tray says of a case that is off the plan or has not been read for hours. */
+const CASE_TROUBLE = {
+  notThisAccount: { en: 'not on this account (checked again daily)', es: 'no está en esta cuenta (se vuelve a consultar a diario)' },
+  notRead: { en: 'not read for hours; still trying', es: 'sin consultar desde hace horas; se sigue intentando' },
+} as const;
+
 export class AppController {
   /** True from start-up until the kept session has been checked (in the background). */
   private connecting = false;
@@ -63,12 +69,14 @@ export class AppController {
     const language = this.ports.monitor.language;
     const denied = state.history.some((f) => f.type === 'denied' || f.type === 'case-ended');
     const summary = state.cases
-      .filter((c) => c.problem === null)
       .map((c) => {
-        const title = state.snapshots[c.receipt]?.status?.title;
-        const stage = title ? explainStatus(title, language).stage : 'filed';
         // The form type comes from USCIS: shown without control or bidirectional characters, and short.
         const name = c.formType ? displayText(c.formType, { limit: 16 }) : state.settings.maskReceipts && isReceiptNumber(c.receipt) ? maskReceipt(c.receipt) : c.receipt;
+        // A case off the plan or not read for hours says so, never a stale stage (engine/watched-cases.ts, engine/watchdog.ts).
+        if (c.problem === 'not-this-account') return `${name}: ${CASE_TROUBLE.notThisAccount[language]}`;
+        if (c.stalledSince) return `${name}: ${CASE_TROUBLE.notRead[language]}`;
+        const title = state.snapshots[c.receipt]?.status?.title;
+        const stage = title ? explainStatus(title, language).stage : 'filed';
         return `${name}: ${STAGE_NAMES[stage][language]}`;
       })
       .join(' · ');
@@ -92,8 +100,9 @@ export class AppController {
   refresh(): void {
     const state = this.trayState();
     const untold = state.unseen > 0 && this.ports.notificationsFailing?.() === true;
+    const trouble = this.ports.monitor.snapshot.cases.some((c) => c.problem !== null || Boolean(c.stalledSince));
     this.ports.renderTray({
-      icon: untold ? 'attention' : trayIcon(state),
+      icon: untold || trouble ? 'attention' : trayIcon(state),
       tooltip: untold ? `${trayTooltip(state)}\n${notificationsTrayLine(state.language)}` : trayTooltip(state),
       menu: buildTrayMenu(state),
     });

@@ -2,6 +2,7 @@
 // DashboardState. Plain TypeScript (no `electron` import); it reads the engine and changes nothing.
 
 import type { Monitor } from '../engine/monitor';
+import { stallReason } from '../engine/watchdog';
 import { DashboardStateSchema, type DashboardState, type ShellState } from '../shared/ipc/contract';
 
 /** `shell`: what the desktop shell could not do (app/shell-notices.ts); absent in the preview. */
@@ -17,10 +18,11 @@ export function dashboardStateOf(monitor: Monitor, demo: boolean, shell?: ShellS
     nextCheckAt: nextCheckAt(monitor),
     backoff: schedule.backoff ? { until: schedule.backoff.until, reason: schedule.backoff.reason } : null,
     pausedUntil: schedule.pausedUntil,
-    cases: state.cases.map(({ receipt, formType, problem }) => {
+    cases: state.cases.map(({ receipt, formType, problem, stalledSince }) => {
       const own = schedule.cases[receipt];
       const failing = own && own.failures > 0 && own.retryAt !== null ? { failures: own.failures, retryAt: own.retryAt } : null;
-      return { receipt, formType, problem, failing };
+      const stalled = stalledSince ? { since: stalledSince, reason: stallReason(state, receipt) } : null;
+      return { receipt, formType, problem, failing, stalled };
     }),
     snapshots: state.snapshots,
     history: state.history,

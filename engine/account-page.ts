@@ -27,9 +27,21 @@ export interface AccountPageHost {
   changed: () => void;
 }
 
+/** Passing failures of the page before it is left until the next sign-in: the cases are read meanwhile, never held up. */
+const PAGE_TRIES = 3;
+
 export class AccountPage {
-  /** The page is due (after a sign-in, or a passing failure). */
-  due = false;
+  private dueFlag = false;
+  private failures = 0;
+
+  /** The page is due (after a sign-in, or a passing failure); set again on each sign-in, which starts its tries anew. */
+  get due(): boolean {
+    return this.dueFlag;
+  }
+  set due(value: boolean) {
+    this.dueFlag = value;
+    if (value) this.failures = 0;
+  }
 
   constructor(private readonly host: AccountPageHost) {}
 
@@ -45,7 +57,7 @@ export class AccountPage {
   /** One GET of the applicant page through the client; the cases it lists, or null (the reason is an `error` or `session` event). */
   async read(): Promise<AccountCase[] | null> {
     const { host } = this;
-    this.due = false;
+    this.dueFlag = false;
     const { outcome } = await host.client.fetchApplicantPage();
     const now = host.clock.now();
     host.requestWent(now, outcome.kind === 'ok');
@@ -60,11 +72,14 @@ export class AccountPage {
       await host.signedOut();
       return null;
     }
-    const transient = outcome.kind === 'network-error' || outcome.kind === 'timeout' || outcome.kind === 'server-error' || outcome.kind === 'rate-limited' || outcome.kind === 'challenged';
+    const passing = outcome.kind === 'network-error' || outcome.kind === 'timeout' || outcome.kind === 'server-error' || outcome.kind === 'rate-limited' || outcome.kind === 'challenged' || outcome.kind === 'blocked';
+    this.failures += passing ? 1 : 0;
+    // Tried again after a pause a few times; then left until the next sign-in, so the cases are read meanwhile.
+    const transient = passing && this.failures < PAGE_TRIES;
     const why = outcome.kind === 'malformed' ? outcome.reason : outcome.kind;
     host.emitError(transient ? MONITOR_MESSAGES.accountCasesRetrying(outcome.kind) : MONITOR_MESSAGES.accountCasesUnlisted(why));
     if (transient) {
-      this.due = true;
+      this.dueFlag = true;
       const retryAfterMs = outcome.kind === 'rate-limited' ? outcome.retryAfterMs : undefined;
       state.schedule = schedule.failed(state.schedule, { now, reason: outcome.kind, retryAfterMs, random: host.random });
       host.emit({ kind: 'backoff', until: state.schedule.backoff!.until, reason: state.schedule.backoff!.reason });

@@ -11,7 +11,7 @@ import type { Finding } from '../shared/monitor/findings';
 import { mergeReading, type CheckReading } from '../shared/monitor/merge-reading';
 import type { AppState, CaseSnapshot } from '../shared/monitor/state';
 import type { ReceiptNumber } from '../shared/receipt';
-import { judgeRefusal, type CaseEndpoint, type CheckAnswer } from './client';
+import type { CaseEndpoint, FetchOutcome } from './client';
 import { detectCaseFindings, detectPairFindings } from './detect';
 import { SCHEDULE_RULES } from './schedule';
 
@@ -26,6 +26,12 @@ export interface RunningCheck {
   requests: number;
   /** A 404/500 on one endpoint: the check asks the case detail too before judging it (a failing endpoint, or another account's receipt). */
   refused?: { status: 404 | 500 };
+  /**
+   * Refused with nothing served for this receipt: the companion's status is asked at the same moment, as a witness.
+   * Served, the account works and this receipt is not on it; refused too, the site is failing (MYUSCIS.md "Seen since":
+   * a 404 for every path is an outage, not a foreign receipt). `outcome` is null until it is asked.
+   */
+  witness?: { receipt: ReceiptNumber; outcome: FetchOutcome<unknown> | null };
 }
 
 /** A check that reads `reads` in this order (documents first, when read: the cheapest, and where a silent approval shows first). */
@@ -67,20 +73,54 @@ export function metRefusal(check: RunningCheck, endpoint: CaseEndpoint, status: 
   return check.queue.length === 0;
 }
 
+export type RefusalVerdict =
+  /** Another account's receipt: no longer read on the plan (re-checked daily, cleared when the user enters it again). */
+  | { kind: 'not-this-account' }
+  /** This case's endpoint failing: it backs off alone (`refused`: counts toward the 500 rule). */
+  | { kind: 'case-failed'; refused: boolean }
+  /** The witness was refused too: the site is failing, not this receipt: everything backs off, then both are read again. */
+  | { kind: 'outage' };
+
+export interface RefusalContext {
+  /** The case's refused checks in a row so far (a 500 needs `refusalsForNotThisAccount` of them). */
+  refusalsBefore: number;
+  /** Whether the applicant page, read lately, lists this receipt; null when it was not read lately or listed nothing. */
+  listedByAccount: boolean | null;
+}
+
+/** Whether a witness is to be asked before judging: nothing was served for this receipt and a companion can be asked. */
+export function wantsWitness(check: RunningCheck, companion: ReceiptNumber | undefined): companion is ReceiptNumber {
+  return companion !== undefined && check.answered.length === 0 && check.witness === undefined;
+}
+
+const served = (outcome: FetchOutcome<unknown>) =>
+  outcome.kind === 'ok' || outcome.kind === 'no-content' || (outcome.kind === 'malformed' && outcome.reason === 'wrong-receipt');
+
 /**
- * A check that met a 404/500 on this receipt, once the detail was asked too. Data for the receipt in the check: a
- * failing endpoint (the case backs off). None: a 404 says another account's receipt at once; a 500 says so on the
- * third check in a row refused while another receipt of the account was served (`refusalsBefore`: the case's count).
+ * A check that met a 404/500 on this receipt, once the detail and (when there is one) the witness were asked. A receipt
+ * is another account's only when another receipt of the account is served at the same moment (the witness), or the
+ * applicant page does not list it; data for this receipt, or a listing, mean a failing endpoint; the witness refused
+ * too means an outage. A 500 says "another account" only on the third refused check in a row (it is also what a
+ * failing server says); a 404 at once.
  */
-export function judgeRefusedCheck(check: RunningCheck, status: 404 | 500, recentAnswers: readonly CheckAnswer[], refusalsBefore: number):
-  { kind: 'not-this-account' } | { kind: 'case-failed'; refused: boolean } {
-  const verdict = judgeRefusal(check.receipt, status, recentAnswers);
-  const servedHere = check.answered.length > 0;
-  const accountWorks = recentAnswers.some((a) => a.outcome.kind === 'ok' && a.receipt !== undefined && a.receipt !== check.receipt);
-  const refused = !servedHere && status === 500 && accountWorks;
-  const refusals = refusalsBefore + (refused ? 1 : 0);
-  if (!servedHere && (verdict.kind === 'not-this-account' || refusals >= SCHEDULE_RULES.refusalsForNotThisAccount)) return { kind: 'not-this-account' };
-  return { kind: 'case-failed', refused };
+export function judgeRefusedCheck(check: RunningCheck, status: 404 | 500, context: RefusalContext): RefusalVerdict {
+  if (check.answered.length > 0) return { kind: 'case-failed', refused: false };
+  const witness = check.witness?.outcome ?? null;
+  if (witness !== null && !served(witness)) return { kind: 'outage' };
+  if (context.listedByAccount === true) return { kind: 'case-failed', refused: false };
+  if (witness === null) return context.listedByAccount === false ? { kind: 'not-this-account' } : { kind: 'case-failed', refused: false };
+  if (status === 404) return { kind: 'not-this-account' };
+  return context.refusalsBefore + 1 >= SCHEDULE_RULES.refusalsForNotThisAccount ? { kind: 'not-this-account' } : { kind: 'case-failed', refused: true };
+}
+
+/** How long a reading of the applicant page's list is taken as what the account holds. */
+const ACCOUNT_LIST_FRESH_MS = 24 * 60 * 60_000;
+
+/** Whether the account's applicant page, read within a day, lists `receipt` (null: not read lately, or empty). */
+export function listedByAccount(state: AppState, receipt: ReceiptNumber, now: number): boolean | null {
+  const { readAt, cases } = state.accountCases;
+  if (readAt === null || cases.length === 0 || now - Date.parse(readAt) > ACCOUNT_LIST_FRESH_MS) return null;
+  return cases.some((listed) => listed.receipt === receipt);
 }
 
 /**

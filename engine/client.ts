@@ -75,7 +75,7 @@ export type FetchOutcome<T> =
    * Signing in again does not fix it, so it is never read as a sign-out; every request waits.
    */
   | { kind: 'blocked'; status: number }
-  /** 404 or 500 on one receipt's endpoint: another account's receipt, or a failing server; judgeRefusal tells which. */
+  /** 404 or 500 on one receipt's endpoint: another account's receipt, or a failing server; engine/case-check.ts judges which. */
   | { kind: 'receipt-refused'; status: 404 | 500 }
   /** Any other status (403, 405, 404 on the probe...): USCIS said no, for no reason we know. */
   | { kind: 'unexpected-status'; status: number }
@@ -341,30 +341,4 @@ function failureOutcome(error: unknown): FetchOutcome<never> {
     case 'network':
       return { kind: 'network-error', message: error.message };
   }
-}
-
-/** One request of a check, as the scheduler keeps it until the check is over. */
-export interface CheckAnswer {
-  endpoint: CheckEndpoint;
-  receipt?: ReceiptNumber;
-  outcome: FetchOutcome<unknown>;
-}
-
-export type RefusalVerdict = { kind: 'not-this-account'; status: 404 | 500 } | { kind: 'server-error'; status: 404 | 500 };
-
-/**
- * What a `receipt-refused` answer means, judged once every request of the same check is in. MYUSCIS.md has another
- * account's receipt answered with 404 in one report and 500 in another, and 500 is also what a failing server says:
- * - any answer with data for this receipt in the check means it is on this account: server-error;
- * - a 404 otherwise: not-this-account;
- * - a 500 is not-this-account only when the probe answered and another receipt got data in the same check
- *   (the service works for this account, just not for this receipt); otherwise server-error.
- */
-export function judgeRefusal(receipt: ReceiptNumber, status: 404 | 500, check: readonly CheckAnswer[]): RefusalVerdict {
-  const served = check.filter((answer) => answer.outcome.kind === 'ok');
-  if (served.some((answer) => answer.receipt === receipt)) return { kind: 'server-error', status };
-  if (status === 404) return { kind: 'not-this-account', status };
-  const probeAnswered = served.some((answer) => answer.endpoint === 'probe');
-  const otherReceiptServed = served.some((answer) => answer.receipt !== undefined && answer.receipt !== receipt);
-  return probeAnswered && otherReceiptServed ? { kind: 'not-this-account', status } : { kind: 'server-error', status };
 }

@@ -6,8 +6,18 @@ import type { Localized } from '../shared/localized';
 export const MONITOR_MESSAGES = {
   /** `receipt` masked; `status` the 404 or 500 USCIS answered. */
   notThisAccount: (receipt: string, status: number): Localized => ({
-    en: `${receipt} is not a case of this myUSCIS account (USCIS answered ${status}). It is no longer checked; check the number or sign in with the account that filed it.`,
-    es: `${receipt} no es un caso de esta cuenta de myUSCIS (USCIS respondió ${status}). Ya no se consulta; revise el número o inicie sesión con la cuenta que lo presentó.`,
+    en: `${receipt} is not a case of this myUSCIS account (USCIS answered ${status} while your other case was served). DACA Watch checks it again once a day; check the number, enter it again to check it now, or sign in with the account that filed it.`,
+    es: `${receipt} no es un caso de esta cuenta de myUSCIS (USCIS respondió ${status} mientras su otro caso sí se mostraba). DACA Watch lo vuelve a consultar una vez al día; revise el número, escríbalo de nuevo para consultarlo ahora o inicie sesión con la cuenta que lo presentó.`,
+  }),
+  /** Every case refused at the same moment: the site, not the receipts. */
+  outage: (status: number): Localized => ({
+    en: `myUSCIS answered ${status} for both of your cases at once: the site seems to be having problems. DACA Watch waits a little and reads both cases again.`,
+    es: `myUSCIS respondió ${status} para sus dos casos a la vez: el sitio parece tener problemas. DACA Watch espera un poco y vuelve a consultar los dos casos.`,
+  }),
+  /** An edge network's block page (Akamai, Cloudflare): never a sign-in prompt. */
+  blocked: (): Localized => ({
+    en: 'USCIS is blocking requests from this computer for now. Signing in again will not help; DACA Watch waits and tries again later.',
+    es: 'Por ahora USCIS está bloqueando las solicitudes desde esta computadora. Volver a iniciar sesión no ayuda; DACA Watch espera y lo vuelve a intentar más tarde.',
   }),
   /** `receipt` masked; `other` the masked receipt the answer was about, or null when it named none. */
   foreignAnswer: (receipt: string, other: string | null): Localized => ({

@@ -9,15 +9,18 @@ import type { SaveProblem } from '../shared/monitor/save-problem';
 import type { Activity } from '../shared/tray/tray-model';
 import { emptyState, SettingsSchema, type AppState, type Settings } from '../shared/monitor/state';
 import { spokenLanguage, type Language, type Localized } from '../shared/localized';
-import { isReceiptNumber, maskReceipt, type ReceiptNumber } from '../shared/receipt';
-import { concludeCheck, judgeRefusedCheck, metRefusal, startCheck, takeAnswer, type RunningCheck } from './case-check';
-import type { CheckAnswer, FetchOutcome, MyUscisClient } from './client';
+import { maskReceipt, type ReceiptNumber } from '../shared/receipt';
+import { concludeCheck, metRefusal, startCheck, takeAnswer, type RunningCheck } from './case-check';
+import type { MyUscisClient } from './client';
 import { AccountPage } from './account-page';
 import { Announcer } from './announcer';
 import type { MonitorEvent, MonitorOptions } from './monitor-contract';
 import { MONITOR_MESSAGES } from './monitor-messages';
 import type { DesktopNotification } from './ports';
 import * as schedule from './schedule';
+import { CheckFailures } from './check-failures';
+import { watchStalls } from './watchdog';
+import { casesEntered, plannedReceipts, servedAgain } from './watched-cases';
 import { StateSaver } from './state-saver';
 import { WakeTimer } from './wake-timer';
 
@@ -26,8 +29,6 @@ export type { MonitorEvent, MonitorOptions } from './monitor-contract';
 /** Findings that show a decision on a case: from then on, the approval document is expected on its companion. */
 const DECIDED_TYPES: ReadonlySet<Finding['type']> = new Set<Finding['type']>(['silent-approval', 'likely-approved', 'approved', 'denied', 'i821d-approved-inferred']);
 
-/** How many recent answers judgeRefusal may look at. */
-const RECENT_ANSWERS = 12;
 
 export function isLoopbackOrigin(origin: string): boolean {
   const host = new URL(origin).hostname;
@@ -38,11 +39,12 @@ export class Monitor {
   private state: AppState;
   private readonly env: schedule.ScheduleEnv;
   private current: RunningCheck | null = null;
-  private recentAnswers: CheckAnswer[] = [];
   private readonly saver: StateSaver;
   private readonly announcer: Announcer;
   /** The applicant page's case list, read once after each sign-in. */
   private readonly accountPage: AccountPage;
+  /** What a failed or refused check changes (engine/check-failures.ts). */
+  private readonly failures: CheckFailures;
   private readonly timer = new WakeTimer({
     nextWakeAt: () => this.nextWakeAt(),
     now: () => this.options.clock.now(),
@@ -84,6 +86,16 @@ export class Monitor {
       signedOut: () => this.signedOut(),
       changed: () => this.changed(),
     });
+    this.failures = new CheckFailures({
+      state: () => this.state,
+      random: this.random,
+      receipts: () => this.receipts,
+      emit: (event) => this.emit(event),
+      emitError: (text) => this.emitError(text),
+      changed: () => this.changed(),
+      finish: (check, outcome, now, succeeded) => this.finish(check, outcome, now, succeeded),
+      signedOut: () => this.signedOut(),
+    });
     this.clampTimes(options.clock.now());
     for (const { message, text } of reading.problems) this.emit({ kind: 'error', message: `Stored data: ${message}`, text: { en: `Stored data: ${text.en}`, es: `Datos guardados: ${text.es}` } });
   }
@@ -116,8 +128,9 @@ export class Monitor {
     return 'watching';
   }
 
+  /** The receipts on the plan (engine/watched-cases.ts): a case judged another account's only once a day. */
   get receipts(): ReceiptNumber[] {
-    return this.state.cases.filter((c) => c.problem === null).map((c) => c.receipt).filter(isReceiptNumber);
+    return plannedReceipts(this.state, this.options.clock.now());
   }
 
   // ------------------------------------------------------------------ commands
@@ -125,7 +138,7 @@ export class Monitor {
   /** Watches exactly these receipts (already parsed); history of removed ones is kept. */
   setCases(receipts: readonly ReceiptNumber[]): void {
     const now = new Date(this.options.clock.now()).toISOString();
-    this.state.cases = receipts.map((receipt) => this.state.cases.find((c) => c.receipt === receipt) ?? { receipt, formType: null, addedAt: now, problem: null });
+    casesEntered(this.state, receipts, now);
     this.changed();
   }
 
@@ -136,6 +149,7 @@ export class Monitor {
     this.state.session = { state: 'signed-in', since: this.nowIso(), expiryNotified: false };
     this.state.schedule = schedule.checkSoon(this.state.schedule, this.receipts, this.options.clock.now(), this.env.loopback);
     this.emit({ kind: 'session', state: 'signed-in' });
+    this.noteAbility(this.options.clock.now());
     this.changed();
   }
 
@@ -146,6 +160,7 @@ export class Monitor {
   async signedOut(options: { byUser?: boolean } = {}): Promise<void> {
     this.env.signedIn = false;
     this.current = null;
+    this.noteAbility(this.options.clock.now());
     if (this.state.session.state !== 'signed-out' || !this.state.session.expiryNotified) {
       const since = this.nowIso();
       this.state.session = { state: 'signed-out', since, expiryNotified: true };
@@ -167,6 +182,7 @@ export class Monitor {
   pause(until: number | null): void {
     this.state.schedule = schedule.paused(this.state.schedule, until);
     if (until !== null) this.current = null;
+    this.noteAbility(this.options.clock.now());
     this.changed();
   }
 
@@ -209,6 +225,7 @@ export class Monitor {
     this.env[key] = value;
     if (!value) this.current = null;
     else this.state.schedule = schedule.checkSoon(this.state.schedule, this.receipts, this.options.clock.now(), this.env.loopback);
+    this.noteAbility(this.options.clock.now());
     this.changed();
   }
 
@@ -240,6 +257,7 @@ export class Monitor {
     const now = this.options.clock.now();
     this.clampTimes(now);
     await this.announcer.deliverPending(now);
+    await this.watchStalls(now);
     const pageAt = this.current ? null : this.accountPage.readAt(now);
     if (pageAt !== null) {
       if (pageAt <= now) await this.accountPage.read();
@@ -311,8 +329,13 @@ export class Monitor {
   }
 
   /** The watched cases with the chance the next approval document lands on each (see schedule.approvalWeights). */
+  /** The cases that show a decision: from then on, the approval document is expected on the companion. */
+  private decidedReceipts(): Set<string> {
+    return new Set(this.state.history.filter((f) => DECIDED_TYPES.has(f.type)).map((f) => f.receipt));
+  }
+
   private plannedCases(): schedule.PlannedCase[] {
-    const decided = new Set(this.state.history.filter((f) => DECIDED_TYPES.has(f.type)).map((f) => f.receipt));
+    const decided = this.decidedReceipts();
     return schedule.approvalWeights(
       this.receipts.map((receipt) => ({ receipt, formType: this.state.cases.find((c) => c.receipt === receipt)?.formType ?? null, decided: decided.has(receipt) })),
     );
@@ -339,11 +362,14 @@ export class Monitor {
   /** A request went out: the schedule notes it, and the jitter of the next gap is drawn. */
   private requestWent(now: number, answered: boolean): void {
     this.state.schedule = schedule.requestSent(this.state.schedule, now, answered);
+    // Answered again: a block met earlier is over (a new one is told again).
+    if (answered && this.state.schedule.blockedSince) this.state.schedule = { ...this.state.schedule, blockedSince: null };
     this.gapRandom = this.random();
   }
 
   private async sendNext(): Promise<void> {
     const check = this.current;
+    if (check?.witness?.outcome === null) return this.askWitness(check, check.witness);
     const endpoint = check?.queue.shift();
     if (!check || !endpoint) return;
     const { outcome } = await this.options.client.fetchEndpoint(endpoint, check.receipt);
@@ -354,85 +380,58 @@ export class Monitor {
     // A foreign payload is still an answer in the session: it keeps the session alive.
     const answered = outcome.kind === 'ok' || outcome.kind === 'no-content' || (outcome.kind === 'malformed' && outcome.reason === 'wrong-receipt');
     this.requestWent(now, answered);
-    this.recentAnswers = [...this.recentAnswers.slice(-(RECENT_ANSWERS - 1)), { endpoint, receipt: check.receipt, outcome }];
     if (outcome.kind === 'ok' || outcome.kind === 'no-content') {
       // 204: nothing to read; not an empty list either.
       check.answered.push(endpoint);
       if (outcome.kind === 'ok') takeAnswer(check, endpoint, outcome.value, this.state.snapshots[check.receipt] ?? null);
-      if (check.queue.length === 0) await (check.refused ? this.judgeRefused(check, check.refused.status, now) : this.finish(check, 'ok', now));
+      if (check.queue.length === 0) await (check.refused ? this.failures.judgeRefused(check, check.refused.status, now) : this.finish(check, 'ok', now));
       return;
     }
     if (outcome.kind === 'receipt-refused' && !check.refused) {
       // The detail is asked too before the refusal is judged (case-check.ts).
-      if (metRefusal(check, endpoint, outcome.status)) await this.judgeRefused(check, outcome.status, now);
+      if (metRefusal(check, endpoint, outcome.status)) await this.failures.judgeRefused(check, outcome.status, now);
       return;
     }
-    if (outcome.kind === 'receipt-refused') return this.judgeRefused(check, check.refused!.status, now);
-    await this.failCheck(check, outcome, now);
+    if (outcome.kind === 'receipt-refused') return this.failures.judgeRefused(check, check.refused!.status, now);
+    await this.failures.failCheck(check, outcome, now);
   }
 
-  /** A failed answer: the whole engine backs off for what concerns the account or the site, the case alone otherwise. */
-  private async failCheck(check: RunningCheck, outcome: Exclude<FetchOutcome<unknown>, { kind: 'ok' } | { kind: 'no-content' }>, now: number): Promise<void> {
-    if (outcome.kind === 'malformed' && outcome.reason === 'wrong-receipt') return this.refuseForeignAnswer(check, outcome.answeredFor, now);
-    await this.finish(check, outcome.kind, now, false);
-    if (outcome.kind === 'signed-out') return this.signedOut();
-    if (outcome.kind === 'rate-limited' || outcome.kind === 'challenged') {
-      const retryAfterMs = outcome.kind === 'rate-limited' ? outcome.retryAfterMs : undefined;
-      this.backOffEverything(outcome.kind, now, retryAfterMs);
-      return;
-    }
-    this.caseFailed(check.receipt, outcome.kind, now, false);
+  /** The companion's status, asked at the same moment as a witness of the account (case-check.ts). */
+  private async askWitness(check: RunningCheck, witness: NonNullable<RunningCheck['witness']>): Promise<void> {
+    const { outcome } = await this.options.client.fetchEndpoint('status', witness.receipt);
+    if (this.current !== check) return;
+    const now = this.options.clock.now();
+    check.requests += 1;
+    this.requestWent(now, outcome.kind === 'ok' || outcome.kind === 'no-content');
+    witness.outcome = outcome;
+    // What concerns the session or the site is handled as for any answer; anything else is the witness's word.
+    if (outcome.kind === 'signed-out' || outcome.kind === 'blocked' || outcome.kind === 'challenged' || outcome.kind === 'rate-limited') return this.failures.failCheck(check, outcome, now);
+    await this.failures.judgeRefused(check, check.refused!.status, now);
   }
 
-  /** A refused receipt, judged (case-check.ts): no longer checked when it is another account's, else the case backs off. */
-  private async judgeRefused(check: RunningCheck, status: 404 | 500, now: number): Promise<void> {
-    await this.finish(check, 'receipt-refused', now, false);
-    const verdict = judgeRefusedCheck(check, status, this.recentAnswers, this.state.schedule.cases[check.receipt]?.refusals ?? 0);
-    if (verdict.kind === 'not-this-account') {
-      const watched = this.state.cases.find((c) => c.receipt === check.receipt);
-      if (watched) watched.problem = 'not-this-account';
-      this.emitError(MONITOR_MESSAGES.notThisAccount(maskReceipt(check.receipt), status));
-      this.changed();
-      return;
-    }
-    this.caseFailed(check.receipt, 'server-error', now, verdict.refused);
+  /** Since when the engine could read at all (signed in, online, awake, not paused); null while it cannot. */
+  private ableSince: number | null = null;
+
+  private noteAbility(now: number): void {
+    const able = this.env.signedIn && this.env.online && this.env.awake && !(Date.parse(this.state.schedule.pausedUntil ?? '') > now);
+    if (!able) this.ableSince = null;
+    else if (this.ableSince === null) this.ableSince = now;
   }
 
-  /** One case failed: it alone waits; when every case is failing, the site is the likely cause and everything waits. */
-  private caseFailed(receipt: ReceiptNumber, reason: string, now: number, refused: boolean): void {
-    this.state.schedule = schedule.caseFailed(this.state.schedule, receipt, { now, random: this.random, refused });
-    const retryAt = this.state.schedule.cases[receipt]!.retryAt!;
-    this.emit({ kind: 'backoff', receipt, until: retryAt, reason });
-    if (schedule.allCasesFailing(this.state.schedule, this.receipts)) this.backOffEverything(reason, now);
-    else this.changed();
-  }
-
-  private backOffEverything(reason: string, now: number, retryAfterMs?: number | null): void {
-    this.state.schedule = schedule.failed(this.state.schedule, { now, reason, ...(retryAfterMs === undefined ? {} : { retryAfterMs }), random: this.random });
-    const backoff = this.state.schedule.backoff!;
-    this.emit({ kind: 'backoff', until: backoff.until, reason: backoff.reason });
-    this.changed();
-  }
-
-  /**
-   * An answer about another receipt: the service mixed answers up, so nothing read in this check is kept (a documents
-   * list names no receipt), nothing is found or told, and the case is tried again at its next check. The service did
-   * answer, so this is no reason to back off from the other case or to let the session idle.
-   */
-  private async refuseForeignAnswer(check: RunningCheck, answeredFor: string | undefined, now: number): Promise<void> {
-    check.reading = { at: check.reading.at };
-    const other = answeredFor !== undefined && isReceiptNumber(answeredFor) ? maskReceipt(answeredFor) : null;
-    this.emitError(MONITOR_MESSAGES.foreignAnswer(maskReceipt(check.receipt), other));
-    await this.finish(check, 'wrong-receipt', now, false);
-    // Tried again at its next turn by its pace (nothing read counts), not at once and not as a failure.
-    this.state.schedule = schedule.checkFinished(this.state.schedule, check.receipt, { now, read: ['documents'], random: this.random });
-    this.changed();
+  /** The watcher watches itself (engine/watchdog.ts): a stall is said once, and told once through the ledger. */
+  private async watchStalls(now: number): Promise<void> {
+    this.noteAbility(now);
+    const { fresh, notifications } = watchStalls(this.state, this.receipts, { ableSince: this.ableSince, now, language: this.language, decided: this.decidedReceipts() });
+    for (const text of fresh) this.emitError(text);
+    if (fresh.length > 0) this.changed();
+    if (notifications.length > 0) await this.announcer.remind(notifications, now);
   }
 
   /** Ends a check: merges what was read, detects, notifies, reschedules the case (on success), persists. */
   private async finish(check: RunningCheck, outcome: string, now: number, succeeded = true): Promise<void> {
     this.current = null;
     const findings = concludeCheck(this.state, check, now);
+    if (check.answered.length > 0) servedAgain(this.state, check.receipt);
     if (succeeded) {
       this.state.schedule = schedule.checkFinished(this.state.schedule, check.receipt, { now, read: check.answered, random: this.random });
     }

@@ -68,6 +68,8 @@ const BACKOFF_REASONS: Record<string, Words> = {
   'receipt-refused': { en: 'USCIS refused this receipt', es: 'USCIS rechazó este recibo' },
   malformed: { en: 'USCIS answered with something unreadable', es: 'USCIS respondió algo ilegible' },
   'unexpected-status': { en: 'USCIS said no, for no reason it gave', es: 'USCIS dijo que no, sin dar motivo' },
+  blocked: { en: 'USCIS is blocking requests from this computer for now', es: 'por ahora USCIS bloquea las solicitudes desde esta computadora' },
+  outage: { en: 'myUSCIS refused both cases at once (the site, not your receipts)', es: 'myUSCIS rechazó los dos casos a la vez (el sitio, no sus recibos)' },
 };
 
 export class Narration {
@@ -200,7 +202,15 @@ export class Narration {
       const title = snapshot?.status ? explainStatus(this.lang === 'es' ? (snapshot.status.titleSpanish ?? snapshot.status.title) : snapshot.status.title, this.lang).title : null;
       const parts = [stage && stage !== 'unknown' ? STAGE_NAMES[stage][this.lang] : null, title ? (this.lang === 'es' ? `«${title}»` : `“${title}”`) : null].filter((p) => p !== null);
       const name = this.caseName(watched.receipt);
-      lines.push(`  ${name.charAt(0).toUpperCase()}${name.slice(1)}: ${parts.join(', ') || this.say({ en: 'not read yet', es: 'todavía sin leer' })}`);
+      // A case off the plan or not read for hours says so first (engine/watched-cases.ts, engine/watchdog.ts).
+      const trouble =
+        watched.problem === 'not-this-account'
+          ? this.say({ en: 'not a case of this account (checked again once a day; enter it again to check it now)', es: 'no es un caso de esta cuenta (se vuelve a consultar una vez al día; escríbalo de nuevo para consultarlo ahora)' })
+          : watched.stalledSince
+            ? this.say({ en: `not read since ${this.when(Date.parse(watched.stalledSince))}; still trying`, es: `sin consultar desde ${this.when(Date.parse(watched.stalledSince))}; se sigue intentando` })
+            : null;
+      const said = [trouble, ...parts].filter((p) => p !== null);
+      lines.push(`  ${name.charAt(0).toUpperCase()}${name.slice(1)}: ${said.join(', ') || this.say({ en: 'not read yet', es: 'todavía sin leer' })}`);
     }
     if (verdict) lines.push(`  ${this.say({ en: 'Together', es: 'En conjunto' })}: ${verdict.headline[this.lang]}.`);
     return lines;

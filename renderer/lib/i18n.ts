@@ -122,9 +122,11 @@ const en = {
     late: 'Filed less than 120 days before it expires: later than USCIS recommends.',
   } satisfies Record<FilingWindow, string>,
   addExpiry: 'Add your current work permit’s expiry date in Settings to see how many days it has left.',
-  notThisAccount: 'USCIS says this receipt belongs to another account, so DACA Watch does not check it. Check the number, or sign in with the account that filed it.',
+  notThisAccount: 'USCIS says this receipt belongs to another account: it did not answer for it while your other case was served. DACA Watch checks it again once a day. Check the number (enter it again to check it now), or sign in with the account that filed it.',
   caseFailing: (failures: number, next: string) =>
     `USCIS did not answer for this case ${failures === 1 ? 'the last time' : `the last ${failures} times`}. Nothing is lost; the other case is still checked. Next try: ${next}.`,
+  caseStalled: (since: string, reason: string) =>
+    `DACA Watch has not been able to read this case since ${since} (${reason}). It keeps trying; you can also check it on my.uscis.gov.`,
 
   timelineTitle: 'Timeline',
   timelineHelp: 'Each dot is a day something happened on a case; the key days are named and listed below. Focus or point at a dot to read it; arrow keys move between dots.',
@@ -429,9 +431,11 @@ const es: Messages = {
     late: 'Se presentó menos de 120 días antes del vencimiento: más tarde de lo que USCIS recomienda.',
   },
   addExpiry: 'Agregue en Configuración la fecha de vencimiento de su permiso de trabajo actual para ver cuántos días le quedan.',
-  notThisAccount: 'USCIS indica que este recibo pertenece a otra cuenta, así que DACA Watch no lo revisa. Verifique el número o inicie sesión con la cuenta con la que se presentó.',
+  notThisAccount: 'USCIS indica que este recibo pertenece a otra cuenta: no respondió por él mientras su otro caso sí se mostraba. DACA Watch lo vuelve a consultar una vez al día. Verifique el número (escríbalo de nuevo para consultarlo ahora) o inicie sesión con la cuenta con la que se presentó.',
   caseFailing: (failures, next) =>
     `USCIS no respondió por este caso ${failures === 1 ? 'la última vez' : `las últimas ${failures} veces`}. No se pierde nada; el otro caso se sigue revisando. Próximo intento: ${next}.`,
+  caseStalled: (since, reason) =>
+    `DACA Watch no ha podido consultar este caso desde ${since} (${reason}). Lo sigue intentando; también puede revisarlo en my.uscis.gov.`,
 
   timelineTitle: 'Cronología',
   timelineHelp: 'Cada punto es un día en que ocurrió algo en un caso; los días clave se nombran y se listan abajo. Enfoque o señale un punto para leerlo; las flechas pasan de un punto a otro.',

@@ -23,6 +23,8 @@ export interface WatchedCase {
   problem: 'not-this-account' | null;
   /** This case's own checks fail while the other's go on: how many in a row, and the next try (ISO). */
   failing: { failures: number; retryAt: string } | null;
+  /** Not read for far longer than its plan allows (engine/watchdog.ts): since when, and why, in both languages. */
+  stalled: { since: string; reason: { en: string; es: string } } | null;
   /** What the last good check read; every part absent before the first one. */
   view: CaseView;
   /** When the newest part of that reading was read (ISO); null before the first check. */
@@ -34,7 +36,7 @@ const FORM_ORDER: Record<Form, number> = { 'I-821D': 0, 'I-765': 1 };
 /** The watched cases, the I-821D first and the I-765 second, each with its snapshot read back as a CaseView. */
 export function watchedCases(state: DashboardState): WatchedCase[] {
   return state.cases
-    .map(({ receipt, formType, problem, failing }): WatchedCase => {
+    .map(({ receipt, formType, problem, failing, stalled }): WatchedCase => {
       const snapshot = state.snapshots[receipt];
       const type = formType ?? snapshot?.detail?.formType;
       const times = [snapshot?.detail?.at, snapshot?.status?.at, snapshot?.documents?.at].filter((at) => at !== undefined).sort();
@@ -44,6 +46,7 @@ export function watchedCases(state: DashboardState): WatchedCase[] {
         formType: type ?? null,
         problem,
         failing: failing ?? null,
+        stalled: stalled ?? null,
         view: snapshot === undefined ? {} : snapshotView(snapshot),
         readAt: times.at(-1) ?? null,
       };

@@ -51,6 +51,8 @@ export const DashboardStateSchema = z.object({
         problem: z.enum(['not-this-account']).nullable(),
         /** This case's own checks fail (the other case is still checked): how many in a row, and the next try. */
         failing: z.object({ failures: z.number().int().min(1), retryAt: instant }).nullable().default(null),
+        /** Not read for far longer than its plan allows (engine/watchdog.ts): since when, and the reason in both languages. */
+        stalled: z.object({ since: instant, reason: z.object({ en: z.string().max(300), es: z.string().max(300) }) }).nullable().default(null),
       }),
     )
     .max(10),

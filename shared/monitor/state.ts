@@ -75,8 +75,12 @@ export const WatchedCaseSchema = z.object({
   /** From the case detail once known: 'I-821D' or 'I-765'. */
   formType: z.string().nullable().default(null),
   addedAt: isoInstant,
-  /** Why the case is not being checked: USCIS says it belongs to another account. */
+  /** Why the case is not being checked: USCIS says it belongs to another account (re-checked daily, see engine/monitor.ts). */
   problem: z.enum(['not-this-account']).nullable().default(null),
+  /** When that was judged; absent (older stores): re-checked at once. */
+  problemSince: isoInstant.nullable().optional(),
+  /** Not read well for far longer than its plan allows since then (engine/watchdog.ts); cleared by a good read. */
+  stalledSince: isoInstant.nullable().optional(),
 });
 export type WatchedCase = z.output<typeof WatchedCaseSchema>;
 
@@ -182,6 +186,8 @@ export const ScheduleStateSchema = z.object({
     .nullable()
     .default(null),
   pausedUntil: isoInstant.nullable().default(null),
+  /** An edge network's block page was met then (told once); cleared when USCIS answers a request again. */
+  blockedSince: isoInstant.nullable().optional(),
 });
 export type ScheduleState = z.output<typeof ScheduleStateSchema>;
 
@@ -196,7 +202,7 @@ export const LedgerEntrySchema = z.object({ key: z.string(), notifiedAt: isoInst
 
 export const AppStateSchema = z.object({
   version: z.literal(STATE_VERSION),
-  settings: SettingsSchema.default(SettingsSchema.parse({})),
+  settings: SettingsSchema.default(() => SettingsSchema.parse({})),
   cases: z.array(WatchedCaseSchema).max(10).default([]),
   snapshots: z.record(z.string(), CaseSnapshotSchema).default({}),
   /** Findings, newest last, bounded. */
@@ -205,12 +211,12 @@ export const AppStateSchema = z.object({
   learnedTitles: z.record(z.string(), z.unknown()).default({}),
   /** Findings already notified, so each notifies once, across restarts. */
   ledger: z.array(LedgerEntrySchema).max(LIMITS.ledger).default([]),
-  schedule: ScheduleStateSchema.default(ScheduleStateSchema.parse({})),
-  session: SessionStateSchema.default(SessionStateSchema.parse({})),
+  schedule: ScheduleStateSchema.default(() => ScheduleStateSchema.parse({})),
+  session: SessionStateSchema.default(() => SessionStateSchema.parse({})),
   /** When the user last looked at "what's new". */
   lastSeenAt: isoInstant.nullable().default(null),
   /** The cases the account's applicant page listed, offered to the user as receipts to watch. */
-  accountCases: AccountCasesSchema.default(AccountCasesSchema.parse({})),
+  accountCases: AccountCasesSchema.default(() => AccountCasesSchema.parse({})),
 });
 export type AppState = z.output<typeof AppStateSchema>;
 

@@ -54,6 +54,25 @@ describe('the tray for each app state', () => {
     expect(labels(last().menu)).not.toContain('Sign out');
   });
 
+  it('a case not read for hours, and one judged another account\'s, say so in the tooltip (Spanish) and the dashboard state, with the attention icon', async () => {
+    const { h, run, controller, last } = await setup({ systemLanguage: 'es' });
+    await run.runUntil(h.sim.clock.now() + HOUR);
+    h.sim.addFault({ endpoint: 'any-api', kind: 'gateway-page', receipt: h.sim.receipts.i765 });
+    await run.runUntil(h.sim.clock.now() + 10 * HOUR);
+    controller.refresh();
+    expect(last().icon).toBe('attention');
+    expect(last().tooltip).toContain('I-765: sin consultar desde hace horas; se sigue intentando');
+    const { dashboardStateOf } = await import('../../app/dashboard-state');
+    const card = dashboardStateOf(run.monitor, false).cases.find((c) => c.receipt === h.sim.receipts.i765)!;
+    expect(card.stalled?.reason.en).toMatch(/^its last \d+ requests failed$/);
+    expect(Date.parse(card.stalled!.since)).toBeLessThan(h.sim.clock.now() - 6 * HOUR);
+    h.sim.clearFaults();
+    await run.runUntil(h.sim.clock.now() + 3 * HOUR);
+    controller.refresh();
+    expect(last().icon).not.toBe('attention');
+    expect(dashboardStateOf(run.monitor, false).cases.every((c) => c.stalled === null)).toBe(true);
+  });
+
   it('needs attention while backing off, says why', async () => {
     const { h, run, controller, last } = await setup();
     // Both cases fail: the site, not one case, is failing, so everything waits.

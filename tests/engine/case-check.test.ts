@@ -2,8 +2,8 @@
 // and judged, and what a finished check stores and finds.
 
 import { describe, expect, it } from 'vitest';
-import { concludeCheck, judgeRefusedCheck, metRefusal, startCheck, takeAnswer } from '../../engine/case-check';
-import type { CheckAnswer } from '../../engine/client';
+import { concludeCheck, judgeRefusedCheck, listedByAccount, metRefusal, startCheck, takeAnswer, wantsWitness } from '../../engine/case-check';
+import type { FetchOutcome } from '../../engine/client';
 import { mergeReading } from '../../shared/monitor/merge-reading';
 import { emptyState } from '../../shared/monitor/state';
 import { isReceiptNumber, type ReceiptNumber } from '../../shared/receipt';
@@ -68,22 +68,61 @@ describe('a running check', () => {
 });
 
 describe('judging a refused receipt', () => {
-  const served: CheckAnswer = { endpoint: 'documents', receipt: OTHER, outcome: { kind: 'ok', value: [] } };
-  const refused = (status: 404 | 500): CheckAnswer => ({ endpoint: 'documents', receipt: RECEIPT, outcome: { kind: 'receipt-refused', status } });
-
-  it('takes a 404 with no data for the receipt as another account\'s receipt at once', () => {
+  const refusedCheck = (answered: boolean, witness?: FetchOutcome<unknown>) => {
     const check = startCheck(RECEIPT, 'scheduled', T0, []);
-    expect(judgeRefusedCheck(check, 404, [refused(404)], 0)).toEqual({ kind: 'not-this-account' });
+    if (answered) check.answered.push('status');
+    if (witness) check.witness = { receipt: OTHER, outcome: witness };
+    return check;
+  };
+  const ok: FetchOutcome<unknown> = { kind: 'ok', value: {} };
+  const context = (refusalsBefore = 0, listed: boolean | null = null) => ({ refusalsBefore, listedByAccount: listed });
+
+  it('asks a witness first, once, when nothing was served here and a companion exists', () => {
+    const check = refusedCheck(false);
+    expect(wantsWitness(check, OTHER)).toBe(true);
+    expect(wantsWitness(check, undefined)).toBe(false);
+    expect(wantsWitness(refusedCheck(true), OTHER)).toBe(false);
+    check.witness = { receipt: OTHER, outcome: null };
+    expect(wantsWitness(check, OTHER)).toBe(false);
   });
 
-  it('takes a 500 so only on the third refused check while another receipt was served; data here means a failing endpoint', () => {
-    const check = startCheck(RECEIPT, 'scheduled', T0, []);
-    expect(judgeRefusedCheck(check, 500, [served, refused(500)], 0)).toEqual({ kind: 'case-failed', refused: true });
-    expect(judgeRefusedCheck(check, 500, [served, refused(500)], 2)).toEqual({ kind: 'not-this-account' });
-    expect(judgeRefusedCheck(check, 500, [refused(500)], 2)).toEqual({ kind: 'case-failed', refused: false });
-    const answeredHere = startCheck(RECEIPT, 'scheduled', T0, []);
-    answeredHere.answered.push('status');
-    expect(judgeRefusedCheck(answeredHere, 404, [refused(404)], 5)).toEqual({ kind: 'case-failed', refused: false });
+  it('a 404 is another account\'s only while the companion is served at the same moment', () => {
+    expect(judgeRefusedCheck(refusedCheck(false, ok), 404, context())).toEqual({ kind: 'not-this-account' });
+    expect(judgeRefusedCheck(refusedCheck(false, { kind: 'no-content' }), 404, context())).toEqual({ kind: 'not-this-account' });
+  });
+
+  it('the companion refused too (a site-wide 404 or 500) is an outage, never a foreign receipt', () => {
+    expect(judgeRefusedCheck(refusedCheck(false, { kind: 'receipt-refused', status: 404 }), 404, context(5))).toEqual({ kind: 'outage' });
+    expect(judgeRefusedCheck(refusedCheck(false, { kind: 'server-error', status: 200, page: 'html' }), 404, context())).toEqual({ kind: 'outage' });
+    expect(judgeRefusedCheck(refusedCheck(false, { kind: 'timeout' }), 500, context(5))).toEqual({ kind: 'outage' });
+    // Even for receipts the applicant page lists: both refused at once is the site.
+    expect(judgeRefusedCheck(refusedCheck(false, { kind: 'receipt-refused', status: 404 }), 404, context(0, true))).toEqual({ kind: 'outage' });
+  });
+
+  it('a 500 says so only on the third refused check in a row while the companion is served', () => {
+    expect(judgeRefusedCheck(refusedCheck(false, ok), 500, context(0))).toEqual({ kind: 'case-failed', refused: true });
+    expect(judgeRefusedCheck(refusedCheck(false, ok), 500, context(2))).toEqual({ kind: 'not-this-account' });
+  });
+
+  it('data for this receipt, or the applicant page listing it, means a failing endpoint whatever the witness says', () => {
+    expect(judgeRefusedCheck(refusedCheck(true, ok), 404, context(5))).toEqual({ kind: 'case-failed', refused: false });
+    expect(judgeRefusedCheck(refusedCheck(false, ok), 404, context(0, true))).toEqual({ kind: 'case-failed', refused: false });
+  });
+
+  it('with no companion to ask: the applicant page decides; without a recent listing it is the case failing', () => {
+    expect(judgeRefusedCheck(refusedCheck(false), 404, context(0, false))).toEqual({ kind: 'not-this-account' });
+    expect(judgeRefusedCheck(refusedCheck(false), 404, context(9, null))).toEqual({ kind: 'case-failed', refused: false });
+  });
+
+  it('reads the applicant page\'s listing only when it is a day old at most and lists something', () => {
+    const state = emptyState();
+    expect(listedByAccount(state, RECEIPT, T0)).toBeNull();
+    state.accountCases = { readAt: new Date(T0 - 60_000).toISOString(), cases: [{ receipt: OTHER, formType: 'I-765', submissionDate: null, concurrentReceipts: [] }] };
+    expect(listedByAccount(state, RECEIPT, T0)).toBe(false);
+    expect(listedByAccount(state, OTHER, T0)).toBe(true);
+    expect(listedByAccount(state, RECEIPT, T0 + 25 * 3600_000)).toBeNull();
+    state.accountCases = { readAt: new Date(T0).toISOString(), cases: [] };
+    expect(listedByAccount(state, RECEIPT, T0)).toBeNull();
   });
 });
 

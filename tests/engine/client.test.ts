@@ -5,8 +5,6 @@ import { describe, expect, it } from 'vitest';
 import {
   MyUscisClient,
   classifyResponse,
-  judgeRefusal,
-  type CheckAnswer,
   type CheckEndpoint,
   type FetchResult,
   type MyUscisClientOptions,
@@ -304,67 +302,27 @@ describe('a failed request is never data', () => {
   });
 });
 
-describe("another account's receipt", () => {
-  it('404: refused, and judged not this account', async () => {
+describe("another account's receipt (the client reports; engine/case-check.ts judges)", () => {
+  it('404 on every endpoint of a receipt of another account, while the account\'s own receipt is served', async () => {
     const w = await watch();
-    const result = await w.client.fetchEndpoint('detail', w.foreign);
-    expect(result.outcome).toEqual({ kind: 'receipt-refused', status: 404 });
-    expect(judgeRefusal(w.foreign, 404, [{ endpoint: 'detail', receipt: w.foreign, outcome: result.outcome }])).toEqual({
-      kind: 'not-this-account',
-      status: 404,
-    });
+    for (const endpoint of ['detail', 'status', 'documents'] as const) {
+      expect((await w.client.fetchEndpoint(endpoint, w.foreign)).outcome, endpoint).toEqual({ kind: 'receipt-refused', status: 404 });
+    }
+    expect((await w.client.fetchEndpoint('status', w.own)).outcome.kind).toBe('ok');
   });
 
-  it('500: not this account when the probe and another receipt answered in the same check', async () => {
+  it('500 where the simulator answers that way for a foreign receipt', async () => {
     const w = await watch();
     w.sim.setForeignReceiptStatus(500);
-    const check: CheckAnswer[] = [];
-    const ask = async (endpoint: CheckEndpoint, which?: ReceiptNumber) => {
-      const { outcome } = await fetchAs(w, endpoint, which);
-      check.push({ endpoint, ...(endpoint === 'probe' ? {} : { receipt: which ?? w.own }), outcome });
-      return outcome;
-    };
-    await ask('probe');
-    for (const endpoint of ['detail', 'status', 'documents'] as const) {
-      expect(await ask(endpoint, w.foreign)).toEqual({ kind: 'receipt-refused', status: 500 });
-    }
-    // Before the user's own receipt answers, a 500 could be the service failing.
-    expect(judgeRefusal(w.foreign, 500, check)).toEqual({ kind: 'server-error', status: 500 });
-    expect((await ask('status', w.own)).kind).toBe('ok');
-    expect(judgeRefusal(w.foreign, 500, check)).toEqual({ kind: 'not-this-account', status: 500 });
+    expect((await w.client.fetchEndpoint('detail', w.foreign)).outcome).toEqual({ kind: 'receipt-refused', status: 500 });
+    expect((await w.client.fetchEndpoint('detail', w.companion)).outcome.kind).toBe('ok');
   });
 
-  it("500 on the user's own receipt stays a server error", async () => {
+  it("500 on the user's own receipt is a refusal too (the detail still answers)", async () => {
     const w = await watch();
     w.sim.addFault({ endpoint: 'documents', kind: 'server-error', status: 500, receipt: w.own });
-    const check: CheckAnswer[] = [];
-    for (const [endpoint, which] of [['detail', w.own], ['documents', w.own], ['detail', w.companion]] as const) {
-      check.push({ endpoint, receipt: which, outcome: (await w.client.fetchEndpoint(endpoint, which)).outcome });
-    }
-    check.push({ endpoint: 'probe', outcome: (await w.client.fetchEndpoint('probe')).outcome });
-    expect(check[1]!.outcome).toEqual({ kind: 'receipt-refused', status: 500 });
-    expect(judgeRefusal(w.own, 500, check)).toEqual({ kind: 'server-error', status: 500 });
-  });
-});
-
-describe('judgeRefusal', () => {
-  const own = receipt('IOE0933012457');
-  const other = receipt('IOE0933012458');
-  const ok: CheckAnswer['outcome'] = { kind: 'ok', value: {} };
-
-  it('a 404 is not this account unless the same receipt got data in the check', () => {
-    expect(judgeRefusal(own, 404, [])).toEqual({ kind: 'not-this-account', status: 404 });
-    expect(judgeRefusal(own, 404, [{ endpoint: 'status', receipt: own, outcome: ok }])).toEqual({ kind: 'server-error', status: 404 });
-  });
-
-  it('a 500 needs both a live probe and another receipt with data', () => {
-    const probe: CheckAnswer = { endpoint: 'probe', outcome: ok };
-    const otherServed: CheckAnswer = { endpoint: 'detail', receipt: other, outcome: ok };
-    const otherFailed: CheckAnswer = { endpoint: 'detail', receipt: other, outcome: { kind: 'receipt-refused', status: 500 } };
-    expect(judgeRefusal(own, 500, [probe, otherServed])).toEqual({ kind: 'not-this-account', status: 500 });
-    expect(judgeRefusal(own, 500, [otherServed])).toEqual({ kind: 'server-error', status: 500 });
-    expect(judgeRefusal(own, 500, [probe])).toEqual({ kind: 'server-error', status: 500 });
-    expect(judgeRefusal(own, 500, [probe, otherFailed])).toEqual({ kind: 'server-error', status: 500 });
+    expect((await w.client.fetchEndpoint('documents', w.own)).outcome).toEqual({ kind: 'receipt-refused', status: 500 });
+    expect((await w.client.fetchEndpoint('detail', w.own)).outcome.kind).toBe('ok');
   });
 });
 

@@ -218,10 +218,14 @@ describe('failures and backoff', () => {
     // The documents refused (404), then the detail, asked to tell a failing endpoint from another account's receipt.
     const toForeign = h.apiRequests().filter((r) => r.receipt === foreign);
     expect(toForeign.map((r) => r.endpoint)).toEqual(['documents', 'case-detail']);
+    // Then the companion's status, at the same moment, as a witness that the account works (MYUSCIS.md "Seen since").
+    const api = h.apiRequests();
+    const detailAt = api.findIndex((r) => r.receipt === foreign && r.endpoint === 'case-detail');
+    expect(api[detailAt + 1]).toMatchObject({ receipt: h.sim.receipts.i765, endpoint: 'case-status' });
     expect(run.events).toContainEqual(expect.objectContaining({ kind: 'error', message: expect.stringContaining('is not a case of this myUSCIS account') }));
     // Said to a person in both languages, the receipt masked in each.
     const said = run.events.find((event) => event.kind === 'error' && event.message.includes('is not a case'));
-    expect(said?.kind === 'error' && said.text).toEqual({ en: said?.kind === 'error' ? said.message : '', es: expect.stringMatching(/^IOE•+\d{4} no es un caso de esta cuenta de myUSCIS \(USCIS respondió 404\)/) });
+    expect(said?.kind === 'error' && said.text).toEqual({ en: said?.kind === 'error' ? said.message : '', es: expect.stringMatching(/^IOE•+\d{4} no es un caso de esta cuenta de myUSCIS \(USCIS respondió 404 mientras su otro caso sí se mostraba\)/) });
     expect(run.monitor.snapshot.cases.find((c) => c.receipt === foreign)?.problem).toBe('not-this-account');
     expect(h.apiRequests().filter((r) => r.receipt === h.sim.receipts.i765).length).toBeGreaterThan(10);
   });

@@ -14,8 +14,8 @@ export function exampleDashboardState(changes: Partial<DashboardState> = {}): Da
     backoff: null,
     pausedUntil: null,
     cases: [
-      { receipt: 'IOE0933012457', formType: 'I-821D', problem: null, failing: null },
-      { receipt: 'IOE0933012458', formType: 'I-765', problem: null, failing: null },
+      { receipt: 'IOE0933012457', formType: 'I-821D', problem: null, failing: null, stalled: null },
+      { receipt: 'IOE0933012458', formType: 'I-765', problem: null, failing: null, stalled: null },
     ],
     snapshots: {
       IOE0933012458: CaseSnapshotSchema.parse({

@@ -41,8 +41,8 @@ const approvedPermit = CaseSnapshotSchema.parse({
 
 function state(order: 'i821d-first' | 'i765-first', formTypes: 'known' | 'from-detail' = 'known') {
   const cases = [
-    { receipt: I821D, formType: formTypes === 'known' ? 'I-821D' : null, problem: null, failing: null },
-    { receipt: I765, formType: formTypes === 'known' ? 'I-765' : null, problem: null, failing: null },
+    { receipt: I821D, formType: formTypes === 'known' ? 'I-821D' : null, problem: null, failing: null, stalled: null },
+    { receipt: I765, formType: formTypes === 'known' ? 'I-765' : null, problem: null, failing: null, stalled: null },
   ];
   return exampleDashboardState({
     cases: order === 'i821d-first' ? cases : [...cases].reverse(),
@@ -63,7 +63,7 @@ describe('watchedCases', () => {
 
   it('leaves a case never read with no form and an empty view, after the pair', () => {
     const cases = watchedCases(exampleDashboardState({
-      cases: [{ receipt: 'IOE0000000001', formType: null, problem: null, failing: null }, { receipt: I765, formType: 'I-765', problem: null, failing: null }],
+      cases: [{ receipt: 'IOE0000000001', formType: null, problem: null, failing: null, stalled: null }, { receipt: I765, formType: 'I-765', problem: null, failing: null, stalled: null }],
       snapshots: {},
     }));
     expect(cases.map(({ receipt, form, view }) => [receipt, form, view])).toEqual([[I765, 'I-765', {}], ['IOE0000000001', null, {}]]);
@@ -181,7 +181,7 @@ describe('one voice: a stage ahead of USCIS’s status title', () => {
   it('knows when each case was last read, and the form USCIS named even outside a DACA renewal', () => {
     const cases = watchedCases(state('i821d-first'));
     expect(cases.map((watched) => watched.readAt)).toEqual([AT, AT]);
-    const other = watchedCases(exampleDashboardState({ cases: [{ receipt: I821D, formType: 'I-131', problem: null, failing: null }], snapshots: {} }));
+    const other = watchedCases(exampleDashboardState({ cases: [{ receipt: I821D, formType: 'I-131', problem: null, failing: null, stalled: null }], snapshots: {} }));
     expect(other[0]).toMatchObject({ form: null, formType: 'I-131', readAt: null });
   });
 });
