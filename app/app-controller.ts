@@ -67,7 +67,7 @@ export class AppController {
   trayState(): TrayState {
     const state = this.ports.monitor.snapshot;
     const language = this.ports.monitor.language;
-    const denied = state.history.some((f) => f.type === 'denied');
+    const denied = state.history.some((f) => f.type === 'denied' || f.type === 'case-ended');
     const summary = state.cases
       .map((c) => {
         // The form type comes from USCIS: shown without control or bidirectional characters, and short.

@@ -5,10 +5,10 @@
 import { readCase, type CaseReading, type Evidence, type Signal } from '../shared/knowledge/case-reading';
 import { normaliseCode } from '../shared/knowledge/action-code';
 import { classifyDocument, documentIdentity, isSameDocument } from '../shared/knowledge/documents';
-import { eventsAdded } from '../shared/knowledge/events';
+import { eventIdentity, eventsAdded } from '../shared/knowledge/events';
 import type { LearnedTitles } from '../shared/knowledge/learned-titles';
 import { snapshotView } from '../shared/knowledge/snapshot-view';
-import { STAGE_PROGRESS, isApprovedStage, type Stage, type Step } from '../shared/knowledge/stages';
+import { STAGE_PROGRESS, isApprovedStage, isEndingStage, type Stage, type Step } from '../shared/knowledge/stages';
 import type { Finding, FindingType } from '../shared/monitor/findings';
 import { contentOf, dropUndefined } from '../shared/monitor/merge-reading';
 import type { CaseSnapshot } from '../shared/monitor/state';
@@ -67,7 +67,7 @@ export function detectPairFindings(pair: { i821d: PairMember | null; i765: PairM
   if (!i821d?.snapshot || !i765?.snapshot || !readInFull(i821d.snapshot)) return [];
   const deferredAction = readCase('I-821D', snapshotView(i821d.snapshot), context.learned);
   const workPermit = readCase('I-765', snapshotView(i765.snapshot), context.learned);
-  if (!showsApproval(workPermit) || showsApproval(deferredAction) || deferredAction.stage === 'denied') return [];
+  if (!showsApproval(workPermit) || showsApproval(deferredAction) || isEndingStage(deferredAction.stage)) return [];
   const approvals = workPermit.signals.filter((signal) => isApprovedStage(signal.stage));
   return [
     makeFinding({ receipt: i821d.receipt, now: context.now }, 'i821d-approved-inferred', 'i821d-approved-inferred', {
@@ -118,7 +118,7 @@ function statusSays(look: CaseLook): Signal | undefined {
 // ------------------------------------------------------------------ decisions
 
 type CardStep = 'card-produced' | 'card-mailed' | 'card-delivered';
-type Decision = Extract<FindingType, 'approved' | 'denied' | 'rfe' | 'biometrics-appointment' | 'biometrics-reuse' | CardStep>;
+type Decision = Extract<FindingType, 'approved' | 'denied' | 'case-ended' | 'rfe' | 'biometrics-appointment' | 'biometrics-reuse' | CardStep>;
 const CARD_STEPS: ReadonlySet<Stage> = new Set<CardStep>(['card-produced', 'card-mailed', 'card-delivered']);
 const DECISION_BY_STEP: Record<Step, Decision | undefined> = {
   request: 'rfe',
@@ -138,6 +138,7 @@ function isCardStep(stage: Stage): stage is CardStep {
  */
 function decisionOf(signal: Signal): Decision | undefined {
   if (signal.stage === 'approved' || signal.stage === 'denied' || isCardStep(signal.stage)) return signal.stage;
+  if (isEndingStage(signal.stage)) return 'case-ended';
   return signal.step === undefined ? undefined : DECISION_BY_STEP[signal.step];
 }
 
@@ -145,7 +146,7 @@ function decisionFindings(look: CaseLook): Finding[] {
   const evidenceFor = (decision: Decision) => look.reading.signals.filter((signal) => decisionOf(signal) === decision);
   return [
     approval(look, evidenceFor('approved')),
-    decisionFinding(look, 'denied', evidenceFor('denied')),
+    endingDecision(look),
     look.reading.rfe === 'open' ? decisionFinding(look, 'rfe', evidenceFor('rfe')) : undefined,
     biometricsAppointment(look, evidenceFor('biometrics-appointment')),
     biometricsReuse(look, evidenceFor('biometrics-reuse')),
@@ -166,6 +167,22 @@ function approval(look: CaseLook, approvals: Signal[]): Finding | undefined {
   }
   const statusApprovals = look.reading.signals.filter((signal) => isStatusSignal(signal, look.snapshot) && isApprovedStage(signal.stage) && !signal.hedged);
   return decisionFinding(look, 'approved', statusApprovals, {}, status.stage !== 'approved');
+}
+
+/**
+ * A decision other than approval: `denied`, or `case-ended` with its outcome (rejected, terminated, withdrawn,
+ * closed). The one the status shows wins (its title, else its code); else the latest that names one. Once per case.
+ */
+function endingDecision(look: CaseLook): Finding | undefined {
+  const endings = look.reading.signals.filter((signal) => isEndingStage(signal.stage));
+  if (endings.length === 0) return undefined;
+  const status = statusSays(look);
+  // Signals come newest first; 'ended' (a family code that names no outcome) gives way to one that does.
+  const outcome = status !== undefined && isEndingStage(status.stage) && status.stage !== 'ended'
+    ? status.stage
+    : endings.find((signal) => signal.stage !== 'ended')?.stage ?? 'ended';
+  const behind = endings.filter((signal) => signal.stage === outcome || signal.stage === 'ended');
+  return outcome === 'denied' ? decisionFinding(look, 'denied', behind) : decisionFinding(look, 'case-ended', behind, { outcome });
 }
 
 /** Still to come: the latest notice's appointment time is ahead, or (no time known) no biometrics were taken or reused yet. */
@@ -264,9 +281,10 @@ function sourceOf(document: StoredDocument): 'uscis' | 'applicant' | undefined {
   return /uscis/i.test(document.sourceType ?? '') ? 'uscis' : undefined;
 }
 
-const eventIdentity = (event: StoredDetail['events'][number]) => `${normaliseCode(event.eventCode ?? '')}:${event.eventTimestamp ?? event.eventId ?? ''}`;
-
-/** A re-emitted event (new eventId, same code and time) or a near-duplicate is the same event; a backdated one is new. */
+/**
+ * A re-emitted event (new eventId, same code and time), a near-duplicate or the same code again that day is the same
+ * event; a backdated one is new. An event with no id or timestamp is named by its code and day (eventIdentity).
+ */
 function newEvents(previous: CaseSnapshot | null, look: CaseLook): Finding[] {
   const before = previous?.detail?.events;
   const fresh = eventsAdded(before ?? [], look.snapshot.detail?.events ?? []);

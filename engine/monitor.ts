@@ -27,7 +27,7 @@ import { WakeTimer } from './wake-timer';
 export type { MonitorEvent, MonitorOptions } from './monitor-contract';
 
 /** Findings that show a decision on a case: from then on, the approval document is expected on its companion. */
-const DECIDED_TYPES: ReadonlySet<Finding['type']> = new Set<Finding['type']>(['silent-approval', 'likely-approved', 'approved', 'denied', 'i821d-approved-inferred']);
+const DECIDED_TYPES: ReadonlySet<Finding['type']> = new Set<Finding['type']>(['silent-approval', 'likely-approved', 'approved', 'denied', 'case-ended', 'i821d-approved-inferred']);
 
 
 export function isLoopbackOrigin(origin: string): boolean {

@@ -8,6 +8,8 @@ import type { Finding, FindingType } from '../shared/monitor/findings';
 import type { Settings } from '../shared/monitor/state';
 import { maskReceipt, isReceiptNumber } from '../shared/receipt';
 import { explainStatus } from '../shared/knowledge/status-titles';
+import { BRIEF_NEXT, OUTCOME_WORDS } from '../shared/knowledge/decision-outcomes';
+import { ENDING_STAGES, type EndingStage } from '../shared/knowledge/stages';
 import type { DesktopNotification } from './ports';
 
 const PRIORITY: Record<FindingType, DesktopNotification['priority']> = {
@@ -15,6 +17,7 @@ const PRIORITY: Record<FindingType, DesktopNotification['priority']> = {
   'likely-approved': 'normal',
   approved: 'high',
   denied: 'high',
+  'case-ended': 'high',
   rfe: 'high',
   'i821d-approved-inferred': 'high',
   'biometrics-appointment': 'normal',
@@ -76,6 +79,7 @@ export function wordFinding(finding: Finding, context: WordingContext): DesktopN
   const code = finding.detail.code ?? '';
   const title = finding.detail.title ? explainStatus(finding.detail.title, lang).title : '';
   const date = finding.detail.appointmentAt ? (context.formatDate ?? defaultDate)(finding.detail.appointmentAt, lang) : '';
+  const outcome = OUTCOME_WORDS[endingOutcome(finding.detail.outcome)];
   const inferred = finding.inferred
     ? { en: ' (DACA Watch infers this; USCIS has not said it in words).', es: ' (DACA Watch lo deduce; USCIS no lo ha dicho con palabras).' }
     : { en: '.', es: '.' };
@@ -107,10 +111,17 @@ export function wordFinding(finding: Finding, context: WordingContext): DesktopN
           : { en: `USCIS recorded the approval code ${code || ''}.`.replace(' .', '.'), es: `USCIS registró el código de aprobación ${code || ''}.`.replace(' .', '.') },
     },
     denied: {
-      title: { en: `Decision on ${name.en}`, es: `Decisión sobre ${name.es}` },
+      title: { en: `${capitalise(name.en)} was denied`, es: `${capitalise(name.es)} fue denegado` },
       body: {
-        en: `USCIS shows “${title || doc || 'denied'}”. Read the decision notice in your account and consider talking to a lawyer or an accredited representative soon.`,
-        es: `USCIS muestra «${title || doc || 'denegado'}». Lea la notificación de decisión en su cuenta y considere hablar pronto con un abogado o un representante acreditado.`,
+        en: `USCIS shows “${title || doc || code || 'denied'}”. ${OUTCOME_WORDS.denied.brief.en} ${BRIEF_NEXT.en}`,
+        es: `USCIS muestra «${title || doc || code || 'denegado'}». ${OUTCOME_WORDS.denied.brief.es} ${BRIEF_NEXT.es}`,
+      },
+    },
+    'case-ended': {
+      title: { en: `${capitalise(name.en)} was ${outcome.name.en}`, es: `${capitalise(name.es)}: ${outcome.name.es}` },
+      body: {
+        en: `USCIS shows “${title || doc || code || outcome.name.en}”. ${outcome.brief.en} ${BRIEF_NEXT.en}`,
+        es: `USCIS muestra «${title || doc || code || outcome.name.es}». ${outcome.brief.es} ${BRIEF_NEXT.es}`,
       },
     },
     rfe: {
@@ -176,6 +187,11 @@ export function wordFinding(finding: Finding, context: WordingContext): DesktopN
   };
   const chosen = words[finding.type];
   return { key: finding.key, title: chosen.title[lang], body: chosen.body[lang], priority: PRIORITY[finding.type] };
+}
+
+/** A stored outcome this version knows, else 'ended' (a decision other than approval, not named). */
+function endingOutcome(stored: string | undefined): EndingStage {
+  return ENDING_STAGES.find((stage) => stage === stored) ?? 'ended';
 }
 
 /** The one notification per expiry that asks the user to sign in again. */

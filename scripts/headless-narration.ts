@@ -42,6 +42,7 @@ const FINDING_NAMES: Record<FindingType, Counted> = {
   'likely-approved': { en: ['likely approval (not confirmed)', 'likely approvals (not confirmed)'], es: ['probable aprobación (sin confirmar)', 'probables aprobaciones (sin confirmar)'] },
   approved: { en: ['approval', 'approvals'], es: ['aprobación', 'aprobaciones'] },
   denied: { en: ['denial', 'denials'], es: ['denegación', 'denegaciones'] },
+  'case-ended': { en: ['decision without approval', 'decisions without approval'], es: ['decisión sin aprobación', 'decisiones sin aprobación'] },
   rfe: { en: ['request for evidence', 'requests for evidence'], es: ['solicitud de evidencia', 'solicitudes de evidencia'] },
   'i821d-approved-inferred': { en: ['approval by inference', 'approvals by inference'], es: ['aprobación deducida', 'aprobaciones deducidas'] },
   'biometrics-appointment': { en: ['biometrics appointment', 'biometrics appointments'], es: ['cita biométrica', 'citas biométricas'] },

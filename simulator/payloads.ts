@@ -30,6 +30,8 @@ function orderedEvents(record: CaseRecord, order: Scenario['eventOrder']): CaseR
 }
 
 export function caseDetailPayload(record: CaseRecord, scenario: Scenario, companionReceipt: string): { data: Record<string, unknown> } {
+  // Trimmed as users paste them: events only {eventCode, createdAt}, notices without ids.
+  const sparse = scenario.payloadTrim === 'sparse';
   return {
     data: {
       receiptNumber: record.receipt,
@@ -63,24 +65,28 @@ export function caseDetailPayload(record: CaseRecord, scenario: Scenario, compan
         status: request.responded ? 'RESPONSE_RECEIVED' : 'OPEN',
       })),
       addendums: [],
-      notices: record.notices.map((notice) => ({
-        receiptNumber: record.receipt,
-        letterId: notice.letterId,
-        generationDate: isoZ(notice.generatedAt),
-        appointmentDateTime: isoZ(notice.appointmentAt),
-        actionType: notice.actionType,
-      })),
-      events: orderedEvents(record, scenario.eventOrder).map((event) => ({
-        receiptNumber: record.receipt,
-        eventId: event.eventId,
-        eventCode: event.eventCode,
-        createdAt: dateOnly(event.createdAt),
-        createdAtTimestamp: isoZ(event.createdAt),
-        updatedAt: dateOnly(event.createdAt),
-        updatedAtTimestamp: isoZ(event.createdAt),
-        eventDateTime: dateOnly(event.eventAt),
-        eventTimestamp: isoZ(event.eventAt),
-      })),
+      notices: record.notices.map((notice) => (sparse
+        ? { generationDate: isoZ(notice.generatedAt), appointmentDateTime: isoZ(notice.appointmentAt), actionType: notice.actionType }
+        : {
+            receiptNumber: record.receipt,
+            letterId: notice.letterId,
+            generationDate: isoZ(notice.generatedAt),
+            appointmentDateTime: isoZ(notice.appointmentAt),
+            actionType: notice.actionType,
+          })),
+      events: orderedEvents(record, scenario.eventOrder).map((event) => (sparse
+        ? { eventCode: event.eventCode, createdAt: dateOnly(event.createdAt) }
+        : {
+            receiptNumber: record.receipt,
+            eventId: event.eventId,
+            eventCode: event.eventCode,
+            createdAt: dateOnly(event.createdAt),
+            createdAtTimestamp: isoZ(event.createdAt),
+            updatedAt: dateOnly(event.createdAt),
+            updatedAtTimestamp: isoZ(event.createdAt),
+            eventDateTime: dateOnly(event.eventAt),
+            eventTimestamp: isoZ(event.eventAt),
+          })),
     },
   };
 }

@@ -208,6 +208,11 @@ export const ScenarioSchema = z.object({
   wrongReceipt: z.array(WrongReceiptRuleSchema).default([]),
   /** How the applicant page's CaseCardsApp lists companions in concurrentCases: full case objects (seen) or receipts. */
   caseCardsCompanions: z.enum(['objects', 'receipts']).default('objects'),
+  /**
+   * Payloads as users trim them (MYUSCIS.md "Seen since"): 'sparse' serves events as `{eventCode, createdAt}` only (no
+   * id, no timestamp) and notices without ids; 'none' (default) serves every field.
+   */
+  payloadTrim: z.enum(['none', 'sparse']).default('none'),
   /** Where receipt_info puts its "message": beside "data" (MYUSCIS.md) or inside it (one tracker's reading). */
   receiptInfoMessage: z.enum(['envelope', 'inside-data']).default('envelope'),
 });

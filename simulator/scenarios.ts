@@ -604,6 +604,103 @@ const SCENARIO_INPUTS: ScenarioInput[] = [
       },
     ],
   },
+  {
+    name: 'daca-termination',
+    title: 'A terminated DACA request, then a denied work permit',
+    description:
+      'The I-821D status turns to "Your Case Was Terminated (Denial)" with code H016 (seen live); the I-765 is denied the next day.',
+    seed: 'daca-termination-1',
+    startDay: 58,
+    endDay: 70,
+    account: ACCOUNT,
+    cases: pair('IOE0933060501', 'IOE0933060502'),
+    otherAccountReceipts: ['IOE0933999021'],
+    steps: [
+      ...FILED,
+      ...biometricsReused(8),
+      ...review(30),
+      {
+        day: 60, time: '14:10', case: 'i821d', phase: 'terminated',
+        actions: [
+          { type: 'event', code: 'H016' },
+          { type: 'status', code: 'H016', wording: 'terminated-denial' },
+        ],
+      },
+      {
+        day: 61, time: '15:00', case: 'i765', phase: 'i765-denied',
+        actions: [
+          { type: 'event', code: 'EA' },
+          { type: 'status', code: 'EA', wording: 'denied' },
+        ],
+      },
+      { day: 64, time: '12:00', case: 'both', phase: 'closed', actions: [{ type: 'flags', closed: true }] },
+    ],
+  },
+  {
+    name: 'daca-rejection',
+    title: 'A rejected renewal filing',
+    description:
+      'Both filings are rejected a few days after the receipt ("Case Was Rejected"), with no document; the status code is of a family trackers list with such decisions.',
+    seed: 'daca-rejection-1',
+    startDay: 1,
+    endDay: 10,
+    account: ACCOUNT,
+    cases: pair('IOE0933070601', 'IOE0933070602'),
+    otherAccountReceipts: ['IOE0933999022'],
+    steps: [
+      ...FILED,
+      {
+        day: 4, time: '16:00', case: 'both', phase: 'rejected',
+        // Which code a rejection carries is not known; EZ is one of the families listed with such decisions.
+        actions: [{ type: 'status', code: 'EZ', wording: 'rejected' }],
+      },
+      { day: 6, time: '12:00', case: 'both', phase: 'closed', actions: [{ type: 'flags', closed: true }] },
+    ],
+  },
+  {
+    name: 'daca-h008-approval',
+    title: 'A renewal approved under code H008',
+    description:
+      'H008 first as the biometrics-reuse status, then, on the approval day, written twice and shown as the status code of "Case Approved" on both cases (as one user reported); the card follows.',
+    seed: 'daca-h008-1',
+    startDay: 69,
+    endDay: 80,
+    account: ACCOUNT,
+    cases: pair('IOE0933090801', 'IOE0933090802'),
+    otherAccountReceipts: ['IOE0933999024'],
+    steps: [
+      ...FILED,
+      ...biometricsReused(8),
+      ...review(30),
+      {
+        day: 70, time: '14:20', case: 'both', phase: 'approved',
+        actions: [
+          { type: 'event', code: 'H008', nearDuplicateMs: 19 },
+          { type: 'status', code: 'H008', wording: 'case-approved' },
+        ],
+      },
+      ...cardSteps(70),
+    ],
+  },
+  {
+    name: 'daca-sparse-events',
+    title: 'The normal renewal, served as users trim it',
+    description:
+      'Every event comes as {eventCode, createdAt} only (no id, no timestamp) and notices without ids; FTA0 is written again days apart, and twice on one day.',
+    seed: 'daca-sparse-1',
+    startDay: 29,
+    endDay: 90,
+    account: ACCOUNT,
+    cases: pair('IOE0933080701', 'IOE0933080702'),
+    otherAccountReceipts: ['IOE0933999023'],
+    payloadTrim: 'sparse',
+    steps: [
+      ...renewalSteps(),
+      { day: 32, time: '09:00', case: 'i765', phase: 'fta0-again', actions: [{ type: 'event', code: 'FTA0' }] },
+      { day: 32, time: '18:00', case: 'i765', actions: [{ type: 'event', code: 'FTA0' }] },
+      { day: 50, time: '15:00', case: 'i765', phase: 'fta0-later', actions: [{ type: 'event', code: 'FTA0' }] },
+    ],
+  },
 ];
 
 /**

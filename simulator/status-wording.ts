@@ -162,6 +162,51 @@ export const STATUS_WORDING = {
     },
   },
 
+  // ---- Decisions other than approval (MYUSCIS.md "Seen since"): the public tracker's titles; the Spanish twins
+  // are the simulator's own (none was seen).
+  rejected: {
+    title: { en: 'Case Was Rejected', es: 'Caso Fue Rechazado' },
+    text: {
+      en: `On {date}, we rejected your Form {form}, {formName}, Receipt Number {receipt}, and returned it to you. We mailed you a notice that explains why. ${CONTACT_EN}`,
+      es: `El {date}, rechazamos su Formulario {form}, {formName}, Número de Recibo {receipt}, y se lo devolvimos. Le enviamos por correo una notificación que explica el motivo. ${CONTACT_ES}`,
+    },
+  },
+  terminated: {
+    title: { en: 'Case Was Terminated', es: 'Caso Fue Terminado' },
+    text: {
+      en: `On {date}, we terminated your Form {form}, {formName}, Receipt Number {receipt}. We mailed you a notice that explains why. ${CONTACT_EN}`,
+      es: `El {date}, terminamos su Formulario {form}, {formName}, Número de Recibo {receipt}. Le enviamos por correo una notificación que explica el motivo. ${CONTACT_ES}`,
+    },
+  },
+  /** Seen live with currentActionCode H016; the Spanish title is the simulator's. */
+  'terminated-denial': {
+    title: { en: 'Your Case Was Terminated (Denial)', es: 'Su Caso Fue Terminado (Denegación)' },
+    text: {
+      en: `On {date}, we terminated your Form {form}, {formName}, Receipt Number {receipt}. We mailed you a decision notice that explains why. ${CONTACT_EN}`,
+      es: `El {date}, terminamos su Formulario {form}, {formName}, Número de Recibo {receipt}. Le enviamos por correo una notificación de decisión que explica el motivo. ${CONTACT_ES}`,
+    },
+  },
+  withdrawn: {
+    title: { en: 'Withdrawal Acknowledgement Notice Was Sent', es: 'Se Envió un Aviso de Confirmación de Retiro' },
+    text: {
+      en: `On {date}, we received your request to withdraw your Form {form}, {formName}, Receipt Number {receipt}, and mailed you a withdrawal acknowledgement notice. ${CONTACT_EN}`,
+      es: `El {date}, recibimos su solicitud para retirar su Formulario {form}, {formName}, Número de Recibo {receipt}, y le enviamos por correo un aviso de confirmación del retiro. ${CONTACT_ES}`,
+    },
+  },
+  'admin-closed': {
+    title: { en: 'Case Was Administratively Closed', es: 'Caso Fue Cerrado Administrativamente' },
+    text: {
+      en: `On {date}, we administratively closed your Form {form}, {formName}, Receipt Number {receipt}. ${CONTACT_EN}`,
+      es: `El {date}, cerramos administrativamente su Formulario {form}, {formName}, Número de Recibo {receipt}. ${CONTACT_ES}`,
+    },
+  },
+
+  /** Seen live as the title of currentActionCode H008 (MYUSCIS.md "Seen since"); the Spanish title is the simulator's. */
+  'case-approved': {
+    title: { en: 'Case Approved', es: 'Caso Aprobado' },
+    text: GOOD_NEWS_TEXT,
+  },
+
   // ---- my.uscis.gov's newer wording (MYUSCIS.md "More titles"): seen live, with the Spanish twins seen.
   'we-emailed-receipt': {
     title: { en: 'We Emailed You a Receipt Notice', es: 'Le Enviamos un Recibo por Correo Electronico' },

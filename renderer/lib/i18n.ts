@@ -185,6 +185,10 @@ const en = {
   documentKinds: {
     approval: 'Approval',
     denial: 'Denial',
+    termination: 'Termination',
+    rejection: 'Rejection',
+    withdrawal: 'Withdrawal',
+    closure: 'Administrative closure',
     rfe: 'Request for Evidence',
     'biometrics-reuse': 'Biometrics reuse notice',
     appointment: 'Appointment notice',
@@ -490,6 +494,10 @@ const es: Messages = {
   documentKinds: {
     approval: 'Aprobación',
     denial: 'Denegación',
+    termination: 'Terminación',
+    rejection: 'Rechazo',
+    withdrawal: 'Retiro',
+    closure: 'Cierre administrativo',
     rfe: 'Solicitud de Evidencia (RFE)',
     'biometrics-reuse': 'Aviso de reutilización de datos biométricos',
     appointment: 'Aviso de cita',

@@ -2,6 +2,8 @@
 // mark. Pure (no runes, no API calls); which findings are unseen and which tell one change is
 // shared/monitor/announcement.ts's to say; findings are told with the knowledge base's readings, never re-interpreted.
 
+import { outcomeParagraph } from '../../shared/knowledge/decision-outcomes';
+import { ENDING_STAGES, STAGE_NAMES } from '../../shared/knowledge/stages';
 import { explainCode } from '../../shared/knowledge/codes';
 import { classifyDocument, type DocumentKind } from '../../shared/knowledge/documents';
 import type { LearnedTitles } from '../../shared/knowledge/learned-titles';
@@ -32,6 +34,12 @@ export function findingSummary(finding: Finding, lang: Language, learned: Learne
     details.push(`${explainCode(code, lang, learned).title} (${code})`);
   }
   if (appointmentAt !== undefined) details.push(t.appointment(formatInstant(appointmentAt, lang)));
+  // A decision other than approval says what it means for the DACA request and the permit, and what people do next.
+  if (finding.type === 'denied' || finding.type === 'case-ended') {
+    const outcome = finding.type === 'denied' ? 'denied' : ENDING_STAGES.find((stage) => stage === finding.detail.outcome) ?? 'ended';
+    details.push(outcomeParagraph(outcome, lang));
+    if (finding.type === 'case-ended') return { title: STAGE_NAMES[outcome][lang], details };
+  }
   return { title: t.findings[finding.type], details };
 }
 

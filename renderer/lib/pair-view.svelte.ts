@@ -8,7 +8,7 @@ import { pendingSince, type Pending } from '../../shared/knowledge/daca-timing';
 import { learnTitles, type LearnedTitles } from '../../shared/knowledge/learned-titles';
 import { snapshotView } from '../../shared/knowledge/snapshot-view';
 import { stageAheadOfTitle } from '../../shared/knowledge/stage-guide';
-import { isApprovedStage } from '../../shared/knowledge/stages';
+import { isApprovedStage, isEndingStage } from '../../shared/knowledge/stages';
 import { explainStatus } from '../../shared/knowledge/status-titles';
 import type { Language } from '../../shared/localized';
 import type { StatusLink } from '../../shared/myuscis/status-text';
@@ -74,7 +74,7 @@ export function stageOf(verdict: PairVerdict, form: Form | null): CaseStage {
 }
 
 export function isDecided(stage: CaseStage): boolean {
-  return stage === 'denied' || (stage !== 'unknown' && isApprovedStage(stage));
+  return isEndingStage(stage) || (stage !== 'unknown' && isApprovedStage(stage));
 }
 
 /** What a case card shows, in the user's language; each field absent when USCIS has not said it. */

@@ -8,7 +8,7 @@ import { explainCode } from '../../shared/knowledge/codes';
 import { INQUIRY_AFTER_DAYS, type Pending, type PermitOutlook } from '../../shared/knowledge/daca-timing';
 import { classifyDocument, type DocumentKind } from '../../shared/knowledge/documents';
 import type { LearnedTitles } from '../../shared/knowledge/learned-titles';
-import { isApprovedStage, type Stage } from '../../shared/knowledge/stages';
+import { isApprovedStage, isEndingStage, type Stage } from '../../shared/knowledge/stages';
 import { explainStatus } from '../../shared/knowledge/status-titles';
 import type { Language } from '../../shared/localized';
 import type { Finding, FindingType } from '../../shared/monitor/findings';
@@ -95,7 +95,15 @@ const DAY_MS = 86_400_000;
 const MIN_DOT_GAP_PX = 28;
 const MIN_TICK_GAP_PX = 64;
 
-const DOCUMENT_STAGES: Partial<Record<DocumentKind, Stage>> = { approval: 'approved', denial: 'denied', rfe: 'evidence-request' };
+const DOCUMENT_STAGES: Partial<Record<DocumentKind, Stage>> = {
+  approval: 'approved',
+  denial: 'denied',
+  termination: 'terminated',
+  rejection: 'rejected',
+  withdrawal: 'withdrawn',
+  closure: 'admin-closed',
+  rfe: 'evidence-request',
+};
 /**
  * DACA Watch's conclusions that no single drawn fact states, with their tone. Other findings report a status,
  * event, document or notice the timeline already draws from the case itself, so they are not drawn twice.
@@ -104,7 +112,7 @@ const CONCLUSIONS: Partial<Record<FindingType, Tone>> = { 'silent-approval': 'go
 const TONE_RANK: Record<Tone, number> = { plain: 0, good: 1, bad: 2 };
 
 function toneOf(stage: Stage): Tone {
-  if (stage === 'denied' || stage === 'evidence-request' || stage === 'card-returned') return 'bad';
+  if (isEndingStage(stage) || stage === 'evidence-request' || stage === 'card-returned') return 'bad';
   return isApprovedStage(stage) ? 'good' : 'plain';
 }
 
@@ -253,7 +261,7 @@ function itemsOf(watched: WatchedCase, history: readonly Finding[], learned: Lea
     if (event.eventCode === undefined || event.eventCode.trim() === '') continue;
     const read = explainCode(event.eventCode, lang, learned);
     // USCIS re-emits an event with a new eventId but the same code and time: one item.
-    const at = event.eventTimestamp ?? event.eventDateTime ?? event.createdAtTimestamp;
+    const at = event.eventTimestamp ?? event.eventDateTime ?? event.createdAtTimestamp ?? event.createdAt;
     add(
       at,
       `event ${read.code} ${at}`,

@@ -6,7 +6,7 @@ import type { CaseDetail, CaseDocument, CaseStatus } from '../myuscis/schemas';
 import { explainCode } from './codes';
 import { classifyDocument, type DocumentKind } from './documents';
 import type { LearnedTitles } from './learned-titles';
-import { STAGE_PROGRESS, isApprovedStage, type Confidence, type Stage, type Step } from './stages';
+import { STAGE_PROGRESS, isApprovedStage, isEndingStage, type Confidence, type Stage, type Step } from './stages';
 import { explainStatus } from './status-titles';
 
 /** What DACA Watch could fetch for one case. `documents: undefined` means the list could not be read; `[]` means none. */
@@ -56,6 +56,10 @@ export interface CaseReading {
 const DOCUMENT_STAGES: Partial<Record<DocumentKind, { stage: Stage; step?: Step }>> = {
   approval: { stage: 'approved' },
   denial: { stage: 'denied' },
+  termination: { stage: 'terminated' },
+  rejection: { stage: 'rejected' },
+  withdrawal: { stage: 'withdrawn' },
+  closure: { stage: 'admin-closed' },
   rfe: { stage: 'evidence-request', step: 'request' },
   'biometrics-reuse': { stage: 'biometrics', step: 'reused' },
   appointment: { stage: 'biometrics', step: 'scheduled' },
@@ -83,7 +87,7 @@ export function readCase(form: Form, view: CaseView, learned: LearnedTitles): Ca
   const known = detail !== undefined || status !== undefined || (documents?.length ?? 0) > 0;
   const furthest = signals.filter((signal) => !signal.hedged).reduce<Signal | undefined>((best, signal) => (best === undefined || isFurther(signal, best) ? signal : best), undefined);
   const reached: CaseStage = furthest !== undefined && STAGE_PROGRESS[furthest.stage] > 0 ? furthest.stage : known ? 'filed' : 'unknown';
-  const decided = reached === 'denied' || (reached !== 'unknown' && isApprovedStage(reached));
+  const decided = isEndingStage(reached) || (reached !== 'unknown' && isApprovedStage(reached));
   const rfe = evidenceRequest(signals, documents ?? [], detail?.actionRequired === true, decided);
   const title = status?.statusTitle ?? status?.statusTitleSpanish;
   return {
@@ -140,16 +144,36 @@ function titleSignals(form: Form, status: CaseStatus | undefined): Signal[] {
   return signals;
 }
 
+/**
+ * Event codes and the status's current code. The status code is read with its own title: when the title is a known
+ * one and the code alone is disputed or unknown (H008 with "Case Approved", H016 with a title), the title says what
+ * the code stands for in this status; the same code among the events keeps its own reading.
+ */
 function codeSignals(form: Form, { detail, status }: CaseView, learned: LearnedTitles): Signal[] {
   const codes = [
-    ...(detail?.events ?? []).map((event) => ({ code: event.eventCode, at: event.eventTimestamp ?? event.eventDateTime ?? '' })),
-    { code: status?.currentActionCode, at: status?.currentActionCodeDate ?? '' },
+    ...(detail?.events ?? []).map((event) => ({ code: event.eventCode, at: event.eventTimestamp ?? event.eventDateTime ?? event.createdAt ?? '', isStatus: false })),
+    { code: status?.currentActionCode, at: status?.currentActionCodeDate ?? '', isStatus: true },
   ];
-  return codes.flatMap(({ code, at }): Signal[] => {
+  const title = status?.statusTitle ?? status?.statusTitleSpanish;
+  const titleRead = title === undefined ? undefined : explainStatus(title, 'en');
+  return codes.flatMap(({ code, at, isStatus }): Signal[] => {
     if (code === undefined || code.trim() === '') return [];
-    const read = explainCode(code, 'en', learned);
-    return [{ stage: read.stage, step: read.step, ...(read.hedged ? { hedged: true } : {}), at, evidence: { kind: 'code', form, what: same(read.code), confidence: read.confidence } }];
+    const read = ownReadingOfDisputed(explainCode(code, 'en', learned), isStatus);
+    const titleWins = isStatus && titleRead?.key !== undefined && (read.confidence === 'disputed' || read.confidence === 'unknown');
+    const { stage, step } = titleWins ? titleRead! : read;
+    return [{ stage, step, ...(read.hedged && !titleWins ? { hedged: true } : {}), at, evidence: { kind: 'code', form, what: same(read.code), confidence: read.confidence } }];
   });
+}
+
+/**
+ * A disputed code (H008) that USCIS once showed with a decision title ("Case Approved") is a decision only as that
+ * status's code: among the events (the biometrics reuse weeks earlier, the other case's events) it keeps its own
+ * disputed reading, so a learned pairing never turns an old event into an approval.
+ */
+function ownReadingOfDisputed(read: ReturnType<typeof explainCode>, isStatus: boolean): ReturnType<typeof explainCode> {
+  if (isStatus || read.source !== 'learned' || !(isApprovedStage(read.stage) || isEndingStage(read.stage))) return read;
+  const own = explainCode(read.code, 'en');
+  return own.confidence === 'disputed' ? own : read;
 }
 
 function documentSignals(form: Form, documents: CaseDocument[]): Signal[] {

@@ -5,7 +5,15 @@ import type { Language, Localized } from '../localized';
 import { normaliseCode } from './action-code';
 import type { LearnedTitle, LearnedTitles } from './learned-titles';
 import type { Confidence, Stage, Step } from './stages';
+import { OUTCOME_WORDS } from './decision-outcomes';
 import { explainStatus, type StatusTitleKey } from './status-titles';
+
+/**
+ * The NIEM code families public trackers list with decisions other than approval (MYUSCIS.md "Seen since"): EA is
+ * known as "denial ordered"; a code of the EX, EZ or AF family that no list names is read as such a decision.
+ */
+const ENDING_FAMILIES = ['EA', 'EX', 'EZ', 'AF'] as const;
+const ENDING_FAMILY_CODE = /^(EA|EX|EZ|AF)[A-Z0-9]{0,2}$/;
 
 type CodeMeaning = {
   codes: readonly string[];
@@ -289,6 +297,19 @@ const MEANINGS: readonly CodeMeaning[] = [
     },
   },
   {
+    codes: ['H016'], stage: 'terminated', confidence: 'community',
+    title: { en: 'Case terminated', es: 'Caso terminado' },
+    explanation: {
+      en: `Seen live as the status code of “Your Case Was Terminated (Denial)”. ${OUTCOME_WORDS.terminated.meaning.en}`,
+      es: `Se vio en un caso real como código del estatus «Your Case Was Terminated (Denial)» (Su caso fue terminado: denegación). ${OUTCOME_WORDS.terminated.meaning.es}`,
+    },
+  },
+  {
+    codes: [...ENDING_FAMILIES].filter((code) => code !== 'EA'), stage: 'ended', confidence: 'community',
+    title: { en: 'Decision other than approval', es: 'Decisión que no es una aprobación' },
+    explanation: OUTCOME_WORDS.ended.meaning,
+  },
+  {
     codes: ['FS'], stage: 'hold', confidence: 'community',
     title: { en: 'Case put on hold', es: 'Caso en pausa' },
     explanation: {
@@ -376,6 +397,11 @@ export function explainCode(code: string, lang: Language, learned?: LearnedTitle
   const pairing = learned?.[normalised];
   if (pairing !== undefined) return fromLearned(normalised, pairing, meaning, lang);
   if (meaning !== undefined) return fromDictionary(normalised, meaning, lang);
+  const family = ENDING_FAMILY_CODE.exec(normalised)?.[1];
+  if (family !== undefined) {
+    const familyMeaning = BY_CODE.get(family === 'EA' ? 'EX' : family);
+    if (familyMeaning !== undefined) return fromDictionary(normalised, familyMeaning, lang);
+  }
   const shown = normalised || (lang === 'en' ? '(empty)' : '(vacío)');
   const text: Record<Language, Pick<CodeExplanation, 'title' | 'explanation'>> = {
     en: {

@@ -6,7 +6,8 @@ import { calendarDay } from './calendar-days';
 import { readCase, type CaseReading, type CaseStage, type CaseView, type Evidence, type Signal } from './case-reading';
 import { pendingSince, permitOutlook, type Pending, type PermitOutlook } from './daca-timing';
 import { learnTitles, type LearnedTitles } from './learned-titles';
-import { STAGE_PROGRESS, isApprovedStage, type Stage, type Step } from './stages';
+import { outcomeParagraph } from './decision-outcomes';
+import { STAGE_PROGRESS, isApprovedStage, isEndingStage, type EndingStage, type Stage, type Step } from './stages';
 
 export type { CaseView, Evidence } from './case-reading';
 
@@ -22,6 +23,12 @@ export const PAIR_VERDICT_KINDS = [
   'evidence-received',
   'silently-denied',
   'denied',
+  /** Decisions other than approval: the filing was not accepted, ended, withdrawn or closed (see decision-outcomes.ts). */
+  'rejected',
+  'terminated',
+  'withdrawn',
+  'admin-closed',
+  'ended',
   'likely-approved',
   'silently-approved',
   'deferred-action-approved',
@@ -125,16 +132,36 @@ const VERDICT_TEXT: Record<PairVerdictKind, { headline: Localized; explanation: 
   'silently-denied': {
     headline: { en: 'A denial appeared before the status changed', es: 'Apareció una denegación antes de que cambiara el estatus' },
     explanation: {
-      en: 'A denial shows in your documents or case codes, though the status title has not changed yet. Read the notice: it explains why. It is worth talking to a legal service provider soon about your options.',
-      es: 'Aparece una denegación en sus documentos o en los códigos del caso, aunque el título del estatus todavía no ha cambiado. Lea el aviso: allí se explica el motivo. Le conviene hablar pronto con un proveedor de servicios legales sobre sus opciones.',
+      en: `A denial shows in your documents or case codes, though the status title has not changed yet. ${outcomeParagraph('denied', 'en')}`,
+      es: `Aparece una denegación en sus documentos o en los códigos del caso, aunque el título del estatus todavía no ha cambiado. ${outcomeParagraph('denied', 'es')}`,
     },
   },
   denied: {
     headline: { en: 'USCIS denied your renewal', es: 'USCIS denegó su renovación' },
     explanation: {
-      en: 'USCIS denied at least one of your two requests, and the decision notice explains why. A DACA decision cannot be appealed, but you can file a new request; a legal service provider can help you decide what to do.',
-      es: 'USCIS denegó al menos una de sus dos solicitudes, y el aviso de decisión explica el motivo. Una decisión de DACA no se puede apelar, pero sí puede presentar una nueva solicitud; un proveedor de servicios legales puede ayudarle a decidir qué hacer.',
+      en: `USCIS denied at least one of your two requests. ${outcomeParagraph('denied', 'en')}`,
+      es: `USCIS denegó al menos una de sus dos solicitudes. ${outcomeParagraph('denied', 'es')}`,
     },
+  },
+  rejected: {
+    headline: { en: 'USCIS rejected your renewal filing', es: 'USCIS rechazó la presentación de su renovación' },
+    explanation: { en: outcomeParagraph('rejected', 'en'), es: outcomeParagraph('rejected', 'es') },
+  },
+  terminated: {
+    headline: { en: 'USCIS terminated your case', es: 'USCIS terminó su caso' },
+    explanation: { en: outcomeParagraph('terminated', 'en'), es: outcomeParagraph('terminated', 'es') },
+  },
+  withdrawn: {
+    headline: { en: 'Your renewal request was withdrawn', es: 'Su solicitud de renovación fue retirada' },
+    explanation: { en: outcomeParagraph('withdrawn', 'en'), es: outcomeParagraph('withdrawn', 'es') },
+  },
+  'admin-closed': {
+    headline: { en: 'USCIS closed your case without a decision', es: 'USCIS cerró su caso sin una decisión' },
+    explanation: { en: outcomeParagraph('admin-closed', 'en'), es: outcomeParagraph('admin-closed', 'es') },
+  },
+  ended: {
+    headline: { en: 'USCIS decided without approving', es: 'USCIS tomó una decisión sin aprobar' },
+    explanation: { en: outcomeParagraph('ended', 'en'), es: outcomeParagraph('ended', 'es') },
   },
   'likely-approved': {
     headline: { en: 'USCIS may have approved your case', es: 'Es posible que USCIS haya aprobado su caso' },
@@ -214,13 +241,13 @@ export function pairVerdict(i821d: CaseView, i765: CaseView, today: string, opti
   const cases = [deferredAction, workPermit];
 
   const workPermitApproved = workPermit.stage !== 'unknown' && isApprovedStage(workPermit.stage);
-  const i821dApprovedByInference = workPermitApproved && deferredAction.stage !== 'denied'
+  const i821dApprovedByInference = workPermitApproved && !isEndingStage(deferredAction.stage)
     && !(deferredAction.titleStage !== undefined && isApprovedStage(deferredAction.titleStage));
   const inference: Evidence[] = i821dApprovedByInference
     ? [{ kind: 'inference', form: 'I-821D', what: I821D_BY_INFERENCE, confidence: 'inferred' }]
     : [];
   const [kind, evidence] = decide(deferredAction, workPermit, workPermitApproved, inference);
-  const decided = workPermitApproved || kind === 'denied' || kind === 'silently-denied';
+  const decided = workPermitApproved || isEndingVerdict(kind);
 
   const text = VERDICT_TEXT[kind];
   const strongest = [...evidence].sort(byStrength);
@@ -260,8 +287,16 @@ function decide(deferredAction: CaseReading, workPermit: CaseReading, workPermit
 
   if (!deferredAction.known && !workPermit.known) return ['no-data', []];
 
-  const denials = where((signal) => signal.stage === 'denied');
-  if (denials.length > 0) return [titled((stage) => stage === 'denied') ? 'denied' : 'silently-denied', denials];
+  // A decision other than approval beats everything: the one the status shows (title, then code), else the latest.
+  const endings = signals((signal) => isEndingStage(signal.stage));
+  if (endings.length > 0) {
+    const titledEnding = cases.map((reading) => reading.titleStage).find((stage) => stage !== undefined && isEndingStage(stage));
+    const coded = endings.find((signal) => signal.evidence.kind === 'code' && signal.stage !== 'ended' && signal.stage !== 'denied');
+    const outcome = (titledEnding ?? coded?.stage ?? endings.find((signal) => signal.stage !== 'ended')?.stage ?? 'ended') as EndingStage;
+    const evidence = endings.filter((signal) => signal.stage === outcome || signal.stage === 'ended').map((signal) => signal.evidence);
+    if (outcome === 'denied') return [titledEnding === 'denied' ? 'denied' : 'silently-denied', evidence];
+    return [outcome, evidence];
+  }
 
   const openRequests = cases.filter((reading) => reading.rfe === 'open');
   if (openRequests.length > 0) return ['evidence-requested', where((signal) => signal.step === 'request', openRequests)];
@@ -294,6 +329,13 @@ function decide(deferredAction: CaseReading, workPermit: CaseReading, workPermit
     return [`biometrics-${step}`, biometrics.filter((signal) => signal.step === step || signal.step === undefined).map((signal) => signal.evidence)];
   }
   return ['waiting', where((signal) => signal.stage === 'filed')];
+}
+
+const ENDING_KINDS: ReadonlySet<PairVerdictKind> = new Set(['silently-denied', 'denied', 'rejected', 'terminated', 'withdrawn', 'admin-closed', 'ended']);
+
+/** A verdict of a decision other than approval: the renewal is decided (and over), not pending. */
+export function isEndingVerdict(kind: PairVerdictKind): boolean {
+  return ENDING_KINDS.has(kind);
 }
 
 function stageOrOther(stage: CaseStage): Stage {

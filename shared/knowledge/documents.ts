@@ -6,6 +6,11 @@ import type { CaseDocument } from '../myuscis/schemas';
 export const DOCUMENT_KINDS = [
   'approval',
   'denial',
+  /** Decisions other than approval or denial (MYUSCIS.md "Seen since"). */
+  'termination',
+  'rejection',
+  'withdrawal',
+  'closure',
   'rfe',
   'biometrics-reuse',
   'appointment',
@@ -16,18 +21,23 @@ export const DOCUMENT_KINDS = [
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /**
- * First match wins. A Notice of Intent to Deny is a request (it says "deny"), so requests come before denials;
+ * First match wins. A Notice of Intent to Deny (or to Terminate) is a request (it says "deny"), so requests come before decisions;
  * reuse notices mention biometrics, so they come before appointments.
  */
 const KIND_WORDS: ReadonlyArray<readonly [RegExp, DocumentKind]> = [
-  [/request for (additional )?evidence|\brfe\b|intent to deny|\bnoid\b/, 'rfe'],
+  [/request for (additional )?evidence|\brfe\b|intent to (deny|terminate)|\bnoid\b|\bnoit\b/, 'rfe'],
+  // "Termination Notice (Denial)": the termination is the decision.
+  [/\bterminat(e|ed|ion)\b/, 'termination'],
   [/\bden(ial|ied|y)\b/, 'denial'],
+  [/\breject(ed|ion)?\b/, 'rejection'],
+  [/\bwithdraw(n|al)?\b/, 'withdrawal'],
+  [/administrative(ly)? clos|\bclosure\b/, 'closure'],
   [/approv/, 'approval'],
   [/\bre-?us(e|ed|ing)\b/, 'biometrics-reuse'],
   [/appointment|biometric|fingerprint/, 'appointment'],
   [/receipt|acceptance/, 'receipt'],
 ];
-const DECISIONS: ReadonlySet<DocumentKind> = new Set(['approval', 'denial']);
+const DECISIONS: ReadonlySet<DocumentKind> = new Set(['approval', 'denial', 'termination', 'rejection', 'withdrawal', 'closure']);
 
 /** USCIS names the documents it generates `<type>.pdf` ("Appointment Scheduled.pdf"); uploads are `...-part1.tif`. */
 function namedAfterType(document: Pick<CaseDocument, 'type' | 'fileName'>): boolean {

@@ -10,6 +10,7 @@ export const FINDING_NAMES: Record<FindingType, Localized> = {
   'likely-approved': { en: 'Likely approval (a reported code, not confirmed)', es: 'Probable aprobación (un código reportado, sin confirmar)' },
   approved: { en: 'Approved', es: 'Aprobado' },
   denied: { en: 'Denied', es: 'Denegado' },
+  'case-ended': { en: 'Decided without approval (rejected, terminated, withdrawn or closed)', es: 'Decidido sin aprobación (rechazado, terminado, retirado o cerrado)' },
   rfe: { en: 'Request for Evidence', es: 'Solicitud de Evidencia (RFE)' },
   'biometrics-appointment': { en: 'Biometrics appointment', es: 'Cita de datos biométricos' },
   'biometrics-reuse': { en: 'Earlier biometrics reused', es: 'Reutilización de datos biométricos anteriores' },

@@ -6,7 +6,7 @@ import type { CaseSnapshot, Settings } from '../monitor/state';
 import { isReceiptNumber, maskReceipt } from '../receipt';
 import { dayInZone } from './calendar-days';
 import { readCase } from './case-reading';
-import { pairVerdict, type PairVerdict } from './daca-pair';
+import { isEndingVerdict, pairVerdict, type PairVerdict } from './daca-pair';
 import type { RenewalFacts } from './renewal-calendar';
 import { snapshotView } from './snapshot-view';
 import { isApprovedStage } from './stages';
@@ -42,7 +42,7 @@ export function storedVerdict(state: RenewalState, today: string): PairVerdict {
  */
 export function renewalFactsOf(state: RenewalState, today: string, timeZone?: string, verdict: PairVerdict = storedVerdict(state, today)): RenewalFacts {
   const watched = state.cases.filter((c) => c.problem === null);
-  const denied = verdict.kind === 'denied' || verdict.kind === 'silently-denied';
+  const denied = isEndingVerdict(verdict.kind);
   const approved = !denied && verdict.stages.i765 !== 'unknown' && isApprovedStage(verdict.stages.i765);
   let approvedOn: string | null = null;
   if (approved) {

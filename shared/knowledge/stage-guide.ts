@@ -2,7 +2,8 @@
 // (an approval document before the title changes). Words only: which stage a case is at is decided elsewhere.
 
 import type { Localized } from '../localized';
-import { STAGE_PROGRESS, type Stage } from './stages';
+import { OUTCOME_WORDS } from './decision-outcomes';
+import { ENDING_STAGES, STAGE_PROGRESS, isEndingStage, type Stage } from './stages';
 
 export interface StageGuide {
   explanation: Localized;
@@ -14,8 +15,21 @@ const CARD_NEXT: Localized = {
   es: 'La tarjeta se envía por correo y luego el Servicio Postal la entrega, normalmente dentro de las dos semanas siguientes a la aprobación.',
 };
 
+/**
+ * A decision other than approval shown by a document or code while the title lags: what it means, and what people
+ * usually do next. The case is decided, not pending.
+ */
+const ENDING_GUIDES = Object.fromEntries(ENDING_STAGES.map((stage): [Stage, StageGuide] => [stage, {
+  explanation: {
+    en: `This case shows that it was ${OUTCOME_WORDS[stage].name.en} (a document or a code), though USCIS’s status text has not caught up yet. ${OUTCOME_WORDS[stage].meaning.en}`,
+    es: `Este caso muestra que fue ${OUTCOME_WORDS[stage].name.es} (un documento o un código), aunque el texto del estatus de USCIS todavía no se ha puesto al día. ${OUTCOME_WORDS[stage].meaning.es}`,
+  },
+  next: OUTCOME_WORDS[stage].next,
+}]));
+
 /** Only the stages a case can reach ahead of its title: decisions and card steps. */
 const GUIDES: Partial<Record<Stage, StageGuide>> = {
+  ...ENDING_GUIDES,
   approved: {
     explanation: {
       en: 'An approval shows on this case (a document or a code), though USCIS’s status text has not caught up yet.',
@@ -24,16 +38,6 @@ const GUIDES: Partial<Record<Stage, StageGuide>> = {
     next: {
       en: 'USCIS’s status text usually changes to “approved” within hours or days. For the work permit, the new card is then produced and mailed; for the DACA request, the work permit decision usually follows within days.',
       es: 'El texto del estatus de USCIS suele cambiar a «aprobado» en unas horas o unos días. Para el permiso de trabajo, después se produce y se envía la nueva tarjeta; para la solicitud de DACA, la decisión del permiso de trabajo suele llegar pocos días después.',
-    },
-  },
-  denied: {
-    explanation: {
-      en: 'A denial shows on this case (a document or a code), though USCIS’s status text has not caught up yet.',
-      es: 'En este caso aparece una denegación (un documento o un código), aunque el texto del estatus de USCIS todavía no se ha puesto al día.',
-    },
-    next: {
-      en: 'Read the decision notice: it explains why. Talking to a legal service provider soon is worth it.',
-      es: 'Lea el aviso de decisión: allí se explica el motivo. Le conviene hablar pronto con un proveedor de servicios legales.',
     },
   },
   'card-ordered': {
@@ -74,7 +78,7 @@ const GUIDES: Partial<Record<Stage, StageGuide>> = {
 export function stageAheadOfTitle(stage: Stage, titleStage: Stage | undefined): StageGuide | undefined {
   const guide = GUIDES[stage];
   if (guide === undefined || titleStage === undefined || titleStage === stage) return undefined;
-  const decided = (value: Stage) => value === 'denied' || STAGE_PROGRESS[value] >= STAGE_PROGRESS.approved;
-  if (stage === 'denied') return titleStage === 'denied' ? undefined : guide;
+  const decided = (value: Stage) => isEndingStage(value) || STAGE_PROGRESS[value] >= STAGE_PROGRESS.approved;
+  if (isEndingStage(stage)) return isEndingStage(titleStage) ? undefined : guide;
   return !decided(titleStage) || STAGE_PROGRESS[stage] > STAGE_PROGRESS[titleStage] ? guide : undefined;
 }

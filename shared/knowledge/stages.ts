@@ -10,6 +10,13 @@ export const STAGES = [
   'evidence-request',
   'approved',
   'denied',
+  /** Decisions other than approval (MYUSCIS.md "Seen since"): each ends the request as a denial does. */
+  'rejected',
+  'terminated',
+  'withdrawn',
+  'admin-closed',
+  /** A code of the families trackers list with those decisions (EX, EZ, AF), which does not say which one. */
+  'ended',
   'card-ordered',
   'card-produced',
   'card-mailed',
@@ -40,6 +47,11 @@ export const STAGE_NAMES: Record<Stage, Localized> = {
   'evidence-request': { en: 'Request for Evidence', es: 'Solicitud de Evidencia (RFE)' },
   approved: { en: 'Approved', es: 'Aprobado' },
   denied: { en: 'Denied', es: 'Denegado' },
+  rejected: { en: 'Rejected (not accepted)', es: 'Rechazado (no fue aceptado)' },
+  terminated: { en: 'Terminated', es: 'Terminado' },
+  withdrawn: { en: 'Withdrawn', es: 'Retirado' },
+  'admin-closed': { en: 'Closed without a decision', es: 'Cerrado sin una decisión' },
+  ended: { en: 'Decided, not approved', es: 'Decidido, sin aprobación' },
   'card-ordered': { en: 'Card ordered', es: 'Tarjeta ordenada' },
   'card-produced': { en: 'Card being produced', es: 'Tarjeta en producción' },
   'card-mailed': { en: 'Card mailed', es: 'Tarjeta enviada por correo' },
@@ -52,7 +64,7 @@ export const STAGE_NAMES: Record<Stage, Localized> = {
 
 /**
  * How far along a case is at each stage, for picking the furthest one. Side stages (hold, transfer, other)
- * say nothing about progress; a denial ends the case whatever came before it.
+ * say nothing about progress; a denial (or another ending) ends the case whatever came before it.
  */
 export const STAGE_PROGRESS: Record<Stage, number> = {
   other: 0,
@@ -69,9 +81,23 @@ export const STAGE_PROGRESS: Record<Stage, number> = {
   'card-returned': 8,
   'card-delivered': 9,
   denied: 10,
+  rejected: 10,
+  terminated: 10,
+  withdrawn: 10,
+  'admin-closed': 10,
+  ended: 10,
 };
 
-/** Approved, or a card stage (a card is made only after an approval); never a denial. */
+/** The stages that end a request without an approval: denied, rejected, terminated, withdrawn, closed. */
+export const ENDING_STAGES = ['denied', 'rejected', 'terminated', 'withdrawn', 'admin-closed', 'ended'] as const satisfies readonly Stage[];
+export type EndingStage = (typeof ENDING_STAGES)[number];
+
+/** A decision other than approval: the request is over, not pending. */
+export function isEndingStage(stage: Stage | 'unknown'): stage is EndingStage {
+  return (ENDING_STAGES as readonly string[]).includes(stage);
+}
+
+/** Approved, or a card stage (a card is made only after an approval); never a denial or another ending. */
 export function isApprovedStage(stage: Stage): boolean {
-  return stage !== 'denied' && STAGE_PROGRESS[stage] >= STAGE_PROGRESS.approved;
+  return !isEndingStage(stage) && STAGE_PROGRESS[stage] >= STAGE_PROGRESS.approved;
 }

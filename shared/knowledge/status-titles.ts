@@ -3,6 +3,7 @@
 
 import { memoByString } from '../memo';
 import type { Language, Localized } from '../localized';
+import { OUTCOME_WORDS } from './decision-outcomes';
 import { STAGE_NAMES, type Stage, type Step } from './stages';
 
 interface TitleEntry {
@@ -134,7 +135,7 @@ const STATUS_TITLES = {
   approved: {
     stage: 'approved',
     title: { en: 'Case Was Approved', es: 'Caso Fue Aprobado' },
-    also: { en: ['Case Was Approved And My Decision Was Emailed', 'We Approved Your Case'], es: ['Aprobamos Su Caso'] },
+    also: { en: ['Case Was Approved And My Decision Was Emailed', 'We Approved Your Case', 'Case Approved'], es: ['Aprobamos Su Caso', 'Caso Aprobado'] },
     explanation: {
       en: 'USCIS approved this request. The approval notice comes by mail and often shows in your documents too.',
       es: 'USCIS aprobó esta solicitud. El aviso de aprobación llega por correo y muchas veces también aparece en sus documentos.',
@@ -220,14 +221,38 @@ const STATUS_TITLES = {
   denied: {
     stage: 'denied',
     title: { en: 'Case Was Denied', es: 'Caso Fue Denegado' },
-    explanation: {
-      en: 'USCIS denied this request. The decision notice explains why.',
-      es: 'USCIS denegó esta solicitud. El aviso de decisión explica el motivo.',
-    },
-    next: {
-      en: 'Read the notice carefully. A DACA decision cannot be appealed, but you can file a new request; a legal service provider can help you decide what to do.',
-      es: 'Lea el aviso con atención. Una decisión de DACA no se puede apelar, pero sí puede presentar una nueva solicitud; un proveedor de servicios legales puede ayudarle a decidir qué hacer.',
-    },
+    // The twin of "Case Was Approved And My Decision Was Emailed".
+    also: { en: ['We Denied Your Case', 'Case Was Denied And My Decision Was Emailed'], es: ['Denegamos Su Caso'] },
+    explanation: OUTCOME_WORDS.denied.meaning,
+    next: OUTCOME_WORDS.denied.next,
+  },
+  rejected: {
+    stage: 'rejected',
+    title: { en: 'Case Was Rejected', es: 'Caso Fue Rechazado' },
+    also: { en: ['We Rejected Your Case'], es: ['Rechazamos Su Caso'] },
+    explanation: OUTCOME_WORDS.rejected.meaning,
+    next: OUTCOME_WORDS.rejected.next,
+  },
+  terminated: {
+    stage: 'terminated',
+    title: { en: 'Case Was Terminated', es: 'Caso Fue Terminado' },
+    // Seen live with currentActionCode H016 (MYUSCIS.md "Seen since").
+    also: { en: ['Your Case Was Terminated (Denial)', 'We Terminated Your Case'], es: ['Su Caso Fue Terminado (Denegación)', 'Terminamos Su Caso'] },
+    explanation: OUTCOME_WORDS.terminated.meaning,
+    next: OUTCOME_WORDS.terminated.next,
+  },
+  withdrawn: {
+    stage: 'withdrawn',
+    title: { en: 'Withdrawal Acknowledgement Notice Was Sent', es: 'Se Envió un Aviso de Confirmación de Retiro' },
+    also: { en: ['Withdrawal Acknowledgment Notice Was Sent', 'Case Was Withdrawn'], es: ['Caso Fue Retirado'] },
+    explanation: OUTCOME_WORDS.withdrawn.meaning,
+    next: OUTCOME_WORDS.withdrawn.next,
+  },
+  'admin-closed': {
+    stage: 'admin-closed',
+    title: { en: 'Case Was Administratively Closed', es: 'Caso Fue Cerrado Administrativamente' },
+    explanation: OUTCOME_WORDS['admin-closed'].meaning,
+    next: OUTCOME_WORDS['admin-closed'].next,
   },
 } as const satisfies Record<string, TitleEntry>;
 

@@ -11,6 +11,7 @@ export const DECISION_TYPES: ReadonlySet<FindingType> = new Set<FindingType>([
   'likely-approved',
   'approved',
   'denied',
+  'case-ended',
   'rfe',
   'biometrics-appointment',
   'biometrics-reuse',
@@ -98,6 +99,7 @@ export interface NewsEntry {
 const SPEAKS_FIRST: readonly FindingType[] = [
   'likely-approved',
   'denied',
+  'case-ended',
   'rfe',
   'approved',
   'silent-approval',

@@ -10,6 +10,11 @@ export const FINDING_TYPES = [
   'likely-approved',
   'approved',
   'denied',
+  /**
+   * A decision other than approval or denial: rejected, terminated, withdrawn or closed without a decision
+   * (`detail.outcome` says which). Like a denial, it ends the DACA request and the work permit request with it.
+   */
+  'case-ended',
   'rfe',
   'biometrics-appointment',
   'biometrics-reuse',
@@ -46,6 +51,8 @@ export const FindingSchema = z.object({
       titleSpanish: z.string().optional(),
       previousTitle: z.string().optional(),
       appointmentAt: z.string().optional(),
+      /** case-ended: 'rejected', 'terminated', 'withdrawn', 'admin-closed' or 'ended' (a stored value no longer known reads as 'ended'). */
+      outcome: z.string().optional(),
       /** Which signals it rests on: 'document', 'code', 'title', 'event', 'inference'. */
       evidence: z.array(z.string()).default([]),
     })

@@ -46,7 +46,7 @@ export function mergeReading(previous: CaseSnapshot | null, reading: CheckReadin
       ...(d.updatedAtTimestamp !== undefined ? { updatedAtTimestamp: d.updatedAtTimestamp } : {}),
       ...(d.closed !== undefined ? { closed: d.closed } : {}),
       ...(d.actionRequired !== undefined ? { actionRequired: d.actionRequired } : {}),
-      events: canonicalEvents(d.events, LIMITS.events).map((e) => dropUndefined({ eventId: e.eventId, eventCode: e.eventCode, eventTimestamp: e.eventTimestamp, createdAtTimestamp: e.createdAtTimestamp })),
+      events: canonicalEvents(d.events, LIMITS.events).map(storedEvent),
       notices: newestLast(d.notices, (n) => n.generationDate, LIMITS.notices).map((n) => dropUndefined({ letterId: n.letterId, actionType: n.actionType, generationDate: n.generationDate, appointmentDateTime: n.appointmentDateTime })),
     };
     if (!sameContent(previous?.detail ?? null, content)) next.detail = { at: iso(reading.at), ...content };
@@ -75,6 +75,21 @@ export function mergeReading(previous: CaseSnapshot | null, reading: CheckReadin
     if (!sameContent(previous?.documents ?? null, { items })) next.documents = { at: iso(reading.at), items };
   }
   return next;
+}
+
+/**
+ * The fields an event is kept with. Its dates (date only) are kept only when it has no timestamp (a trimmed
+ * `{eventCode, createdAt}` event): then its day is what names it, so reading it again finds nothing new.
+ */
+function storedEvent(e: CaseDetail['events'][number]): NonNullable<CaseSnapshot['detail']>['events'][number] {
+  const dated = e.eventTimestamp !== undefined || e.createdAtTimestamp !== undefined;
+  return dropUndefined({
+    eventId: e.eventId,
+    eventCode: e.eventCode,
+    eventTimestamp: e.eventTimestamp,
+    createdAtTimestamp: e.createdAtTimestamp,
+    ...(dated ? {} : { eventDateTime: e.eventDateTime, createdAt: e.createdAt }),
+  });
 }
 
 /** Oldest first by `timeOf` (undated first, ties as listed), then the newest `limit` of them. */

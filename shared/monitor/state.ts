@@ -22,6 +22,7 @@ const NOTIFY_BY_DEFAULT: Record<FindingType, boolean> = {
   'likely-approved': true,
   approved: true,
   denied: true,
+  'case-ended': true,
   rfe: true,
   'biometrics-appointment': true,
   'biometrics-reuse': true,
@@ -88,6 +89,9 @@ const StoredEventSchema = z.object({
   eventCode: z.string().optional(),
   eventTimestamp: z.string().optional(),
   createdAtTimestamp: z.string().optional(),
+  /** Kept only for an event with no timestamp (a trimmed payload): its day names it. */
+  eventDateTime: z.string().optional(),
+  createdAt: z.string().optional(),
 });
 const StoredDocumentSchema = z.object({
   contentId: z.string().optional(),

@@ -188,8 +188,9 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
     ...RENEWAL,
     // FTA0 again under a new eventId, same time: the same event, so nothing but the touch it made to the record.
     reemitted: ['I-821D case-touched'],
-    // FSA0 written on day 45 for day 1 is a new event; the IAF re-emitted on day 50 is not: it only touched the record.
-    backdated: ['I-821D case-touched', ...events('I-765', 'FSA0')],
+    // FSA0 written on day 45 for day 1, a day FSA0 already has: one fact per code and day (MYUSCIS.md "Seen since"),
+    // so not new; the IAF re-emitted on day 50 is not new either: it only touched the record.
+    backdated: ['I-821D case-touched'],
     // A code in no list is a new event, never a decision; so is the disputed FTA1.
     'unknown-code': [...events('I-821D', 'XRZ1'), ...events('I-765', 'FTA1')],
   },
@@ -235,6 +236,28 @@ EXPECTED['daca-apr0-early-approval'] = {
 EXPECTED['daca-interview-notice'] = { ...RENEWAL, 'interview-scheduled': ['I-821D new-document (uscis)', 'I-821D new-notice'] };
 // daca-rfe's story; the foreign payloads it serves over HTTP are the client's to refuse (read here in-process).
 EXPECTED['daca-wrong-receipt'] = EXPECTED['daca-rfe']!;
+// H016 "Your Case Was Terminated (Denial)": a decision of its own (case-ended), never a status-change; then the
+// I-765's denial.
+EXPECTED['daca-termination'] = {
+  ...without(RENEWAL, 'silent-approval', 'approved', 'card-produced', 'i821d-approved', 'card-mailed', 'card-delivered', 'closed'),
+  terminated: ['I-821D case-ended', ...events('I-821D', 'H016')],
+  'i765-denied': ['I-765 denied', ...events('I-765', 'EA')],
+  closed: [],
+};
+// "Case Was Rejected" on both: each a decision of its own, no status-change.
+EXPECTED['daca-rejection'] = { filed: [], rejected: ['I-821D case-ended', 'I-765 case-ended'], closed: [] };
+// H008 written twice on the approval day with the status "Case Approved": an approval on each case (never a
+// biometrics reuse, never a status-change), then the card steps.
+EXPECTED['daca-h008-approval'] = {
+  ...without(RENEWAL, 'silent-approval', 'approved', 'card-produced', 'i821d-approved', 'card-mailed', 'card-delivered', 'closed'),
+  approved: ['I-821D approved', ...events('I-821D', 'H008'), 'I-765 approved', ...events('I-765', 'H008')],
+  'card-produced': RENEWAL['card-produced']!,
+  'card-mailed': RENEWAL['card-mailed']!,
+  'card-delivered': RENEWAL['card-delivered']!,
+};
+// Events trimmed to {eventCode, createdAt}: the renewal's findings, each once; FTA0 twice on day 32 is one step,
+// FTA0 on day 50 another (one fact per code and day).
+EXPECTED['daca-sparse-events'] = { ...RENEWAL, 'fta0-again': events('I-765', 'FTA0'), 'fta0-later': events('I-765', 'FTA0') };
 
 const WALKS = [...SCENARIOS.values()].map((scenario) => ({ name: scenario.name, scenario, rows: walk(scenario) }));
 

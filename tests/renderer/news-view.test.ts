@@ -25,6 +25,19 @@ describe('newestFoundAt', () => {
 });
 
 describe('findingSummary', () => {
+  it('names a decision other than approval by its outcome and says what it means and who helps, in both languages', () => {
+    const ended = finding({ type: 'case-ended', detail: { title: 'Your Case Was Terminated (Denial)', code: 'H016', outcome: 'terminated', evidence: ['code', 'title'] } });
+    const en = findingSummary(ended, 'en', {});
+    expect(en.title).toBe('Terminated');
+    expect(en.details.at(-1)).toMatch(/ends deferred action.*find-legal-services.*not legal advice/s);
+    const es = findingSummary(ended, 'es', {});
+    expect(es.title).toBe('Terminado');
+    expect(es.details.at(-1)).toMatch(/pone fin a la acción diferida.*find-legal-services.*no asesoría legal/s);
+    // An outcome this version does not know is still a decision, never an unknown step.
+    expect(findingSummary(finding({ type: 'case-ended', detail: { outcome: 'reopened', evidence: [] } }), 'en', {}).title).toBe('Decided, not approved');
+    expect(findingSummary(finding({ type: 'denied', detail: { title: 'Case Was Denied', evidence: [] } }), 'es', {}).details.at(-1)).toMatch(/la acción diferida no se renueva/);
+  });
+
   it('tells a new document with its type and source', () => {
     const summary = findingSummary(finding({ type: 'new-document', detail: { documentType: 'Receipt Notice', source: 'uscis', evidence: [] } }), 'es', {});
     expect(summary).toEqual({ title: 'Documento nuevo en su cuenta', details: ['Receipt Notice · De USCIS'] });

@@ -44,7 +44,7 @@ function variant(name: string, change: Partial<ScenarioInput>): ScenarioInput {
 }
 
 describe('events', () => {
-  it.each([...SCENARIOS.keys()])('%s lists events newest first (by when they were written)', async (name) => {
+  it.each([...SCENARIOS.keys()].filter((name) => getScenario(name).payloadTrim === 'none'))('%s lists events newest first (by when they were written)', async (name) => {
     const sim = await frozenSimulator({ scenario: name });
     sim.advanceToPhase(lastPhase(name));
     const browser = signedInBrowser(sim);
@@ -96,7 +96,7 @@ describe('events', () => {
   });
 
   it('every scenario writes its IAA as a near-duplicate pair', async () => {
-    for (const name of SCENARIOS.keys()) {
+    for (const name of [...SCENARIOS.keys()].filter((scenario) => getScenario(scenario).payloadTrim === 'none')) {
       const sim = await frozenSimulator({ scenario: name });
       sim.advanceToPhase('filed');
       const events = (await detailOf(signedInBrowser(sim), sim, sim.receipts.i821d)).events.filter((event) => event.eventCode === 'IAA');

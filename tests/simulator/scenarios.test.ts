@@ -630,7 +630,54 @@ const STORIES: Record<string, Array<(story: Story) => void>> = {
   'daca-rotating-content-ids': [renewalStory],
   'daca-wrong-receipt': [(story) => rfeStory(story, 'We sent a request for additional evidence.')],
   'daca-interview-notice': [renewalStory, interviewStory],
+  'daca-termination': [terminationStory],
+  'daca-rejection': [rejectionStory],
+  'daca-sparse-events': [renewalStory, sparseStory],
+  'daca-h008-approval': [h008Story],
 };
+
+/** H008 as the biometrics-reuse status first, then as the status code of "Case Approved" on both cases. */
+function h008Story(story: Story): void {
+  for (const key of KEYS) {
+    expect(story.at('biometrics-reused', key).status.currentActionCode, key).toBe('H008');
+    expect(story.at('biometrics-reused', key).status.statusTitle, key).not.toMatch(APPROVED_TITLE);
+    const approved = story.at('approved', key);
+    expect(approved.status, key).toMatchObject({ currentActionCode: 'H008', statusTitle: 'Case Approved', statusTitleSpanish: 'Caso Aprobado' });
+    expect(codes(approved).filter((code) => code === 'H008'), key).toHaveLength(3);
+  }
+  expect(story.at('card-produced', 'i765').status.currentActionCode).toBe('LDA');
+}
+
+/** H016 with "Your Case Was Terminated (Denial)" on the I-821D (as one user saw it), the I-765 denied a day later. */
+function terminationStory(story: Story): void {
+  const terminated = story.at('terminated', 'i821d');
+  expect(terminated.status.currentActionCode).toBe('H016');
+  expect(terminated.status.statusTitle).toBe('Your Case Was Terminated (Denial)');
+  expect(codes(terminated)).toContain('H016');
+  expect(story.at('terminated', 'i765').status.statusTitle).not.toMatch(/terminated|denied/i);
+  const denied = story.at('i765-denied', 'i765');
+  expect(denied.status).toMatchObject({ currentActionCode: 'EA', statusTitle: 'Case Was Denied', statusTitleSpanish: 'Caso Fue Denegado' });
+  for (const key of KEYS) for (const { label, view } of story.all(key)) expect(approvalDocuments(view), `${key} ${label}`).toEqual([]);
+}
+
+/** Both filings rejected a few days after the receipt, no document. */
+function rejectionStory(story: Story): void {
+  for (const key of KEYS) {
+    expect(story.at('rejected', key).status).toMatchObject({ statusTitle: 'Case Was Rejected', statusTitleSpanish: 'Caso Fue Rechazado' });
+    expect(story.justBefore('rejected', key).status.statusTitle).not.toBe('Case Was Rejected');
+  }
+}
+
+/** Events as users trim them: {eventCode, createdAt} only; notices without ids; FTA0 written again on the I-765. */
+function sparseStory(story: Story): void {
+  for (const key of KEYS) {
+    for (const { label, view } of story.all(key)) {
+      for (const event of view.detail.events) expect(Object.keys(event).sort(), `${key} ${label}`).toEqual(['createdAt', 'eventCode']);
+      for (const notice of view.detail.notices) expect(notice, `${key} ${label}`).not.toHaveProperty('letterId');
+    }
+  }
+  expect(codes(story.at('fta0-later', 'i765')).filter((code) => code === 'FTA0')).toHaveLength(4);
+}
 
 // ------------------------------------------------------------------ tests
 

@@ -44,7 +44,7 @@ describe('stageAheadOfTitle', () => {
   it('speaks for an approval or a card step the title does not show yet', () => {
     expect(stageAheadOfTitle('approved', 'review')?.next.en).toMatch(/status text usually changes/);
     expect(stageAheadOfTitle('card-produced', 'approved')?.explanation.en).toMatch(/producing your new card/);
-    expect(stageAheadOfTitle('denied', 'review')?.explanation.es).toMatch(/denegación/);
+    expect(stageAheadOfTitle('denied', 'review')?.explanation.es).toMatch(/denegad/);
   });
 
   it('lets the title speak when it already says as much, or when there is no title', () => {

@@ -48,6 +48,10 @@ const CODES: Array<[code: string, stage: Stage, confidence: Confidence, step?: S
   ['LFA', 'card-returned', 'official'],
   ['EA', 'denied', 'community'],
   ['IFA', 'denied', 'community'],
+  ['H016', 'terminated', 'community'],
+  ['EX', 'ended', 'community'],
+  ['EZ', 'ended', 'community'],
+  ['AF', 'ended', 'community'],
   ['FS', 'hold', 'community'],
   // Lifting a hold puts the case back in review.
   ['FR', 'review', 'community'],

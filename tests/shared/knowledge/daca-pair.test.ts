@@ -103,6 +103,25 @@ const EXPECTED: Record<string, Record<string, Expected>> = {
   'daca-rotating-content-ids': RENEWAL,
 };
 EXPECTED['daca-wrong-receipt'] = EXPECTED['daca-rfe']!;
+// H016 "Your Case Was Terminated (Denial)" on the I-821D, then the I-765 denied: decided, and the termination speaks.
+EXPECTED['daca-termination'] = {
+  ...without(RENEWAL, 'silent-approval', 'approved', 'card-produced', 'i821d-approved', 'card-mailed', 'card-delivered', 'closed'),
+  terminated: ['terminated', 'terminated', 'review'],
+  'i765-denied': ['terminated', 'terminated', 'denied'],
+  closed: ['terminated', 'terminated', 'denied'],
+};
+// "Case Was Rejected" on both (a family code that names no outcome): rejected, never pending.
+EXPECTED['daca-rejection'] = { filed: RENEWAL.filed!, rejected: ['rejected', 'rejected', 'rejected'], closed: ['rejected', 'rejected', 'rejected'] };
+// H008 as the status code of "Case Approved" on both (H008 was the reuse status before): approved, not biometrics.
+EXPECTED['daca-h008-approval'] = {
+  ...without(RENEWAL, 'silent-approval', 'approved', 'card-produced', 'i821d-approved', 'card-mailed', 'card-delivered', 'closed'),
+  approved: ['approved', 'approved', 'approved'],
+  'card-produced': ['card-on-its-way', 'approved', 'card-produced'],
+  'card-mailed': ['card-on-its-way', 'approved', 'card-mailed'],
+  'card-delivered': ['card-delivered', 'approved', 'card-delivered'],
+};
+// The renewal with events trimmed to {eventCode, createdAt}: the same verdicts; FTA0 written again changes nothing.
+EXPECTED['daca-sparse-events'] = { ...RENEWAL, 'fta0-again': RENEWAL.review!, 'fta0-later': RENEWAL.review! };
 // An interview notice while under review changes nothing of the verdict.
 EXPECTED['daca-interview-notice'] = { ...RENEWAL, 'interview-scheduled': ['under-review', 'review', 'review'] };
 EXPECTED['daca-apr0-early-approval'] = {

@@ -18,6 +18,15 @@ const DOCUMENTS: Array<[type: string | undefined, source: string | undefined, ki
   ['Request For Additional Evidence', undefined, 'rfe'],
   // Says "deny", but asks for a response: a request, not a decision.
   ['Notice of Intent to Deny', USCIS, 'rfe'],
+  ['Notice of Intent to Terminate', USCIS, 'rfe'],
+  // Decisions other than approval (MYUSCIS.md "Seen since").
+  ['I-821D Termination Notice', USCIS, 'termination'],
+  ['Termination Notice (Denial)', USCIS, 'termination'],
+  ['I-821D Rejection Notice', USCIS, 'rejection'],
+  ['Withdrawal Acknowledgement Notice', USCIS, 'withdrawal'],
+  ['Administrative Closure Notice', USCIS, 'closure'],
+  ['I-821D Rejection Notice', APPLICANT, 'applicant-upload'],
+  ['Termination Notice', 'Unknown Source', 'other'],
   ['Biometrics Reuse Notice', USCIS, 'biometrics-reuse'],
   ['Biometrics Re-use Notice', undefined, 'biometrics-reuse'],
   ['Appointment Scheduled', USCIS, 'appointment'],

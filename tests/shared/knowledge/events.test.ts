@@ -2,7 +2,7 @@
 // seconds, MYUSCIS.md's 19 ms and 112 ms) are one event, and trimming keeps the newest.
 
 import { describe, expect, it } from 'vitest';
-import { NEAR_DUPLICATE_MS, canonicalEvents, eventsAdded, isSameEvent } from '../../../shared/knowledge/events';
+import { NEAR_DUPLICATE_MS, canonicalEvents, eventIdentity, eventsAdded, isSameEvent } from '../../../shared/knowledge/events';
 
 const at = (iso: string, code: string, id: string, created = iso) => ({ eventId: id, eventCode: code, eventTimestamp: iso, createdAtTimestamp: created });
 
@@ -37,9 +37,21 @@ describe('canonicalEvents', () => {
     expect(canonicalEvents(events).map((e) => e.eventId)).toEqual(['first', 'a']);
   });
 
-  it('keeps the same code twice when the writings are further apart than the window, and different codes at one instant', () => {
-    const events = [at('2026-08-01T12:00:00.000Z', 'H008', 'a'), at(new Date(Date.parse('2026-08-01T12:00:00.000Z') + NEAR_DUPLICATE_MS + 1).toISOString(), 'H008', 'b'), at('2026-08-01T12:00:00.000Z', 'APR0', 'c')];
+  it('keeps the same code twice when written on two days (even seconds apart over midnight), and different codes at one instant', () => {
+    const events = [at('2026-08-01T23:59:59.000Z', 'H008', 'a'), at(new Date(Date.parse('2026-08-01T23:59:59.000Z') + NEAR_DUPLICATE_MS + 1).toISOString(), 'H008', 'b'), at('2026-08-01T23:59:59.000Z', 'APR0', 'c')];
     expect(canonicalEvents(events).map((e) => e.eventId).sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('one fact per code and day: FTA0 written 02-13, 02-15 (twice) and 03-05 is three facts (MYUSCIS.md "Seen since")', () => {
+    const events = [
+      at('2026-03-05T15:00:00.000Z', 'FTA0', 'f4'),
+      at('2026-02-15T18:30:00.000Z', 'FTA0', 'f3'),
+      at('2026-02-15T09:00:00.000Z', 'FTA0', 'f2'),
+      at('2026-02-13T14:00:00.000Z', 'FTA0', 'f1'),
+    ];
+    expect(canonicalEvents(events).map((e) => e.eventId)).toEqual(['f1', 'f2', 'f4']);
+    // The same rows read again, in another order and with new ids: nothing new.
+    expect(eventsAdded(canonicalEvents(events), events.map((e, i) => ({ ...e, eventId: `again-${i}` })).reverse())).toEqual([]);
   });
 
   it('sorts before it trims: a newest-first list over the limit keeps its newest events', () => {
@@ -64,9 +76,20 @@ describe('eventsAdded and isSameEvent', () => {
     expect(added.map((e) => e.eventId)).toEqual(['x']);
   });
 
-  it('tells undated events apart by id only', () => {
+  it('tells undated events apart by id, and takes two of one code with neither id nor date as one fact', () => {
     expect(isSameEvent({ eventCode: 'IAF', eventId: 'a' }, { eventCode: 'IAF', eventId: 'a' })).toBe(true);
     expect(isSameEvent({ eventCode: 'IAF', eventId: 'a' }, { eventCode: 'IAF', eventId: 'b' })).toBe(false);
-    expect(isSameEvent({ eventCode: 'IAF' }, { eventCode: 'IAF' })).toBe(false);
+    expect(isSameEvent({ eventCode: 'IAF' }, { eventCode: 'IAF' })).toBe(true);
+    expect(isSameEvent({ eventCode: 'IAF' }, { eventCode: 'FTA0' })).toBe(false);
+  });
+
+  it('names a trimmed {eventCode, createdAt} event by its code and day: read again, it is not new (MYUSCIS.md "Seen since")', () => {
+    const sparse = [{ eventCode: 'FTA0', createdAt: '2026-03-05' }, { eventCode: 'IAF', createdAt: '2026-01-10' }, { eventCode: 'FTA0', createdAt: '2026-02-13' }];
+    expect(eventsAdded(canonicalEvents(sparse), [...sparse].reverse())).toEqual([]);
+    expect(canonicalEvents(sparse).map((e) => e.createdAt)).toEqual(['2026-01-10', '2026-02-13', '2026-03-05']);
+    expect(eventIdentity(sparse[0]!)).toBe('FTA0:2026-03-05');
+    expect(eventIdentity({ eventCode: 'FTA0', createdAt: '2026-03-05' })).toBe(eventIdentity(sparse[0]!));
+    // A later FTA0 on a new day is a new fact; the same day again is not.
+    expect(eventsAdded(sparse, [...sparse, { eventCode: 'FTA0', createdAt: '2026-03-09' }, { eventCode: 'fta0', createdAt: '2026-03-05' }])).toEqual([{ eventCode: 'FTA0', createdAt: '2026-03-09' }]);
   });
 });

@@ -25,6 +25,10 @@ const TITLES: Array<[key: StatusTitleKey, en: string, es: string, stage: Stage]>
   ['denied', 'Case Was Denied', 'Caso Fue Denegado', 'denied'],
   ['processing-variant', 'USCIS Is currently Processing the Case', 'USCIS Está Procesando el Caso Actualmente', 'review'],
   ['approved-variant', 'Your Case Has Been Approved', 'Su Caso Ha Sido Aprobado', 'approved'],
+  ['rejected', 'Case Was Rejected', 'Caso Fue Rechazado', 'rejected'],
+  ['terminated', 'Case Was Terminated', 'Caso Fue Terminado', 'terminated'],
+  ['withdrawn', 'Withdrawal Acknowledgement Notice Was Sent', 'Se Envió un Aviso de Confirmación de Retiro', 'withdrawn'],
+  ['admin-closed', 'Case Was Administratively Closed', 'Caso Fue Cerrado Administrativamente', 'admin-closed'],
 ];
 
 describe('explainStatus', () => {
@@ -88,7 +92,7 @@ describe('explainStatus', () => {
   it.each([
     'Case Approval Was Reaffirmed And Mailed Back To The Department Of State',
     'Decision Notice Mailed',
-    'Case Was Denied And My Decision Was Emailed',
+    'Decision Was Emailed To Me',
     'New Card Is Being Mailed',
   ])('never guesses a decision or a card from the words of the unknown title %j', (title) => {
     expect(explainStatus(title, 'en')).toMatchObject({ match: 'unknown', stage: 'other', title });

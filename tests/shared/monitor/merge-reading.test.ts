@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { mergeReading } from '../../../shared/monitor/merge-reading';
-import { parseCaseDetailBody, parseCaseStatusBody, parseDocumentsBody, type ParsedBody } from '../../../shared/myuscis/schemas';
+import { CaseDetailSchema, parseCaseDetailBody, parseCaseStatusBody, parseDocumentsBody, type ParsedBody } from '../../../shared/myuscis/schemas';
+import { detectCaseFindings } from '../../../engine/detect';
 import { LIMITS } from '../../../shared/limits';
 import { CaseSnapshotSchema } from '../../../shared/monitor/state';
 
@@ -71,5 +72,38 @@ describe('mergeReading', () => {
     const first = mergeReading(null, { at: T0, documents: documents([{ contentId: 'A1', ...receipt }]) });
     const next = mergeReading(first, { at: T0 + DAY, documents: documents([{ contentId: 'B2', ...approval }, { contentId: 'A2', ...receipt }]) });
     expect(next.documents!.items.map((d) => [d.type, d.contentId])).toEqual([['Receipt Notice', 'A1'], ['Approval Notice', 'B2']]);
+  });
+});
+
+describe('a trimmed answer (MYUSCIS.md "Seen since": events as {eventCode, createdAt}, notices without ids)', () => {
+  const receipt = 'IOE0912345678';
+  const trimmed = (extra: unknown[] = []) => CaseDetailSchema.parse({
+    receiptNumber: receipt,
+    formType: 'I-765',
+    events: [
+      { eventCode: 'FTA0', createdAt: '2026-03-05' },
+      { eventCode: 'FTA0', createdAt: '2026-02-15' },
+      { eventCode: 'FTA0', createdAt: '2026-02-15' },
+      { eventCode: 'FTA0', createdAt: '2026-02-13' },
+      { eventCode: 'IAF', createdAt: '2026-01-10' },
+      ...extra,
+    ],
+    notices: [{ actionType: 'Appointment Scheduled', generationDate: '2026-01-20T10:00:00Z', appointmentDateTime: '2026-02-01T14:00:00Z' }],
+  });
+
+  it('is stored with each event named by its code and day (one per code and day), and read again finds nothing new', () => {
+    const first = mergeReading(null, { at: Date.parse('2026-03-06T00:00:00Z'), detail: trimmed() });
+    expect(first.detail!.events.map((e) => `${e.eventCode} ${e.createdAt}`)).toEqual(['IAF 2026-01-10', 'FTA0 2026-02-13', 'FTA0 2026-02-15', 'FTA0 2026-03-05']);
+    const context = { receipt, formType: 'I-765', learned: {} };
+    for (let hour = 1; hour <= 5; hour += 1) {
+      const now = Date.parse('2026-03-06T00:00:00Z') + hour * 3_600_000;
+      const again = mergeReading(first, { at: now, detail: trimmed() });
+      // Nothing to store: the same snapshot part, read time and all; and nothing found.
+      expect(again.detail).toBe(first.detail);
+      expect(detectCaseFindings(first, again, { ...context, now })).toEqual([]);
+    }
+    // A later FTA0 on a new day is one new step, named by its code and day.
+    const later = mergeReading(first, { at: Date.parse('2026-03-10T00:00:00Z'), detail: trimmed([{ eventCode: 'FTA0', createdAt: '2026-03-09' }]) });
+    expect(detectCaseFindings(first, later, { ...context, now: Date.parse('2026-03-10T00:00:00Z') }).map((f) => f.key)).toEqual([`${receipt}:event:FTA0:2026-03-09`]);
   });
 });
