@@ -12,11 +12,13 @@ const MINUTE = 60_000;
 export const STALL_FACTOR = 3;
 
 /**
- * The longest a case may go unread before it is a stall: three times its longest planned wait (the settings'
- * intervals are the longest waits of a waiting case; a decided case waits twice as long).
+ * The longest a case may go unread before it is a stall: three times the longest wait the plan allows any case (the
+ * settings' longer interval, twice over: a decided case's bound, and what a case off hours can wait behind its
+ * likelier companion's keep-alive turns). A stall is what lasts (a stuck request, a backoff that never ends, a flag),
+ * so the bound errs long: a false "cannot read" at night would teach the user to ignore the real one.
  */
-export function stallLimitMs(settings: Pick<Settings, 'workHoursIntervalMinutes' | 'offHoursIntervalMinutes'>, decided: boolean): number {
-  return STALL_FACTOR * Math.max(settings.workHoursIntervalMinutes, settings.offHoursIntervalMinutes) * MINUTE * (decided ? 2 : 1);
+export function stallLimitMs(settings: Pick<Settings, 'workHoursIntervalMinutes' | 'offHoursIntervalMinutes'>): number {
+  return STALL_FACTOR * 2 * Math.max(settings.workHoursIntervalMinutes, settings.offHoursIntervalMinutes) * MINUTE;
 }
 
 /** When the case's last good read was (epoch ms): the newest of its documents, status and detail reads; null: never. */
@@ -75,8 +77,6 @@ export interface StallContext {
   ableSince: number | null;
   now: number;
   language: Language;
-  /** The receipts that show a decision (their plan waits twice as long). */
-  decided: ReadonlySet<string>;
 }
 
 /**
@@ -94,7 +94,7 @@ export function watchStalls(state: AppState, receipts: readonly string[], contex
     const hoursSince = (iso: string) => Math.floor((now - Date.parse(iso)) / 3_600_000);
     const say = (iso: string) => stallMessage(watched.formType, maskReceipt(receipt as ReceiptNumber), hoursSince(iso), stallReason(state, receipt));
     if (!watched.stalledSince) {
-      const since = stalledSince(lastGoodReadAt(state, receipt), context.ableSince, now, stallLimitMs(state.settings, context.decided.has(receipt)));
+      const since = stalledSince(lastGoodReadAt(state, receipt), context.ableSince, now, stallLimitMs(state.settings));
       if (since === null) continue;
       watched.stalledSince = new Date(since).toISOString();
       fresh.push(say(watched.stalledSince));
