@@ -29,7 +29,7 @@ export interface PreviewProcess {
   stop(): Promise<void>;
 }
 
-const REPO_ROOT = join(import.meta.dirname, '..', '..');
+const REPO_ROOT = join(import.meta.dirname, '..');
 const READY_TIMEOUT_MS = 30_000;
 
 /** Starts a preview on a free port and resolves once it has printed its address. */
