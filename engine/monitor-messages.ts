@@ -39,5 +39,9 @@ export const MONITOR_MESSAGES = {
     en: `The myUSCIS applicant page did not list your cases this time (${why}). You can still type your receipt numbers.`,
     es: `La página de solicitante de myUSCIS no mostró sus casos esta vez (${why}). Puede escribir sus números de recibo de todos modos.`,
   }),
-  notificationFailed: (why: string): Localized => ({ en: `Could not show a notification: ${why}`, es: `No se pudo mostrar una notificación: ${why}` }),
+  /** `why` is the system's own words (English, technical): kept in the English line, not put into the Spanish one. */
+  notificationFailed: (why: string): Localized => ({
+    en: `Could not show a notification: ${why}`,
+    es: 'No se pudo mostrar una notificación: el sistema no la mostró. La novedad sigue en el panel de DACA Watch y en el ícono de la bandeja.',
+  }),
 } as const;

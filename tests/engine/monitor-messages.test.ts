@@ -37,6 +37,8 @@ describe('MONITOR_MESSAGES', () => {
       expect(text.en.length).toBeGreaterThan(20);
     }
     expect(MONITOR_MESSAGES.accountCasesRetrying('timeout').es).toContain('(timeout)');
-    expect(MONITOR_MESSAGES.notificationFailed('denied by the system').es).toBe('No se pudo mostrar una notificación: denied by the system');
+    expect(MONITOR_MESSAGES.notificationFailed('denied by the system').es).toBe('No se pudo mostrar una notificación: el sistema no la mostró. La novedad sigue en el panel de DACA Watch y en el ícono de la bandeja.');
+    // The system's English words stay out of the Spanish sentence.
+    expect(MONITOR_MESSAGES.notificationFailed('denied by the system').es).not.toContain('denied');
   });
 });
