@@ -178,8 +178,8 @@ const storeDir = values.store ?? temporaryStore ?? join(homedir(), '.config', 'd
 // reads what the other one saved, and held until exit. `--once` waits its turn; a long run does not start.
 const locked = await storeLock.waitForStoreLock(storeDir, {
   timeoutMs: values.once ? waitSeconds * 1_000 : 0,
+  // On stderr, with --json too: the wait is not an event of the engine.
   onWait: (holder) => {
-    if (values.json) return;
     const who = holder ? ` (${holder.pid}@${holder.hostname})` : '';
     process.stderr.write(
       lang === 'es'
