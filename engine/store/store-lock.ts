@@ -102,7 +102,17 @@ export interface StoreLock {
   release(): void;
 }
 
-export type LockAttempt = { ok: true; lock: StoreLock; tookOver: LockOwner | 'garbage' | null } | { ok: false; holder: LockOwner | null };
+/**
+ * `unwritable`: the folder cannot take a new file (read-only, no permission, full), so no process can save there
+ * either (every save writes a new file first, atomic-file.ts): there is no writer to keep out, and the run goes on
+ * to say why its own saves fail, as before the lock.
+ */
+export type LockAttempt =
+  | { ok: true; lock: StoreLock; tookOver: LockOwner | 'garbage' | null; unwritable?: string }
+  | { ok: false; holder: LockOwner | null };
+
+/** Errors that mean no file can be created in the folder (by anyone), not that someone holds it. */
+const UNWRITABLE = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT']);
 
 /** Locks held by this process, by path: asking twice is "held", and a lock of our own pid that is not here is stale. */
 const heldHere = new Map<string, string>();
@@ -111,7 +121,13 @@ const heldHere = new Map<string, string>();
 export function tryLockStore(dir: string, ports: LockPorts = nodeLockPorts): LockAttempt {
   const folder = resolve(dir);
   const path = join(folder, LOCK_FILE_NAME);
-  ports.mkdir(folder);
+  try {
+    ports.mkdir(folder);
+  } catch (error) {
+    const cause = code(error);
+    if (cause === undefined || !UNWRITABLE.has(cause)) throw error;
+    return unwritable(path, ports, cause);
+  }
   let tookOver: LockOwner | 'garbage' | null = null;
   // A few rounds at most: each lost race means someone else moved on, and the next round sees their lock.
   for (let round = 0; round < 4; round += 1) {
@@ -121,7 +137,9 @@ export function tryLockStore(dir: string, ports: LockPorts = nodeLockPorts): Loc
       heldHere.set(path, owner.token);
       return { ok: true, lock: lockOf(path, owner, ports), tookOver };
     } catch (error) {
-      if (code(error) !== 'EEXIST') throw error;
+      const cause = code(error);
+      if (cause !== undefined && UNWRITABLE.has(cause)) return unwritable(path, ports, cause);
+      if (cause !== 'EEXIST') throw error;
     }
     const seen = inspect(path, ports);
     if (seen === 'gone') continue;
@@ -202,6 +220,11 @@ export function storeInUseMessage(dir: string, holder: LockOwner | null): Locali
 /** Tied to the process: released on exit (kill -9 leaves it, and the next process takes the stale lock over). */
 export function releaseOnExit(lock: StoreLock): void {
   process.once('exit', () => lock.release());
+}
+
+function unwritable(path: string, ports: LockPorts, cause: string): LockAttempt {
+  const owner: LockOwner = { pid: ports.pid, hostname: ports.hostname, startedAt: new Date(ports.now()).toISOString(), token: '' };
+  return { ok: true, lock: { path, owner, release: () => undefined }, tookOver: null, unwritable: cause };
 }
 
 function lockOf(path: string, owner: LockOwner, ports: LockPorts): StoreLock {

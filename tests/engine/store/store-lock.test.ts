@@ -111,6 +111,22 @@ describe('one holder at a time', () => {
   });
 });
 
+describe('a folder where no file can be made', () => {
+  it.each([['EROFS'], ['EACCES'], ['ENOSPC']])('%s: no writer to keep out, so the run goes on (and says why its saves fail)', (cause) => {
+    const d = disk();
+    const ports = { ...processOn(d, 100), createExclusive: () => { throw Object.assign(new Error(cause), { code: cause }); } };
+    const result = tryLockStore(DIR, ports);
+    expect(result.ok && result.unwritable).toBe(cause);
+    expect(d.files.size).toBe(0);
+  });
+
+  it('any other error is not taken for that', () => {
+    const d = disk();
+    const ports = { ...processOn(d, 100), createExclusive: () => { throw Object.assign(new Error('EIO'), { code: 'EIO' }); } };
+    expect(() => tryLockStore(DIR, ports)).toThrow('EIO');
+  });
+});
+
 describe('stale locks', () => {
   it('a lock whose process is gone on this host is taken over, and the takeover names it', () => {
     const d = disk();
