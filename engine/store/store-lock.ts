@@ -162,8 +162,9 @@ export function tryLockStore(dir: string, ports: LockPorts = nodeLockPorts): Loc
       try {
         ports.link(aside, path);
       } catch {
-        // A third process locked meanwhile: the one we moved has lost its file, and that process ends its writes
-        // at its next check of the lock (see `holds`). Rare beyond measure; said here so it is not hidden.
+        // A third process locked meanwhile, so the one whose file we moved no longer has it and does not know:
+        // two writers. It takes three processes meeting on one stale lock within the same instant; not guarded
+        // further, and said here so it is not hidden (`holds` tells a holder whether its file is still its own).
       }
       safeUnlink(aside, ports);
       continue;
@@ -199,7 +200,7 @@ export async function waitForStoreLock(dir: string, options: WaitOptions): Promi
   return attempt;
 }
 
-/** Whether the lock file at `dir` is still this lock (a check before writing, for the paranoid). */
+/** Whether the lock file is still this lock's (false once another process took it over). */
 export function holds(lock: StoreLock, ports: LockPorts = nodeLockPorts): boolean {
   try {
     return (JSON.parse(ports.readText(lock.path)) as LockOwner).token === lock.owner.token;
