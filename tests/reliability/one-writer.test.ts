@@ -101,7 +101,7 @@ describe('two `--once` runs at once on one store', { timeout: TRIAL_TIMEOUT }, (
     expect(await start(args()).done).toBe(0);
     sim.advanceToPhase('silent-approval');
     // One slow answer keeps whichever run comes first busy for a while, so the two surely overlap.
-    sim.addFault({ endpoint: 'any-api', kind: 'slow', delayMs: 1_500, times: 1 });
+    sim.addFault({ endpoint: 'any-api', kind: 'slow', delayMs: 4_000, times: 1 });
     const [a, b] = [start(args()), start(args())];
     const [codeA, codeB] = await Promise.all([a.done, b.done]);
     expect([codeA, codeB], a.stderr() + b.stderr()).toEqual([0, 0]);
