@@ -13,6 +13,7 @@ import { ShellNotices, shellPlatformOf } from '../app/shell-notices';
 import { connectInBackground } from '../app/start-up';
 import { MyUscisClient } from '../engine/client';
 import { openStateStore } from '../engine/store/file-state-store';
+import { releaseOnExit, storeInUseMessage, tryLockStore } from '../engine/store/store-lock';
 import { Monitor, type MonitorEvent } from '../engine/monitor';
 import type { NotifierPort } from '../engine/ports';
 import { ReminderWatch } from '../engine/reminders';
@@ -68,6 +69,14 @@ async function start(): Promise<void> {
   // app.getLocale() is the application locale Chromium also gives the page as navigator.language (Electron docs,
   // docs/api/app.md "app.getLocale()"; called after ready, as they require).
   const systemLanguage = languageOfLocale(app.getLocale());
+  // One writer per store (engine/store/store-lock.ts): the single-instance lock keeps out a second app, this keeps out a
+  // headless runner or a preview on the same folder. Taken before the store is read; if another process holds it,
+  // the start-up's error path below tells the user (a dialog) and the app quits without writing.
+  const storeDir = join(app.getPath('userData'), demo ? 'demo' : 'state');
+  const storeLock = tryLockStore(storeDir);
+  if (!storeLock.ok) throw new Error(storeInUseMessage(storeDir, storeLock.holder)[systemLanguage]);
+  releaseOnExit(storeLock.lock);
+  app.on('will-quit', () => storeLock.lock.release());
   const renderFirstPaint = await loadFirstPaint(join(here, '..', FIRST_PAINT_DIR, FIRST_PAINT_FILE), (message) => console.warn(message));
   // Windows shows toasts for an app id that a Start-menu shortcut carries: the installer's in a
   // packaged app, electron.exe's own under `npm start` (Electron's notification docs).
@@ -80,7 +89,7 @@ async function start(): Promise<void> {
   const clock = sim ? { now: () => sim.clock.now() } : { now: Date.now };
   const client = new MyUscisClient({ http: myUscisTransport(mode), origin: dataOrigin, clock });
   const probe = async () => (await client.fetchEndpoint('probe')).outcome.kind === 'ok';
-  const store = openStateStore({ dir: join(app.getPath('userData'), demo ? 'demo' : 'state') });
+  const store = openStateStore({ dir: storeDir });
 
   // What the monitor says while the rest is built (its notes on a damaged store) and the tray's and the app menu's
   // commands wait, in order, until everything their handlers touch exists (released at the end).

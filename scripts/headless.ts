@@ -37,7 +37,10 @@ Usage: npm run --silent headless -- --demo [options]
   --store DIR       where the state is kept (default ~/.config/daca-watch/headless; with --demo, a
                     temporary folder)
   --once            check every case now, print the renewal calendar and what is due, then exit (a stored backoff still applies; the 10-minute
-                    floor per case applies to the real origin, not to a simulator on loopback)
+                    floor per case applies to the real origin, not to a simulator on loopback). If another DACA
+                    Watch is using the store folder, it waits its turn (see --wait) before it reads the store
+  --wait SECONDS    with --once: how long to wait for another DACA Watch to finish with the store folder
+                    (default 60; 0: do not wait)
   --lang en|es      language of everything printed (default: the system's, from LC_ALL, LC_MESSAGES
                     or LANG); the stored language setting is not changed
   --verbose         also one line per check (how many requests, the outcome)
@@ -57,8 +60,12 @@ Usage: npm run --silent headless -- --demo [options]
   --mask            with --discover, show receipts as IOE•••••1234 (also when the stored settings mask them)
   -h, --help        this text
 
+One writer per store: the app, this runner and the preview each hold a lock file (daca-watch.lock) in the
+store folder while they may write; the lock of a process that is no longer running is taken over.
+
 Exit codes: 0 done, 1 stopped by an error, 2 bad arguments, 3 the state could not be saved (the last
-good file is kept; the reason is printed).`;
+good file is kept; the reason is printed), 4 another DACA Watch is using the store folder (nothing was
+read or written; with --once, after waiting its turn for --wait seconds).`;
 
 const MESSAGES = {
   noSession: {
@@ -86,6 +93,7 @@ const values = commandLine('headless', HELP, {
   cookie: { type: 'string' },
   store: { type: 'string' },
   once: { type: 'boolean' },
+  wait: { type: 'string' },
   json: { type: 'boolean' },
   discover: { type: 'boolean' },
   mask: { type: 'boolean' },
@@ -103,6 +111,9 @@ const speed = values.speed === undefined ? 21_600 : Number(values.speed);
 if (!Number.isFinite(speed) || speed < 1 || speed > 1_000_000) fail(`--speed needs a number from 1 to 1000000, got "${values.speed}"`);
 if (values.speed !== undefined && !values.demo) fail('--speed only goes with --demo');
 if (values.mask && !values.discover) fail('--mask only goes with --discover');
+const waitSeconds = values.wait === undefined ? 60 : Number(values.wait);
+if (!Number.isFinite(waitSeconds) || waitSeconds < 0 || waitSeconds > 3_600) fail(`--wait needs a number of seconds from 0 to 3600, got "${values.wait}"`);
+if (values.wait !== undefined && !values.once) fail('--wait only goes with --once');
 
 let receipts: ReceiptNumber[] = [];
 if (values.receipts !== undefined) {
@@ -139,11 +150,12 @@ if (!values.demo) {
 }
 
 // Loaded once the arguments are known to be good: a mistake is answered without waiting for the engine.
-const [{ startSimulator }, { createNodeMonitor }, { Narration: NarrationOf, renewalCalendar, calendarLines }, { ReminderWatch }] = await Promise.all([
+const [{ startSimulator }, { createNodeMonitor }, { Narration: NarrationOf, renewalCalendar, calendarLines }, { ReminderWatch }, storeLock] = await Promise.all([
   import('../simulator/server'),
   import('../engine/node-monitor'),
   import('./headless-narration'),
   import('../engine/reminders'),
+  import('../engine/store/store-lock'),
 ]);
 
 let sim: Simulator | null = null;
@@ -161,6 +173,29 @@ if (values.demo) {
 const temporaryStore = values.demo && values.store === undefined ? mkdtempSync(join(tmpdir(), 'daca-watch-demo-')) : null;
 if (temporaryStore) process.once('exit', () => rmSync(temporaryStore, { recursive: true, force: true }));
 const storeDir = values.store ?? temporaryStore ?? join(homedir(), '.config', 'daca-watch', 'headless');
+
+// One writer per store (engine/store/store-lock.ts): taken before the store is read, so a run that waited its turn
+// reads what the other one saved, and held until exit. `--once` waits its turn; a long run does not start.
+const locked = await storeLock.waitForStoreLock(storeDir, {
+  timeoutMs: values.once ? waitSeconds * 1_000 : 0,
+  // On stderr, with --json too: the wait is not an event of the engine.
+  onWait: (holder) => {
+    const who = holder ? ` (${holder.pid}@${holder.hostname})` : '';
+    process.stderr.write(
+      lang === 'es'
+        ? `headless: otro DACA Watch está usando esta carpeta${who}; esperando su turno (hasta ${waitSeconds} s)…\n`
+        : `headless: another DACA Watch is using this folder${who}; waiting its turn (up to ${waitSeconds} s)…\n`,
+    );
+  },
+});
+if (!locked.ok) {
+  const message = storeLock.storeInUseMessage(storeDir, locked.holder);
+  if (values.json) process.stdout.write(`${JSON.stringify({ kind: 'error', message: message.en, text: message })}\n`);
+  process.stderr.write(`headless: ${message[lang]}\n`);
+  await sim?.close();
+  process.exit(4);
+}
+storeLock.releaseOnExit(locked.lock);
 
 const clock = sim ? { now: () => sim!.clock.now() } : { now: Date.now };
 let narration: Narration | null = null;

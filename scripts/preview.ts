@@ -16,6 +16,7 @@ import { answerRequest, type IpcHandlers } from '../app/ipc-answer';
 import { createIpcHandlers, type IpcHandlerPorts } from '../app/ipc-handlers';
 import { isLoopbackOrigin, type Monitor } from '../engine/monitor';
 import { createNodeMonitor } from '../engine/node-monitor';
+import { releaseOnExit, storeInUseMessage, tryLockStore } from '../engine/store/store-lock';
 import { type DashboardState, type EventChannel, type IpcResult } from '../shared/ipc/contract';
 import { languageOfLocale, type Language } from '../shared/localized';
 import { parseReceipt, type ReceiptNumber } from '../shared/receipt';
@@ -45,7 +46,8 @@ Usage: npm run --silent preview -- [options]
   --json            print one JSON line {url, token, simulator} instead of the text below
   -h, --help        this text
 
-Exit codes: 0 stopped (Ctrl+C), 1 could not start, 2 bad arguments.`;
+Exit codes: 0 stopped (Ctrl+C), 1 could not start, 2 bad arguments, 4 another DACA Watch (the app, a
+headless runner or a preview) is using the --store folder: one writer per store, so it does not start.`;
 
 const WS_PATH = '/api';
 /** One story day every 20 seconds: the renewal's steps come a few seconds to a minute apart. */
@@ -116,6 +118,15 @@ function checkedOrigin(typed: string): string {
 
 const runDir = mkdtempSync(join(tmpdir(), 'daca-watch-preview-'));
 process.once('exit', () => rmSync(runDir, { recursive: true, force: true }));
+
+// One writer per store (engine/store/store-lock.ts): held from before the store is read until exit.
+const storeDir = values.store ?? join(runDir, 'store');
+const storeLock = tryLockStore(storeDir);
+if (!storeLock.ok) {
+  process.stderr.write(`preview: ${storeInUseMessage(storeDir, storeLock.holder)[systemLanguage()]}\n`);
+  process.exit(4);
+}
+releaseOnExit(storeLock.lock);
 
 // ------------------------------------------------------------------ the dashboard over HTTP and WebSocket
 
@@ -255,7 +266,6 @@ function stateOf(monitor: Monitor): DashboardState {
   return { ...dashboardStateOf(monitor, demo), demoPace };
 }
 const clock = sim ? { now: () => sim.clock.now() } : { now: Date.now };
-const storeDir = values.store ?? join(runDir, 'store');
 const firstSession = sim ? (values['no-sign-in'] ? undefined : sim.createSession()) : values.cookie;
 const firstCases = typedReceipts.length > 0 ? typedReceipts : sim && firstSession ? ([sim.receipts.i821d, sim.receipts.i765] as ReceiptNumber[]) : [];
 

@@ -56,6 +56,8 @@ describe('bad arguments', () => {
     [['--receipts', 'IOE0933012457', '--cookie', 'a=b', '--lang', 'fr'], '--lang is en or es'],
     [['--receipts', 'IOE0933012457', '--cookie', 'a=b', '--speed', '60'], '--speed only goes with --demo'],
     [['--bogus'], "Unknown option '--bogus'"],
+    [['--receipts', 'IOE0933012457', '--cookie', 'a=b', '--wait', '5'], '--wait only goes with --once'],
+    [['--receipts', 'IOE0933012457', '--cookie', 'a=b', '--once', '--wait', 'soon'], '--wait needs a number of seconds from 0 to 3600'],
   ])('%j exits 2 and says what is wrong', (args, message) => {
     const result = run(args);
     expect(result.status).toBe(2);
@@ -74,6 +76,13 @@ describe('bad arguments', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('The desktop app never uses this');
     for (const kind of ['check', 'finding', 'notification', 'session', 'backoff', 'error', 'demo']) expect(result.stdout).toMatch(new RegExp(`^ +${kind} +\\{`, 'm'));
+  });
+
+  it('says in --help what exit code 4 means (another DACA Watch is using the store folder) and how long --once waits', () => {
+    const { status, stdout } = run(['--help']);
+    expect(status).toBe(0);
+    expect(stdout.replace(/\s+/g, ' ')).toContain('4 another DACA Watch is using the store folder');
+    expect(stdout).toMatch(/--wait SECONDS +with --once: how long to wait for another DACA Watch/);
   });
 });
 
