@@ -226,21 +226,42 @@ if (values.discover) {
 /** A run that finds the session over reports it and makes no further request: it ends. */
 let endSession = () => {};
 const sessionEnded = new Promise<void>((resolve) => (endSession = resolve));
-const { monitor } = createNodeMonitor({
-  origin,
-  ...(cookie === undefined ? {} : { cookie }),
-  clock,
-  storeDir,
-  // Spoken until the user picks a language in the app: this run's, like everything it prints.
-  systemLanguage: lang,
-  onEvent: (event) => {
-    // --discover prints one answer; the reasons it could not are said on stderr.
-    if (!values.discover) print(event);
-    else if (event.kind === 'error') process.stderr.write(`${event.text?.[lang] ?? event.message}\n`);
-    else if (event.kind === 'session' && event.state === 'signed-out') process.stderr.write(`${MESSAGES.signedOut[lang]}\n`);
-    if (event.kind === 'session' && event.state === 'signed-out') endSession();
-  },
-});
+/**
+ * The store's folder could not be read at all (not a folder, no permission, a disk error): said in the runner's
+ * language, with the system's code, instead of a stack trace. Nothing was written.
+ */
+function unreadableStore(error: unknown): never {
+  const code = (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
+  process.stderr.write(
+    `headless: ${
+      lang === 'es'
+        ? `No se pudieron leer los datos guardados en ${storeDir} (${code}). No se cambió nada; revise la carpeta o elija otra con --store.`
+        : `The stored data in ${storeDir} could not be read (${code}). Nothing was changed; check the folder or choose another with --store.`
+    }\n`,
+  );
+  process.exit(1);
+}
+let created: ReturnType<typeof createNodeMonitor>;
+try {
+  created = createNodeMonitor({
+    origin,
+    ...(cookie === undefined ? {} : { cookie }),
+    clock,
+    storeDir,
+    // Spoken until the user picks a language in the app: this run's, like everything it prints.
+    systemLanguage: lang,
+    onEvent: (event) => {
+      // --discover prints one answer; the reasons it could not are said on stderr.
+      if (!values.discover) print(event);
+      else if (event.kind === 'error') process.stderr.write(`${event.text?.[lang] ?? event.message}\n`);
+      else if (event.kind === 'session' && event.state === 'signed-out') process.stderr.write(`${MESSAGES.signedOut[lang]}\n`);
+      if (event.kind === 'session' && event.state === 'signed-out') endSession();
+    },
+  });
+} catch (error) {
+  unreadableStore(error);
+}
+const { monitor } = created;
 if (values.discover) {
   monitor.signedIn();
   const cases = await monitor.discoverAccountCases((ms) => sleep(ms));

@@ -131,6 +131,21 @@ describe('the plain runner tells what the store recovered from, in its language'
   }
 });
 
+describe('a store folder that cannot be read', () => {
+  it.each([
+    ['en', 'could not be read (ENOTDIR). Nothing was changed'],
+    ['es', 'No se pudieron leer los datos guardados'],
+  ] as const)('--lang %s: said in a sentence, no stack trace, exit 1', async (lang, words) => {
+    const notAFolder = join(root, `not-a-folder-${lang}`);
+    writeFileSync(notAFolder, 'a file where the store folder should be');
+    const run = await runner(['--permit-expiry', '2027-08-11', '--once', '--store', join(notAFolder, 'store'), '--lang', lang]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(words);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    if (lang === 'en') rows.push({ fault: 'store folder unreadable (ENOTDIR)', before: 0, after: 0, told: run.stderr.trim().replace(/\s+/g, ' ').slice(0, 140) });
+  });
+});
+
 describe('impossible dates', () => {
   it.each([
     ['en', '2027-02-30', 'is not a day on the calendar'],
