@@ -6,6 +6,7 @@ import type { Clock } from '../engine/ports';
 import type { ShellState } from '../shared/ipc/contract';
 import { displayValue } from '../shared/display-text';
 import { parseReceipt, type ReceiptNumber } from '../shared/receipt';
+import { isSafeExternalUrl } from '../shared/security/navigation';
 import { tomorrowMorning } from './app-controller';
 import { dashboardStateOf } from './dashboard-state';
 import { employerSheet } from './employer-sheet';
@@ -118,6 +119,7 @@ export function createIpcHandlers(ports: IpcHandlerPorts): IpcHandlers {
       monitor.eraseEverything();
       return { ok: true };
     },
-    'external:open': async ({ url }) => ({ opened: await ports.openExternal(url) }),
+    // Only the hosts the app needs (shared/security/navigation.ts), whatever shell opens it.
+    'external:open': async ({ url }) => ({ opened: isSafeExternalUrl(url) ? await ports.openExternal(url) : false }),
   };
 }

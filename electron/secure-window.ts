@@ -80,7 +80,7 @@ export function createSecureWindow(options: SecureWindowOptions): BrowserWindow 
   return secureWindow;
 }
 
-/** Hands a link to the user's browser if it is a safe https link; says whether it did. */
+/** Hands a link to the user's browser if it is https to one of the hosts the app needs (EXTERNAL_HOSTS); says whether it did. */
 export async function openSafeExternalUrl(url: string): Promise<boolean> {
   if (!isSafeExternalUrl(url)) return false;
   try {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MYUSCIS_ORIGIN } from '../shared/myuscis/endpoints';
 import { saveProblemMessage } from '../shared/monitor/save-problem';
+import { settingsDateProblem } from '../shared/monitor/settings-dates';
 import { maskReceipt, parseReceipt, type ReceiptNumber } from '../shared/receipt';
 import type { Language } from '../shared/localized';
 import { isLoopbackOrigin, type MonitorEvent } from '../engine/monitor';
@@ -26,9 +27,11 @@ Usage: npm run --silent headless -- --demo [options]
                     state goes to a temporary folder removed at exit (your own data is never touched)
   --speed N         with --demo: simulated seconds per real second (default 21600: a day every 4 seconds)
   --receipts LIST   the I-821D and I-765 receipt numbers, comma-separated (required without --demo or
-                    --permit-expiry)
+                    --permit-expiry). A run without --receipts keeps the cases stored in --store as they
+                    are; --receipts none stops watching them all (so does Remove in the dashboard)
   --permit-expiry YYYY-MM-DD
-                    the current work permit's expiry (kept like the app's setting): the runner tells the
+                    the current work permit's expiry (a real calendar date, 2012 to 2100; kept like the
+                    app's setting, the stored cases untouched): the runner tells the
                     recommended filing window (150 to 120 days before it), day 105 and day 120 of a pending
                     renewal and the new card's dates. Without --receipts it makes no request to USCIS at all
   --origin URL      the myUSCIS origin (default ${MYUSCIS_ORIGIN}); http only for 127.0.0.1/localhost
@@ -76,6 +79,10 @@ const MESSAGES = {
     en: 'The session is not live: sign in again (or pass a fresh --cookie).',
     es: 'La sesión no está activa: vuelva a iniciar sesión (o use un --cookie nuevo).',
   },
+  receiptsNone: {
+    en: '--receipts none stands alone: it stops watching every stored case.',
+    es: '--receipts none va solo: deja de vigilar todos los casos guardados.',
+  },
   noReceipts: {
     en: '--receipts is required (the I-821D and I-765 receipt numbers, comma-separated), unless you use --demo.',
     es: 'Falta --receipts (los números de recibo del I-821D y del I-765, separados por comas), a menos que use --demo.',
@@ -116,8 +123,17 @@ if (!Number.isFinite(waitSeconds) || waitSeconds < 0 || waitSeconds > 3_600) fai
 if (values.wait !== undefined && !values.once) fail('--wait only goes with --once');
 
 let receipts: ReceiptNumber[] = [];
-if (values.receipts !== undefined) {
+/**
+ * Whether this run says which cases to watch. Without --receipts the stored cases stay as they are (a calendar
+ * run must not unwatch them); only `--receipts none` (or the dashboard's Remove) empties the list. An empty
+ * `--receipts ''` is refused, not taken for "none": an unset shell variable must not unwatch everything.
+ */
+const receiptsGiven = values.receipts !== undefined;
+if (values.receipts !== undefined && values.receipts.trim().toLowerCase() === 'none') {
+  // Explicitly nothing: unwatch every stored case.
+} else if (values.receipts !== undefined) {
   for (const typed of values.receipts.split(',').filter((part) => part.trim() !== '')) {
+    if (typed.trim().toLowerCase() === 'none') fail(MESSAGES.receiptsNone[lang]);
     const parsed = parseReceipt(typed);
     if (!parsed.ok) fail(`"${typed.trim()}": ${parsed.error.message[lang]}`);
     receipts.push(parsed.receipt);
@@ -128,8 +144,9 @@ if (values.receipts !== undefined) {
   fail(MESSAGES.noReceipts[lang]);
 }
 const permitExpiry = values['permit-expiry'];
-if (permitExpiry !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(permitExpiry) || Number.isNaN(Date.parse(permitExpiry)) || new Date(permitExpiry).toISOString().slice(0, 10) !== permitExpiry)) {
-  fail(`--permit-expiry needs a date as YYYY-MM-DD, got "${permitExpiry}"`);
+if (permitExpiry !== undefined) {
+  const problem = settingsDateProblem(permitExpiry);
+  if (problem) fail(`--permit-expiry: ${problem[lang]}`);
 }
 /** Only the calendar: no receipts, so no session and no request to USCIS. */
 const calendarOnly = !values.demo && !values.discover && receipts.length === 0;
@@ -202,9 +219,16 @@ let narration: Narration | null = null;
 const say = (lines: readonly string[]) => {
   if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
 };
+/**
+ * Events that come before the narration exists (the store's recovery, told as the monitor starts): held, then told
+ * in the runner's language as soon as it does, so the plain output says what --json says.
+ */
+const held: MonitorEvent[] = [];
 const print = (event: MonitorEvent | { kind: 'demo'; message: string }) => {
   if (values.json) return void process.stdout.write(`${JSON.stringify(event)}\n`);
-  if (event.kind !== 'demo' && narration) say(narration.event(event));
+  if (event.kind === 'demo') return;
+  if (narration) say(narration.event(event));
+  else held.push(event);
 };
 
 if (values.discover) {
@@ -237,21 +261,42 @@ if (values.discover) {
 /** A run that finds the session over reports it and makes no further request: it ends. */
 let endSession = () => {};
 const sessionEnded = new Promise<void>((resolve) => (endSession = resolve));
-const { monitor } = createNodeMonitor({
-  origin,
-  ...(cookie === undefined ? {} : { cookie }),
-  clock,
-  storeDir,
-  // Spoken until the user picks a language in the app: this run's, like everything it prints.
-  systemLanguage: lang,
-  onEvent: (event) => {
-    // --discover prints one answer; the reasons it could not are said on stderr.
-    if (!values.discover) print(event);
-    else if (event.kind === 'error') process.stderr.write(`${event.text?.[lang] ?? event.message}\n`);
-    else if (event.kind === 'session' && event.state === 'signed-out') process.stderr.write(`${MESSAGES.signedOut[lang]}\n`);
-    if (event.kind === 'session' && event.state === 'signed-out') endSession();
-  },
-});
+/**
+ * The store's folder could not be read at all (not a folder, no permission, a disk error): said in the runner's
+ * language, with the system's code, instead of a stack trace. Nothing was written.
+ */
+function unreadableStore(error: unknown): never {
+  const code = (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
+  process.stderr.write(
+    `headless: ${
+      lang === 'es'
+        ? `No se pudieron leer los datos guardados en ${storeDir} (${code}). No se cambió nada; revise la carpeta o elija otra con --store.`
+        : `The stored data in ${storeDir} could not be read (${code}). Nothing was changed; check the folder or choose another with --store.`
+    }\n`,
+  );
+  process.exit(1);
+}
+let created: ReturnType<typeof createNodeMonitor>;
+try {
+  created = createNodeMonitor({
+    origin,
+    ...(cookie === undefined ? {} : { cookie }),
+    clock,
+    storeDir,
+    // Spoken until the user picks a language in the app: this run's, like everything it prints.
+    systemLanguage: lang,
+    onEvent: (event) => {
+      // --discover prints one answer; the reasons it could not are said on stderr.
+      if (!values.discover) print(event);
+      else if (event.kind === 'error') process.stderr.write(`${event.text?.[lang] ?? event.message}\n`);
+      else if (event.kind === 'session' && event.state === 'signed-out') process.stderr.write(`${MESSAGES.signedOut[lang]}\n`);
+      if (event.kind === 'session' && event.state === 'signed-out') endSession();
+    },
+  });
+} catch (error) {
+  unreadableStore(error);
+}
+const { monitor } = created;
 if (values.discover) {
   monitor.signedIn();
   const cases = await monitor.discoverAccountCases((ms) => sleep(ms));
@@ -267,7 +312,9 @@ if (values.discover) {
 narration = values.json
   ? null
   : new NarrationOf({ lang, verbose: values.verbose === true, state: () => monitor.snapshot, now: clock.now, ...(sim ? { filingDay: sim.filingDay } : {}) });
-monitor.setCases(receipts);
+for (const event of held.splice(0)) print(event);
+// Only a run that names its cases (or the demo) changes them: the stored ones stay otherwise.
+if (receiptsGiven || values.demo) monitor.setCases(receipts);
 if (permitExpiry !== undefined) monitor.updateSettings({ permitExpiry });
 // The renewal calendar's reminders come on a timer of their own, with or without receipts.
 const reminders = new ReminderWatch(monitor);
@@ -297,7 +344,8 @@ if (values.once) {
   const pace = isLoopbackOrigin(origin) ? 100 : 1;
   await monitor.runOnce((ms) => sleep(ms / pace));
   // What is due today, told whether or not it was notified before (the ledger is for notifications).
-  const shown = receipts.map((receipt) => (values.json ? receipt : maskReceipt(receipt)));
+  const watched = receiptsGiven || values.demo ? receipts : monitor.snapshot.cases.map((c) => c.receipt as ReceiptNumber);
+  const shown = watched.map((receipt) => (values.json ? receipt : maskReceipt(receipt)));
   const calendar = renewalCalendar(monitor.snapshot, clock.now(), shown);
   if (values.json) process.stdout.write(`${JSON.stringify({ kind: 'calendar', ...calendar })}\n`);
   else say(calendarLines(calendar, lang));

@@ -17,6 +17,7 @@ import { createIpcHandlers, type IpcHandlerPorts } from '../app/ipc-handlers';
 import { isLoopbackOrigin, type Monitor } from '../engine/monitor';
 import { createNodeMonitor } from '../engine/node-monitor';
 import { releaseOnExit, storeInUseMessage, tryLockStore } from '../engine/store/store-lock';
+import { makeCreatedFoldersPrivate } from '../engine/store/private-modes';
 import { type DashboardState, type EventChannel, type IpcResult } from '../shared/ipc/contract';
 import { languageOfLocale, type Language } from '../shared/localized';
 import { parseReceipt, type ReceiptNumber } from '../shared/receipt';
@@ -177,7 +178,20 @@ const cookieToken = (req: IncomingMessage) =>
     .map((pair) => pair.trim().split('='))
     .find(([name]) => name === cookieName)?.[1];
 
+/**
+ * DNS rebinding: a page of another site can make its own name resolve to 127.0.0.1 and then reach this server as
+ * "same origin" with it; its requests still carry that name in Host. Only this server's own address and port are
+ * answered (the address the preview printed), before the token is even looked at.
+ */
+const ownHost = `127.0.0.1:${boundPort}`;
+const isOwnHost = (req: IncomingMessage) => (req.headers.host ?? '').toLowerCase() === ownHost;
+const WRONG_HOST = `This is the DACA Watch preview: open it as http://${ownHost}/ (the address it printed), not under another name.\n`;
+
 server.on('request', (req, res) => {
+  if (!isOwnHost(req)) {
+    res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    return void res.end(WRONG_HOST);
+  }
   res.setHeader('Content-Security-Policy', csp);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   // The page's address carries the token: it must not travel on as a Referer.
@@ -207,6 +221,7 @@ server.on('upgrade', (req, socket, head) => {
   const url = new URL(req.url ?? '/', address);
   // Browsers always send Origin: a page anywhere but the dashboard is refused even with the cookie.
   const fromDashboard = req.headers.origin === undefined || req.headers.origin === address;
+  if (!isOwnHost(req)) return void socket.end('HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   if (url.pathname !== WS_PATH || !fromDashboard || (!isToken(url.searchParams.get('token')) && !isToken(cookieToken(req)))) {
     return void socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   }
@@ -304,7 +319,8 @@ const ports: Omit<IpcHandlerPorts, 'monitor'> = {
   },
   saveFile: async (suggestedName, contents) => {
     const exports = join(storeDir, 'exports');
-    mkdirSync(exports, { recursive: true });
+    // The user's folder alone, whatever the umask (like the store's: engine/store/private-modes.ts).
+    makeCreatedFoldersPrivate(mkdirSync(exports, { recursive: true, mode: 0o700 }), exports);
     const path = join(exports, suggestedName);
     writeFileSync(path, contents, { mode: 0o600 });
     return path;

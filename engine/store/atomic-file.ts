@@ -4,6 +4,7 @@
 import * as nodeFs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { SaveFailureCause } from '../../shared/monitor/save-problem';
+import { makeCreatedFoldersPrivate, makePrivate, PRIVATE_FOLDER_MODE } from './private-modes';
 
 /** The few file-system calls a save needs (Node's `fs`; tests pass one that fails the way a full disk does). */
 export interface SaveFileSystem {
@@ -87,8 +88,10 @@ function writeVerified(fs: SaveFileSystem, path: string, bytes: Buffer, mode: nu
   const temporary = join(dirname(path), `${basename(path)}.tmp-${process.pid}-${sequence}`);
   let fd: number | null = null;
   try {
-    fs.mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    makeCreatedFoldersPrivate(fs.mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_FOLDER_MODE }), dirname(path));
     fd = fs.openSync(temporary, 'wx', mode);
+    // Exactly `mode`, not what the umask leaves of it (private-modes.ts).
+    makePrivate(temporary, mode);
     let written = 0;
     while (written < bytes.length) {
       const n = fs.writeSync(fd, bytes, written, bytes.length - written, null);

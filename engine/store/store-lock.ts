@@ -17,6 +17,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { makeCreatedFoldersPrivate } from './private-modes';
 import { hostname as osHostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Localized } from '../../shared/localized';
@@ -77,7 +78,8 @@ export const nodeLockPorts: LockPorts = {
   rename: renameSync,
   link: linkSync,
   unlink: unlinkSync,
-  mkdir: (path) => void mkdirSync(path, { recursive: true, mode: 0o700 }),
+  // Folders it creates are the store's: 0700 whatever the umask (private-modes.ts).
+  mkdir: (path) => makeCreatedFoldersPrivate(mkdirSync(path, { recursive: true, mode: 0o700 }), path),
   pidAlive,
   now: Date.now,
   pid: process.pid,

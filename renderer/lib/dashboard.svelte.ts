@@ -26,7 +26,7 @@ export class Dashboard {
   /** Null until the first getState answers; replaced whole on every change (never mutated). */
   state = $state.raw<DashboardState | null>(null);
   /** Why the last call failed, until the next call or a dismissal. */
-  failure = $state.raw<{ method: Method; code: IpcFailure['code'] } | null>(null);
+  failure = $state.raw<{ method: Method; code: IpcFailure['code']; text?: IpcFailure['text'] } | null>(null);
   /** Epoch ms on the engine's clock (the simulator's in a demo), ticking between states. */
   now = $state(Date.now());
   /** How far the engine's clock is from this page's, from the last state. */
@@ -148,7 +148,7 @@ export class Dashboard {
       result = { ok: false, failure: { code: 'failed', message: '' } };
     }
     if (result.ok) return result.value;
-    this.failure = { method, code: result.failure.code };
+    this.failure = { method, code: result.failure.code, ...(result.failure.text ? { text: result.failure.text } : {}) };
     return undefined;
   }
 }

@@ -143,6 +143,8 @@ export const IpcFailureSchema = z.object({
     'failed',
   ]),
   message: z.string(),
+  /** What the person should fix, in both languages, when a value was refused for a reason they can act on (an impossible date). */
+  text: z.object({ en: z.string().max(300), es: z.string().max(300) }).optional(),
 });
 export type IpcFailure = z.output<typeof IpcFailureSchema>;
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; failure: IpcFailure };

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { FINDING_TYPES, FindingSchema, type FindingType } from './findings';
 import { CHECK_PRESETS, INTERVAL_LIMITS } from './settings-limits';
+import { settingsDateProblem } from './settings-dates';
 import { AccountCasesSchema } from '../myuscis/account-cases';
 import { byEventTime } from '../knowledge/events';
 import { LIMITS } from '../limits';
@@ -12,7 +13,14 @@ import type { Localized } from '../localized';
 export const STATE_VERSION = 2;
 
 const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/**
+ * A date the user typed into the settings: a real calendar day within sane years (settings-dates.ts). The issue's
+ * message carries both languages (`params.text`), for the dashboard's settings handler to show.
+ */
+const settingsDate = z.string().check((ctx) => {
+  const problem = settingsDateProblem(ctx.value);
+  if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: problem.en, params: { text: problem } });
+});
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 /** Which findings notify by default: never case-touched alone, new events or applicant uploads. */
@@ -60,13 +68,13 @@ export const SettingsSchema = z.object({
   /** The same at night and on weekends (with staySignedIn, a light read every 14 minutes, mostly of the likelier case, keeps the session instead). */
   offHoursIntervalMinutes: z.number().int().min(INTERVAL_LIMITS.offHoursIntervalMinutes.min).max(INTERVAL_LIMITS.offHoursIntervalMinutes.max).default(CHECK_PRESETS.recommended.offHoursIntervalMinutes),
   /** The current work permit's expiry, if the user gave it. */
-  permitExpiry: isoDate.nullable().default(null),
+  permitExpiry: settingsDate.nullable().default(null),
   /** Desktop reminders of the renewal's dates (the filing window, day 105, day 120, the new card); the dashboard shows them anyway. */
   renewalReminders: z.boolean().default(true),
   /** The new card's first valid day, as printed on the approval notice or the card (entered after an approval). */
-  newCardValidFrom: isoDate.nullable().default(null),
+  newCardValidFrom: settingsDate.nullable().default(null),
   /** The new card's expiry, as printed on it: from then on the next filing window is counted from it. */
-  newCardExpiry: isoDate.nullable().default(null),
+  newCardExpiry: settingsDate.nullable().default(null),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 

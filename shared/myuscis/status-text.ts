@@ -1,6 +1,8 @@
 // Turns myUSCIS statusText (raw HTML with <a href> anchors) into plain text and a list of its links, without a DOM.
 // Never renders or trusts that HTML: tags and script/style contents are dropped, and only https links get a safeUrl.
 
+import { isSafeExternalUrl } from '../security/navigation';
+
 export interface StatusLink {
   /** The anchor's words, as plain text. */
   text: string;
@@ -222,8 +224,9 @@ function decodeEntities(text: string): string {
 function toSafeUrl(href: string): string | null {
   try {
     const url = new URL(href, RELATIVE_LINK_BASE);
-    // A user name hides the real host (https://www.uscis.gov@example.com), so such links are never offered.
-    return url.protocol === 'https:' && url.username === '' && url.password === '' ? url.href : null;
+    // A user name hides the real host (https://www.uscis.gov@example.com), so such links are never offered; nor
+    // a host the app does not open (isSafeExternalUrl: USCIS's own sites only).
+    return isSafeExternalUrl(url.href) ? url.href : null;
   } catch {
     return null;
   }

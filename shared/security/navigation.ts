@@ -43,10 +43,28 @@ export function isAllowedNavigation(url: string, allow: AllowList): boolean {
   return allow.some((origin) => origin.protocol === parsed.protocol && origin.hostname === parsed.hostname && origin.port === parsed.port);
 }
 
-/** Whether a link may be handed to the user's browser: https, with a host, without credentials. */
+/**
+ * The only hosts a link may leave the app for (the user's browser), exact names, https on the default port. Each
+ * one is a host the app itself links to or that USCIS's own pages and texts link to:
+ * - `www.uscis.gov`: the knowledge base's pages (shared/knowledge/renewal-calendar.ts `USCIS_PAGES`: DACA, the
+ *   contact center, automatic extensions, I-9 Central; shared/knowledge/decision-outcomes.ts
+ *   `FIND_LEGAL_SERVICES_URL`), the status texts' relative links (shared/myuscis/status-text.ts
+ *   `RELATIVE_LINK_BASE`), the help links of the sign-in pages (secure-window.ts, `isUscisHelpLink`) and the
+ *   employer's sheet (app/employer-sheet.ts).
+ * - `uscis.gov`: the same site without `www.`, as USCIS writes it in some texts.
+ * - `egov.uscis.gov`: the processing-times page USCIS's status texts link to (a real statusText in
+ *   tests/shared/myuscis/schemas.test.ts: `egov.uscis.gov/processing-times`).
+ * - `my.uscis.gov` and `myaccount.uscis.gov`: myUSCIS and its sign-in (shared/myuscis/endpoints.ts
+ *   `MYUSCIS_ORIGIN`, `MYACCOUNT_ORIGIN`), which the sign-in pages open in a new window (account help, password reset).
+ * Everything else is refused: `external:open` from the dashboard and the sign-in window's popups alike. A grep of
+ * shared/, app/, renderer/ (its i18n included) and engine/ for https:// finds no other host.
+ */
+export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set(['www.uscis.gov', 'uscis.gov', 'egov.uscis.gov', 'my.uscis.gov', 'myaccount.uscis.gov']);
+
+/** Whether a link may be handed to the user's browser: https on the default port, no credentials, a host of EXTERNAL_HOSTS. */
 export function isSafeExternalUrl(url: string): boolean {
   const parsed = parseUrl(url);
-  return parsed !== null && parsed.protocol === 'https:' && parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
+  return parsed !== null && parsed.protocol === 'https:' && parsed.port === '' && parsed.username === '' && parsed.password === '' && EXTERNAL_HOSTS.has(parsed.hostname);
 }
 
 /**

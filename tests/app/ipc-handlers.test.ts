@@ -93,6 +93,15 @@ describe('dashboard requests', () => {
     expect(run.monitor.snapshot.cases).toEqual([]);
     expect(await handlers['external:open']({ url: 'javascript:alert(1)' })).toEqual({ opened: false });
   });
+
+  it('opens only the hosts the app needs, whatever the shell would open', async () => {
+    const { handlers } = await setup();
+    expect(await handlers['external:open']({ url: 'https://www.uscis.gov/DACA' })).toEqual({ opened: true });
+    expect(await handlers['external:open']({ url: 'https://egov.uscis.gov/processing-times/' })).toEqual({ opened: true });
+    for (const url of ['https://example.org/', 'https://www.uscis.gov.evil.example/', 'https://www.usps.com/']) {
+      expect(await handlers['external:open']({ url }), url).toEqual({ opened: false });
+    }
+  });
 });
 
 describe('state pushes', () => {

@@ -148,6 +148,26 @@ describe('openSafeExternalUrl', () => {
     expect(electron.shell.opened.slice(opened)).toEqual(['https://www.uscis.gov/']);
   });
 
+  it('opens only the hosts the app needs: any other https site is refused', async () => {
+    const opened = electron.shell.opened.length;
+    for (const url of ['https://egov.uscis.gov/processing-times/', 'https://my.uscis.gov/account/applicant', 'https://myaccount.uscis.gov/forgot-password']) {
+      expect(await openSafeExternalUrl(url), url).toBe(true);
+    }
+    for (const url of ['https://example.org/', 'https://www.google.com/search?q=x', 'https://my.uscis.gov.evil.example/', 'https://www.uscis.gov:8443/']) {
+      expect(await openSafeExternalUrl(url), url).toBe(false);
+    }
+    expect(electron.shell.opened.slice(opened)).toEqual(['https://egov.uscis.gov/processing-times/', 'https://my.uscis.gov/account/applicant', 'https://myaccount.uscis.gov/forgot-password']);
+  });
+
+  it("a sign-in page's popup: denied as a window; in the browser only for the hosts the app needs", async () => {
+    const opened = electron.shell.opened.length;
+    const { webContents } = asFake(createSecureWindow({ allow: REAL, openLinksInBrowser: true, log: () => undefined }));
+    expect(webContents.attemptWindowOpen('https://evil.example/phish')).toEqual({ action: 'deny' });
+    expect(webContents.attemptWindowOpen('https://www.uscis.gov/forms')).toEqual({ action: 'deny' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(electron.shell.opened.slice(opened)).toEqual(['https://www.uscis.gov/forms']);
+  });
+
   it('says false when the system could not open the link', async () => {
     const openExternal = electron.shell.openExternal;
     electron.shell.openExternal = async () => Promise.reject(new Error('no browser'));

@@ -78,7 +78,7 @@ describe('--permit-expiry without receipts', () => {
   it('refuses a date that does not exist', async () => {
     const result = await runner(['--permit-expiry', '2027-02-29', '--once']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('--permit-expiry needs a date as YYYY-MM-DD');
+    expect(result.stderr).toContain('--permit-expiry: 2027-02-29 is not a day on the calendar');
   }, 20_000);
 });
 

@@ -148,7 +148,11 @@ describe('statusTextToPlain', () => {
     ['HTTPS://WWW.USCIS.GOV/I-821D', 'https://www.uscis.gov/I-821D'],
     ['/i-821d', 'https://www.uscis.gov/i-821d'],
     ['es/ayuda', 'https://www.uscis.gov/es/ayuda'],
-    ['//example.com/x', 'https://example.com/x'],
+    ['//egov.uscis.gov/processing-times/', 'https://egov.uscis.gov/processing-times/'],
+    // A host the app does not open (shared/security/navigation.ts EXTERNAL_HOSTS) is shown, never offered.
+    ['//example.com/x', null],
+    ['https://www.usps.com/', null],
+    ['https://www.uscis.gov.evil.example/', null],
   ])('gives href %j the safe URL %j', (href, safeUrl) => {
     const { links } = statusTextToPlain(`<a href="${href}">link</a>`);
     expect(links).toHaveLength(1);

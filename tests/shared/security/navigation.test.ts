@@ -2,7 +2,7 @@
 // look-alike hosts and downgrades refused, and which links may go to the browser. Pure.
 
 import { describe, expect, it } from 'vitest';
-import { allowListFor, allowListOf, cookieDomainMatches, isAllowedNavigation, isAllowedSubframe, isSafeExternalUrl, isUscisHelpLink, myUscisOrigins, originForLog } from '../../../shared/security/navigation';
+import { EXTERNAL_HOSTS, allowListFor, allowListOf, cookieDomainMatches, isAllowedNavigation, isAllowedSubframe, isSafeExternalUrl, isUscisHelpLink, myUscisOrigins, originForLog } from '../../../shared/security/navigation';
 
 const REAL = allowListFor({ kind: 'real' });
 const DEMO = allowListFor({ kind: 'demo', accountOrigin: 'http://localhost:41001', dataOrigin: 'http://127.0.0.1:41002' });
@@ -88,8 +88,35 @@ describe('myUscisOrigins', () => {
 });
 
 describe('isSafeExternalUrl', () => {
-  it.each(['https://www.uscis.gov/i-821d', 'https://egov.uscis.gov/processing-times/', 'https://example.org/a?b=c#d'])('lets %s go to the browser', (url) => {
+  it.each([
+    'https://www.uscis.gov/i-821d',
+    'https://uscis.gov/DACA',
+    'https://egov.uscis.gov/processing-times/',
+    'https://my.uscis.gov/account/applicant',
+    'https://myaccount.uscis.gov/forgot-password',
+    'https://WWW.USCIS.GOV:443/es',
+  ])('lets %s go to the browser', (url) => {
     expect(isSafeExternalUrl(url)).toBe(true);
+  });
+
+  it('allows exactly the hosts the app needs', () => {
+    expect([...EXTERNAL_HOSTS].sort()).toEqual(['egov.uscis.gov', 'my.uscis.gov', 'myaccount.uscis.gov', 'uscis.gov', 'www.uscis.gov']);
+  });
+
+  it.each([
+    'https://example.org/a?b=c#d',
+    'https://www.google.com/',
+    'https://evil.my.uscis.gov/',
+    'https://my.uscis.gov.evil.example/',
+    'https://www.uscis.gov.evil.example/',
+    'https://uscis.gov.evil.example/',
+    'https://xuscis.gov/',
+    'https://www.uscis.gov:8443/',
+    'https://egov.uscis.gov./processing-times/',
+    'https://a.token.awswaf.com/',
+    'https://127.0.0.1/',
+  ])('refuses %s: not a host the app needs', (url) => {
+    expect(isSafeExternalUrl(url)).toBe(false);
   });
 
   it.each([
