@@ -20,6 +20,11 @@ export interface RecoveryInput {
   main: string | null;
   /** The last good copy's text (`<stem>.backup<ext>`); null when there is none. */
   backup: string | null;
+  /**
+   * Set when `backup` is the copy a save could not update (kept as `<stem>.backup-stale<ext>`): it is older than the
+   * file and is never called its last good copy. Null or absent: the backup is current.
+   */
+  backupStale?: BackupStaleMark | null;
   /** The text of the file this version saves to while the file is from a newer version (`<stem>.v<N><ext>`); null when there is none. */
   beside: string | null;
   /** The names already in the folder: a copy kept aside never takes one of them. */
@@ -43,16 +48,21 @@ export interface RecoveryPlan {
   problems: StoredStateProblem[];
 }
 
-/** The names of the files around `<stem><ext>` (the backup, the file beside a newer one). */
-export function storeFileNames(stem: string, ext: string): { file: string; backup: string; beside: string } {
-  return { file: `${stem}${ext}`, backup: `${stem}.backup${ext}`, beside: `${stem}.v${STATE_VERSION}${ext}` };
+/** The names of the files around `<stem><ext>` (the backup, the file beside a newer one, the backup a save could not update). */
+export function storeFileNames(stem: string, ext: string): { file: string; backup: string; beside: string; backupStale: string } {
+  return { file: `${stem}${ext}`, backup: `${stem}.backup${ext}`, beside: `${stem}.v${STATE_VERSION}${ext}`, backupStale: `${stem}.backup-stale${ext}` };
+}
+
+/** The backup is older than the file: a save could not update it. `backupFrom`: when it was last written (null: unknown). */
+export interface BackupStaleMark {
+  backupFrom: string | null;
 }
 
 export function planRecovery(input: RecoveryInput): RecoveryPlan {
-  const names: FileNames = storeFileNames(input.stem, input.ext);
+  const stale = input.backupStale ?? null;
+  const names: FileNames = { ...storeFileNames(input.stem, input.ext), backupStale: stale ? { from: stale.backupFrom } : null };
   const aside = (kind: AsideKind, how: 'move' | 'copy') => ({ kind, how, name: asideName(input, kind) });
-  const backupText = input.backup === null ? null : parseStoredObject(input.backup);
-  const fromBackup = backupText && readStored(backupText);
+  const fromBackup = readBackup(input.backup, names);
 
   if (input.main === null) {
     if (!fromBackup) return { state: emptyState(), from: 'nothing', aside: null, saveTo: 'file', disk: 'holds-state', problems: [] };
@@ -109,6 +119,21 @@ export function planRecovery(input: RecoveryInput): RecoveryPlan {
   return { state: reading.state, from: 'file', aside: null, saveTo: 'file', disk: 'holds-state', problems: [] };
 }
 
+/**
+ * The backup read as the state, with what reading it lost: whole when it parses, or salvaged value by value and
+ * then field by field when it is damaged itself (the same rules as the file). Null when nothing of it can be read.
+ */
+function readBackup(text: string | null, names: FileNames): StoredReading | null {
+  if (text === null) return null;
+  const whole = parseStoredObject(text);
+  if (whole) return readStored(whole);
+  const kept = salvageJsonObject(text);
+  // A copy cut before anything but its version holds nothing to read.
+  if (!kept || !Object.keys(kept).some((key) => key !== 'version')) return null;
+  const reading = readStored(kept);
+  return { ...reading, problems: [recoveryWords.backupDamaged(names), ...reading.problems] };
+}
+
 /** The name of a copy kept aside, stamped with the time; never one already taken, so no copy replaces another. */
 function asideName(input: RecoveryInput, kind: AsideKind): string {
   const base = `${input.stem}.${kind}-${new Date(input.now).toISOString().replaceAll(':', '-')}`;
@@ -151,9 +176,11 @@ function readStored(raw: StoredObject | undefined): StoredReading {
 }
 
 /**
- * A state read only in part, completed from the last good copy: every section the damaged file no longer held
- * is taken from the backup, and the history, notification records and case readings are the union of both
- * (so nothing found, notified or read before is lost or notified again).
+ * A state read only in part, completed from the backup: every section the damaged file no longer held is taken
+ * from the backup, a value that could not be read takes the backup's, and every list and record a person's data
+ * lives in is the union of both by identity (a case by receipt, a history entry or notification record by key, a
+ * snapshot part by receipt with the newer reading winning, learned titles by code, the account's cases by
+ * receipt), so nothing found, notified, watched or read before is lost or notified again.
  */
 function completedFrom(partial: AppState, stored: unknown, backup: AppState, resetFields: readonly string[][] = []): AppState {
   const merged = structuredClone(partial) as Record<string, unknown> & AppState;
@@ -165,17 +192,63 @@ function completedFrom(partial: AppState, stored: unknown, backup: AppState, res
     if (fromBackup !== undefined && path.length > 0) setValueAt(merged, path, structuredClone(fromBackup));
   }
   const checked = AppStateSchema.safeParse(merged);
-  if (!checked.success) return completedFrom(partial, stored, backup, []);
-  Object.assign(merged, checked.data);
-  const knownFindings = new Set(merged.history.map((finding) => finding.key));
-  merged.history = [...merged.history, ...backup.history.filter((finding) => !knownFindings.has(finding.key))]
+  if (!checked.success) return resetFields.length > 0 ? completedFrom(partial, stored, backup, []) : unionOf(partial, backup);
+  return unionOf(checked.data, backup);
+}
+
+/** `state` with every item of the backup's identified lists and records that it lacks; where both hold one, the newer by its time. */
+export function unionOf(state: AppState, backup: AppState): AppState {
+  const merged = structuredClone(state);
+  merged.cases = unionBy(merged.cases, backup.cases, (item) => item.receipt, () => false).slice(0, casesLimit);
+  merged.history = unionBy(merged.history, backup.history, (finding) => finding.key, (ours, theirs) => theirs.foundAt > ours.foundAt)
     .sort((a, b) => a.foundAt.localeCompare(b.foundAt))
     .slice(-LIMITS.history);
-  const knownRecords = new Set(merged.ledger.map((entry) => entry.key));
-  merged.ledger = [...merged.ledger, ...backup.ledger.filter((entry) => !knownRecords.has(entry.key))].slice(-LIMITS.ledger);
-  if (merged.cases.length === 0) merged.cases = structuredClone(backup.cases);
-  for (const [receipt, snapshot] of Object.entries(backup.snapshots)) merged.snapshots[receipt] ??= structuredClone(snapshot);
-  return merged;
+  // The ledger keeps its order (the file's records, then the backup's it lacks); the newest last are kept.
+  merged.ledger = unionBy(merged.ledger, backup.ledger, (entry) => entry.key, (ours, theirs) => theirs.notifiedAt > ours.notifiedAt).slice(-LIMITS.ledger);
+  for (const [receipt, theirs] of Object.entries(backup.snapshots)) {
+    const ours = merged.snapshots[receipt];
+    if (!ours) {
+      merged.snapshots[receipt] = structuredClone(theirs);
+      continue;
+    }
+    // Each reading (detail, status, documents) on its own: the newer one by the time it was read.
+    if (theirs.detail && (!ours.detail || theirs.detail.at > ours.detail.at)) ours.detail = structuredClone(theirs.detail);
+    if (theirs.status && (!ours.status || theirs.status.at > ours.status.at)) ours.status = structuredClone(theirs.status);
+    if (theirs.documents && (!ours.documents || theirs.documents.at > ours.documents.at)) ours.documents = structuredClone(theirs.documents);
+  }
+  for (const [code, title] of Object.entries(backup.learnedTitles)) if (!Object.hasOwn(merged.learnedTitles, code)) merged.learnedTitles[code] = structuredClone(title);
+  const newerList = (backup.accountCases.readAt ?? '') > (merged.accountCases.readAt ?? '');
+  merged.accountCases = {
+    readAt: newerList ? backup.accountCases.readAt : merged.accountCases.readAt,
+    cases: (newerList ? unionBy(backup.accountCases.cases, merged.accountCases.cases, (c) => c.receipt, () => false) : unionBy(merged.accountCases.cases, backup.accountCases.cases, (c) => c.receipt, () => false)).slice(0, accountCasesLimit),
+  };
+  for (const [receipt, entry] of Object.entries(backup.schedule.cases)) merged.schedule.cases[receipt] ??= structuredClone(entry);
+  const checked = AppStateSchema.safeParse(merged);
+  return checked.success ? checked.data : state;
+}
+
+const casesLimit = 10;
+const accountCasesLimit = 50;
+
+/** `ours` in its order, then every item of `theirs` whose identity it lacks; `theirsWins`: where both hold it, take theirs. */
+function unionBy<T>(ours: readonly T[], theirs: readonly T[], identity: (item: T) => string, theirsWins: (ours: T, theirs: T) => boolean): T[] {
+  const at = new Map<string, number>();
+  const result: T[] = [];
+  for (const item of ours) {
+    const key = identity(item);
+    if (at.has(key)) continue;
+    at.set(key, result.length);
+    result.push(structuredClone(item));
+  }
+  for (const item of theirs) {
+    const key = identity(item);
+    const index = at.get(key);
+    if (index === undefined) {
+      at.set(key, result.length);
+      result.push(structuredClone(item));
+    } else if (theirsWins(result[index]!, item)) result[index] = structuredClone(item);
+  }
+  return result;
 }
 
 /**
