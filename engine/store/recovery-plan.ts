@@ -62,12 +62,15 @@ export function planRecovery(input: RecoveryInput): RecoveryPlan {
   const stale = input.backupStale ?? null;
   const names: FileNames = { ...storeFileNames(input.stem, input.ext), backupStale: stale ? { from: stale.backupFrom } : null };
   const aside = (kind: AsideKind, how: 'move' | 'copy') => ({ kind, how, name: asideName(input, kind) });
-  const fromBackup = readBackup(input.backup, names);
+  // Read only when needed: a file that reads cleanly never looks at its backup.
+  let backupRead: StoredReading | null | undefined;
+  const backup = () => (backupRead === undefined ? (backupRead = readBackup(input.backup, names)) : backupRead);
 
   if (input.main === null) {
+    const fromBackup = backup();
     if (!fromBackup) return { state: emptyState(), from: 'nothing', aside: null, saveTo: 'file', disk: 'holds-state', problems: [] };
     // The file is gone but its last good copy is not (removed by hand, or by another program).
-    return { state: fromBackup.state, from: 'backup', aside: null, saveTo: 'file', disk: 'write', problems: [recoveryWords.missingBackToBackup(names), ...fromBackup.problems] };
+    return { state: structuredClone(fromBackup.state), from: 'backup', aside: null, saveTo: 'file', disk: 'write', problems: [recoveryWords.missingBackToBackup(names), ...fromBackup.problems] };
   }
 
   const stored = parseStoredObject(input.main);
@@ -77,6 +80,7 @@ export function planRecovery(input: RecoveryInput): RecoveryPlan {
     const told = { ...names, aside: moved.name };
     const kept = salvageJsonObject(input.main);
     const salvaged = readStored(kept);
+    const fromBackup = backup();
     if (fromBackup) {
       const state = completedFrom(salvaged.state, kept ?? {}, fromBackup.state, salvaged.resetFields);
       return { state, from: 'file+backup', aside: moved, saveTo: 'file', disk: 'write', problems: [recoveryWords.damagedBackToBackup(told, state), ...fromBackup.problems] };
@@ -102,6 +106,7 @@ export function planRecovery(input: RecoveryInput): RecoveryPlan {
   const reading = readStored(stored);
   if (reading.problems.length > 0) {
     const copied = aside('invalid', 'copy');
+    const fromBackup = backup();
     const state = fromBackup ? completedFrom(reading.state, stored, fromBackup.state, reading.resetFields) : reading.state;
     return {
       state,
@@ -120,11 +125,23 @@ export function planRecovery(input: RecoveryInput): RecoveryPlan {
 }
 
 /**
- * The backup read as the state, with what reading it lost: whole when it parses, or salvaged value by value and
+ * The backup read as the state, with what reading it lost (never changed by its callers, which copy what they keep): whole when it parses, or salvaged value by value and
  * then field by field when it is damaged itself (the same rules as the file). Null when nothing of it can be read.
  */
 function readBackup(text: string | null, names: FileNames): StoredReading | null {
   if (text === null) return null;
+  // The same backup is often read again (a store opened twice, every cut of a file tried against one copy): the last reading is kept.
+  const named = `${names.backup}${names.backupStale ? ' (older)' : ''}`;
+  if (lastBackup && lastBackup.text === text && lastBackup.named === named) return lastBackup.reading;
+  const reading = readBackupNow(text, names);
+  lastBackup = { text, named, reading };
+  return reading;
+}
+
+/** The last backup read, with the reading it gave (a cache of a pure function: the same text reads the same). */
+let lastBackup: { text: string; named: string; reading: StoredReading | null } | null = null;
+
+function readBackupNow(text: string, names: FileNames): StoredReading | null {
   const whole = parseStoredObject(text);
   if (whole) return readStored(whole);
   const kept = salvageJsonObject(text);
@@ -183,22 +200,26 @@ function readStored(raw: StoredObject | undefined): StoredReading {
  * receipt), so nothing found, notified, watched or read before is lost or notified again.
  */
 function completedFrom(partial: AppState, stored: unknown, backup: AppState, resetFields: readonly string[][] = []): AppState {
-  const merged = structuredClone(partial) as Record<string, unknown> & AppState;
+  // Copied on write along every path changed (below), so neither reading is changed: `partial` may be tried again.
+  const merged = { ...partial } as Record<string, unknown> & AppState;
   fillMissing(merged, stored, backup);
   // A value that could not be read takes the last good copy's value rather than the default (one bad setting
   // keeps the user's own choice, "mask receipt numbers" included). Values inside lists are not matched up.
   for (const path of resetFields) {
     const fromBackup = valueAt(backup, path);
-    if (fromBackup !== undefined && path.length > 0) setValueAt(merged, path, structuredClone(fromBackup));
+    if (fromBackup !== undefined && path.length > 0) setValueAt(merged, path, fromBackup);
   }
   const checked = AppStateSchema.safeParse(merged);
   if (!checked.success) return resetFields.length > 0 ? completedFrom(partial, stored, backup, []) : unionOf(partial, backup);
   return unionOf(checked.data, backup);
 }
 
-/** `state` with every item of the backup's identified lists and records that it lacks; where both hold one, the newer by its time. */
-export function unionOf(state: AppState, backup: AppState): AppState {
-  const merged = structuredClone(state);
+/**
+ * `state` with every item of the backup's identified lists and records that it lacks; where both hold one, the newer
+ * by its time. Both are this planner's own readings, so their items are taken as they are (no copies).
+ */
+function unionOf(state: AppState, backup: AppState): AppState {
+  const merged = { ...state, snapshots: { ...state.snapshots }, learnedTitles: { ...state.learnedTitles }, schedule: { ...state.schedule, cases: { ...state.schedule.cases } } };
   merged.cases = unionBy(merged.cases, backup.cases, (item) => item.receipt, () => false).slice(0, casesLimit);
   merged.history = unionBy(merged.history, backup.history, (finding) => finding.key, (ours, theirs) => theirs.foundAt > ours.foundAt)
     .sort((a, b) => a.foundAt.localeCompare(b.foundAt))
@@ -208,23 +229,26 @@ export function unionOf(state: AppState, backup: AppState): AppState {
   for (const [receipt, theirs] of Object.entries(backup.snapshots)) {
     const ours = merged.snapshots[receipt];
     if (!ours) {
-      merged.snapshots[receipt] = structuredClone(theirs);
+      merged.snapshots[receipt] = theirs;
       continue;
     }
     // Each reading (detail, status, documents) on its own: the newer one by the time it was read.
-    if (theirs.detail && (!ours.detail || theirs.detail.at > ours.detail.at)) ours.detail = structuredClone(theirs.detail);
-    if (theirs.status && (!ours.status || theirs.status.at > ours.status.at)) ours.status = structuredClone(theirs.status);
-    if (theirs.documents && (!ours.documents || theirs.documents.at > ours.documents.at)) ours.documents = structuredClone(theirs.documents);
+    merged.snapshots[receipt] = {
+      detail: theirs.detail && (!ours.detail || theirs.detail.at > ours.detail.at) ? theirs.detail : ours.detail,
+      status: theirs.status && (!ours.status || theirs.status.at > ours.status.at) ? theirs.status : ours.status,
+      documents: theirs.documents && (!ours.documents || theirs.documents.at > ours.documents.at) ? theirs.documents : ours.documents,
+    };
   }
-  for (const [code, title] of Object.entries(backup.learnedTitles)) if (!Object.hasOwn(merged.learnedTitles, code)) merged.learnedTitles[code] = structuredClone(title);
+  for (const [code, title] of Object.entries(backup.learnedTitles)) if (!Object.hasOwn(merged.learnedTitles, code)) merged.learnedTitles[code] = title;
   const newerList = (backup.accountCases.readAt ?? '') > (merged.accountCases.readAt ?? '');
   merged.accountCases = {
     readAt: newerList ? backup.accountCases.readAt : merged.accountCases.readAt,
     cases: (newerList ? unionBy(backup.accountCases.cases, merged.accountCases.cases, (c) => c.receipt, () => false) : unionBy(merged.accountCases.cases, backup.accountCases.cases, (c) => c.receipt, () => false)).slice(0, accountCasesLimit),
   };
-  for (const [receipt, entry] of Object.entries(backup.schedule.cases)) merged.schedule.cases[receipt] ??= structuredClone(entry);
+  for (const [receipt, entry] of Object.entries(backup.schedule.cases)) merged.schedule.cases[receipt] ??= entry;
+  // Parsed again: a state of its own (no object shared with either reading), and within every bound.
   const checked = AppStateSchema.safeParse(merged);
-  return checked.success ? checked.data : state;
+  return checked.success ? checked.data : structuredClone(state);
 }
 
 const casesLimit = 10;
@@ -238,28 +262,33 @@ function unionBy<T>(ours: readonly T[], theirs: readonly T[], identity: (item: T
     const key = identity(item);
     if (at.has(key)) continue;
     at.set(key, result.length);
-    result.push(structuredClone(item));
+    result.push(item);
   }
   for (const item of theirs) {
     const key = identity(item);
     const index = at.get(key);
     if (index === undefined) {
       at.set(key, result.length);
-      result.push(structuredClone(item));
-    } else if (theirsWins(result[index]!, item)) result[index] = structuredClone(item);
+      result.push(item);
+    } else if (theirsWins(result[index]!, item)) result[index] = item;
   }
   return result;
 }
 
 /**
  * Every field the stored object did not hold at all (at any depth, through objects only) takes the backup's value:
- * a file cut short, or left with only some of its settings, does not turn the rest into defaults.
+ * a file cut short, or left with only some of its settings, does not turn the rest into defaults. `target` is the
+ * caller's own object; the objects below it are copied before they change (the values taken are parsed again after).
  */
 function fillMissing(target: Record<string, unknown>, stored: unknown, backup: unknown): void {
   if (!isPlainObject(backup) || !isPlainObject(stored)) return;
   for (const [key, value] of Object.entries(backup)) {
-    if (!Object.hasOwn(stored, key)) target[key] = structuredClone(value);
-    else if (isPlainObject(target[key]) && isPlainObject(value)) fillMissing(target[key], stored[key], value);
+    if (!Object.hasOwn(stored, key)) target[key] = value;
+    else if (isPlainObject(target[key]) && isPlainObject(value)) {
+      const own = { ...target[key] };
+      target[key] = own;
+      fillMissing(own, stored[key], value);
+    }
   }
 }
 
@@ -273,7 +302,15 @@ function valueAt(root: unknown, path: readonly string[]): unknown {
   return at;
 }
 
+/** Sets the value at a path of keys through objects only, copying each object on the way (nothing shared is changed). */
 function setValueAt(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
-  const parent = valueAt(root, path.slice(0, -1));
-  if (isPlainObject(parent)) parent[path.at(-1)!] = value;
+  let at = root;
+  for (const key of path.slice(0, -1)) {
+    const next = at[key];
+    if (!isPlainObject(next)) return;
+    const own = { ...next };
+    at[key] = own;
+    at = own;
+  }
+  at[path.at(-1)!] = value;
 }
