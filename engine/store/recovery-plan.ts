@@ -63,8 +63,15 @@ export function planRecovery(input: RecoveryInput): RecoveryPlan {
   const names: FileNames = { ...storeFileNames(input.stem, input.ext), backupStale: stale ? { from: stale.backupFrom } : null };
   const aside = (kind: AsideKind, how: 'move' | 'copy') => ({ kind, how, name: asideName(input, kind) });
   // Read only when needed: a file that reads cleanly never looks at its backup.
-  let backupRead: StoredReading | null | undefined;
-  const backup = () => (backupRead === undefined ? (backupRead = readBackup(input.backup, names)) : backupRead);
+  let backupRead: (StoredReading & { damaged?: boolean }) | null | undefined;
+  const backup = () => {
+    if (backupRead === undefined) {
+      backupRead = readBackup(input.backup, names);
+      // A backup that was damaged itself is named so, never "the last good copy".
+      if (backupRead?.damaged) names.backupDamaged = true;
+    }
+    return backupRead;
+  };
 
   if (input.main === null) {
     const fromBackup = backup();
@@ -77,10 +84,10 @@ export function planRecovery(input: RecoveryInput): RecoveryPlan {
   if (!stored) {
     // Not readable JSON: moved aside, and every whole value it still holds kept.
     const moved = aside('corrupt', 'move');
-    const told = { ...names, aside: moved.name };
     const kept = salvageJsonObject(input.main);
     const salvaged = readStored(kept);
     const fromBackup = backup();
+    const told = { ...names, aside: moved.name };
     if (fromBackup) {
       const state = completedFrom(salvaged.state, kept ?? {}, fromBackup.state, salvaged.resetFields);
       return { state, from: 'file+backup', aside: moved, saveTo: 'file', disk: 'write', problems: [recoveryWords.damagedBackToBackup(told, state), ...fromBackup.problems] };
@@ -128,7 +135,7 @@ export function planRecovery(input: RecoveryInput): RecoveryPlan {
  * The backup read as the state, with what reading it lost (never changed by its callers, which copy what they keep): whole when it parses, or salvaged value by value and
  * then field by field when it is damaged itself (the same rules as the file). Null when nothing of it can be read.
  */
-function readBackup(text: string | null, names: FileNames): StoredReading | null {
+function readBackup(text: string | null, names: FileNames): (StoredReading & { damaged?: boolean }) | null {
   if (text === null) return null;
   // The same backup is often read again (a store opened twice, every cut of a file tried against one copy): the last reading is kept.
   const named = `${names.backup}${names.backupStale ? ' (older)' : ''}`;
@@ -139,16 +146,16 @@ function readBackup(text: string | null, names: FileNames): StoredReading | null
 }
 
 /** The last backup read, with the reading it gave (a cache of a pure function: the same text reads the same). */
-let lastBackup: { text: string; named: string; reading: StoredReading | null } | null = null;
+let lastBackup: { text: string; named: string; reading: (StoredReading & { damaged?: boolean }) | null } | null = null;
 
-function readBackupNow(text: string, names: FileNames): StoredReading | null {
+function readBackupNow(text: string, names: FileNames): (StoredReading & { damaged?: boolean }) | null {
   const whole = parseStoredObject(text);
   if (whole) return readStored(whole);
   const kept = salvageJsonObject(text);
   // A copy cut before anything but its version holds nothing to read.
   if (!kept || !Object.keys(kept).some((key) => key !== 'version')) return null;
   const reading = readStored(kept);
-  return { ...reading, problems: [recoveryWords.backupDamaged(names), ...reading.problems] };
+  return { ...reading, damaged: true, problems: [recoveryWords.backupDamaged(names), ...reading.problems] };
 }
 
 /** The name of a copy kept aside, stamped with the time; never one already taken, so no copy replaces another. */

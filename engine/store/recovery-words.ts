@@ -13,10 +13,17 @@ export interface FileNames {
   beside: string;
   /** Set when saves could not update the backup: it is older than the file, last written `from` (null: unknown). */
   backupStale?: { from: string | null } | null;
+  /** Set when the backup was damaged itself and only salvaged. */
+  backupDamaged?: boolean;
 }
 
 /** The backup, named for what it is: "its last good copy (…)", or, when saves could not update it, "an older copy (…, from <time>)". */
 function copyName(names: FileNames, article: 'its' | 'the'): Localized {
+  if (!names.backupStale && names.backupDamaged) {
+    return article === 'its'
+      ? { en: `its backup copy (${names.backup}, damaged too)`, es: `su copia de respaldo (${names.backup}, también dañada)` }
+      : { en: `the backup copy (${names.backup}, damaged too)`, es: `la copia de respaldo (${names.backup}, también dañada)` };
+  }
   if (!names.backupStale) {
     return article === 'its'
       ? { en: `its last good copy (${names.backup})`, es: `su última copia buena (${names.backup})` }

@@ -114,6 +114,23 @@ describe('every cut of a real store', () => {
   }, 300_000);
 });
 
+describe('a damaged backup', () => {
+  it('the file cut inside its history and the backup cut short too: the backup salvaged value by value and merged, nothing either still held lost', async () => {
+    const { text } = await story;
+    const state = AppStateSchema.parse(JSON.parse(text));
+    const main = text.slice(0, text.indexOf(`"key": "${state.history[Math.floor(state.history.length / 2)]!.key}"`));
+    const backup = text.slice(0, text.indexOf('"schedule"') + 30);
+    expect(JSON.parse.bind(null, backup)).toThrow();
+    const result = plan(main, backup);
+    expect(identities(result.state)).toEqual(identities(state));
+    expect(result.state.settings).toEqual(state.settings);
+    const told = result.problems.map((problem) => problem.text.en);
+    expect(told).toContain('The backup copy (config.backup.json) was damaged too; DACA Watch used what it could still read of it.');
+    expect(told.some((sentence) => sentence.includes('last good copy'))).toBe(false);
+    rows.push({ fault: 'file and backup both cut short', before: persistedCount(state), after: persistedCount(result.state), told: told.slice(0, 2).join(' ').slice(0, 220) });
+  });
+});
+
 describe('an honest backup', () => {
   it("the backup's disk full: told once, the file saved, and a later recovery from that stale backup says so and keeps what the file had", async () => {
     const { dir, run, atFull: atFullText, backupAtFull } = await story;

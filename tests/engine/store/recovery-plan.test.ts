@@ -267,6 +267,10 @@ describe('the file and its backup merged (issue 22, item 3)', () => {
     expect(result.state.ledger).toEqual(withThird.ledger);
     expect(result.problems.map((problem) => problem.text.en)).toContain('The backup copy (config.backup.json) was damaged too; DACA Watch used what it could still read of it.');
     expect(result.problems.map((problem) => problem.text.es)).toContain('La copia de respaldo (config.backup.json) también estaba dañada; DACA Watch usó lo que aún pudo leer de ella.');
+    // A damaged backup is never called the last good copy.
+    expect(result.problems[0]?.text.en).toContain('went back to its backup copy (config.backup.json, damaged too)');
+    expect(result.problems[0]?.text.es).toContain('volvió a su copia de respaldo (config.backup.json, también dañada)');
+    expect(result.problems.some((problem) => problem.text.en.includes('last good copy'))).toBe(false);
   });
 
   it('a backup a save could not update is called an older copy with its time, never the last good copy', () => {
