@@ -59,6 +59,8 @@ export interface ReplaceFileOptions {
    * failure there leaves the older copy and does not fail the save. Null: keep no copy.
    */
   backupPath?: string | null;
+  /** Called once the new file is in place, just before the backup copy is written (the store names the old copy stale there). */
+  beforeBackup?: () => void;
 }
 
 let sequence = 0;
@@ -74,6 +76,7 @@ export function replaceFile(path: string, data: string, options: ReplaceFileOpti
   const bytes = Buffer.from(data, 'utf8');
   writeVerified(fs, path, bytes, options.mode ?? 0o600);
   if (!options.backupPath) return { backup: 'none' };
+  options.beforeBackup?.();
   try {
     writeVerified(fs, options.backupPath, bytes, options.mode ?? 0o600);
     return { backup: 'written' };

@@ -42,9 +42,10 @@ export function openStateStore(options: StateStoreOptions): StateStore {
   /** A copy of the last verified save, written after it (see atomic-file.ts): what a damaged file falls back to. */
   const backupPath = join(dir, names.backup);
   /**
-   * The backup a save could not update, moved to this name (a rename needs no space on a full disk): older than
-   * the file, so recovery never calls it the last good copy. Removed only once a fresh backup is written in full,
-   * so a crash at any point leaves either the fresh backup or the stale one under its stale name.
+   * The backup while a save updates it: once the file holds the new save, the old backup is renamed to this (a
+   * rename needs no space on a full disk), then the new backup is written in full and verified, then this is
+   * removed. A crash or a failed copy at any point leaves either a backup as new as the file under the backup's
+   * name, or an older one under this name, which recovery calls an older copy (never the last good copy).
    */
   const backupStalePath = join(dir, names.backupStale);
   /** Where this version saves while the file is from a newer version, which it never overwrites. */
@@ -59,12 +60,16 @@ export function openStateStore(options: StateStoreOptions): StateStore {
   let writes = 0;
   let saveProblem: SaveProblem | null = null;
 
+  /** The backup is now older than the file: it goes under the stale name (replacing an older stale one, in one step). */
+  const markBackupStale = (): void => attempt(() => fs.existsSync(backupPath) && fs.renameSync(backupPath, backupStalePath));
+
   /** `text`: the state's serialized form when the caller already made it. */
   const save = (state: AppState, text = serialized(state)): boolean => {
     let outcome: BackupOutcome;
     try {
       outcome = replaceFile(savePath, JSON.stringify(state, null, '\t'), {
         backupPath: savePath === path ? backupPath : null,
+        beforeBackup: markBackupStale,
         fs,
       });
     } catch (error) {
@@ -78,7 +83,6 @@ export function openStateStore(options: StateStoreOptions): StateStore {
     current = state;
     onDisk = text;
     if (outcome.backup === 'failed') {
-      markBackupStale();
       if (saveProblem?.cause !== 'backup-failed') saveProblem = { cause: 'backup-failed', since: new Date(now()).toISOString() };
     } else {
       if (outcome.backup === 'written') attempt(() => fs.existsSync(backupStalePath) && fs.unlinkSync(backupStalePath));
@@ -87,8 +91,6 @@ export function openStateStore(options: StateStoreOptions): StateStore {
     return true;
   };
 
-  /** The backup is one save (or more) older than the file: it goes under the stale name (replacing an older stale one, in one step). */
-  const markBackupStale = (): void => attempt(() => fs.existsSync(backupPath) && fs.renameSync(backupPath, backupStalePath));
 
   /** Carries out what the planner decided: the copy aside first (made 0600), then where saves go, then the state. */
   const carryOut = (plan: RecoveryPlan): void => {
