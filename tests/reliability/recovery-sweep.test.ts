@@ -85,8 +85,11 @@ describe('every cut of a real store', () => {
     const lost: string[] = [];
     for (let n = 0; n < bytes.length; n += 1) {
       const cut = bytes.subarray(0, n).toString('utf8');
-      const got = identities(plan(cut, text).state);
+      const recovered = plan(cut, text).state;
+      const got = identities(recovered);
       checked += 1;
+      // The settings too: the file's own where it still held them, the backup's where not (here the same).
+      if (JSON.stringify(recovered.settings) !== JSON.stringify(state.settings)) lost.push(`cut at ${n}: the settings`);
       for (const list of ['cases', 'history', 'ledger'] as const) {
         const missing = whole[list].filter((key) => !got[list].includes(key));
         if (missing.length > 0) lost.push(`cut at ${n}: ${missing.length} of ${list}`);
