@@ -51,15 +51,22 @@ export class StateSaver {
       this.emit({ kind: 'error', message: `Could not save: ${error instanceof Error ? error.message : String(error)}` });
       return;
     }
+    const problem = this.store.saveProblem();
     if (saved) {
       this.lastWrittenCore = core;
       this.lastWriteAt = now;
-      this.reportedSaveCause = null;
+      // Saved, but its backup copy could not be updated: told once too, until a save updates it again.
+      if (problem?.cause === 'backup-failed') this.report(problem);
+      else this.reportedSaveCause = null;
       return;
     }
     // Not saved: the file keeps what it had, the state stays here, and the next change or check tries again.
-    const problem = this.store.saveProblem();
-    if (problem && problem.cause !== this.reportedSaveCause) {
+    if (problem) this.report(problem);
+  }
+
+  /** Each cause told once, however often it repeats. */
+  private report(problem: SaveProblem): void {
+    if (problem.cause !== this.reportedSaveCause) {
       this.reportedSaveCause = problem.cause;
       this.emit({ kind: 'error', message: saveProblemMessage(problem.cause).en, saveProblem: problem.cause });
     }

@@ -334,7 +334,8 @@ const stop = async (code: number) => {
   const unsaved = monitor.saveProblem();
   if (unsaved) {
     process.stderr.write(`headless: ${saveProblemMessage(unsaved.cause)[lang]}\n`);
-    process.exit(code === 0 ? 3 : code);
+    // A backup that could not be updated is told, but the state itself reached the disk.
+    if (unsaved.cause !== 'backup-failed') process.exit(code === 0 ? 3 : code);
   }
   process.exit(code);
 };

@@ -60,6 +60,8 @@ export interface ReplaceFileOptions {
    * failure there leaves the older copy and does not fail the save. Null: keep no copy.
    */
   backupPath?: string | null;
+  /** Called once the new file is in place, just before the backup copy is written (the store names the old copy stale there). */
+  beforeBackup?: () => void;
 }
 
 let sequence = 0;
@@ -68,20 +70,25 @@ let sequence = 0;
  * Writes `data` to `path`: temporary file beside it (`<name>.tmp-<pid>-<n>`), every byte written (a short
  * write is an error, never a smaller file), fsynced, read back and compared, then renamed over `path` and
  * the folder fsynced. On any failure the temporary file is removed, `path` is left as it was, and a
- * SaveFailure says why. Throws only SaveFailure.
+ * SaveFailure says why. Throws only SaveFailure; a backup copy that could not be written is returned, not thrown.
  */
-export function replaceFile(path: string, data: string, options: ReplaceFileOptions = {}): void {
+export function replaceFile(path: string, data: string, options: ReplaceFileOptions = {}): BackupOutcome {
   const fs = options.fs ?? nodeSaveFileSystem;
   const bytes = Buffer.from(data, 'utf8');
   writeVerified(fs, path, bytes, options.mode ?? 0o600);
-  if (options.backupPath) {
-    try {
-      writeVerified(fs, options.backupPath, bytes, options.mode ?? 0o600);
-    } catch {
-      // The save itself is done and verified; the copy stays one save older until the next one.
-    }
+  if (!options.backupPath) return { backup: 'none' };
+  options.beforeBackup?.();
+  try {
+    writeVerified(fs, options.backupPath, bytes, options.mode ?? 0o600);
+    return { backup: 'written' };
+  } catch (error) {
+    // The save itself is done and verified; the copy stays older, and the caller says so.
+    return { backup: 'failed', failure: asSaveFailure(error) };
   }
 }
+
+/** What became of the backup copy of a save that succeeded: none asked for, written, or not written (and why). */
+export type BackupOutcome = { backup: 'none' | 'written' } | { backup: 'failed'; failure: SaveFailure };
 
 function writeVerified(fs: SaveFileSystem, path: string, bytes: Buffer, mode: number): void {
   sequence += 1;

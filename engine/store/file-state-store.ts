@@ -3,12 +3,12 @@
 // planner (recovery-plan.ts) what to keep and tell, and carries that out; it decides nothing itself. Never
 // deletes the user's data except on erase.
 
-import { chmodSync, copyFileSync, constants, existsSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, constants, existsSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join, parse, resolve } from 'node:path';
 import type { SaveProblem } from '../../shared/monitor/save-problem';
 import { AppStateSchema, emptyState, type AppState, type StateReading, type StoredStateProblem } from '../../shared/monitor/state';
 import type { StatePort } from '../ports';
-import { nodeSaveFileSystem, replaceFile, SaveFailure, type SaveFileSystem } from './atomic-file';
+import { nodeSaveFileSystem, replaceFile, SaveFailure, type BackupOutcome, type SaveFileSystem } from './atomic-file';
 import { ASIDE_KINDS, planRecovery, storeFileNames, type RecoveryPlan } from './recovery-plan';
 import { boundState } from './schema-fit';
 
@@ -41,6 +41,13 @@ export function openStateStore(options: StateStoreOptions): StateStore {
   const path = join(dir, names.file);
   /** A copy of the last verified save, written after it (see atomic-file.ts): what a damaged file falls back to. */
   const backupPath = join(dir, names.backup);
+  /**
+   * The backup while a save updates it: once the file holds the new save, the old backup is renamed to this (a
+   * rename needs no space on a full disk), then the new backup is written in full and verified, then this is
+   * removed. A crash or a failed copy at any point leaves either a backup as new as the file under the backup's
+   * name, or an older one under this name, which recovery calls an older copy (never the last good copy).
+   */
+  const backupStalePath = join(dir, names.backupStale);
   /** Where this version saves while the file is from a newer version, which it never overwrites. */
   const besidePath = join(dir, names.beside);
   const now = options.now ?? Date.now;
@@ -53,11 +60,16 @@ export function openStateStore(options: StateStoreOptions): StateStore {
   let writes = 0;
   let saveProblem: SaveProblem | null = null;
 
+  /** The backup is now older than the file: it goes under the stale name (replacing an older stale one, in one step). */
+  const markBackupStale = (): void => attempt(() => fs.existsSync(backupPath) && fs.renameSync(backupPath, backupStalePath));
+
   /** `text`: the state's serialized form when the caller already made it. */
   const save = (state: AppState, text = serialized(state)): boolean => {
+    let outcome: BackupOutcome;
     try {
-      replaceFile(savePath, JSON.stringify(state, null, '\t'), {
+      outcome = replaceFile(savePath, JSON.stringify(state, null, '\t'), {
         backupPath: savePath === path ? backupPath : null,
+        beforeBackup: markBackupStale,
         fs,
       });
     } catch (error) {
@@ -70,9 +82,15 @@ export function openStateStore(options: StateStoreOptions): StateStore {
     writes += 1;
     current = state;
     onDisk = text;
-    saveProblem = null;
+    if (outcome.backup === 'failed') {
+      if (saveProblem?.cause !== 'backup-failed') saveProblem = { cause: 'backup-failed', since: new Date(now()).toISOString() };
+    } else {
+      if (outcome.backup === 'written') attempt(() => fs.existsSync(backupStalePath) && fs.unlinkSync(backupStalePath));
+      saveProblem = null;
+    }
     return true;
   };
+
 
   /** Carries out what the planner decided: the copy aside first (made 0600), then where saves go, then the state. */
   const carryOut = (plan: RecoveryPlan): void => {
@@ -91,13 +109,17 @@ export function openStateStore(options: StateStoreOptions): StateStore {
     }
   };
 
+  // The fresh backup when there is one; else the one a save could not update, named as older.
+  const freshBackup = readText(fs, backupPath);
+  const staleBackup = freshBackup === null ? readText(fs, backupStalePath) : null;
   carryOut(
     planRecovery({
       stem,
       ext,
       // A file that cannot be read for another reason than not being there (EIO, EACCES) is not taken for damage: that throws.
       main: readText(fs, path, { missingOnly: true }),
-      backup: readText(fs, backupPath),
+      backup: freshBackup ?? staleBackup,
+      backupStale: staleBackup === null ? null : { backupFrom: modifiedAt(backupStalePath) },
       beside: readText(fs, besidePath),
       taken: new Set(existsSync(dir) ? readdirSync(dir) : []),
       now: now(),
@@ -133,6 +155,7 @@ export function openStateStore(options: StateStoreOptions): StateStore {
         name === names.file ||
         name === names.backup ||
         name === names.beside ||
+        name === names.backupStale ||
         name.startsWith(`${names.file}.tmp-`) ||
         name.startsWith(`${names.backup}.tmp-`) ||
         name.startsWith(`${names.beside}.tmp-`) ||
@@ -160,6 +183,23 @@ function readText(fs: SaveFileSystem, path: string, options: { missingOnly?: boo
   } catch (error) {
     if (!options.missingOnly || (error as NodeJS.ErrnoException)?.code === 'ENOENT') return null;
     throw error;
+  }
+}
+
+/** When a file was last written (ISO), null when that cannot be told. */
+function modifiedAt(path: string): string | null {
+  try {
+    return statSync(path).mtime.toISOString();
+  } catch {
+    return null;
+  }
+}
+
+function attempt(action: () => unknown): void {
+  try {
+    action();
+  } catch {
+    // Best effort: what is left stays on the safe side (a stale backup stays named stale).
   }
 }
 

@@ -11,6 +11,30 @@ export interface FileNames {
   aside?: string;
   backup: string;
   beside: string;
+  /** Set when saves could not update the backup: it is older than the file, last written `from` (null: unknown). */
+  backupStale?: { from: string | null } | null;
+  /** Set when the backup was damaged itself and only salvaged. */
+  backupDamaged?: boolean;
+}
+
+/** The backup, named for what it is: "its last good copy (…)", or, when saves could not update it, "an older copy (…, from <time>)". */
+function copyName(names: FileNames, article: 'its' | 'the'): Localized {
+  if (!names.backupStale && names.backupDamaged) {
+    return article === 'its'
+      ? { en: `its backup copy (${names.backup}, damaged too)`, es: `su copia de respaldo (${names.backup}, también dañada)` }
+      : { en: `the backup copy (${names.backup}, damaged too)`, es: `la copia de respaldo (${names.backup}, también dañada)` };
+  }
+  if (!names.backupStale) {
+    return article === 'its'
+      ? { en: `its last good copy (${names.backup})`, es: `su última copia buena (${names.backup})` }
+      : { en: `the last good copy (${names.backup})`, es: `la última copia buena (${names.backup})` };
+  }
+  const from = names.backupStale.from;
+  const when = from ? `${from.slice(0, 10)} ${from.slice(11, 16)} UTC` : null;
+  return {
+    en: `an older copy (${names.backup}${when ? `, from ${when}` : ''}; later saves could not update it)`,
+    es: `una copia más antigua (${names.backup}${when ? `, del ${when}` : ''}; los guardados posteriores no pudieron actualizarla)`,
+  };
 }
 
 /** Something read from the stored data that a person is told about (besides what salvage lost). */
@@ -22,8 +46,8 @@ export const recoveryWords = {
   /** The file was not JSON; the last good copy was taken, completed from what the damaged file still held. */
   damagedBackToBackup: (names: FileNames, kept: AppState) =>
     problem({
-      en: `The saved data in ${names.file} was damaged. It was moved aside as ${names.aside} in the same folder, and DACA Watch went back to its last good copy (${names.backup}), adding what it could still read from the damaged file: ${keptSummary(kept).en}.`,
-      es: `Los datos guardados en ${names.file} estaban dañados. El archivo se apartó como ${names.aside} en la misma carpeta, y DACA Watch volvió a su última copia buena (${names.backup}), añadiendo lo que aún pudo leer del archivo dañado: ${keptSummary(kept).es}.`,
+      en: `The saved data in ${names.file} was damaged. It was moved aside as ${names.aside} in the same folder, and DACA Watch went back to ${copyName(names, 'its').en}, adding what it could still read from the damaged file: ${keptSummary(kept).en}.`,
+      es: `Los datos guardados en ${names.file} estaban dañados. El archivo se apartó como ${names.aside} en la misma carpeta, y DACA Watch volvió a ${copyName(names, 'its').es}, añadiendo lo que aún pudo leer del archivo dañado: ${keptSummary(kept).es}.`,
     }),
   /** The file was not JSON and there was no good copy: what could be read of it was kept. */
   damagedKeptWhatItCould: (names: FileNames, kept: AppState) =>
@@ -40,14 +64,20 @@ export const recoveryWords = {
   /** The file was JSON but part of it did not read as the state; the original was copied aside. */
   readInPart: (names: FileNames, completedFromBackup: boolean) =>
     problem({
-      en: `Part of the saved data in ${names.file} could not be read. The original was kept as ${names.aside} in the same folder${completedFromBackup ? `, and what it no longer held was taken from the last good copy (${names.backup})` : ''}.`,
-      es: `No se pudo leer una parte de los datos guardados en ${names.file}. El original se conservó como ${names.aside} en la misma carpeta${completedFromBackup ? `, y lo que ya no contenía se tomó de la última copia buena (${names.backup})` : ''}.`,
+      en: `Part of the saved data in ${names.file} could not be read. The original was kept as ${names.aside} in the same folder${completedFromBackup ? `, and what it no longer held was taken from ${copyName(names, 'the').en}` : ''}.`,
+      es: `No se pudo leer una parte de los datos guardados en ${names.file}. El original se conservó como ${names.aside} en la misma carpeta${completedFromBackup ? `, y lo que ya no contenía se tomó de ${copyName(names, 'the').es}` : ''}.`,
     }),
   /** The file was gone and its last good copy was not. */
   missingBackToBackup: (names: FileNames) =>
     problem({
-      en: `The saved data file ${names.file} was missing. DACA Watch went back to its last good copy (${names.backup}).`,
-      es: `Faltaba el archivo de datos guardados ${names.file}. DACA Watch volvió a su última copia buena (${names.backup}).`,
+      en: `The saved data file ${names.file} was missing. DACA Watch went back to ${copyName(names, 'its').en}.`,
+      es: `Faltaba el archivo de datos guardados ${names.file}. DACA Watch volvió a ${copyName(names, 'its').es}.`,
+    }),
+  /** The backup was damaged too: what could be read of it, value by value and field by field, was used. */
+  backupDamaged: (names: FileNames) =>
+    problem({
+      en: `The backup copy (${names.backup}) was damaged too; DACA Watch used what it could still read of it.`,
+      es: `La copia de respaldo (${names.backup}) también estaba dañada; DACA Watch usó lo que aún pudo leer de ella.`,
     }),
   /** One thing reading the stored data noticed. */
   note: (note: ReadingNote) =>

@@ -15,6 +15,8 @@ function recordingStore() {
   const written: string[] = [];
   const store = {
     failing: null as SaveProblem['cause'] | null,
+    /** Saves succeed but their backup copy does not. */
+    backupFailing: false,
     invalid: false,
     written,
     read: () => ({ state: emptyState(), problems: [] }),
@@ -24,7 +26,8 @@ function recordingStore() {
       written.push(JSON.stringify(state));
       return true;
     },
-    saveProblem: () => (store.failing ? { cause: store.failing, since: new Date(T0).toISOString() } : null),
+    saveProblem: (): SaveProblem | null =>
+      store.failing ? { cause: store.failing, since: new Date(T0).toISOString() } : store.backupFailing ? { cause: 'backup-failed', since: new Date(T0).toISOString() } : null,
     erase: () => undefined,
   };
   return store satisfies StatePort;
@@ -93,6 +96,23 @@ describe('StateSaver', () => {
     state.lastSeenAt = '2026-07-01T12:02:00.000Z';
     saver.save(state);
     expect(events.filter((event) => event.kind === 'error' && event.saveProblem === 'read-only')).toHaveLength(2);
+  });
+
+  it('reports a save whose backup copy failed once, however often it repeats, and again after the backup worked', () => {
+    const store = recordingStore();
+    const { saver, clock, events, state } = saverWith(store);
+    store.backupFailing = true;
+    for (let n = 1; n <= 3; n += 1) {
+      clock.at += 60_000;
+      saver.save({ ...state, lastSeenAt: new Date(clock.at).toISOString() });
+    }
+    expect(store.written).toHaveLength(3);
+    expect(events).toEqual([{ kind: 'error', message: expect.stringContaining('Saved, but the backup copy could not be updated.'), saveProblem: 'backup-failed' }]);
+    store.backupFailing = false;
+    saver.save({ ...state, lastSeenAt: new Date((clock.at += 60_000)).toISOString() });
+    store.backupFailing = true;
+    saver.save({ ...state, lastSeenAt: new Date((clock.at += 60_000)).toISOString() });
+    expect(events.filter((event) => event.kind === 'error' && event.saveProblem === 'backup-failed')).toHaveLength(2);
   });
 
   it('reports a state the store refuses as a mistake, and writes it once it is valid', () => {

@@ -9,6 +9,8 @@ export interface FailingDisk extends SaveFileSystem {
   bytesLeft: number | null;
   /** Every call fails with this code (EROFS, EIO...) until set back to null. */
   failWith: string | null;
+  /** Files whose path matches are on a full disk (ENOSPC on create) while the rest writes as usual: the backup's copy alone failing. */
+  fullFor: RegExp | null;
 }
 
 function systemError(code: string): NodeJS.ErrnoException {
@@ -21,8 +23,10 @@ export function failingDisk(bytesLeft: number | null = null): FailingDisk {
   const disk: FailingDisk = {
     bytesLeft,
     failWith: null,
+    fullFor: null,
     openSync: (path, flags, mode) => {
       if (disk.failWith) throw systemError(disk.failWith);
+      if (disk.fullFor?.test(path)) throw systemError('ENOSPC');
       return fs.openSync(path, flags, mode);
     },
     writeSync: (fd, buffer, offset, length, position) => {

@@ -483,3 +483,57 @@ describe('bounds', () => {
     expect(statSync(file).size).toBeLessThan(64 * 1024);
   });
 });
+
+describe('an honest backup (issue 22, item 4)', () => {
+  it('a backup that cannot be written: the file saved, the problem said, the old backup moved to its stale name and named an older copy', () => {
+    const disk = failingDisk();
+    const store = openStateStore({ dir, now: () => NOW, fileSystem: disk });
+    store.write(watchedState(10));
+    const backupBefore = readFileSync(join(dir, 'config.backup.json'), 'utf8');
+
+    disk.fullFor = /config\.backup\.json/;
+    expect(store.write(watchedState(20))).toBe(true);
+    expect(store.saveProblem()).toEqual({ cause: 'backup-failed', since: new Date(NOW).toISOString() });
+    expect(JSON.parse(readFileSync(file, 'utf8')).history).toHaveLength(20);
+    expect(readdirSync(dir).sort()).toEqual(['config.backup-stale.json', 'config.json']);
+    expect(readFileSync(join(dir, 'config.backup-stale.json'), 'utf8')).toBe(backupBefore);
+    // Failing again keeps the same copy under the stale name, and the same problem (told once by the saver).
+    expect(store.write(watchedState(21))).toBe(true);
+    expect(readFileSync(join(dir, 'config.backup-stale.json'), 'utf8')).toBe(backupBefore);
+    expect(store.saveProblem()?.since).toBe(new Date(NOW).toISOString());
+
+    // The file damaged now: recovery takes the stale copy, calls it older, and keeps all the file still held.
+    utimesSync(join(dir, 'config.backup-stale.json'), new Date('2025-05-30T08:15:00Z'), new Date('2025-05-30T08:15:00Z'));
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.slice(0, text.indexOf('"ledger"')));
+    const reopened = openStateStore({ dir, now: () => NOW });
+    expect(reopened.recovered[0]).toContain('went back to an older copy (config.backup.json, from 2025-05-30 08:15 UTC; later saves could not update it)');
+    expect(reopened.recovered.join('\n')).not.toContain('last good copy');
+    expect(reopened.read().state.history).toEqual(watchedState(21).history);
+    // Its own save wrote a fresh backup, and the stale one is gone.
+    expect(readdirSync(dir).filter((name) => name.startsWith('config.backup')).sort()).toEqual(['config.backup.json']);
+  });
+
+  it('once the backup can be written again, the problem clears and the stale copy is removed', () => {
+    const disk = failingDisk();
+    const store = openStateStore({ dir, now: () => NOW, fileSystem: disk });
+    store.write(watchedState(10));
+    disk.fullFor = /config\.backup\.json/;
+    store.write(watchedState(11));
+    disk.fullFor = null;
+    expect(store.write(watchedState(12))).toBe(true);
+    expect(store.saveProblem()).toBeNull();
+    expect(readdirSync(dir).sort()).toEqual(['config.backup.json', 'config.json']);
+    expect(readFileSync(join(dir, 'config.backup.json'), 'utf8')).toBe(readFileSync(file, 'utf8'));
+  });
+
+  it('erase removes the stale copy too', () => {
+    const disk = failingDisk();
+    const store = openStateStore({ dir, now: () => NOW, fileSystem: disk });
+    store.write(watchedState(10));
+    disk.fullFor = /config\.backup\.json/;
+    store.write(watchedState(11));
+    store.erase();
+    expect(existsSync(dir)).toBe(false);
+  });
+});

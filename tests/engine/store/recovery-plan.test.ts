@@ -9,7 +9,7 @@ import { finding, I765, I821D, NOW, STAMP, watchedState } from '../../helpers/st
 /** The text a save of `state` leaves on disk. */
 const saved = (state: AppState | object) => JSON.stringify(state, null, '\t');
 
-const plan = (files: Partial<Pick<RecoveryInput, 'main' | 'backup' | 'beside' | 'taken'>>) =>
+const plan = (files: Partial<Pick<RecoveryInput, 'main' | 'backup' | 'beside' | 'taken' | 'backupStale'>>) =>
   planRecovery({ stem: 'config', ext: '.json', main: null, backup: null, beside: null, taken: new Set(), now: NOW, ...files });
 
 describe('a file that reads cleanly', () => {
@@ -220,5 +220,70 @@ describe('values of the wrong type, field by field', () => {
     const result = plan({ main: saved(file) });
     expect(result.problems.length).toBeGreaterThan(1);
     for (const problem of result.problems) expect(problem.message).toBe(problem.text.en);
+  });
+});
+
+describe('the file and its backup merged (issue 22, item 3)', () => {
+  const state = watchedState(40);
+  const third = 'IOE0912345670';
+  const withThird: AppState = { ...state, cases: [...state.cases, { receipt: third, formType: 'I-765', addedAt: '2025-05-01T10:00:00.000Z', problem: null }] };
+
+  it('a cut inside the case list keeps every case of the backup, and each case once', () => {
+    const text = saved(withThird);
+    const cut = text.slice(0, text.indexOf(I765) + 5);
+    const result = plan({ main: cut, backup: saved(withThird) });
+    expect(result.state.cases.map((watched) => watched.receipt)).toEqual([I821D, I765, third]);
+    expect(result.state.history).toEqual(withThird.history);
+    expect(result.state.ledger).toEqual(withThird.ledger);
+  });
+
+  it('a case, finding or record in either is kept; where both hold one, the newer by its time wins', () => {
+    const main: AppState = structuredClone(withThird);
+    main.cases = [main.cases[0]!];
+    main.history = main.history.slice(0, 10);
+    main.history[0] = { ...main.history[0]!, foundAt: '2025-06-01T12:29:00.000Z' };
+    main.snapshots[I821D]!.status!.at = '2025-05-01T00:00:00.000Z';
+    main.learnedTitles = { NEW: { en: 'New title' } };
+    const mainText = saved(main).replace('"maskReceipts": true', '"maskReceipts": "yes"');
+    const result = plan({ main: mainText, backup: saved(withThird) });
+    expect(result.from).toBe('file+backup');
+    expect(result.state.cases.map((watched) => watched.receipt)).toEqual([I821D, I765, third]);
+    expect(result.state.history).toHaveLength(40);
+    expect(result.state.history.find((entry) => entry.key === main.history[0]!.key)?.foundAt).toBe('2025-06-01T12:29:00.000Z');
+    // The backup's status reading is newer than the file's: it wins.
+    expect(result.state.snapshots[I821D]!.status!.at).toBe(state.snapshots[I821D]!.status!.at);
+    expect(result.state.learnedTitles).toEqual({ NEW: { en: 'New title' }, IAF: { en: 'Case Was Received' } });
+    expect(result.state.settings.maskReceipts).toBe(true);
+  });
+
+  it('a damaged backup is salvaged field by field and merged, and the user is told', () => {
+    const backupText = saved(withThird);
+    const damagedBackup = backupText.slice(0, backupText.indexOf('"schedule"') + 20);
+    const text = saved(withThird);
+    const result = plan({ main: text.slice(0, text.indexOf('"history"') + 40), backup: damagedBackup });
+    expect(result.from).toBe('file+backup');
+    expect(result.state.cases.map((watched) => watched.receipt)).toEqual([I821D, I765, third]);
+    expect(result.state.history).toEqual(withThird.history);
+    expect(result.state.ledger).toEqual(withThird.ledger);
+    expect(result.problems.map((problem) => problem.text.en)).toContain('The backup copy (config.backup.json) was damaged too; DACA Watch used what it could still read of it.');
+    expect(result.problems.map((problem) => problem.text.es)).toContain('La copia de respaldo (config.backup.json) también estaba dañada; DACA Watch usó lo que aún pudo leer de ella.');
+    // A damaged backup is never called the last good copy.
+    expect(result.problems[0]?.text.en).toContain('went back to its backup copy (config.backup.json, damaged too)');
+    expect(result.problems[0]?.text.es).toContain('volvió a su copia de respaldo (config.backup.json, también dañada)');
+    expect(result.problems.some((problem) => problem.text.en.includes('last good copy'))).toBe(false);
+  });
+
+  it('a backup a save could not update is called an older copy with its time, never the last good copy', () => {
+    const older = watchedState(10);
+    const text = saved(state);
+    const result = plan({ main: text.slice(0, text.indexOf('"ledger"')), backup: saved(older), backupStale: { backupFrom: '2025-05-30T08:15:00.000Z' } });
+    const [first] = result.problems;
+    expect(first?.text.en).toContain('went back to an older copy (config.backup.json, from 2025-05-30 08:15 UTC; later saves could not update it)');
+    expect(first?.text.es).toContain('volvió a una copia más antigua (config.backup.json, del 2025-05-30 08:15 UTC; los guardados posteriores no pudieron actualizarla)');
+    expect(first?.text.en).not.toContain('last good copy');
+    // What the file still held is kept: the forty findings, not the older copy's ten.
+    expect(result.state.history).toEqual(state.history);
+    const missing = plan({ backup: saved(older), backupStale: { backupFrom: null } });
+    expect(missing.problems[0]?.text.en).toBe('The saved data file config.json was missing. DACA Watch went back to an older copy (config.backup.json; later saves could not update it).');
   });
 });
