@@ -114,7 +114,7 @@ export type LockAttempt =
   | { ok: false; holder: LockOwner | null };
 
 /** Errors that mean no file can be created in the folder (by anyone), not that someone holds it. */
-const UNWRITABLE = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT']);
+const UNWRITABLE = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'ENOTDIR']);
 
 /** Locks held by this process, by path: asking twice is "held", and a lock of our own pid that is not here is stale. */
 const heldHere = new Map<string, string>();
@@ -126,8 +126,10 @@ export function tryLockStore(dir: string, ports: LockPorts = nodeLockPorts): Loc
   try {
     ports.mkdir(folder);
   } catch (error) {
+    // A folder that cannot be made (read-only, no permission, full, a file in its place: ENOTDIR, EEXIST) can hold no
+    // store either: no writer to keep out; the store says why when it is opened.
     const cause = code(error);
-    if (cause === undefined || !UNWRITABLE.has(cause)) throw error;
+    if (cause === undefined) throw error;
     return unwritable(path, ports, cause);
   }
   let tookOver: LockOwner | 'garbage' | null = null;

@@ -257,6 +257,17 @@ describe('what is said', () => {
 });
 
 describe('on the real disk, in this process', () => {
+  it('a file where the folder should be (ENOTDIR): no writer to keep out, and said as unwritable, not thrown', () => {
+    const root = mkdtempSync(join(tmpdir(), 'daca-watch-lock-'));
+    try {
+      writeFileSync(join(root, 'not-a-folder'), 'x');
+      const attempt = tryLockStore(join(root, 'not-a-folder', 'store'));
+      expect(attempt).toEqual(expect.objectContaining({ ok: true, unwritable: 'ENOTDIR' }));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('creates the folder and the lock file, refuses a second lock, releases, and takes over a dead pid’s lock', () => {
     const root = mkdtempSync(join(tmpdir(), 'daca-watch-lock-'));
     try {
