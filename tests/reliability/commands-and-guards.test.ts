@@ -14,14 +14,9 @@ import { EXTERNAL_HOSTS, isSafeExternalUrl } from '../../shared/security/navigat
 import type { AppState } from '../../shared/monitor/state';
 import { bundledScript } from '../helpers/bundled-script';
 import { NOW, watchedState } from '../helpers/stored-state';
+import { faultTable, type FaultRow } from '../helpers/fault-table';
 
-interface Row {
-  fault: string;
-  before: number;
-  after: number;
-  told: string;
-}
-const rows: Row[] = [];
+const rows: FaultRow[] = [];
 
 const RUNNER = await bundledScript('scripts/headless.ts');
 const ENV = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', TZ: 'UTC' };
@@ -32,17 +27,7 @@ beforeAll(() => {
 });
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });
-  const widths = [44, 8, 8, 6];
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  const table = [
-    line(['fault', 'before', 'after', 'lost']),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map((row) => line([row.fault, String(row.before), String(row.after), String(Math.max(0, row.before - row.after))])),
-    '',
-    'What the user was told:',
-    ...rows.map((row) => `- ${row.fault}: ${row.told}`),
-  ].join('\n');
-  console.log(`\nReliability suite, commands and guards (before/after: what the row counts, named in it)\n${table}\n`);
+  console.log(faultTable('Reliability suite, commands and guards (before/after: what the row counts, named in it)', rows));
 });
 
 let folders = 0;

@@ -17,15 +17,9 @@ import { STATE_VERSION, type AppState } from '../../shared/monitor/state';
 import type { ReceiptNumber } from '../../shared/receipt';
 import { failingDisk } from '../helpers/failing-disk';
 import { I765, I821D, NOW, watchedState } from '../helpers/stored-state';
+import { faultTable, type FaultRow } from '../helpers/fault-table';
 
-interface Row {
-  fault: string;
-  /** Entries (history + notification records) on disk before the fault, and readable after it. */
-  before: number;
-  after: number;
-  told: string;
-}
-const rows: Row[] = [];
+const rows: FaultRow[] = [];
 const persistedCount = (state: AppState) => state.history.length + state.ledger.length;
 
 let root: string;
@@ -34,17 +28,7 @@ beforeAll(() => {
 });
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });
-  const widths = [44, 8, 8, 6];
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  const table = [
-    line(['fault', 'before', 'after', 'lost']),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map((row) => line([row.fault, String(row.before), String(row.after), String(Math.max(0, row.before - row.after))])),
-    '',
-    'What the user was told:',
-    ...rows.map((row) => `- ${row.fault}: ${row.told}`),
-  ].join('\n');
-  console.log(`\nReliability suite (entries = history + notification records persisted before the fault)\n${table}\n`);
+  console.log(faultTable('Reliability suite (entries = history + notification records persisted before the fault)', rows));
 });
 
 let folderCount = 0;

@@ -11,30 +11,15 @@ import { planRecovery } from '../../engine/store/recovery-plan';
 import { AppStateSchema, type AppState } from '../../shared/monitor/state';
 import { engineHarness } from '../helpers/engine-harness';
 import { failingDisk } from '../helpers/failing-disk';
+import { faultTable, type FaultRow } from '../helpers/fault-table';
 
 const DAY = 24 * 3_600_000;
 
-interface Row {
-  fault: string;
-  before: number;
-  after: number;
-  told: string;
-}
-const rows: Row[] = [];
+const rows: FaultRow[] = [];
 const persistedCount = (state: AppState) => state.history.length + state.ledger.length;
 
 afterAll(() => {
-  const widths = [44, 8, 8, 6];
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  const table = [
-    line(['fault', 'before', 'after', 'lost']),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map((row) => line([row.fault, String(row.before), String(row.after), String(Math.max(0, row.before - row.after))])),
-    '',
-    'What the user was told:',
-    ...rows.map((row) => `- ${row.fault}: ${row.told}`),
-  ].join('\n');
-  console.log(`\nReliability suite, store recovery (entries = history + notification records persisted before the fault)\n${table}\n`);
+  console.log(faultTable('Reliability suite, store recovery (entries = history + notification records persisted before the fault)', rows));
 });
 
 /**
