@@ -11,7 +11,6 @@ import { emptyState, SettingsSchema, type AppState, type Settings } from '../sha
 import { spokenLanguage, type Language, type Localized } from '../shared/localized';
 import { maskReceipt, type ReceiptNumber } from '../shared/receipt';
 import { concludeCheck, metRefusal, startCheck, takeAnswer, type RunningCheck } from './case-check';
-import type { MyUscisClient } from './client';
 import { AccountPage } from './account-page';
 import { Announcer } from './announcer';
 import type { MonitorEvent, MonitorOptions } from './monitor-contract';

@@ -8,7 +8,6 @@ import { findingNamesIn } from '../../shared/knowledge/finding-names';
 import type { Confidence } from '../../shared/knowledge/stages';
 import type { CheckPreset } from '../../shared/monitor/settings-limits';
 import type { Language } from '../../shared/localized';
-import type { FindingType } from '../../shared/monitor/findings';
 import type { IpcFailure, ShellState } from '../../shared/ipc/contract';
 
 type ShellPlatform = ShellState['platform'];

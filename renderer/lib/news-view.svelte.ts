@@ -23,7 +23,7 @@ export function newestFoundAt(findings: readonly Finding[]): string | undefined 
 /** One finding in words: what it is, then the facts behind it (document, title, code, appointment, evidence). */
 export function findingSummary(finding: Finding, lang: Language, learned: LearnedTitles): { title: string; details: string[] } {
   const t = MESSAGES[lang];
-  const { documentType, source, title, titleSpanish, previousTitle, code, appointmentAt, evidence } = finding.detail;
+  const { documentType, source, title, titleSpanish, previousTitle, code, appointmentAt } = finding.detail;
   const details: string[] = [];
   if (documentType !== undefined) details.push(source === undefined ? documentType : `${documentType} · ${t.source[source]}`);
   const shownTitle = officialTitle(title, titleSpanish, lang);
