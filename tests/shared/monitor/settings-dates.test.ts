@@ -69,7 +69,9 @@ describe("the dashboard's settings handler", () => {
   it('refuses an impossible date with a clear sentence in English and Spanish, and changes nothing', async () => {
     const { monitor, handlers } = handlersOn(tempFolder());
     await answerRequest('settings:update', { permitExpiry: '2027-08-11' }, handlers);
-    for (const [field, day] of [['permitExpiry', '2027-02-30'], ['newCardExpiry', '2031-02-29'], ['newCardValidFrom', '1900-01-01']] as const) {
+    // The half-typed years Chromium's date input reports ('0002-', '0020-', '0202-') are refused here too.
+    const refused = [['permitExpiry', '2027-02-30'], ['newCardExpiry', '2031-02-29'], ['newCardValidFrom', '1900-01-01'], ['permitExpiry', '0002-04-20'], ['permitExpiry', '0202-04-20'], ['newCardExpiry', '9999-12-31']] as const;
+    for (const [field, day] of refused) {
       const answer = await answerRequest('settings:update', { [field]: day }, handlers);
       expect(answer.ok).toBe(false);
       if (answer.ok) continue;
@@ -80,6 +82,16 @@ describe("the dashboard's settings handler", () => {
     }
     expect(monitor.snapshot.settings.permitExpiry).toBe('2027-08-11');
     expect(monitor.snapshot.settings.newCardExpiry).toBeNull();
+    monitor.stop();
+  });
+
+  it('answers a sign-in with the page to open when the shell has no sign-in window (the browser preview), within the contract', async () => {
+    const { monitor } = createNodeMonitor({ origin: 'http://127.0.0.1:9', clock: { now: () => NOW }, storeDir: tempFolder() });
+    const ports = { monitor, clock: { now: () => NOW }, demo: true, setStartAtLogin: () => {}, openExternal: async () => false, saveFile: async () => null };
+    const preview = createIpcHandlers({ ...ports, signIn: { open: () => ({ page: 'http://127.0.0.1:41002/account/applicant' }), signOut: async () => {} } });
+    expect(await answerRequest('session:sign-in', undefined, preview)).toEqual({ ok: true, value: { started: false, page: 'http://127.0.0.1:41002/account/applicant' } });
+    const app = createIpcHandlers({ ...ports, signIn: { open: () => true, signOut: async () => {} } });
+    expect(await answerRequest('session:sign-in', undefined, app)).toEqual({ ok: true, value: { started: true } });
     monitor.stop();
   });
 
