@@ -41,7 +41,8 @@ Usage: npm run --silent preview -- [options]
   --speed N         the built-in simulator's pace: simulated seconds per real second (default 4320: one
                     day every 20 seconds; signed in, the demo opens a day or so before the silent
                     approval, which comes within about a minute)
-  --no-sign-in      start signed out; sign in on the simulator's pages (the address is printed)
+  --no-sign-in      start signed out; sign in on the simulator's pages (the dashboard's sign-in
+                    button opens them in a new tab; the address is printed too)
   --renderer DIR    serve this already built dashboard (for example dist/renderer after npm run build)
                     instead of building it first
   --json            print one JSON line {url, token, simulator} instead of the text below
