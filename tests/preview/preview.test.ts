@@ -347,7 +347,7 @@ describe("the sign-in button in Chromium (the preview's, with no sign-in window)
       const tab = await opened;
       // The simulator's applicant page, signed out, leads to its sign-in page (as the app's sign-in window does).
       await tab.waitForURL((url) => url.href.startsWith(preview.info.simulator!.signInUrl), { timeout: 10_000 });
-      const note = page.getByTestId('sign-in-note').first();
+      const note = page.locator('[data-sign-in-note]').first();
       expect(await note.innerText()).toContain(said);
       expect(await note.getByRole('link').getAttribute('href')).toBe(preview.info.simulator!.applicantUrl);
       expect(await page.locator('body').innerText()).not.toMatch(/sign-in window is open|ventana de inicio de sesión de USCIS abierta/);
@@ -356,7 +356,7 @@ describe("the sign-in button in Chromium (the preview's, with no sign-in window)
       // Signing in there signs the dashboard in: the note goes, the status line says so.
       await signInOnThisTab(tab, preview.info);
       await expect.poll(() => page.getByRole('banner').getByRole('status').innerText(), { timeout: 10_000 }).toMatch(locale === 'en-US' ? /Signed in/ : /Sesión iniciada/);
-      expect((await page.getByTestId('sign-in-note').allInnerTexts()).join('')).toBe('');
+      expect((await page.locator('[data-sign-in-note]').allInnerTexts()).join('')).toBe('');
     } finally {
       await browser.close();
     }
