@@ -85,16 +85,6 @@ describe("the dashboard's settings handler", () => {
     monitor.stop();
   });
 
-  it('answers a sign-in with the page to open when the shell has no sign-in window (the browser preview), within the contract', async () => {
-    const { monitor } = createNodeMonitor({ origin: 'http://127.0.0.1:9', clock: { now: () => NOW }, storeDir: tempFolder() });
-    const ports = { monitor, clock: { now: () => NOW }, demo: true, setStartAtLogin: () => {}, openExternal: async () => false, saveFile: async () => null };
-    const preview = createIpcHandlers({ ...ports, signIn: { open: () => ({ page: 'http://127.0.0.1:41002/account/applicant' }), signOut: async () => {} } });
-    expect(await answerRequest('session:sign-in', undefined, preview)).toEqual({ ok: true, value: { started: false, page: 'http://127.0.0.1:41002/account/applicant' } });
-    const app = createIpcHandlers({ ...ports, signIn: { open: () => true, signOut: async () => {} } });
-    expect(await answerRequest('session:sign-in', undefined, app)).toEqual({ ok: true, value: { started: true } });
-    monitor.stop();
-  });
-
   it('takes a real date', async () => {
     const { monitor, handlers } = handlersOn(tempFolder());
     const answer = await answerRequest('settings:update', { newCardValidFrom: '2028-02-29', newCardExpiry: '2030-02-28' }, handlers);
