@@ -8,6 +8,7 @@ import { CaseSnapshotSchema, SettingsSchema } from '../monitor/state';
 import { RECEIPT_ERROR_CODES } from '../receipt';
 import { AccountCasesSchema } from '../myuscis/account-cases';
 import { SAVE_FAILURE_CAUSES } from '../monitor/save-problem';
+import { isLoopbackHttpPage } from '../security/navigation';
 import type { Activity } from '../tray/tray-model';
 
 const instant = z.iso.datetime();
@@ -106,7 +107,11 @@ export const INVOKE = {
    * the dashboard to open in a new tab (a loopback http address; the app never sends one, and the dashboard opens
    * nothing else: renderer/lib/ws-api.ts).
    */
-  'session:sign-in': { method: 'signIn', request: z.void(), response: z.object({ started: z.boolean(), page: z.string().max(2048).optional() }) },
+  'session:sign-in': {
+    method: 'signIn',
+    request: z.void(),
+    response: z.object({ started: z.boolean(), page: z.string().max(2048).refine(isLoopbackHttpPage, 'only a loopback http page').optional() }),
+  },
   'session:sign-out': { method: 'signOut', request: z.void(), response: z.object({ ok: z.boolean() }) },
   'check:now': { method: 'checkNow', request: z.void(), response: z.object({ ok: z.boolean() }) },
   /** null resumes. */

@@ -126,6 +126,9 @@ describe('a shell with no sign-in window (the browser preview)', () => {
     const ports = { monitor, clock: { now: () => NOW }, demo: true, setStartAtLogin: () => {}, openExternal: async () => false, saveFile: async () => null };
     const preview = createIpcHandlers({ ...ports, signIn: { open: () => ({ page: 'http://127.0.0.1:41002/account/applicant' }), signOut: async () => {} } });
     expect(await answerRequest('session:sign-in', undefined, preview)).toEqual({ ok: true, value: { started: false, page: 'http://127.0.0.1:41002/account/applicant' } });
+    // The contract itself refuses any other page: main cannot name one by mistake.
+    const astray = createIpcHandlers({ ...ports, signIn: { open: () => ({ page: 'https://evil.example/' }), signOut: async () => {} } });
+    expect(await answerRequest('session:sign-in', undefined, astray)).toMatchObject({ ok: false, failure: { code: 'failed' } });
     const app = createIpcHandlers({ ...ports, signIn: { open: () => true, signOut: async () => {} } });
     expect(await answerRequest('session:sign-in', undefined, app)).toEqual({ ok: true, value: { started: true } });
     monitor.stop();
