@@ -17,7 +17,11 @@ export interface IpcHandlerPorts {
   monitor: Monitor;
   clock: Clock;
   demo: boolean;
-  signIn: { open(): boolean; signOut(): Promise<void> };
+  /**
+   * `open`: true when a new sign-in window opened. The browser preview has no window: it answers with the page to
+   * open instead (its simulator's sign-in), which the dashboard opens in a new tab.
+   */
+  signIn: { open(): boolean | { page: string }; signOut(): Promise<void> };
   setStartAtLogin: (enabled: boolean) => void;
   /** What the desktop shell could not do (app/shell-notices.ts), sent with the state; absent in the preview. */
   shellState?: () => ShellState;
@@ -59,7 +63,10 @@ export function createIpcHandlers(ports: IpcHandlerPorts): IpcHandlers {
       if (errors.length === 0) monitor.setCases([...new Set(accepted)]);
       return { ok: errors.length === 0, errors };
     },
-    'session:sign-in': async () => ({ started: ports.signIn.open() }),
+    'session:sign-in': async () => {
+      const opened = ports.signIn.open();
+      return typeof opened === 'boolean' ? { started: opened } : { started: false, page: opened.page };
+    },
     'session:sign-out': async () => {
       await ports.signIn.signOut();
       await monitor.signedOut({ byUser: true });

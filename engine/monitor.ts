@@ -10,6 +10,7 @@ import type { Activity } from '../shared/tray/tray-model';
 import { emptyState, SettingsSchema, type AppState, type Settings } from '../shared/monitor/state';
 import { spokenLanguage, type Language, type Localized } from '../shared/localized';
 import { maskReceipt, type ReceiptNumber } from '../shared/receipt';
+import { isLoopbackHost } from '../shared/security/navigation';
 import { concludeCheck, metRefusal, startCheck, takeAnswer, type RunningCheck } from './case-check';
 import { AccountPage } from './account-page';
 import { Announcer } from './announcer';
@@ -30,8 +31,7 @@ const DECIDED_TYPES: ReadonlySet<Finding['type']> = new Set<Finding['type']>(['s
 
 
 export function isLoopbackOrigin(origin: string): boolean {
-  const host = new URL(origin).hostname;
-  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+  return isLoopbackHost(new URL(origin).hostname);
 }
 
 export class Monitor {

@@ -92,27 +92,33 @@ export async function simControl(info: PreviewInfo, path: 'advance' | 'expire-se
  * real key events and submitting with the keyboard, then closes the tab. The preview notices the sign-in itself.
  */
 export async function signInOnSimulatorPages(context: BrowserContext, info: PreviewInfo): Promise<void> {
-  const { applicantUrl, account } = info.simulator ?? {};
-  if (!applicantUrl || !account) throw new Error('this preview has no built-in simulator');
+  if (!info.simulator) throw new Error('this preview has no built-in simulator');
   const tab = await context.newPage();
   try {
-    await tab.goto(applicantUrl, { waitUntil: 'domcontentloaded' });
-    await tab.locator('#email').pressSequentially(account.email);
-    await tab.locator('#password').pressSequentially(account.password);
-    await tab.keyboard.press('Tab');
-    await tab.keyboard.press('Space');
-    await expectChecked(tab.locator('#terms'));
-    await tab.keyboard.press('Tab');
-    await tab.keyboard.press('Enter');
-    await tab.waitForURL(/\/auth$/);
-    await tab.locator('#code').pressSequentially(account.verificationCode);
-    await tab.keyboard.press('Enter');
-    await tab.waitForURL(/\/passkey/);
-    await tab.locator('#skip-passkey').press('Enter');
-    await tab.waitForURL(applicantUrl);
+    await tab.goto(info.simulator.applicantUrl, { waitUntil: 'domcontentloaded' });
+    await signInOnThisTab(tab, info);
   } finally {
     await tab.close();
   }
+}
+
+/** The same steps on a tab already on the simulator's sign-in page (the one the dashboard's sign-in button opened). */
+export async function signInOnThisTab(tab: Page, info: PreviewInfo): Promise<void> {
+  const { applicantUrl, account } = info.simulator ?? {};
+  if (!applicantUrl || !account) throw new Error('this preview has no built-in simulator');
+  await tab.locator('#email').pressSequentially(account.email);
+  await tab.locator('#password').pressSequentially(account.password);
+  await tab.keyboard.press('Tab');
+  await tab.keyboard.press('Space');
+  await expectChecked(tab.locator('#terms'));
+  await tab.keyboard.press('Tab');
+  await tab.keyboard.press('Enter');
+  await tab.waitForURL(/\/auth$/);
+  await tab.locator('#code').pressSequentially(account.verificationCode);
+  await tab.keyboard.press('Enter');
+  await tab.waitForURL(/\/passkey/);
+  await tab.locator('#skip-passkey').press('Enter');
+  await tab.waitForURL(applicantUrl);
 }
 
 async function expectChecked(checkbox: Locator): Promise<void> {

@@ -41,7 +41,8 @@ Usage: npm run --silent preview -- [options]
   --speed N         the built-in simulator's pace: simulated seconds per real second (default 4320: one
                     day every 20 seconds; signed in, the demo opens a day or so before the silent
                     approval, which comes within about a minute)
-  --no-sign-in      start signed out; sign in on the simulator's pages (the address is printed)
+  --no-sign-in      start signed out; sign in on the simulator's pages (the dashboard's sign-in
+                    button opens them in a new tab; the address is printed too)
   --renderer DIR    serve this already built dashboard (for example dist/renderer after npm run build)
                     instead of building it first
   --json            print one JSON line {url, token, simulator} instead of the text below
@@ -293,7 +294,8 @@ let engine: Engine | null = null;
 
 /*
  * Sign-in in the preview. There is no sign-in window: the user (or an e2e test) signs in on the built-in
- * simulator's own pages in the browser, whose cookies the preview cannot read. The preview watches the
+ * simulator's own pages in the browser (the dashboard's sign-in button opens them in a new tab: the
+ * preview answers with the simulator's applicant page, which leads to its sign-in), whose cookies the preview cannot read. The preview watches the
  * simulator's request log for a completed OIDC callback and then gives the engine a simulator session of
  * its own, which stands for the user's sign-in. The node HTTP port carries one fixed cookie, so each such
  * sign-in restarts the engine on the same store. With --origin, the only session is --cookie.
@@ -302,7 +304,7 @@ const signIn: IpcHandlerPorts['signIn'] = {
   open: () => {
     if (!sim) throw new Error('sign-in needs the built-in simulator; with --origin, restart with --cookie');
     note(`sign in on the simulator's pages: ${sim.applicantUrl}`);
-    return true;
+    return { page: sim.applicantUrl };
   },
   // Like the app clearing its sign-in partition: the browser's simulator sign-in ends with the engine's.
   signOut: async () => sim?.expireSessions(),

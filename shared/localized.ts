@@ -15,7 +15,12 @@ export interface Localized {
  * pick one, the system's. A stored Spanish counts as picked (it is not the default).
  */
 export function spokenLanguage(settings: { language: Language; languageChosen: boolean }, systemLanguage: Language): Language {
-  return settings.languageChosen || settings.language !== 'en' ? settings.language : systemLanguage;
+  return languagePicked(settings) ? settings.language : systemLanguage;
+}
+
+/** Whether the stored language was picked by the user (false: DACA Watch follows the system's). */
+export function languagePicked(settings: { language: Language; languageChosen: boolean }): boolean {
+  return settings.languageChosen || settings.language !== 'en';
 }
 
 /**

@@ -11,7 +11,12 @@ let api: DacaWatchApi | undefined;
 
 /** The one API of this page (a preview page opens one socket, however often this is called). */
 export function getApi(): DacaWatchApi {
-  api ??= window.dacaWatch ?? connectWsApi({ url: previewApiUrl(location, sessionStorage), openSocket: (url) => new WebSocket(url) });
+  api ??= window.dacaWatch ?? connectWsApi({
+    url: previewApiUrl(location, sessionStorage),
+    openSocket: (url) => new WebSocket(url),
+    // The preview's sign-in page, in a tab of its own that cannot reach back into this one.
+    openTab: (url) => void window.open(url, '_blank', 'noopener'),
+  });
   return api;
 }
 

@@ -6,6 +6,8 @@ import { spokenLanguage, type Language } from '../../shared/localized';
 import { renewalStage, type RenewalStage } from '../../shared/knowledge/renewal-calendar';
 import { renewalFactsOf, shownReceipts } from '../../shared/knowledge/renewal-facts';
 import { unseenFindings } from '../../shared/monitor/announcement';
+import { withUsableDates } from '../../shared/monitor/settings-dates';
+import { isLoopbackHttpPage } from '../../shared/security/navigation';
 import { MESSAGES } from './i18n';
 import { documentRows } from './news-view.svelte';
 import { learnedOf, localDay, shownReceipt, verdictOf, watchedCases } from './pair-view.svelte';
@@ -49,6 +51,11 @@ export class Dashboard {
   firstRun = $derived(this.state !== null && this.state.cases.length === 0);
   /** The sign-in window was opened from here and the session has not started yet. */
   signInOpen = $state(false);
+  /**
+   * The browser preview has no sign-in window: the simulator's sign-in page it named, opened in a new tab, until
+   * the session starts. Only a loopback http page is taken (the app never names one).
+   */
+  signInPage = $state<string | null>(null);
   /** The settings (by name) the last change saved, for the "Saved" next to them; null before any change. */
   saved = $state.raw<{ keys: string[]; count: number } | null>(null);
   /** "Check now" was pressed since the last check finished. */
@@ -83,8 +90,13 @@ export class Dashboard {
     if (state !== undefined && this.state === null) this.receive(state);
   }
 
-  private receive(state: DashboardState): void {
-    if (state.session.state === 'signed-in') this.signInOpen = false;
+  private receive(received: DashboardState): void {
+    const settings = withUsableDates(received.settings);
+    const state = settings === received.settings ? received : { ...received, settings };
+    if (state.session.state === 'signed-in') {
+      this.signInOpen = false;
+      this.signInPage = null;
+    }
     if (this.state !== null && state.lastCheckAt !== this.state.lastCheckAt) this.checkAsked = false;
     this.state = state;
     this.clockOffset = Date.parse(state.now) - Date.now();
@@ -99,10 +111,16 @@ export class Dashboard {
     this.failure = null;
   }
 
-  /** Opens USCIS's sign-in window (or brings it to the front); the page says it is open until the session starts. */
+  /**
+   * Opens USCIS's sign-in window (or brings it to the front); the page says it is open until the session starts. In
+   * the preview, the page it names instead has been opened in a new tab (ws-api.ts); the page says so.
+   */
   signIn = async () => {
     const opened = await this.call('signIn', undefined);
-    if (opened !== undefined) this.signInOpen = true;
+    if (opened === undefined) return opened;
+    const page = opened.page !== undefined && isLoopbackHttpPage(opened.page) ? opened.page : null;
+    this.signInPage = page;
+    this.signInOpen = page === null;
     return opened;
   };
   signOut = () => this.call('signOut', undefined);
@@ -125,7 +143,7 @@ export class Dashboard {
   async updateSettings(change: SettingsChange): Promise<void> {
     const settings = await this.call('updateSettings', change);
     if (settings !== undefined && this.state !== null) {
-      this.state = { ...this.state, settings };
+      this.state = { ...this.state, settings: withUsableDates(settings) };
       this.saved = { keys: Object.keys(change), count: (this.saved?.count ?? 0) + 1 };
     }
   }

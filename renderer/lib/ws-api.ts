@@ -3,12 +3,18 @@
 
 import { API_CHANNELS } from '../../shared/ipc/channels';
 import type { DacaWatchApi, DashboardState, InvokeChannel, IpcResult } from '../../shared/ipc/contract';
+import { isLoopbackHttpPage } from '../../shared/security/navigation';
 
 export interface WsApiOptions {
   /** `ws://127.0.0.1:PORT/api?token=…` */
   url: string;
   /** Opens a socket: the browser's WebSocket (tests pass another). */
   openSocket: (url: string) => WebSocket;
+  /**
+   * Opens a page in a new tab: the simulator's sign-in page the preview answers a sign-in with (there is no
+   * sign-in window in a browser). Absent: nothing opens (Node clients in tests).
+   */
+  openTab?: (url: string) => void;
 }
 
 /** The API, and `close()` to stop reconnecting (a page's socket otherwise ends with the page). */
@@ -25,7 +31,7 @@ interface PendingCall {
   settle: (result: IpcResult<unknown>) => void;
 }
 
-export function connectWsApi({ url, openSocket }: WsApiOptions): WsApi {
+export function connectWsApi({ url, openSocket, openTab }: WsApiOptions): WsApi {
   const listeners = new Set<(state: DashboardState) => void>();
   const pending = new Map<number, PendingCall>();
   let lastId = 0;
@@ -91,6 +97,13 @@ export function connectWsApi({ url, openSocket }: WsApiOptions): WsApi {
   const methods = Object.fromEntries(
     Object.entries(API_CHANNELS).map(([method, channel]) => [method, (request: unknown) => call(channel, request)]),
   ) as Omit<DacaWatchApi, 'onStateChanged'>;
+  const askSignIn = methods.signIn;
+  // Opened here, while the click that asked is still the page's user activation (a popup blocker lets it through).
+  methods.signIn = async () => {
+    const result = await askSignIn(undefined);
+    if (result.ok && result.value.page !== undefined && isLoopbackHttpPage(result.value.page)) openTab?.(result.value.page);
+    return result;
+  };
 
   return {
     ...methods,

@@ -8,6 +8,7 @@ import { CaseSnapshotSchema, SettingsSchema } from '../monitor/state';
 import { RECEIPT_ERROR_CODES } from '../receipt';
 import { AccountCasesSchema } from '../myuscis/account-cases';
 import { SAVE_FAILURE_CAUSES } from '../monitor/save-problem';
+import { isLoopbackHttpPage } from '../security/navigation';
 import type { Activity } from '../tray/tray-model';
 
 const instant = z.iso.datetime();
@@ -100,8 +101,17 @@ export const INVOKE = {
     request: z.strictObject({ receipts: z.array(z.string().max(64)).max(4) }),
     response: z.object({ ok: z.boolean(), errors: z.array(ReceiptProblemSchema) }),
   },
-  /** Opens the myUSCIS sign-in window; `started` is false when it was already open (it is brought to the front). */
-  'session:sign-in': { method: 'signIn', request: z.void(), response: z.object({ started: z.boolean() }) },
+  /**
+   * Opens the myUSCIS sign-in window; `started` is false when it was already open (it is brought to the front).
+   * `page`: only the browser preview, which has no sign-in window, answers with its simulator's sign-in page for
+   * the dashboard to open in a new tab (a loopback http address; the app never sends one, and the dashboard opens
+   * nothing else: renderer/lib/ws-api.ts).
+   */
+  'session:sign-in': {
+    method: 'signIn',
+    request: z.void(),
+    response: z.object({ started: z.boolean(), page: z.string().max(2048).refine(isLoopbackHttpPage, 'only a loopback http page').optional() }),
+  },
   'session:sign-out': { method: 'signOut', request: z.void(), response: z.object({ ok: z.boolean() }) },
   'check:now': { method: 'checkNow', request: z.void(), response: z.object({ ok: z.boolean() }) },
   /** null resumes. */

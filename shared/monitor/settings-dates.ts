@@ -34,15 +34,31 @@ export function settingsDateProblem(value: string): Localized | null {
       es: `${value} no es un día del calendario (revise el mes y el día).`,
     };
   }
-  if (year < SETTINGS_DATE_YEARS.min || year > SETTINGS_DATE_YEARS.max) {
-    return {
-      en: `${value} is outside the years a DACA work permit can have (${SETTINGS_DATE_YEARS.min} to ${SETTINGS_DATE_YEARS.max}).`,
-      es: `${value} está fuera de los años que puede tener un permiso de trabajo de DACA (${SETTINGS_DATE_YEARS.min} a ${SETTINGS_DATE_YEARS.max}).`,
-    };
-  }
-  return null;
+  return year < SETTINGS_DATE_YEARS.min || year > SETTINGS_DATE_YEARS.max ? outsideTheYears(value) : null;
+}
+
+/** Why a date with this year is refused (a year of five digits too, which Chromium's date input lets one type). */
+export function outsideTheYears(value: string): Localized {
+  return {
+    en: `${value} is outside the years a DACA work permit can have (${SETTINGS_DATE_YEARS.min} to ${SETTINGS_DATE_YEARS.max}).`,
+    es: `${value} está fuera de los años que puede tener un permiso de trabajo de DACA (${SETTINGS_DATE_YEARS.min} a ${SETTINGS_DATE_YEARS.max}).`,
+  };
 }
 
 export function isSettingsDate(value: string): boolean {
   return settingsDateProblem(value) === null;
+}
+
+type DatedSettings = { permitExpiry: string | null; newCardValidFrom: string | null; newCardExpiry: string | null };
+
+/**
+ * The settings with any date that is not a settings date left out (null): the dashboard counts days from them, and
+ * a year below 100 has no place in that arithmetic (calendarDay throws on it). Main never sends one (its schema
+ * refuses it); a stand-in that does must not break the page. The same object when every date is usable.
+ */
+export function withUsableDates<S extends DatedSettings>(settings: S): S {
+  const usable = (value: string | null) => (value === null || isSettingsDate(value) ? value : null);
+  const [permitExpiry, newCardValidFrom, newCardExpiry] = [usable(settings.permitExpiry), usable(settings.newCardValidFrom), usable(settings.newCardExpiry)];
+  if (permitExpiry === settings.permitExpiry && newCardValidFrom === settings.newCardValidFrom && newCardExpiry === settings.newCardExpiry) return settings;
+  return { ...settings, permitExpiry, newCardValidFrom, newCardExpiry };
 }

@@ -97,6 +97,21 @@ export function cookieDomainMatches(host: string, cookieDomain: string | undefin
   return domain !== '' && (host === domain || host.endsWith(`.${domain}`));
 }
 
+/** Whether `host` (a URL's hostname) is this computer: localhost, 127.x.x.x or [::1]. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * A page of the browser preview's own simulator: plain http on this computer, no credentials. The dashboard opens
+ * such a page in a new tab only when the preview names it as its sign-in page (the app names none, and its
+ * windows open nothing: secure-window.ts denies every window.open).
+ */
+export function isLoopbackHttpPage(url: string): boolean {
+  const parsed = parseUrl(url);
+  return parsed !== null && parsed.protocol === 'http:' && parsed.username === '' && parsed.password === '' && isLoopbackHost(parsed.hostname);
+}
+
 /** What a log may say about a URL: its origin only (paths and queries can carry receipts and tokens). */
 export function originForLog(url: string): string {
   const parsed = parseUrl(url);

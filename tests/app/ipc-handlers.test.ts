@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { createIpcHandlers, pushingStateAfterChanges } from '../../app/ipc-handlers';
 import { DashboardStateSchema } from '../../shared/ipc/contract';
 import { CHECK_PRESETS } from '../../shared/monitor/settings-limits';
-import { engineHarness } from '../helpers/engine-harness';
+import { answerRequest } from '../../app/ipc-answer';
+import { createNodeMonitor } from '../../engine/node-monitor';
+import { engineHarness, tempFolder } from '../helpers/engine-harness';
+import { NOW } from '../helpers/stored-state';
 
 const HOUR = 3_600_000;
 
@@ -114,5 +117,20 @@ describe('state pushes', () => {
     await pushing['check:now']();
     await pushing['schedule:pause']({ until: 'hour' });
     expect(pushes).toBe(2);
+  });
+});
+
+describe('a shell with no sign-in window (the browser preview)', () => {
+  it('answers a sign-in with the page to open, within the contract; the app answers as before', async () => {
+    const { monitor } = createNodeMonitor({ origin: 'http://127.0.0.1:9', clock: { now: () => NOW }, storeDir: tempFolder() });
+    const ports = { monitor, clock: { now: () => NOW }, demo: true, setStartAtLogin: () => {}, openExternal: async () => false, saveFile: async () => null };
+    const preview = createIpcHandlers({ ...ports, signIn: { open: () => ({ page: 'http://127.0.0.1:41002/account/applicant' }), signOut: async () => {} } });
+    expect(await answerRequest('session:sign-in', undefined, preview)).toEqual({ ok: true, value: { started: false, page: 'http://127.0.0.1:41002/account/applicant' } });
+    // The contract itself refuses any other page: main cannot name one by mistake.
+    const astray = createIpcHandlers({ ...ports, signIn: { open: () => ({ page: 'https://evil.example/' }), signOut: async () => {} } });
+    expect(await answerRequest('session:sign-in', undefined, astray)).toMatchObject({ ok: false, failure: { code: 'failed' } });
+    const app = createIpcHandlers({ ...ports, signIn: { open: () => true, signOut: async () => {} } });
+    expect(await answerRequest('session:sign-in', undefined, app)).toEqual({ ok: true, value: { started: true } });
+    monitor.stop();
   });
 });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/chromium';
-import { signInOnSimulatorPages, simControl, startPreview, tabTo, type PreviewProcess } from '../../scripts/preview-process';
+import { signInOnThisTab, simControl, startPreview, tabTo, type PreviewProcess } from '../../scripts/preview-process';
 
 /** For what follows a round trip to the preview: quick, but not within expect.poll's default second on a busy machine. */
 const SOON = { timeout: 5_000 };
@@ -39,6 +39,20 @@ async function press(target: Locator, key: 'Enter' | 'Space' = 'Enter'): Promise
   await page.keyboard.press(key);
 }
 
+/** Presses a sign-in button: the simulator's sign-in page opens in a new tab, the page says so; signs in there. */
+async function signInThroughTheButton(button: Locator): Promise<void> {
+  const opened = context.waitForEvent('page', SOON);
+  await press(button);
+  const tab = await opened;
+  try {
+    await expect.poll(() => status().innerText(), SOON).toContain('The simulator’s sign-in page opened in a new tab');
+    await tab.waitForURL((url) => url.href.startsWith(preview.info.simulator!.signInUrl), SOON);
+    await signInOnThisTab(tab, preview.info);
+  } finally {
+    await tab.close();
+  }
+}
+
 describe('the demo renewal in the preview, by keyboard', () => {
   it('opens on the first run: what DACA Watch does and never does, not signed in yet (no warning), no cases', async () => {
     await page.goto(preview.info.url);
@@ -52,9 +66,8 @@ describe('the demo renewal in the preview, by keyboard', () => {
   });
 
   it('signs in on the simulator pages by typing; the first run then says so', async () => {
-    await press(main().getByRole('button', { name: 'Sign in to myUSCIS' }));
-    await expect.poll(() => status().innerText(), SOON).toContain('A USCIS sign-in window is open');
-    await signInOnSimulatorPages(context, preview.info);
+    // The preview has no sign-in window: the button opens the simulator's sign-in page in a new tab, and says so.
+    await signInThroughTheButton(main().getByRole('button', { name: 'Sign in to myUSCIS' }));
     await expect.poll(() => main().getByText('You are signed in.').count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => status().innerText(), SOON).toContain('Signed in to myUSCIS');
   });
@@ -219,8 +232,7 @@ describe('the demo renewal in the preview, by keyboard', () => {
     expect(await signIn.count()).toBe(1);
     expect(await banner.getByRole('button', { name: 'Check now' }).count()).toBe(0);
 
-    await press(signIn);
-    await signInOnSimulatorPages(context, preview.info);
+    await signInThroughTheButton(signIn);
     await expect.poll(() => status().innerText(), { timeout: 10_000 }).toContain('Signed in to myUSCIS');
     expect(await banner.getByRole('button', { name: 'Check now' }).count()).toBe(1);
     expect(await page.getByTestId('not-watching').count()).toBe(0);

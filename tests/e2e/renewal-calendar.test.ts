@@ -131,10 +131,11 @@ describe('the new card', { timeout: 60_000 }, () => {
     // USCIS's approval code on the I-765 is dated 2026-08-02.
     expect(await card.innerText()).toContain('Estimate: valid from Aug 2, 2026 to about Aug 1, 2028');
     expect(await page.getByTestId('filing-window').count()).toBe(0);
+    // Each date is saved once complete, like every setting (tests/e2e/date-entry.test.ts types them key by key).
     await card.getByLabel('Valid from (on the card)').fill('2026-08-03');
+    await expect.poll(async () => (await recordedCalls(page)).filter((c) => c.method === 'updateSettings').map((c) => c.request), SOON).toEqual([{ newCardValidFrom: '2026-08-03' }]);
     await card.getByLabel('Card expires (on the card)').fill('2028-08-02');
-    await card.getByRole('button', { name: 'Save the dates' }).click();
-    await expect.poll(async () => (await recordedCalls(page)).filter((c) => c.method === 'updateSettings').map((c) => c.request), SOON).toEqual([{ newCardValidFrom: '2026-08-03', newCardExpiry: '2028-08-02' }]);
+    await expect.poll(async () => (await recordedCalls(page)).filter((c) => c.method === 'updateSettings').map((c) => c.request), SOON).toEqual([{ newCardValidFrom: '2026-08-03' }, { newCardExpiry: '2028-08-02' }]);
     await expect.poll(() => card.innerText(), SOON).toContain('Valid from Aug 3, 2026 to Aug 2, 2028 (as you entered them).');
     const filing = page.getByTestId('filing-window');
     expect(await filing.innerText()).toContain('USCIS recommends filing between Mar 5, 2028 and Apr 4, 2028');

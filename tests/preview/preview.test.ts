@@ -19,7 +19,7 @@ import { launchChromium } from '../../scripts/chromium';
 import { expectedSigtermEnd, sigtermRunsHandlers } from '../helpers/platform';
 import { frozenSimulator } from '../helpers/sim-fixture';
 import { SimBrowser, signInThroughPages } from '../helpers/sim-browser';
-import { simControl, type PreviewInfo } from '../../scripts/preview-process';
+import { signInOnThisTab, simControl, type PreviewInfo } from '../../scripts/preview-process';
 
 
 
@@ -304,7 +304,8 @@ describe('--no-sign-in', () => {
     const first = await api.getState();
     expect(first.ok && first.value).toMatchObject({ activity: 'signed-out', cases: [] });
     expect(first.ok && first.value.session.state).not.toBe('signed-in');
-    expect(await api.signIn()).toEqual({ ok: true, value: { started: true } });
+    // No sign-in window in a browser: the preview names the simulator's page to open instead.
+    expect(await api.signIn()).toEqual({ ok: true, value: { started: false, page: preview.info.simulator!.applicantUrl } });
 
     const signedIn = stateWhere(api, (state) => state.session.state === 'signed-in');
     const browser = new SimBrowser();
@@ -323,6 +324,43 @@ describe('--no-sign-in', () => {
     expect(after.ok && after.value).toMatchObject({ session: { state: 'signed-out' }, activity: 'signed-out' });
     expect((await browser.fetch(simulator.applicantUrl)).url).toMatch(/\/sign-in/);
   });
+});
+
+describe("the sign-in button in Chromium (the preview's, with no sign-in window)", () => {
+  it.each([
+    ['en-US', 'Sign in to myUSCIS', 'The simulator’s sign-in page opened in a new tab: sign in there.'],
+    ['es-MX', 'Iniciar sesión en myUSCIS', 'La página de inicio de sesión del simulador se abrió en una pestaña nueva: inicie sesión allí.'],
+  ] as const)("%s: opens the simulator's sign-in page in a new tab and says so", async (locale, button, said) => {
+    const [started, launched] = await Promise.allSettled([startPreview(['--no-sign-in']), launchChromium()]);
+    if (started.status === 'fulfilled') startedInTest.push(started.value.child);
+    if (launched.status === 'rejected' || started.status === 'rejected') {
+      if (launched.status === 'fulfilled') await launched.value.close();
+      throw launched.status === 'rejected' ? launched.reason : (started as PromiseRejectedResult).reason;
+    }
+    const [preview, browser] = [started.value, launched.value];
+    try {
+      const context = await browser.newContext({ locale });
+      const page = await context.newPage();
+      await page.goto(preview.info.url);
+      const opened = context.waitForEvent('page', { timeout: 10_000 });
+      await page.getByRole('button', { name: button }).first().click();
+      const tab = await opened;
+      // The simulator's applicant page, signed out, leads to its sign-in page (as the app's sign-in window does).
+      await tab.waitForURL((url) => url.href.startsWith(preview.info.simulator!.signInUrl), { timeout: 10_000 });
+      const note = page.locator('[data-sign-in-note]').first();
+      expect(await note.innerText()).toContain(said);
+      expect(await note.getByRole('link').getAttribute('href')).toBe(preview.info.simulator!.applicantUrl);
+      expect(await page.locator('body').innerText()).not.toMatch(/sign-in window is open|ventana de inicio de sesión de USCIS abierta/);
+      // A tab of its own: it cannot reach back into the dashboard.
+      expect(await tab.evaluate(() => window.opener)).toBeNull();
+      // Signing in there signs the dashboard in: the note goes, the status line says so.
+      await signInOnThisTab(tab, preview.info);
+      await expect.poll(() => page.getByRole('banner').getByRole('status').innerText(), { timeout: 10_000 }).toMatch(locale === 'en-US' ? /Signed in/ : /Sesión iniciada/);
+      expect((await page.locator('[data-sign-in-note]').allInnerTexts()).join('')).toBe('');
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
 
 describe('--origin', () => {

@@ -39,9 +39,10 @@ class ScriptedSocket {
 let sockets: ScriptedSocket[] = [];
 let api: WsApi;
 
-function connect(): WsApi {
+function connect(openTab?: (url: string) => void): WsApi {
   api = connectWsApi({
     url: 'ws://127.0.0.1:5000/api?token=t',
+    ...(openTab ? { openTab } : {}),
     openSocket: (url) => {
       const socket = new ScriptedSocket(url);
       sockets.push(socket);
@@ -79,6 +80,25 @@ describe('connectWsApi', () => {
     socket!.reply({ id: 1, result: { ok: false, failure: { code: 'failed', message: 'state:get could not be done' } } });
     expect(await cases).toEqual({ ok: true, value: { ok: true, errors: [] } });
     expect(await state).toEqual({ ok: false, failure: { code: 'failed', message: 'state:get could not be done' } });
+  });
+
+  it("opens the sign-in page the preview answers with in a new tab, only a loopback http one, and passes the answer on", async () => {
+    const opened: string[] = [];
+    connect((url) => opened.push(url));
+    sockets[0]!.open();
+    const answers = [
+      { started: false, page: 'http://127.0.0.1:41002/account/applicant' },
+      { started: false, page: 'https://evil.example/phish' },
+      { started: false, page: 'javascript:alert(1)' },
+      { started: true },
+    ];
+    for (const [index, value] of answers.entries()) {
+      const signIn = api.signIn();
+      sockets[0]!.reply({ id: index + 1, result: { ok: true, value } });
+      expect(await signIn).toEqual({ ok: true, value });
+    }
+    expect(sockets[0]!.sent.map((sent) => sent.channel)).toEqual(['session:sign-in', 'session:sign-in', 'session:sign-in', 'session:sign-in']);
+    expect(opened).toEqual(['http://127.0.0.1:41002/account/applicant']);
   });
 
   it('delivers pushed states until unsubscribed', () => {

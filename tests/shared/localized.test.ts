@@ -1,7 +1,7 @@
 // The one rule for which language DACA Watch speaks: the user's pick, else the system's.
 
 import { describe, expect, it } from 'vitest';
-import { spokenLanguage } from '../../shared/localized';
+import { languagePicked, spokenLanguage } from '../../shared/localized';
 
 describe('spokenLanguage', () => {
   it.each([
@@ -13,5 +13,16 @@ describe('spokenLanguage', () => {
     [{ language: 'es', languageChosen: false }, 'en', 'es'],
   ] as const)('%j with a %s system speaks %s', (settings, system, spoken) => {
     expect(spokenLanguage(settings, system)).toBe(spoken);
+  });
+});
+
+describe('languagePicked', () => {
+  it.each([
+    [{ language: 'en', languageChosen: false }, false],
+    [{ language: 'en', languageChosen: true }, true],
+    [{ language: 'es', languageChosen: false }, true],
+  ] as const)('%j: picked %s (and spokenLanguage follows the system exactly when not)', (settings, picked) => {
+    expect(languagePicked(settings)).toBe(picked);
+    expect(spokenLanguage(settings, 'es') === spokenLanguage(settings, 'en')).toBe(picked);
   });
 });

@@ -69,7 +69,9 @@ describe("the dashboard's settings handler", () => {
   it('refuses an impossible date with a clear sentence in English and Spanish, and changes nothing', async () => {
     const { monitor, handlers } = handlersOn(tempFolder());
     await answerRequest('settings:update', { permitExpiry: '2027-08-11' }, handlers);
-    for (const [field, day] of [['permitExpiry', '2027-02-30'], ['newCardExpiry', '2031-02-29'], ['newCardValidFrom', '1900-01-01']] as const) {
+    // The half-typed years Chromium's date input reports ('0002-', '0020-', '0202-') are refused here too.
+    const refused = [['permitExpiry', '2027-02-30'], ['newCardExpiry', '2031-02-29'], ['newCardValidFrom', '1900-01-01'], ['permitExpiry', '0002-04-20'], ['permitExpiry', '0202-04-20'], ['newCardExpiry', '9999-12-31']] as const;
+    for (const [field, day] of refused) {
       const answer = await answerRequest('settings:update', { [field]: day }, handlers);
       expect(answer.ok).toBe(false);
       if (answer.ok) continue;

@@ -2,7 +2,7 @@
 // look-alike hosts and downgrades refused, and which links may go to the browser. Pure.
 
 import { describe, expect, it } from 'vitest';
-import { EXTERNAL_HOSTS, allowListFor, allowListOf, cookieDomainMatches, isAllowedNavigation, isAllowedSubframe, isSafeExternalUrl, isUscisHelpLink, myUscisOrigins, originForLog } from '../../../shared/security/navigation';
+import { EXTERNAL_HOSTS, allowListFor, allowListOf, cookieDomainMatches, isAllowedNavigation, isAllowedSubframe, isLoopbackHttpPage, isSafeExternalUrl, isUscisHelpLink, myUscisOrigins, originForLog } from '../../../shared/security/navigation';
 
 const REAL = allowListFor({ kind: 'real' });
 const DEMO = allowListFor({ kind: 'demo', accountOrigin: 'http://localhost:41001', dataOrigin: 'http://127.0.0.1:41002' });
@@ -165,5 +165,24 @@ describe('help links, subframes, logs and cookie domains', () => {
     expect(cookieDomainMatches('my.uscis.gov', 'evil-uscis.gov')).toBe(false);
     expect(cookieDomainMatches('my.uscis.gov', 'myaccount.uscis.gov')).toBe(false);
     expect(cookieDomainMatches('my.uscis.gov', undefined)).toBe(false);
+  });
+});
+
+describe("the browser preview's sign-in page (opened in a new tab by the dashboard)", () => {
+  it.each(['http://127.0.0.1:41002/account/applicant', 'http://localhost:41001/sign-in', 'http://[::1]:8080/'])('is %s', (url) => {
+    expect(isLoopbackHttpPage(url)).toBe(true);
+  });
+
+  it.each([
+    'https://my.uscis.gov/account/applicant',
+    'https://127.0.0.1:41002/',
+    'http://127.0.0.1.evil.example/',
+    'http://localhost.evil.example/',
+    'http://user:pass@127.0.0.1:41002/',
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'not a url',
+  ])('is never %s', (url) => {
+    expect(isLoopbackHttpPage(url)).toBe(false);
   });
 });
