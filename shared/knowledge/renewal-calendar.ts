@@ -137,7 +137,9 @@ export function formatCivilDay(day: string, lang: Language): string {
   return formatLongDay(calendarDay(day), lang);
 }
 
-const days = (n: number, lang: Language) => (lang === 'en' ? `${n} ${n === 1 ? 'day' : 'days'}` : `${n} ${n === 1 ? 'día' : 'días'}`);
+/** "1 day" / "12 days", "1 día" / "12 días". */
+export const countDays = (n: number, lang: Language) => (lang === 'en' ? `${n} ${n === 1 ? 'day' : 'days'}` : `${n} ${n === 1 ? 'día' : 'días'}`);
+const days = countDays;
 const both = (make: (lang: Language) => string): Localized => ({ en: make('en'), es: make('es') });
 
 /**
