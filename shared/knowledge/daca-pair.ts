@@ -389,7 +389,7 @@ export function describeEvidence(evidence: Evidence, lang: Language): string {
   return phrases[evidence.kind][lang] + QUALIFIERS[evidence.confidence][lang];
 }
 
-function basis(evidence: Evidence[], lang: Language): string {
+export function basis(evidence: Evidence[], lang: Language): string {
   if (evidence.length === 0) return '';
   const list = new Intl.ListFormat(lang, { type: 'conjunction' }).format(evidence.map((item) => describeEvidence(item, lang)));
   return lang === 'en' ? `This rests on ${list}.` : `Esto se basa en ${list}.`;
