@@ -19,7 +19,7 @@ import { recordPage } from './record-page';
 
 /** The page's look on screen and on paper (the print hint hides when printed). */
 const SHEET_STYLE =
-  'body{font-family:Georgia,serif;margin:2rem;max-width:46rem;color:#111;line-height:1.45}dl{display:grid;grid-template-columns:max-content 1fr;gap:.4rem 1rem}dt{font-weight:bold}.notice{border:2px solid #111;padding:.6rem .8rem}.note{color:#333}@media print{.note.print{display:none}}';
+  'body{font-family:Georgia,serif;margin:2rem;max-width:46rem;color:#111;line-height:1.45;overflow-wrap:break-word}dl{display:grid;grid-template-columns:fit-content(16rem) 1fr;gap:.4rem 1rem}dt{font-weight:bold}dd{margin:0}.notice{border:2px solid #111;padding:.6rem .8rem}.note{color:#333}@media (max-width:40rem){body{margin:1rem}dl{grid-template-columns:1fr;gap:.1rem}dd{margin-bottom:.5rem}}@media print{.note.print{display:none}}';
 
 export interface EmployerSheetInput {
   state: Pick<AppState, 'cases' | 'snapshots' | 'history' | 'settings'>;

@@ -29,7 +29,7 @@ import { recordPage } from './record-page';
 
 /** The page's look on screen and on paper (the print hint hides when printed). */
 const RECORD_STYLE =
-  'body{font-family:Georgia,serif;margin:2rem;max-width:60rem;color:#111}table{border-collapse:collapse;width:100%;margin-bottom:1rem}td,th{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#eee}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:bold}.note{color:#444}@media print{.note.print{display:none}}';
+  'body{font-family:Georgia,serif;margin:2rem;max-width:60rem;color:#111;overflow-wrap:break-word}table{border-collapse:collapse;width:100%;margin-bottom:1rem}td,th{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#eee}dl{display:grid;grid-template-columns:fit-content(18rem) 1fr;gap:.2rem 1rem}dt{font-weight:bold}dd{margin:0}.note{color:#444}@media (max-width:40rem){body{margin:1rem}dl{grid-template-columns:1fr;gap:.1rem}dd{margin-bottom:.5rem}td,th{overflow-wrap:anywhere;padding:.2rem .3rem}}@media print{.note.print{display:none}}';
 
 export interface PrintableRecordInput {
   state: Pick<AppState, 'cases' | 'snapshots' | 'history' | 'settings'>;
