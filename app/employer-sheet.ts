@@ -100,12 +100,12 @@ export function employerSheet({ state, now, language: lang, timeZone, showReceip
   const verdict = storedVerdict(state, today);
   const facts = renewalFactsOf(state, today, timeZone, verdict);
   const answer = storedWorkAnswer(state, today, timeZone);
-  // When the employee's account was last read: the newest of the cases' read times (the words the dashboard uses).
-  const lastRead = state.cases
-    .map((c) => caseTimes(state.snapshots[c.receipt], c.readAt).readAt)
-    .filter((at): at is string => at !== null)
-    .sort((a, b) => Date.parse(a) - Date.parse(b))
-    .at(-1);
+  // When the employee's account was last read, and when what it shows last changed: the newest of the cases' times,
+  // in the words the dashboard and the lawyer's record use.
+  const times = state.cases.map((c) => caseTimes(state.snapshots[c.receipt], c.readAt));
+  const newest = (values: Array<string | null>) => values.filter((at): at is string => at !== null).sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1);
+  const lastRead = newest(times.map((t) => t.readAt));
+  const lastChange = newest(times.map((t) => t.changedAt));
 
   const permit = [permitStatement(answer, 'employee', lang)];
   const newCard = newCardStatement(answer, 'employee', lang);
@@ -119,6 +119,7 @@ export function employerSheet({ state, now, language: lang, timeZone, showReceip
   const standing = renewalStatement(answer, verdict, lang);
   if (facts.filed && standing !== null) rows.push([say(WORDS.state), escapeHtml(standing)]);
   if (facts.filed) rows.push([say(CASE_TIME_WORDS.readAt), lastRead === undefined ? say(WORDS.notChecked) : escapeHtml(formatLongStamp(Date.parse(lastRead), lang, timeZone))]);
+  if (facts.filed && lastChange !== undefined) rows.push([say(CASE_TIME_WORDS.changedAt), escapeHtml(formatLongStamp(Date.parse(lastChange), lang, timeZone))]);
   if (answer.pending !== null) rows.push([say(WORDS.goal), escapeHtml(WORDS.goalValue[lang].replace('{day}', formatCivilDay(answer.pending.goalOn, lang)))]);
 
   const links = GUIDANCE.map((name) => `<li>${say(WORDS.pages[name])}: ${uscisLink(USCIS_PAGES[name], USCIS_PAGES[name])}</li>`);

@@ -131,7 +131,7 @@ describe('written to the employer, about the employee (issue 23)', () => {
         filed: `Filed with USCIS on ${formatCivilDay(FILED, 'en')}`,
         pending: `Pending with USCIS since ${formatCivilDay(FILED, 'en')}: ${daysBetween(FILED, TODAY)} days.`,
         goal: `USCIS’s goal for a decision ${formatCivilDay(addDays(FILED, DECISION_GOAL_DAYS), 'en')}`,
-        read: `Read from myUSCIS ${formatLongStamp(Date.parse(expired.readAt), 'en', 'America/New_York')}`,
+        read: `Read from myUSCIS ${formatLongStamp(Date.parse(expired.readAt), 'en', 'America/New_York')} Last change seen ${formatLongStamp(Date.parse(expired.changedAt), 'en', 'America/New_York')}`,
         future: 'expires on',
       },
       es: {
@@ -140,7 +140,7 @@ describe('written to the employer, about the employee (issue 23)', () => {
         filed: `Presentada ante USCIS el ${formatCivilDay(FILED, 'es')}`,
         pending: `Pendiente ante USCIS desde el ${formatCivilDay(FILED, 'es')}: ${daysBetween(FILED, TODAY)} días.`,
         goal: `Plazo que USCIS se fija para decidir ${formatCivilDay(addDays(FILED, DECISION_GOAL_DAYS), 'es')}`,
-        read: `Leído en myUSCIS ${formatLongStamp(Date.parse(expired.readAt), 'es', 'America/New_York')}`,
+        read: `Leído en myUSCIS ${formatLongStamp(Date.parse(expired.readAt), 'es', 'America/New_York')} Último cambio visto ${formatLongStamp(Date.parse(expired.changedAt), 'es', 'America/New_York')}`,
         future: 'vence el',
       },
     }[lang];
