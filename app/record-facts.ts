@@ -42,7 +42,7 @@ export function permitStatement(answer: WorkAnswer, subject: Subject, lang: Lang
       ? lang === 'en' ? `${card} expired on ${day(expiry, lang)}.` : `${card} venció el ${day(expiry, lang)}.`
       : daysLeft === 0
         ? lang === 'en' ? `${card} expires today, ${day(expiry, lang)} (its last valid day).` : `${card} vence hoy, ${day(expiry, lang)} (último día de validez).`
-        : lang === 'en' ? `${card} expires on ${day(expiry, lang)}, ${countDays(daysLeft, lang)} from today.` : `${card} vence el ${day(expiry, lang)}, dentro de ${countDays(daysLeft, lang)}.`;
+        : lang === 'en' ? `${card} is valid; it expires on ${day(expiry, lang)}, ${countDays(daysLeft, lang)} from today.` : `${card} es válido; vence el ${day(expiry, lang)}, dentro de ${countDays(daysLeft, lang)}.`;
   // Only while a renewal is pending does the missing extension decide anything: expired, or expiring within 120 days.
   const pendingRenewal = answer.kind === 'expired-pending' || (answer.kind === 'expiring-soon' && answer.pending !== null);
   if (!pendingRenewal) return first;

@@ -55,7 +55,7 @@ describe('the employer sheet', () => {
     expect(page).toContain('Filed with USCIS on May 29, 2026');
     expect(page).toContain('Where it stands Pending with USCIS since May 29, 2026: 75 days.');
     expect(page).toContain('Read from myUSCIS August 12, 2026 at 11:00 AM EDT');
-    expect(page).toContain('The employee’s work permit (EAD, category C33) expires on September 30, 2026, 49 days from today.');
+    expect(page).toContain('The employee’s work permit (EAD, category C33) is valid; it expires on September 30, 2026, 49 days from today.');
     expect(page).toContain('USCIS extends some work permits automatically while their renewal is pending, but not those in category (c)(33)');
     expect(page).toContain('This sheet is information, not legal advice.');
   });
@@ -65,7 +65,7 @@ describe('the employer sheet', () => {
     expect(html).toContain('<html lang="es">');
     const page = text(html);
     expect(page).toContain('Presentada ante USCIS el 29 de mayo de 2026');
-    expect(page).toContain('El permiso de trabajo (EAD, categoría C33) de la persona empleada vence el 30 de septiembre de 2026');
+    expect(page).toContain('El permiso de trabajo (EAD, categoría C33) de la persona empleada es válido; vence el 30 de septiembre de 2026');
     expect(page).toContain('Esta hoja es información, no asesoría legal.');
     expect(page).not.toContain('Filed with USCIS');
   });
@@ -163,7 +163,7 @@ describe('written to the employer, about the employee (issue 23)', () => {
   it('a permit still valid says "expires on" with the days left; on its last day, "expires today"', () => {
     const expiry = addDays(TODAY, 40);
     const valid = sheetFor({ ...expired, permitExpiry: expiry }, TODAY, 'en').page;
-    expect(valid).toContain(`The employee’s work permit (EAD, category C33) expires on ${formatCivilDay(expiry, 'en')}, ${daysBetween(TODAY, expiry)} days from today.`);
+    expect(valid).toContain(`The employee’s work permit (EAD, category C33) is valid; it expires on ${formatCivilDay(expiry, 'en')}, ${daysBetween(TODAY, expiry)} days from today.`);
     // Within 120 days with the renewal pending: the day the employee may stop being authorized.
     expect(valid).toContain(`unless USCIS approves the renewal before then, from ${formatCivilDay(addDays(expiry, 1), 'en')} the employee is not authorized to work on this card`);
     expect(valid).not.toMatch(/\bexpired\b/);

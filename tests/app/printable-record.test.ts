@@ -161,7 +161,7 @@ describe('written to the lawyer, about the applicant (issue 23)', () => {
   it('a valid permit "expires on"; an approval gives its day and the new card; a denial says so, without the key days', () => {
     const expiry = addDays(TODAY, 200);
     const valid = recordFor({ ...sample, permitExpiry: expiry }, TODAY, 'en').page;
-    expect(valid).toContain(`The applicant’s work permit (EAD, category C33) expires on ${formatCivilDay(expiry, 'en')}, 200 days from today.`);
+    expect(valid).toContain(`The applicant’s work permit (EAD, category C33) is valid; it expires on ${formatCivilDay(expiry, 'en')}, 200 days from today.`);
     expect(valid).not.toMatch(/\bexpired\b/);
     const approved = recordFor({ ...sample, outcome: 'approved', approvedAt: '2026-12-03T15:00:00.000Z', newCard: { validFrom: '2026-12-03', expiry: '2028-12-02' } }, TODAY, 'en').page;
     expect(approved).toContain(`USCIS approved the work permit renewal on ${formatCivilDay('2026-12-03', 'en')}.`);
