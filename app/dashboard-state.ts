@@ -18,11 +18,11 @@ export function dashboardStateOf(monitor: Monitor, demo: boolean, shell?: ShellS
     nextCheckAt: nextCheckAt(monitor),
     backoff: schedule.backoff ? { until: schedule.backoff.until, reason: schedule.backoff.reason } : null,
     pausedUntil: schedule.pausedUntil,
-    cases: state.cases.map(({ receipt, formType, problem, stalledSince }) => {
+    cases: state.cases.map(({ receipt, formType, problem, stalledSince, readAt }) => {
       const own = schedule.cases[receipt];
       const failing = own && own.failures > 0 && own.retryAt !== null ? { failures: own.failures, retryAt: own.retryAt } : null;
       const stalled = stalledSince ? { since: stalledSince, reason: stallReason(state, receipt) } : null;
-      return { receipt, formType, problem, failing, stalled };
+      return { receipt, formType, problem, failing, stalled, readAt: readAt ?? null };
     }),
     snapshots: state.snapshots,
     history: state.history,

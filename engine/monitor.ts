@@ -20,7 +20,7 @@ import type { DesktopNotification } from './ports';
 import * as schedule from './schedule';
 import { CheckFailures } from './check-failures';
 import { watchStalls } from './watchdog';
-import { casesEntered, plannedReceipts, servedAgain } from './watched-cases';
+import { casesEntered, plannedReceipts, readWell, servedAgain } from './watched-cases';
 import { StateSaver } from './state-saver';
 import { WakeTimer } from './wake-timer';
 
@@ -439,6 +439,8 @@ export class Monitor {
     const findings = concludeCheck(this.state, check, now);
     if (check.answered.length > 0) servedAgain(this.state, check.receipt);
     if (succeeded) {
+      // The card's "read" time: an unchanged reading leaves the snapshot (and its times) as they were.
+      readWell(this.state, check.receipt, now);
       this.state.schedule = schedule.checkFinished(this.state.schedule, check.receipt, { now, read: check.answered, random: this.random });
     }
     this.emit({ kind: 'check', receipt: check.receipt, requests: check.requests, outcome, full: check.read.length === 3, purpose: check.purpose });

@@ -1,4 +1,4 @@
-// Throttled saving of the monitor's state: at once when anything but the next-check times changed; those alone
+// Throttled saving of the monitor's state: at once when anything but the check times changed; those alone
 // reach the disk at most every SCHEDULE_WRITE_EVERY_MS (and on a flush), so an ordinary poll writes nothing.
 // Each save failure's cause is reported once, however often it repeats. Decides nothing about the state itself.
 
@@ -10,10 +10,10 @@ import type { Clock, StatePort } from './ports';
 /** Schedule-only changes (next check times) reach the disk at most this often; everything else at once. */
 export const SCHEDULE_WRITE_EVERY_MS = 15 * 60_000;
 
-/** The state without the parts that move on every check. */
+/** The state without the parts that move on every check (the next-check times, and each case's last good read). */
 function coreOf(state: AppState): string {
-  const { schedule: s, ...rest } = state;
-  return JSON.stringify({ ...rest, backoff: s.backoff, pausedUntil: s.pausedUntil });
+  const { schedule: s, cases, ...rest } = state;
+  return JSON.stringify({ ...rest, cases: cases.map(({ readAt: _readAt, ...watched }) => watched), backoff: s.backoff, pausedUntil: s.pausedUntil });
 }
 
 export class StateSaver {

@@ -39,6 +39,12 @@ export function servedAgain(state: AppState, receipt: ReceiptNumber): void {
   if (watched?.stalledSince) watched.stalledSince = null;
 }
 
+/** A check of the case ended well: myUSCIS was read now, whether or not anything changed. */
+export function readWell(state: AppState, receipt: ReceiptNumber, now: number): void {
+  const watched = state.cases.find((c) => c.receipt === receipt);
+  if (watched) watched.readAt = new Date(now).toISOString();
+}
+
 /** Judged another account's now: off the plan until a day has passed. */
 export function judgedForeign(state: AppState, receipt: ReceiptNumber, now: number): void {
   const watched = state.cases.find((c) => c.receipt === receipt);

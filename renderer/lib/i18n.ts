@@ -5,6 +5,7 @@ import { formatMediumDateTime, formatMediumDay } from '../../shared/format-date'
 import type { DocumentKind } from '../../shared/knowledge/documents';
 import type { FilingWindow } from '../../shared/knowledge/daca-timing';
 import { findingNamesIn } from '../../shared/knowledge/finding-names';
+import { CASE_TIME_WORDS } from '../../shared/knowledge/snapshot-view';
 import type { Confidence } from '../../shared/knowledge/stages';
 import type { CheckPreset } from '../../shared/monitor/settings-limits';
 import type { Language } from '../../shared/localized';
@@ -87,6 +88,8 @@ const en = {
   uscisMessage: 'USCIS’s message',
   statusBehind: 'USCIS’s status text (not updated yet)',
   asOf: (when: string) => `As of ${when}`,
+  caseReadAt: (when: string) => `${CASE_TIME_WORDS.readAt.en}: ${when}`,
+  caseChangedAt: (when: string) => `${CASE_TIME_WORDS.changedAt.en}: ${when}`,
   notWatchingTitle: 'DACA Watch is not checking your cases right now',
   verdictNotWatching: 'While not checking, DACA Watch cannot tell you anything new.',
   notWatchingWhy: {
@@ -406,6 +409,8 @@ const es: Messages = {
   uscisMessage: 'Mensaje de USCIS',
   statusBehind: 'Texto del estatus de USCIS (todavía sin actualizar)',
   asOf: (when) => `Datos del ${when}`,
+  caseReadAt: (when) => `${CASE_TIME_WORDS.readAt.es}: ${when}`,
+  caseChangedAt: (when) => `${CASE_TIME_WORDS.changedAt.es}: ${when}`,
   notWatchingTitle: 'DACA Watch no está revisando sus casos en este momento',
   verdictNotWatching: 'Mientras no revise, DACA Watch no puede avisarle de nada nuevo.',
   notWatchingWhy: {

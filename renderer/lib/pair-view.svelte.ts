@@ -6,7 +6,7 @@ import type { CaseStage, CaseView, Form } from '../../shared/knowledge/case-read
 import { pairVerdict, type PairVerdict } from '../../shared/knowledge/daca-pair';
 import { pendingSince, type Pending } from '../../shared/knowledge/daca-timing';
 import { learnTitles, type LearnedTitles } from '../../shared/knowledge/learned-titles';
-import { snapshotView } from '../../shared/knowledge/snapshot-view';
+import { caseTimes, snapshotView } from '../../shared/knowledge/snapshot-view';
 import { stageAheadOfTitle } from '../../shared/knowledge/stage-guide';
 import { isApprovedStage, isEndingStage } from '../../shared/knowledge/stages';
 import { explainStatus } from '../../shared/knowledge/status-titles';
@@ -27,8 +27,10 @@ export interface WatchedCase {
   stalled: { since: string; reason: { en: string; es: string } } | null;
   /** What the last good check read; every part absent before the first one. */
   view: CaseView;
-  /** When the newest part of that reading was read (ISO); null before the first check. */
+  /** When myUSCIS last answered a check of the case, changed or not (ISO); null before the first check. */
   readAt: string | null;
+  /** When what was read last changed (ISO): older than `readAt` after checks that changed nothing. */
+  changedAt: string | null;
 }
 
 const FORM_ORDER: Record<Form, number> = { 'I-821D': 0, 'I-765': 1 };
@@ -36,10 +38,9 @@ const FORM_ORDER: Record<Form, number> = { 'I-821D': 0, 'I-765': 1 };
 /** The watched cases, the I-821D first and the I-765 second, each with its snapshot read back as a CaseView. */
 export function watchedCases(state: DashboardState): WatchedCase[] {
   return state.cases
-    .map(({ receipt, formType, problem, failing, stalled }): WatchedCase => {
+    .map(({ receipt, formType, problem, failing, stalled, readAt }): WatchedCase => {
       const snapshot = state.snapshots[receipt];
       const type = formType ?? snapshot?.detail?.formType;
-      const times = [snapshot?.detail?.at, snapshot?.status?.at, snapshot?.documents?.at].filter((at) => at !== undefined).sort();
       return {
         receipt,
         form: type === 'I-821D' || type === 'I-765' ? type : null,
@@ -48,7 +49,7 @@ export function watchedCases(state: DashboardState): WatchedCase[] {
         failing: failing ?? null,
         stalled: stalled ?? null,
         view: snapshot === undefined ? {} : snapshotView(snapshot),
-        readAt: times.at(-1) ?? null,
+        ...caseTimes(snapshot, readAt),
       };
     })
     .sort((a, b) => (a.form === null ? 2 : FORM_ORDER[a.form]) - (b.form === null ? 2 : FORM_ORDER[b.form]));

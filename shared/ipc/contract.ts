@@ -54,6 +54,8 @@ export const DashboardStateSchema = z.object({
         failing: z.object({ failures: z.number().int().min(1), retryAt: instant }).nullable().default(null),
         /** Not read for far longer than its plan allows (engine/watchdog.ts): since when, and the reason in both languages. */
         stalled: z.object({ since: instant, reason: z.object({ en: z.string().max(300), es: z.string().max(300) }) }).nullable().default(null),
+        /** When myUSCIS last answered a check of this case, changed or not (the snapshot's parts keep when they changed); absent: not known (then the newest part stands for it). */
+        readAt: instant.nullish(),
       }),
     )
     .max(10),

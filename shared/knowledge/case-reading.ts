@@ -134,8 +134,9 @@ function titleSignals(form: Form, status: CaseStatus | undefined): Signal[] {
         kind: 'inference',
         form,
         what: {
-          en: `the ${form} status text, which says biometrics you gave before were applied to this case`,
-          es: `el texto del estatus del ${form}, que dice que se aplicaron a este caso datos biométricos que usted dio antes`,
+          // Said of no one in particular: the printable record for a lawyer quotes it too.
+          en: `the ${form} status text, which says biometrics given before were applied to this case`,
+          es: `el texto del estatus del ${form}, que dice que se aplicaron a este caso datos biométricos dados antes`,
         },
         confidence: 'inferred',
       },

@@ -1,10 +1,11 @@
 // The DACA pair verdict: what the I-821D and I-765 together say, in plain English and Spanish, with the evidence
 // it rests on and the renewal's day counts. It must never claim more than its evidence: no single field decides.
 
+import { formatLongDay } from '../format-date';
 import type { Language, Localized } from '../localized';
 import { calendarDay } from './calendar-days';
 import { readCase, type CaseReading, type CaseStage, type CaseView, type Evidence, type Signal } from './case-reading';
-import { pendingSince, permitOutlook, type Pending, type PermitOutlook } from './daca-timing';
+import { DECISION_GOAL_DAYS, pendingSince, permitOutlook, type Pending, type PermitOutlook } from './daca-timing';
 import { learnTitles, type LearnedTitles } from './learned-titles';
 import { outcomeParagraph } from './decision-outcomes';
 import { STAGE_PROGRESS, isApprovedStage, isEndingStage, type EndingStage, type Stage, type Step } from './stages';
@@ -214,6 +215,19 @@ const VERDICT_TEXT: Record<PairVerdictKind, { headline: Localized; explanation: 
   },
 };
 
+/**
+ * "Under review" when the work permit has expired or expires within 120 days (work-answer.ts's "expiring soon"): the
+ * person has things to do (tell the employer, day 105, a legal service provider), so no "nothing is needed".
+ */
+function underReviewPermitAtRisk(permit: PermitOutlook): Localized {
+  const on = (lang: Language) => formatLongDay(permit.expiry, lang);
+  const expired = permit.daysLeft < 0;
+  return {
+    en: `USCIS is reviewing your case; DACA Watch will tell you as soon as a document, code or status shows a decision. Meanwhile your work permit needs your attention: it ${expired ? 'expired' : 'expires'} on ${on('en')}.`,
+    es: `USCIS está revisando su caso; DACA Watch le avisará en cuanto un documento, un código o el estatus muestre una decisión. Mientras tanto, su permiso de trabajo requiere su atención: ${expired ? 'venció' : 'vence'} el ${on('es')}.`,
+  };
+}
+
 const DOCUMENTS_UNREAD: Localized = {
   en: 'DACA Watch could not read the documents list this time, so a newer notice (even an approval) may already be there.',
   es: 'Esta vez DACA Watch no pudo leer la lista de documentos, así que puede que ya haya un aviso más reciente (incluso una aprobación).',
@@ -249,16 +263,19 @@ export function pairVerdict(i821d: CaseView, i765: CaseView, today: string, opti
   const [kind, evidence] = decide(deferredAction, workPermit, workPermitApproved, inference);
   const decided = workPermitApproved || isEndingVerdict(kind);
 
+  const day = calendarDay(today);
+  const since = cases.map((reading) => reading.submissionDate).filter((submitted) => submitted !== undefined).sort()[0];
+  const permit = options.permitExpiry === undefined ? undefined : permitOutlook(options.permitExpiry, day, since, workPermitApproved);
   const text = VERDICT_TEXT[kind];
+  const explanation = kind === 'under-review' && permit !== undefined && permit.daysLeft <= DECISION_GOAL_DAYS ? underReviewPermitAtRisk(permit) : text.explanation;
   const strongest = [...evidence].sort(byStrength);
   const documentsUnread = !decided && cases.some((reading) => reading.known && reading.documentsUnknown);
   const paragraph = (lang: Language): string => [
-    text.explanation[lang],
+    explanation[lang],
     basis(strongest.slice(0, 2), lang),
     documentsUnread ? DOCUMENTS_UNREAD[lang] : '',
   ].filter(Boolean).join(' ');
 
-  const since = cases.map((reading) => reading.submissionDate).filter((day) => day !== undefined).sort()[0];
   const verdict: PairVerdict = {
     kind,
     headline: text.headline,
@@ -270,9 +287,8 @@ export function pairVerdict(i821d: CaseView, i765: CaseView, today: string, opti
     },
     i821dApprovedByInference,
   };
-  const day = calendarDay(today);
   if (since !== undefined) verdict.pending = pendingSince(since, day, decided);
-  if (options.permitExpiry !== undefined) verdict.permit = permitOutlook(options.permitExpiry, day, since, workPermitApproved);
+  if (permit !== undefined) verdict.permit = permit;
   return verdict;
 }
 
@@ -373,7 +389,7 @@ export function describeEvidence(evidence: Evidence, lang: Language): string {
   return phrases[evidence.kind][lang] + QUALIFIERS[evidence.confidence][lang];
 }
 
-function basis(evidence: Evidence[], lang: Language): string {
+export function basis(evidence: Evidence[], lang: Language): string {
   if (evidence.length === 0) return '';
   const list = new Intl.ListFormat(lang, { type: 'conjunction' }).format(evidence.map((item) => describeEvidence(item, lang)));
   return lang === 'en' ? `This rests on ${list}.` : `Esto se basa en ${list}.`;

@@ -137,7 +137,9 @@ export function formatCivilDay(day: string, lang: Language): string {
   return formatLongDay(calendarDay(day), lang);
 }
 
-const days = (n: number, lang: Language) => (lang === 'en' ? `${n} ${n === 1 ? 'day' : 'days'}` : `${n} ${n === 1 ? 'día' : 'días'}`);
+/** "1 day" / "12 days", "1 día" / "12 días". */
+export const countDays = (n: number, lang: Language) => (lang === 'en' ? `${n} ${n === 1 ? 'day' : 'days'}` : `${n} ${n === 1 ? 'día' : 'días'}`);
+const days = countDays;
 const both = (make: (lang: Language) => string): Localized => ({ en: make('en'), es: make('es') });
 
 /**
@@ -203,6 +205,11 @@ function windowReminder(window: FilingWindow): Reminder | null {
   return null;
 }
 
+/** The card's expiry day is its last valid day: expired only after it (the stage's day is `since` + `days`). */
+function permitExpired(stage: Extract<RenewalStage, { kind: 'pending' }>): boolean {
+  return stage.permitExpiry !== null && daysBetween(addDays(stage.since, stage.days), stage.permitExpiry) < 0;
+}
+
 /** What to have at hand when asking USCIS about the case: receipts, dates, the (c)(33) expiry. */
 export function inquiryChecklist(stage: Extract<RenewalStage, { kind: 'pending' }>, context: ReminderContext): Localized[] {
   const items: Localized[] = [
@@ -219,7 +226,9 @@ export function inquiryChecklist(stage: Extract<RenewalStage, { kind: 'pending' 
     both((lang) =>
       stage.permitExpiry === null
         ? lang === 'en' ? 'The expiry date on your current (c)(33) work permit card.' : 'La fecha de vencimiento de su tarjeta de permiso de trabajo (c)(33) actual.'
-        : lang === 'en' ? `Your current (c)(33) work permit expires on ${formatCivilDay(stage.permitExpiry, lang)}.` : `Su permiso de trabajo (c)(33) actual vence el ${formatCivilDay(stage.permitExpiry, lang)}.`,
+        : permitExpired(stage)
+          ? lang === 'en' ? `Your (c)(33) work permit expired on ${formatCivilDay(stage.permitExpiry, lang)}.` : `Su permiso de trabajo (c)(33) venció el ${formatCivilDay(stage.permitExpiry, lang)}.`
+          : lang === 'en' ? `Your current (c)(33) work permit expires on ${formatCivilDay(stage.permitExpiry, lang)}.` : `Su permiso de trabajo (c)(33) actual vence el ${formatCivilDay(stage.permitExpiry, lang)}.`,
     ),
   ];
   return items;

@@ -2,11 +2,39 @@
 // base reads: the one reader the engine, the dashboard and the records share, so they cannot reach different
 // verdicts. Pure and lossless where the snapshot kept the field; a part never read stays absent, never empty.
 
+import type { Localized } from '../localized';
 import type { CaseSnapshot } from '../monitor/state';
 import type { StatusLink } from '../myuscis/status-text';
 import { isSafeExternalUrl } from '../security/navigation';
 import type { CaseView } from './case-reading';
 import { byEventTime } from './events';
+
+/** The two words every card and record gives these times, so the dashboard and the papers say the same thing. */
+export const CASE_TIME_WORDS = {
+  readAt: { en: 'Read from myUSCIS', es: 'Leído en myUSCIS' },
+  changedAt: { en: 'Last change seen', es: 'Último cambio visto' },
+} as const satisfies Record<string, Localized>;
+
+/** When a case was last read from myUSCIS and, apart, when what was read last changed (ISO; null before any read). */
+export interface CaseTimes {
+  readAt: string | null;
+  changedAt: string | null;
+}
+
+/**
+ * A case's two times: a snapshot part keeps the time its content last changed (an unchanged read keeps the old part),
+ * so the newest part is the last change; the last read is the case's stored `readAt` (set on every good check), or
+ * that change when it is newer or no read time was stored (older stores).
+ */
+export function caseTimes(snapshot: CaseSnapshot | undefined, readAt: string | null | undefined): CaseTimes {
+  const changedAt = newestOf([snapshot?.detail?.at, snapshot?.status?.at, snapshot?.documents?.at]);
+  return { readAt: newestOf([readAt, changedAt]), changedAt };
+}
+
+/** The newest of some instants (compared as times: stored ones may or may not carry milliseconds). */
+function newestOf(times: ReadonlyArray<string | null | undefined>): string | null {
+  return times.reduce<string | null>((newest, at) => (typeof at === 'string' && (newest === null || Date.parse(at) > Date.parse(newest)) ? at : newest), null);
+}
 
 /**
  * The CaseView of a snapshot. Fields the snapshot does not keep (receipt, names, the raw HTML status text, the

@@ -89,6 +89,11 @@ export const WatchedCaseSchema = z.object({
   problemSince: isoInstant.nullable().optional(),
   /** Not read well for far longer than its plan allows since then (engine/watchdog.ts); cleared by a good read. */
   stalledSince: isoInstant.nullable().optional(),
+  /**
+   * When myUSCIS last answered a check of this case with its data, whether or not anything changed (a snapshot part's
+   * `at` moves only when its content changes). Absent (older stores) until the next good read.
+   */
+  readAt: isoInstant.nullable().optional(),
 });
 export type WatchedCase = z.output<typeof WatchedCaseSchema>;
 

@@ -159,8 +159,8 @@ describe('the sheet for the employer', { timeout: 60_000 }, () => {
   });
 
   it.each([
-    ['en', 'DACA renewal: information for the employer', 'This sheet is information, not legal advice.', 'Renewal filed with USCIS on May 29, 2026'],
-    ['es', 'Renovación de DACA: información para el empleador', 'Esta hoja es información, no asesoría legal.', 'Renovación presentada ante USCIS el 29 de mayo de 2026'],
+    ['en', 'DACA renewal: information for the employer', 'This sheet is information, not legal advice.', 'Filed with USCIS on May 29, 2026'],
+    ['es', 'Renovación de DACA: información para el empleador', 'Esta hoja es información, no asesoría legal.', 'Presentada ante USCIS el 29 de mayo de 2026'],
   ] as const)('prints in %s: the facts, the notice, official links only, axe clean', async (language, title, notice, filed) => {
     const state = pendingState('2026-09-11T15:20:00.000Z');
     const html = employerSheet({

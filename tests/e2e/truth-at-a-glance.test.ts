@@ -157,9 +157,8 @@ describe('the silent approval', () => {
   });
 
   it('2. every verdict and card says what it is as of', async () => {
-    const asOf = `As of ${shown(LAST_CHECK, 'en-US')}`;
-    expect(await page.getByTestId('pair-verdict').innerText()).toContain(asOf);
-    expect(await permitCard().innerText()).toContain(asOf);
+    expect(await page.getByTestId('pair-verdict').innerText()).toContain(`As of ${shown(LAST_CHECK, 'en-US')}`);
+    expect(await permitCard().innerText()).toContain(`Read from myUSCIS: ${shown(LAST_CHECK, 'en-US')}`);
   });
 
   it('3. the banner answers which form, on what, what is pending, what next, and opens myUSCIS through main', async () => {
@@ -216,7 +215,7 @@ describe('the silent approval', () => {
     await spanish.locator('#timeline [data-point]').first().waitFor(SOON);
     const card = spanish.getByRole('article', { name: 'Permiso de trabajo (Formulario I-765)' });
     expect(await card.locator('dt').allInnerTexts()).toContain('Texto del estatus de USCIS (todavía sin actualizar)');
-    expect(await card.innerText()).toContain(`Datos del ${shown(LAST_CHECK, 'es-US')}`);
+    expect(await card.innerText()).toContain(`Leído en myUSCIS: ${shown(LAST_CHECK, 'es-US')}`);
     expect(await spanish.getByTestId('approval-answers').locator('dt').allInnerTexts()).toEqual(['Qué solicitud parece aprobada', 'Qué lo muestra', 'Qué falta todavía', 'Qué esperar ahora']);
     expect(await spanish.getByRole('button', { name: 'Abrir mi caso en myUSCIS' }).count()).toBe(1);
     const labels = await spanish.locator('[data-point]').evaluateAll((points) => points.map((point) => point.getAttribute('aria-label') ?? ''));

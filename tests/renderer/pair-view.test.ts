@@ -57,6 +57,16 @@ describe('watchedCases', () => {
     }
   });
 
+  it('reads each case’s time of its last read apart from the time its reading last changed', () => {
+    const quiet = '2026-06-03T09:30:00.000Z';
+    const base = state('i821d-first');
+    const cases = watchedCases({ ...base, cases: base.cases.map((c) => (c.receipt === I765 ? { ...c, readAt: quiet } : c)) });
+    // Read again after a check that changed nothing: the read time moves, the change time stays with the snapshot.
+    expect(cases.find((c) => c.receipt === I765)).toMatchObject({ readAt: quiet, changedAt: AT });
+    // No read time sent (an older store): the newest reading stands for both.
+    expect(cases.find((c) => c.receipt === I821D)).toMatchObject({ readAt: AT, changedAt: AT });
+  });
+
   it('tells the forms apart from the case detail when the watched list does not know them yet', () => {
     expect(watchedCases(state('i765-first', 'from-detail')).map(({ form }) => form)).toEqual(['I-821D', 'I-765']);
   });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CaseDetailSchema, CaseStatusSchema } from '../../../shared/myuscis/schemas';
 import type { CaseStage } from '../../../shared/knowledge/case-reading';
 import { addDays } from '../../../shared/knowledge/calendar-days';
+import { formatLongDay } from '../../../shared/format-date';
 import { pairVerdict, type CaseView, type PairVerdict, type PairVerdictKind } from '../../../shared/knowledge/daca-pair';
 import { SCENARIOS, getScenario } from '../../../simulator/scenarios';
 import { phaseViews, type PhaseViews } from '../../../simulator/scenario-views';
@@ -271,6 +272,27 @@ function sketch({ status, statusDay = 30, events = [], documents = [], actionReq
 const REVIEWING: Sketch = { status: ['FTA0', 'Case Is Being Actively Reviewed By USCIS'], events: [['IAF', 0], ['FTA0', 30]] };
 
 describe('the pair verdict on paths no scenario takes', () => {
+  it('under review says "nothing is needed" only while the work permit has more than 120 days left', () => {
+    const today = addDays(FILED, 106);
+    const review = (permitExpiry?: string) => pairVerdict(sketch(REVIEWING), sketch(REVIEWING), today, permitExpiry === undefined ? {} : { permitExpiry });
+    for (const verdict of [review(), review(addDays(today, 121))]) {
+      expect(verdict.kind).toBe('under-review');
+      expect(verdict.explanation.en).toContain('Nothing is needed from you right now');
+      expect(verdict.explanation.es).toContain('Por ahora no tiene que hacer nada');
+    }
+    const expired = review(addDays(today, -36));
+    const soon = review(addDays(today, 120));
+    for (const verdict of [expired, soon, review(today)]) {
+      expect(verdict.kind).toBe('under-review');
+      expect(verdict.explanation.en).not.toMatch(/nothing is needed/i);
+      expect(verdict.explanation.es).not.toMatch(/no tiene que hacer nada/i);
+      expect(verdict.explanation.en).toContain('USCIS is reviewing your case');
+    }
+    expect(expired.explanation.en).toContain(`it expired on ${formatLongDay(addDays(today, -36), 'en')}`);
+    expect(expired.explanation.es).toContain(`venció el ${formatLongDay(addDays(today, -36), 'es')}`);
+    expect(soon.explanation.en).toContain('it expires on');
+  });
+
   it('reads H008 alone as reuse but says its meaning is disputed', () => {
     const waiting = sketch({ status: ['IAF', 'Case Was Received'], statusDay: 0, events: [['IAF', 0], ['H008', 9]] });
     const verdict = pairVerdict(waiting, waiting, addDays(FILED, 10));

@@ -7,6 +7,7 @@ import {
   dueReminders,
   estimatedNewCard,
   filingWindow,
+  formatCivilDay,
   inquiryChecklist,
   renewalStage,
   renewalTrayLine,
@@ -159,6 +160,20 @@ describe('which reminder is due', () => {
     expect(reminder!.body.es).toContain('1 de diciembre de 2027');
     expect(inquiryChecklist(stage, { receipts: [] })[0]!.en).toContain('receipt notices');
     for (const url of Object.values(USCIS_PAGES)) expect(isUscisHelpLink(url), url).toBe(true);
+  });
+
+  it('the checklist puts a past expiry in the past tense, and the expiry day itself in the present', () => {
+    const today = '2026-12-12';
+    const checklist = (permitExpiry: string) => {
+      const stage = renewalStage(facts({ today, filed: true, submitted: addDays(today, -106), permitExpiry }));
+      if (stage.kind !== 'pending') throw new Error('expected pending');
+      return inquiryChecklist(stage, { receipts: [] })[2]!;
+    };
+    const yesterday = addDays(today, -1);
+    expect(checklist(yesterday).en).toBe(`Your (c)(33) work permit expired on ${formatCivilDay(yesterday, 'en')}.`);
+    expect(checklist(yesterday).es).toBe(`Su permiso de trabajo (c)(33) venció el ${formatCivilDay(yesterday, 'es')}.`);
+    expect(checklist(today).en).toBe(`Your current (c)(33) work permit expires on ${formatCivilDay(today, 'en')}.`);
+    expect(checklist(today).es).toContain('vence el');
   });
 
   it('the tray line counts the days left in both languages', () => {
