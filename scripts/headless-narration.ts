@@ -2,7 +2,7 @@
 // were read, one line per finding and notification, and a summary at the end. Words lines only; prints nothing.
 
 import type { MonitorEvent } from '../engine/monitor';
-import { signInAgainNotification, wordFinding } from '../engine/notification-policy';
+import { signInAgainNotification, withWorkNote, wordFinding } from '../engine/notification-policy';
 import { formatMediumDateTime } from '../shared/format-date';
 import { calendarDay } from '../shared/knowledge/calendar-days';
 import { explainCode } from '../shared/knowledge/codes';
@@ -277,7 +277,7 @@ export class Narration {
     const since = event.key.startsWith('session-expired:') ? event.key.slice('session-expired:'.length) : null;
     const reminder = event.key.startsWith('reminder:') ? this.reminder(event.key) : undefined;
     const worded = finding
-      ? wordFinding(finding, { language: this.lang, maskReceipts: true, formTypes: this.formTypes() })
+      ? wordFinding(finding, withWorkNote(finding, { language: this.lang, maskReceipts: true, formTypes: this.formTypes() }, this.options.state(), this.options.now()))
       : reminder !== undefined
         ? { title: reminder.title[this.lang], body: `${reminder.body[this.lang]}${reminder.link === undefined ? '' : ` ${reminder.link}`}` }
         : since !== null

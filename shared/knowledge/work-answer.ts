@@ -422,3 +422,32 @@ export function storedWorkAnswer(state: RenewalState, today: string, timeZone?: 
   const verdict = storedVerdict(state, today);
   return workAnswer(renewalFactsOf(state, today, timeZone, verdict), { verdict: verdict.kind, i765Stage: verdict.stages.i765 });
 }
+
+/**
+ * One or two sentences a notification of the work permit's (I-765's) approval adds: when the person can work. From
+ * the stored state as if the approval (found on `foundOn`) were already recorded. `confirmed` false (a silent
+ * approval: a document, no status yet) says it as a condition, since USCIS has not said it in words.
+ */
+export function workAfterApproval(state: RenewalState, today: string, foundOn: string, confirmed: boolean, timeZone?: string): Localized {
+  const facts = renewalFactsOf(state, today, timeZone);
+  const approved = workAnswer({ ...facts, filed: true, decision: 'approved', approvedOn: facts.approvedOn ?? calendarDay(foundOn) }, { i765Stage: 'approved' });
+  const expiry = approved.expiry;
+  const note: Localized = expiry !== null && approved.daysLeft !== null && approved.daysLeft >= 0
+    ? both((lang) =>
+        lang === 'en'
+          ? `Until the new card arrives, you can keep working with your current card (valid until ${day(expiry, lang)}).`
+          : `Hasta que llegue la nueva tarjeta, puede seguir trabajando con su tarjeta actual (válida hasta el ${day(expiry, lang)}).`,
+      )
+    : expiry === null
+      ? {
+          en: 'For the I-9, show your employer the new card when it arrives: the approval notice alone is not the card.',
+          es: 'Para el I-9, presente a su empleador la nueva tarjeta cuando llegue: el aviso de aprobación por sí solo no es la tarjeta.',
+        }
+      : {
+        en: 'You can work again once you have the new card: the approval notice alone is not your card for the I-9.',
+        es: 'Podrá volver a trabajar cuando tenga la nueva tarjeta: el aviso de aprobación por sí solo no sirve como tarjeta para el I-9.',
+      };
+  return confirmed ? note : { en: `If this is the approval: ${lowerFirst(note.en)}`, es: `Si se trata de la aprobación: ${lowerFirst(note.es)}` };
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
