@@ -75,8 +75,8 @@ const NO_EXTENSION: Localized = {
   es: 'Los permisos de trabajo (c)(33) no se extienden automáticamente mientras la renovación está pendiente.',
 };
 const LEGAL_HELP: Localized = {
-  en: 'Consider talking to a legal service provider (many help for free or at low cost).',
-  es: 'Considere hablar con un proveedor de servicios legales (muchos ayudan gratis o a bajo costo).',
+  en: 'Consider talking to a legal service provider (many are free or low-cost).',
+  es: 'Considere hablar con un proveedor de servicios legales (muchos son gratuitos o de bajo costo).',
 };
 const FILE_NOW: Localized = {
   en: 'File your DACA renewal (Forms I-821D and I-765) now.',
@@ -100,8 +100,8 @@ function inquiryAction(pending: Pending): Localized {
   return pending.canInquire
     ? both((lang) =>
         lang === 'en'
-          ? `You can ask USCIS about your case now (day 105 was ${day(pending.inquiryOn, lang)}), through the USCIS Contact Center.`
-          : `Ya puede preguntar a USCIS por su caso (el día 105 fue el ${day(pending.inquiryOn, lang)}), a través del Centro de Contacto de USCIS.`,
+          ? `You can ask USCIS about your case now (day 105 was ${day(pending.inquiryOn, lang)}).`
+          : `Ya puede preguntar a USCIS por su caso (el día 105 fue el ${day(pending.inquiryOn, lang)}).`,
       )
     : both((lang) =>
         lang === 'en'
@@ -118,7 +118,7 @@ function tellEmployer(expiry: string, expired: boolean, pending: Pending | null)
     const filed = pending === null
       ? lang === 'en' ? 'your renewal is pending' : 'su renovación está pendiente'
       : lang === 'en' ? `your renewal was filed on ${day(pending.since, lang)} and is pending` : `su renovación se presentó el ${day(pending.since, lang)} y está pendiente`;
-    return lang === 'en' ? `Tell your employer the dates: ${card}; ${filed}.` : `Informe a su empleador las fechas: ${card}; ${filed}.`;
+    return lang === 'en' ? `Tell your employer: ${card}; ${filed}.` : `Informe a su empleador: ${card}; ${filed}.`;
   });
 }
 
@@ -175,10 +175,10 @@ function cardAnswer(base: Base & { expiry: string; daysLeft: number }): WorkAnsw
         kind: 'expired-pending',
         tone: 'stop',
         headline,
-        detail: join(NO_EXTENSION, {
-          en: 'You can work again once USCIS approves your renewal and you have the new card.',
-          es: 'Podrá volver a trabajar cuando USCIS apruebe su renovación y usted tenga la nueva tarjeta.',
-        }),
+        detail: {
+          en: '(c)(33) permits are not extended automatically: you can work again once your renewal is approved and you have the new card.',
+          es: 'Los permisos (c)(33) no se extienden automáticamente: podrá volver a trabajar cuando aprueben su renovación y tenga la nueva tarjeta.',
+        },
         actions: [tellEmployer(expiry, true, pending), ...(pending === null ? [] : [inquiryAction(pending)]), LEGAL_HELP],
         line: both((lang) =>
           lang === 'en'

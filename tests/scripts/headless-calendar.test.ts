@@ -117,7 +117,7 @@ describe('--once with receipts', () => {
     const first = en.lines.findIndex((line) => line.startsWith('You cannot work right now'));
     expect(en.lines[first]).toBe(`You cannot work right now: your work permit expired on ${long(expired, 'en-US')}.`);
     expect(first).toBeLessThan(en.lines.findIndex((line) => line.startsWith('Renewal calendar')));
-    expect(en.stdout).toContain('Tell your employer the dates');
+    expect(en.stdout).toContain('Tell your employer: your card expired on');
     expect(en.stdout).toContain(`Work: Cannot work: permit expired on ${long(expired, 'en-US')}; renewal pending.`);
     expect(en.stdout).not.toMatch(/Nothing due today|0 days left|Nothing is needed/);
     const es = await run(dayFromToday(0), 'es');
