@@ -11,7 +11,7 @@ import { addDays, daysBetween } from '../../shared/knowledge/calendar-days';
 import { formatCivilDay } from '../../shared/knowledge/renewal-calendar';
 import { CaseSnapshotSchema, SettingsSchema } from '../../shared/monitor/state';
 import { seriousAxeViolations } from '../helpers/axe';
-import { I765, I821D, silentApprovalState } from '../helpers/dashboard-state-samples';
+import { firstRunState, I765, I821D, silentApprovalState } from '../helpers/dashboard-state-samples';
 import { exampleDashboardState } from '../helpers/example-dashboard-state';
 import { openDashboardPage, serveDashboardInChromium, type ServedDashboard } from '../../scripts/served-dashboard';
 
@@ -94,7 +94,6 @@ describe('expired, renewal pending (the issue’s case: expired 36 days ago, pen
         await banner.waitFor(SOON);
         expect(await banner.getAttribute('data-kind')).toBe('expired-pending');
         expect(await banner.locator('.work-headline').innerText()).toBe(language.headline);
-        await page.screenshot({ path: `/tmp/wa-${size.width}-${language.lang}.png` });
         const box = await banner.boundingBox();
         expect(box, 'the banner has a box').not.toBeNull();
         expect(box!.y + box!.height).toBeLessThanOrEqual(size.height);
@@ -181,5 +180,27 @@ describe('renewed', { timeout: 60_000 }, () => {
     expect(words).toContain(`Nueva tarjeta: válida desde el ${formatCivilDay('2026-08-12', 'es')} hasta el ${formatCivilDay('2028-08-11', 'es')} (según las fechas que usted escribió)`);
     expect(words).toContain('el aviso de aprobación por sí solo no basta');
     expect(await wholeText(entered)).not.toMatch(NOTHING_NEEDED);
+  });
+});
+
+describe('the first run', { timeout: 60_000 }, () => {
+  it('shows the answer first once an expiry is known (not filed: file now), and not before', async () => {
+    // The samples' first run is on Aug 12, 2026 (NOW in dashboard-state-samples).
+    const expiry = '2026-10-01';
+    const days = daysBetween('2026-08-12', expiry);
+    const page = await open(firstRunState({ settings: SettingsSchema.parse({ permitExpiry: expiry }) }), { width: 390, height: 844 });
+    const banner = page.getByTestId('work-answer');
+    await banner.waitFor(SOON);
+    expect(await banner.getAttribute('data-kind')).toBe('expiring-soon');
+    expect(await banner.locator('.work-headline').innerText()).toContain(`expires in ${days} days`);
+    expect(await banner.innerText()).toContain('File your DACA renewal (Forms I-821D and I-765) now.');
+    const box = await banner.boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(844);
+    const welcome = await page.getByRole('heading', { name: 'Welcome to DACA Watch' }).boundingBox();
+    expect(box!.y).toBeLessThan(welcome!.y);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    const none = await open(firstRunState());
+    await none.getByRole('heading', { name: 'Welcome to DACA Watch' }).waitFor(SOON);
+    expect(await none.getByTestId('work-answer').count()).toBe(0);
   });
 });
