@@ -322,7 +322,12 @@ function renewedAnswer(base: Base, approvedOn: string | null, card: NewCardDates
       });
   const cardNews: Localized = delivered
     ? { en: 'USCIS reports the new card as delivered.', es: 'USCIS informa que la nueva tarjeta fue entregada.' }
-    : i765Stage !== undefined && ON_ITS_WAY.has(i765Stage)
+    : i765Stage === 'card-returned'
+      ? {
+          en: 'The Postal Service returned the new card to USCIS: check that USCIS has your address and contact USCIS to have it sent again.',
+          es: 'El Servicio Postal devolvió la nueva tarjeta a USCIS: confirme que USCIS tenga su dirección y comuníquese con USCIS para que se la vuelvan a enviar.',
+        }
+      : i765Stage !== undefined && ON_ITS_WAY.has(i765Stage)
       ? { en: 'The new card is in the mail.', es: 'La nueva tarjeta está en el correo.' }
       : { en: 'An approved work permit means the new card is being produced.', es: 'Un permiso de trabajo aprobado significa que la nueva tarjeta se está produciendo.' };
   const i9: Localized = oldValid

@@ -196,6 +196,13 @@ describe('work answer: renewed', () => {
     expect(answer.detail.es).toContain('según las fechas que usted escribió');
   });
 
+  it('a card returned to USCIS says so instead of "being produced"', () => {
+    const answer = workAnswer(facts({ permitExpiry: EXPIRED, filed: true, submitted: SUBMITTED, decision: 'approved', approvedOn }), { i765Stage: 'card-returned' });
+    expect(answer.detail.en).toContain('returned the new card to USCIS');
+    expect(answer.detail.en).not.toContain('being produced');
+    expect(answer.detail.es).toContain('devolvió la nueva tarjeta a USCIS');
+  });
+
   it('a delivered card with entered dates is the current card: valid until its expiry', () => {
     const answer = workAnswer(facts({
       permitExpiry: EXPIRED, filed: true, submitted: SUBMITTED, decision: 'approved', approvedOn,
