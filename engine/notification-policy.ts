@@ -200,14 +200,15 @@ export function wordFinding(finding: Finding, context: WordingContext): DesktopN
 
 /**
  * The context for wording `finding`: for the work permit's approval, with when the person can work on `now`'s day
- * (a silent approval or an inferred one says it as a condition).
+ * (a silent approval, a document with no status yet, says it as a condition).
  */
 export function withWorkNote(finding: Finding, context: WordingContext, state: RenewalState, now: number, timeZone?: string): WordingContext {
   if (!isWorkPermitApproval(finding, context)) return context;
   const today = dayInZone(now, timeZone);
   const at = Date.parse(finding.happenedAt ?? finding.foundAt);
   const foundOn = Number.isNaN(at) ? today : dayInZone(at, timeZone);
-  const confirmed = finding.type === 'approved' && !finding.inferred;
+  // An approval read from a card step is sure (a card is made only after one); an approval document alone usually means one.
+  const confirmed = finding.type === 'approved';
   return { ...context, afterApproval: workAfterApproval(state, today, foundOn, confirmed, timeZone) };
 }
 

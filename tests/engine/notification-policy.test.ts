@@ -154,6 +154,9 @@ describe('the work permit’s approval says when the person can work', () => {
     const silent = finding({ type: 'silent-approval', detail: { documentType: 'I-765 C33 Standalone Approval' } });
     expect(worded(silent, addDays('2026-08-12', -1))).toContain('If this is the approval: you can work again once you have the new card');
     expect(worded(silent, addDays('2026-08-12', -1), 'es')).toContain('Si se trata de la aprobación: podrá volver a trabajar');
+    // An approval read from a card step is sure: said plainly.
+    const byCard = finding({ type: 'approved', inferred: true, detail: { title: 'New Card Is Being Produced', code: 'LDA' } });
+    expect(worded(byCard, addDays('2026-08-12', -1))).toMatch(/so this case was approved\. You can work again once you have the new card/);
     const i821d = FindingSchema.parse({ key: `${I821D}:approved`, receipt: I821D, type: 'approved', foundAt: TODAY, detail: { title: 'Case Was Approved' } });
     expect(worded(i821d, '2026-01-01')).toBe('USCIS now shows “Case Was Approved”.');
     expect(worded(finding({ type: 'card-mailed' }), '2026-01-01')).not.toContain('I-9');
