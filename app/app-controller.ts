@@ -5,7 +5,9 @@ import type { Monitor, MonitorEvent } from '../engine/monitor';
 import { stageAt } from '../engine/reminders';
 import type { Clock } from '../engine/ports';
 import { displayText } from '../shared/display-text';
+import { dayInZone } from '../shared/knowledge/calendar-days';
 import { renewalTrayLine } from '../shared/knowledge/renewal-calendar';
+import { storedWorkAnswer } from '../shared/knowledge/work-answer';
 import { unseenAnnouncedCount } from '../shared/monitor/announcement';
 import { STAGE_NAMES } from '../shared/knowledge/stages';
 import { isReceiptNumber, maskReceipt } from '../shared/receipt';
@@ -67,6 +69,9 @@ export class AppController {
   trayState(): TrayState {
     const state = this.ports.monitor.snapshot;
     const language = this.ports.monitor.language;
+    const now = this.ports.clock.now();
+    const stage = stageAt(state, now);
+    const work = storedWorkAnswer(state, dayInZone(now));
     const denied = state.history.some((f) => f.type === 'denied' || f.type === 'case-ended');
     const summary = state.cases
       .map((c) => {
@@ -91,8 +96,10 @@ export class AppController {
       startAtLogin: state.settings.startAtLogin,
       saveProblem: this.ports.monitor.saveProblem()?.cause ?? null,
       connecting: this.connecting,
-      // The renewal calendar on the user's own day: days left, the filing window, day 105 (no request needed).
-      calendar: renewalTrayLine(stageAt(state, this.ports.clock.now()), language),
+      // The renewal calendar on the user's own day: days left, the filing window, day 105 (no request needed); not
+      // when the work answer already says the card has expired or expires soon (the window line would repeat it).
+      calendar: stage.kind !== 'pending' && (work.kind === 'expired' || work.kind === 'expiring-soon') ? null : renewalTrayLine(stage, language),
+      work: work.line[language],
     };
   }
 

@@ -10,7 +10,7 @@ import { displayText } from '../shared/display-text';
 import type { Language } from '../shared/localized';
 import type { EmitEvent } from './monitor-contract';
 import { MONITOR_MESSAGES } from './monitor-messages';
-import { inQuietHours, signInAgainNotification, wordFinding } from './notification-policy';
+import { inQuietHours, signInAgainNotification, withWorkNote, wordFinding } from './notification-policy';
 import type { DesktopNotification, NotifierPort } from './ports';
 
 export interface AnnouncerPorts {
@@ -64,7 +64,8 @@ export class Announcer {
     const formTypes = Object.fromEntries(this.state.cases.map((c) => [c.receipt, c.formType]));
     for (const finding of this.pendingFindings()) {
       this.markHandled(finding.key, now);
-      await this.deliver(wordFinding(finding, { language: this.ports.language(), maskReceipts: this.state.settings.maskReceipts, formTypes }), finding.receipt);
+      const context = withWorkNote(finding, { language: this.ports.language(), maskReceipts: this.state.settings.maskReceipts, formTypes }, this.state, now, this.ports.timeZone);
+      await this.deliver(wordFinding(finding, context), finding.receipt);
     }
   }
 

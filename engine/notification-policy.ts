@@ -10,6 +10,9 @@ import { maskReceipt, isReceiptNumber } from '../shared/receipt';
 import { explainStatus } from '../shared/knowledge/status-titles';
 import { BRIEF_NEXT, OUTCOME_WORDS } from '../shared/knowledge/decision-outcomes';
 import { ENDING_STAGES, type EndingStage } from '../shared/knowledge/stages';
+import { dayInZone } from '../shared/knowledge/calendar-days';
+import type { RenewalState } from '../shared/knowledge/renewal-facts';
+import { workAfterApproval } from '../shared/knowledge/work-answer';
 import type { DesktopNotification } from './ports';
 
 const PRIORITY: Record<FindingType, DesktopNotification['priority']> = {
@@ -52,6 +55,11 @@ export interface WordingContext {
   maskReceipts: boolean;
   /** 'I-821D' / 'I-765' per receipt, when known. */
   formTypes: Readonly<Record<string, string | null | undefined>>;
+  /**
+   * For a notification of the work permit's (I-765's) approval: when the person can work (work-answer.ts's
+   * workAfterApproval), added to the body.
+   */
+  afterApproval?: { en: string; es: string };
   /** Renders a date (ISO) for the body; the default shows the UTC calendar day. */
   formatDate?: (iso: string, language: Language) => string;
 }
@@ -186,7 +194,27 @@ export function wordFinding(finding: Finding, context: WordingContext): DesktopN
     },
   };
   const chosen = words[finding.type];
-  return { key: finding.key, title: chosen.title[lang], body: chosen.body[lang], priority: PRIORITY[finding.type] };
+  const work = context.afterApproval !== undefined && isWorkPermitApproval(finding, context) ? ` ${context.afterApproval[lang]}` : '';
+  return { key: finding.key, title: chosen.title[lang], body: `${chosen.body[lang]}${work}`, priority: PRIORITY[finding.type] };
+}
+
+/**
+ * The context for wording `finding`: for the work permit's approval, with when the person can work on `now`'s day
+ * (a silent approval, a document with no status yet, says it as a condition).
+ */
+export function withWorkNote(finding: Finding, context: WordingContext, state: RenewalState, now: number, timeZone?: string): WordingContext {
+  if (!isWorkPermitApproval(finding, context)) return context;
+  const today = dayInZone(now, timeZone);
+  const at = Date.parse(finding.happenedAt ?? finding.foundAt);
+  const foundOn = Number.isNaN(at) ? today : dayInZone(at, timeZone);
+  // An approval read from a card step is sure (a card is made only after one); an approval document alone usually means one.
+  const confirmed = finding.type === 'approved';
+  return { ...context, afterApproval: workAfterApproval(state, today, foundOn, confirmed, timeZone) };
+}
+
+/** An approval (or a silent one) found on the I-765: its notification also says when the person can work. */
+export function isWorkPermitApproval(finding: Finding, context: Pick<WordingContext, 'formTypes'>): boolean {
+  return (finding.type === 'approved' || finding.type === 'silent-approval') && context.formTypes[finding.receipt] === 'I-765';
 }
 
 /** A stored outcome this version knows, else 'ended' (a decision other than approval, not named). */

@@ -2,7 +2,7 @@
 // were read, one line per finding and notification, and a summary at the end. Words lines only; prints nothing.
 
 import type { MonitorEvent } from '../engine/monitor';
-import { signInAgainNotification, wordFinding } from '../engine/notification-policy';
+import { signInAgainNotification, withWorkNote, wordFinding } from '../engine/notification-policy';
 import { formatMediumDateTime } from '../shared/format-date';
 import { calendarDay } from '../shared/knowledge/calendar-days';
 import { explainCode } from '../shared/knowledge/codes';
@@ -16,7 +16,8 @@ import type { AppState } from '../shared/monitor/state';
 import { saveProblemMessage } from '../shared/monitor/save-problem';
 import { stageAt } from '../engine/reminders';
 import { dayInZone } from '../shared/knowledge/calendar-days';
-import { dueReminders, formatCivilDay, type FilingWindow, type Reminder, type RenewalStage } from '../shared/knowledge/renewal-calendar';
+import { countDays, dueReminders, formatCivilDay, type FilingWindow, type Reminder, type RenewalStage } from '../shared/knowledge/renewal-calendar';
+import { storedWorkAnswer, type WorkAnswer } from '../shared/knowledge/work-answer';
 import { isReceiptNumber, maskReceipt } from '../shared/receipt';
 
 const DAY = 24 * 3_600_000;
@@ -276,7 +277,7 @@ export class Narration {
     const since = event.key.startsWith('session-expired:') ? event.key.slice('session-expired:'.length) : null;
     const reminder = event.key.startsWith('reminder:') ? this.reminder(event.key) : undefined;
     const worded = finding
-      ? wordFinding(finding, { language: this.lang, maskReceipts: true, formTypes: this.formTypes() })
+      ? wordFinding(finding, withWorkNote(finding, { language: this.lang, maskReceipts: true, formTypes: this.formTypes() }, this.options.state(), this.options.now()))
       : reminder !== undefined
         ? { title: reminder.title[this.lang], body: `${reminder.body[this.lang]}${reminder.link === undefined ? '' : ` ${reminder.link}`}` }
         : since !== null
@@ -301,6 +302,9 @@ export class Narration {
   summary(): string[] {
     const lang = this.lang;
     const lines = ['', this.say({ en: 'Summary', es: 'Resumen' })];
+    // The first question: can this person work today, and until when.
+    const work = storedWorkAnswer(this.options.state(), dayInZone(this.options.now()));
+    lines.push(`  ${this.say({ en: 'Work', es: 'Trabajo' })}: ${work.line[lang]}.`);
     const verdict = this.verdict();
     if (verdict) lines.push(`  ${this.say({ en: 'Verdict', es: 'Veredicto' })}: ${verdict.headline[lang]}.`);
     const total = [...this.found.values()].reduce((a, b) => a + b, 0);
@@ -329,21 +333,31 @@ export interface CalendarReport {
   today: string;
   stage: RenewalStage;
   due: Reminder[];
+  /** Can the person work today, and until when (printed first). */
+  work: WorkAnswer;
 }
 
 /** The renewal calendar on the user's day: the stage and the reminders due (whether or not already notified). */
 export function renewalCalendar(state: Readonly<AppState>, now: number, receipts: readonly string[], timeZone?: string): CalendarReport {
   const stage = stageAt(state, now, timeZone);
-  return { today: dayInZone(now, timeZone), stage, due: dueReminders(stage, { receipts }) };
+  const today = dayInZone(now, timeZone);
+  return { today, stage, due: dueReminders(stage, { receipts }), work: storedWorkAnswer(state, today, timeZone) };
 }
 
 /** The calendar for a person: where the renewal stands in time, then what is due now, in English or Spanish. */
-export function calendarLines({ today, stage, due }: CalendarReport, lang: Language): string[] {
+export function calendarLines({ today, stage, due, work }: CalendarReport, lang: Language): string[] {
   const day = (d: string) => formatCivilDay(d, lang);
-  const n = (count: number) => (lang === 'es' ? `${count} ${count === 1 ? 'día' : 'días'}` : `${count} ${count === 1 ? 'day' : 'days'}`);
+  const n = (count: number) => countDays(count, lang);
   const say = (words: Words) => words[lang];
-  const lines = [say({ en: `Renewal calendar (today: ${day(today)}):`, es: `Calendario de la renovación (hoy: ${day(today)}):` })];
+  const lines = [
+    `${work.headline[lang]}.`,
+    `  ${work.detail[lang]}`,
+    say({ en: `Renewal calendar (today: ${day(today)}):`, es: `Calendario de la renovación (hoy: ${day(today)}):` }),
+  ];
   const windowLine = (window: FilingWindow) => {
+    // A past expiry in the past tense, and the expiry day as the card's last day (never "0 days left").
+    if (window.daysLeft < 0) return say({ en: `  Work permit expired on ${day(window.expiry)}.`, es: `  El permiso de trabajo venció el ${day(window.expiry)}.` });
+    if (window.daysLeft === 0) return say({ en: `  Work permit expires today (${day(window.expiry)}).`, es: `  El permiso de trabajo vence hoy (${day(window.expiry)}).` });
     const phase: Words = {
       'not-yet': { en: `opens in ${n(window.daysToOpen)}`, es: `se abre en ${n(window.daysToOpen)}` },
       open: { en: 'open now', es: 'abierto ahora' },
@@ -351,8 +365,8 @@ export function calendarLines({ today, stage, due }: CalendarReport, lang: Langu
       expired: { en: 'the permit has expired', es: 'el permiso ya venció' },
     }[window.phase];
     return say({
-      en: `  Work permit expires ${day(window.expiry)} (${n(Math.max(window.daysLeft, 0))} left). Recommended filing window: ${day(window.opens)} to ${day(window.closes)} (${phase.en}).`,
-      es: `  El permiso de trabajo vence el ${day(window.expiry)} (quedan ${n(Math.max(window.daysLeft, 0))}). Periodo recomendado para presentar: del ${day(window.opens)} al ${day(window.closes)} (${phase.es}).`,
+      en: `  Work permit expires ${day(window.expiry)} (${n(window.daysLeft)} left). Recommended filing window: ${day(window.opens)} to ${day(window.closes)} (${phase.en}).`,
+      es: `  El permiso de trabajo vence el ${day(window.expiry)} (quedan ${n(window.daysLeft)}). Periodo recomendado para presentar: del ${day(window.opens)} al ${day(window.closes)} (${phase.es}).`,
     });
   };
   switch (stage.kind) {
@@ -382,7 +396,11 @@ export function calendarLines({ today, stage, due }: CalendarReport, lang: Langu
       if (stage.window !== null) lines.push(windowLine(stage.window));
       break;
   }
-  if (due.length === 0) lines.push(say({ en: '  Nothing due today.', es: '  Nada pendiente hoy.' }));
+  if (work.actions.length > 0) {
+    lines.push(say({ en: '  What to do now:', es: '  Qué hacer ahora:' }));
+    for (const action of work.actions) lines.push(`  - ${action[lang]}`);
+  }
+  if (due.length === 0 && work.actions.length === 0) lines.push(say({ en: '  Nothing due today.', es: '  Nada pendiente hoy.' }));
   for (const reminder of due) {
     lines.push(`  ${say({ en: 'Due', es: 'Pendiente' })}: ${reminder.title[lang]}. ${reminder.body[lang]}`);
     if (reminder.link !== undefined) lines.push(`    ${reminder.link}`);

@@ -88,6 +88,8 @@ export async function serveDashboardInChromium(): Promise<{ dashboard: ServedDas
 export interface OpenPageOptions {
   locale?: string;
   width?: number;
+  /** The viewport's height (default 900). */
+  height?: number;
   timezoneId: string;
   /** What the stand-in main answers to openExternal. */
   opens?: boolean;
@@ -98,12 +100,12 @@ export interface OpenPageOptions {
 }
 
 /**
- * A new page in a new browser context (`locale`, `width` x 900, `timezoneId`) on the dashboard answering with
+ * A new page in a new browser context (`locale`, `width` x `height` (900), `timezoneId`) on the dashboard answering with
  * `state`; resolves once the status line is up. CSP violations and page errors are recorded in `problems`.
  */
 export async function openDashboardPage(browser: Browser, dashboard: ServedDashboard, state: DashboardState, options: OpenPageOptions): Promise<Page> {
-  const { locale = 'en-US', width = 1280, timezoneId, opens = false, contexts, problems } = options;
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale, timezoneId });
+  const { locale = 'en-US', width = 1280, height = 900, timezoneId, opens = false, contexts, problems } = options;
+  const context = await browser.newContext({ viewport: { width, height }, locale, timezoneId });
   contexts.push(context);
   await context.addInitScript({ content: fakePreload(state, { opens }) });
   await context.addInitScript(() => {

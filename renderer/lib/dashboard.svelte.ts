@@ -5,6 +5,7 @@ import type { DacaWatchApi, DashboardState, IpcFailure, IpcResult } from '../../
 import { spokenLanguage, type Language } from '../../shared/localized';
 import { renewalStage, type RenewalStage } from '../../shared/knowledge/renewal-calendar';
 import { renewalFactsOf, shownReceipts } from '../../shared/knowledge/renewal-facts';
+import { workAnswer } from '../../shared/knowledge/work-answer';
 import { unseenFindings } from '../../shared/monitor/announcement';
 import { withUsableDates } from '../../shared/monitor/settings-dates';
 import { isLoopbackHttpPage } from '../../shared/security/navigation';
@@ -41,8 +42,12 @@ export class Dashboard {
   cases = $derived(this.state === null ? [] : watchedCases(this.state));
   verdict = $derived(verdictOf(this.cases, this.today, this.state?.settings.permitExpiry ?? null));
   learned = $derived(learnedOf(this.cases));
+  /** The renewal's facts on the user's day (filed, decided, the dates entered), read once for the views below. */
+  private facts = $derived(this.state === null ? null : renewalFactsOf(this.state, this.today, undefined, this.verdict));
   /** The renewal calendar on the user's day: the filing window before filing, day 105 and 120, the new card. */
-  renewal = $derived(this.state === null ? ({ kind: 'nothing' } as RenewalStage) : renewalStage(renewalFactsOf(this.state, this.today, undefined, this.verdict)));
+  renewal = $derived(this.facts === null ? ({ kind: 'nothing' } as RenewalStage) : renewalStage(this.facts));
+  /** The first answer on the page: can the person work today, and until when. */
+  work = $derived(this.facts === null ? null : workAnswer(this.facts, { verdict: this.verdict.kind, i765Stage: this.verdict.stages.i765 }));
   /** What the inquiry needs: the receipts as the user wants them shown. */
   shownReceipts = $derived(this.state === null ? [] : shownReceipts(this.state));
   unseen = $derived(this.state === null ? [] : unseenFindings(this.state.history, this.state.lastSeenAt));

@@ -75,6 +75,14 @@ const en = {
   changeReceipts: 'Change receipt numbers',
   receiptsSaved: 'Saved. DACA Watch will check both cases shortly.',
 
+  workTitle: 'Can you work today?',
+  workNow: 'What to do now',
+  workEnterExpiry: 'Enter the expiry date',
+  workLinks: {
+    automaticExtension: 'USCIS: automatic extensions of work permits',
+    daca: 'USCIS: DACA renewal guidance',
+  },
+  workLinkNotOpened: 'It could not open here; the address is',
   pairTitle: 'Your renewal',
   restsOn: 'What this rests on',
   forms: { 'I-821D': 'DACA request (Form I-821D)', 'I-765': 'Work permit (Form I-765)', other: 'Case (form not known yet)' },
@@ -117,6 +125,7 @@ const en = {
   daysMeter: 'Days pending out of USCIS’s 120-day goal',
   permit: 'Current work permit',
   expires: (day: string) => `Expires ${day}`,
+  expired: (day: string) => `Expired on ${day}`,
   daysLeft: (days: number) => (days > 0 ? `${plural(days, 'day', 'days')} left` : days === 0 ? 'Expires today' : `Expired ${plural(-days, 'day', 'days')} ago`),
   filingWindow: {
     'too-early': 'Filed more than 150 days before it expires: earlier than USCIS recommends.',
@@ -396,6 +405,14 @@ const es: Messages = {
   changeReceipts: 'Cambiar los números de recibo',
   receiptsSaved: 'Guardado. DACA Watch revisará ambos casos en breve.',
 
+  workTitle: '¿Puede trabajar hoy?',
+  workNow: 'Qué hacer ahora',
+  workEnterExpiry: 'Escribir la fecha de vencimiento',
+  workLinks: {
+    automaticExtension: 'USCIS: extensiones automáticas de permisos',
+    daca: 'USCIS: guía para renovar DACA',
+  },
+  workLinkNotOpened: 'No se pudo abrir aquí; la dirección es',
   pairTitle: 'Su renovación',
   restsOn: 'En qué se basa',
   forms: { 'I-821D': 'Solicitud de DACA (Formulario I-821D)', 'I-765': 'Permiso de trabajo (Formulario I-765)', other: 'Caso (todavía no se sabe el formulario)' },
@@ -438,6 +455,7 @@ const es: Messages = {
   daysMeter: 'Días en trámite respecto al plazo de 120 días de USCIS',
   permit: 'Permiso de trabajo actual',
   expires: (day) => `Vence el ${day}`,
+  expired: (day) => `Venció el ${day}`,
   daysLeft: (days) => (days > 0 ? `${days === 1 ? 'Queda' : 'Quedan'} ${plural(days, 'día', 'días')}` : days === 0 ? 'Vence hoy' : `Venció hace ${plural(-days, 'día', 'días')}`),
   filingWindow: {
     'too-early': 'Se presentó más de 150 días antes del vencimiento: antes de lo que USCIS recomienda.',

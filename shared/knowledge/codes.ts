@@ -35,8 +35,8 @@ const MEANINGS: readonly CodeMeaning[] = [
     codes: ['IAF'], stage: 'filed', confidence: 'community',
     title: { en: 'Receipt emailed', es: 'Recibo enviado por correo electrónico' },
     explanation: {
-      en: 'USCIS received your filing and emailed you the receipt notice. Nothing is needed from you.',
-      es: 'USCIS recibió su solicitud y le envió el aviso de recibo por correo electrónico. No tiene que hacer nada.',
+      en: 'USCIS received your filing and emailed you the receipt notice. This step asks nothing of you.',
+      es: 'USCIS recibió su solicitud y le envió el aviso de recibo por correo electrónico. Este paso no le pide nada.',
     },
   },
   {
@@ -114,8 +114,8 @@ const MEANINGS: readonly CodeMeaning[] = [
     codes: ['MA70'], stage: 'biometrics', step: 'taken', confidence: 'community',
     title: { en: 'Biometrics received', es: 'Datos biométricos recibidos' },
     explanation: {
-      en: 'The biometrics from your appointment reached your case file. Nothing is needed from you.',
-      es: 'Los datos biométricos de su cita llegaron a su expediente. No tiene que hacer nada.',
+      en: 'The biometrics from your appointment reached your case file. This step asks nothing of you.',
+      es: 'Los datos biométricos de su cita llegaron a su expediente. Este paso no le pide nada.',
     },
   },
   {

@@ -54,8 +54,8 @@ export interface PermitOutlook {
 }
 
 const NO_AUTOMATIC_EXTENSION: Localized = {
-  en: '(c)(33) work permits are not automatically extended while a renewal is pending: if the card expires before the renewal is approved, you cannot work from the expiry date until the approval.',
-  es: 'Los permisos de trabajo de la categoría (c)(33) no se extienden automáticamente mientras la renovación está pendiente: si la tarjeta vence antes de que aprueben la renovación, no podrá trabajar desde la fecha de vencimiento hasta la aprobación.',
+  en: '(c)(33) work permits are not automatically extended while a renewal is pending: if the card expires before the renewal is approved, you cannot work after the expiry date until the approval and the new card.',
+  es: 'Los permisos de trabajo de la categoría (c)(33) no se extienden automáticamente mientras la renovación está pendiente: si la tarjeta vence antes de que aprueben la renovación, no podrá trabajar después de la fecha de vencimiento hasta la aprobación y la nueva tarjeta.',
 };
 
 export function permitOutlook(expiry: string, today: string, submitted: string | undefined, renewalApproved: boolean): PermitOutlook {
@@ -68,16 +68,20 @@ export function permitOutlook(expiry: string, today: string, submitted: string |
     };
   }
   if (renewalApproved) return outlook;
-  const expired = outlook.daysLeft <= 0;
+  // The printed expiry day is the card's last valid day (an employer reverifies by then): expired from the day after.
+  const expired = outlook.daysLeft < 0;
+  const lastDay = outlook.daysLeft === 0;
   const beforeGoal = submitted !== undefined && daysBetween(addDays(submitted, DECISION_GOAL_DAYS), expiry) < 0;
-  if (!expired && !beforeGoal) {
+  if (!expired && !lastDay && !beforeGoal) {
     outlook.warning = { level: 'notice', text: NO_AUTOMATIC_EXTENSION };
     return outlook;
   }
   const on = (lang: Language) => formatLongDay(outlook.expiry, lang);
   const when: Localized = expired
     ? { en: `Your work permit expired on ${on('en')}.`, es: `Su permiso de trabajo venció el ${on('es')}.` }
-    : {
+    : lastDay
+      ? { en: `Your work permit expires today, ${on('en')} (its last valid day).`, es: `Su permiso de trabajo vence hoy, ${on('es')} (su último día válido).` }
+      : {
         en: `Your work permit expires on ${on('en')}, before USCIS's 120-day goal for deciding your renewal.`,
         es: `Su permiso de trabajo vence el ${on('es')}, antes del plazo de 120 días que USCIS se fija para decidir su renovación.`,
       };

@@ -29,7 +29,7 @@ export interface FilingWindow {
   opens: string;
   /** 120 days before the expiry: the latest recommended filing day. */
   closes: string;
-  /** Where `today` falls: before the window, inside it, after it (under 120 days left), or past the expiry. */
+  /** Where `today` falls: before the window, inside it, after it (under 120 days left, the expiry day included), or past the expiry. */
   phase: 'not-yet' | 'open' | 'late' | 'expired';
   /** Days from today to the expiry (negative once expired). */
   daysLeft: number;
@@ -47,7 +47,8 @@ export function filingWindow(expiry: string, today: string): FilingWindow {
   const daysLeft = daysBetween(today, day);
   const daysToOpen = daysBetween(today, opens);
   const daysToClose = daysBetween(today, closes);
-  const phase = daysLeft <= 0 ? 'expired' : daysToOpen > 0 ? 'not-yet' : daysToClose >= 0 ? 'open' : 'late';
+  // The printed expiry day is the card's last valid day: 'expired' from the day after.
+  const phase = daysLeft < 0 ? 'expired' : daysToOpen > 0 ? 'not-yet' : daysToClose >= 0 ? 'open' : 'late';
   return { expiry: day, opens, closes, phase, daysLeft, daysToOpen, daysToClose };
 }
 
@@ -196,8 +197,8 @@ function windowReminder(window: FilingWindow): Reminder | null {
       title: { en: '120 days or less before your work permit expires', es: 'Faltan 120 días o menos para que venza su permiso de trabajo' },
       body: both((lang) =>
         lang === 'en'
-          ? `Your work permit expires on ${formatCivilDay(window.expiry, lang)} (${days(window.daysLeft, lang)} left). USCIS recommended filing by ${formatCivilDay(window.closes, lang)}; if you have not filed yet, filing soon still helps. (c)(33) work permits are not extended automatically while a renewal is pending.`
-          : `Su permiso de trabajo vence el ${formatCivilDay(window.expiry, lang)} (quedan ${days(window.daysLeft, lang)}). USCIS recomendaba presentar la renovación a más tardar el ${formatCivilDay(window.closes, lang)}; si todavía no la presentó, hacerlo pronto sigue ayudando. Los permisos (c)(33) no se extienden automáticamente mientras la renovación está pendiente.`,
+          ? `Your work permit expires on ${formatCivilDay(window.expiry, lang)} (${window.daysLeft === 0 ? 'today is its last day' : `${days(window.daysLeft, lang)} left`}). USCIS recommended filing by ${formatCivilDay(window.closes, lang)}; if you have not filed yet, filing soon still helps. (c)(33) work permits are not extended automatically while a renewal is pending.`
+          : `Su permiso de trabajo vence el ${formatCivilDay(window.expiry, lang)} (${window.daysLeft === 0 ? 'hoy es su último día' : `quedan ${days(window.daysLeft, lang)}`}). USCIS recomendaba presentar la renovación a más tardar el ${formatCivilDay(window.closes, lang)}; si todavía no la presentó, hacerlo pronto sigue ayudando. Los permisos (c)(33) no se extienden automáticamente mientras la renovación está pendiente.`,
       ),
       link: USCIS_PAGES.daca,
     };
@@ -285,6 +286,7 @@ export function renewalTrayLine(stage: RenewalStage, lang: Language): string | n
           ? `Filing window open: ${days(window.daysLeft, lang)} until your permit expires`
           : `Periodo para renovar abierto: ${days(window.daysLeft, lang)} para que venza su permiso`;
       case 'late':
+        if (window.daysLeft === 0) return lang === 'en' ? 'File now: your permit expires today' : 'Presente ya: su permiso vence hoy';
         return lang === 'en' ? `File now: ${days(window.daysLeft, lang)} until your permit expires` : `Presente ya: ${days(window.daysLeft, lang)} para que venza su permiso`;
       case 'expired':
         return lang === 'en' ? 'Your work permit has expired' : 'Su permiso de trabajo venció';

@@ -75,8 +75,8 @@ const NO_EXTENSION: Localized = {
   es: 'Los permisos de trabajo (c)(33) no se extienden automáticamente mientras la renovación está pendiente.',
 };
 const LEGAL_HELP: Localized = {
-  en: 'Consider talking to a legal service provider (many help for free or at low cost).',
-  es: 'Considere hablar con un proveedor de servicios legales (muchos ayudan gratis o a bajo costo).',
+  en: 'Consider talking to a legal service provider (many are free or low-cost).',
+  es: 'Considere hablar con un proveedor de servicios legales (muchos son gratuitos o de bajo costo).',
 };
 const FILE_NOW: Localized = {
   en: 'File your DACA renewal (Forms I-821D and I-765) now.',
@@ -100,8 +100,8 @@ function inquiryAction(pending: Pending): Localized {
   return pending.canInquire
     ? both((lang) =>
         lang === 'en'
-          ? `You can ask USCIS about your case now (day 105 was ${day(pending.inquiryOn, lang)}), through the USCIS Contact Center.`
-          : `Ya puede preguntar a USCIS por su caso (el día 105 fue el ${day(pending.inquiryOn, lang)}), a través del Centro de Contacto de USCIS.`,
+          ? `You can ask USCIS about your case now (day 105 was ${day(pending.inquiryOn, lang)}).`
+          : `Ya puede preguntar a USCIS por su caso (el día 105 fue el ${day(pending.inquiryOn, lang)}).`,
       )
     : both((lang) =>
         lang === 'en'
@@ -118,7 +118,7 @@ function tellEmployer(expiry: string, expired: boolean, pending: Pending | null)
     const filed = pending === null
       ? lang === 'en' ? 'your renewal is pending' : 'su renovación está pendiente'
       : lang === 'en' ? `your renewal was filed on ${day(pending.since, lang)} and is pending` : `su renovación se presentó el ${day(pending.since, lang)} y está pendiente`;
-    return lang === 'en' ? `Tell your employer the dates: ${card}; ${filed}.` : `Informe a su empleador las fechas: ${card}; ${filed}.`;
+    return lang === 'en' ? `Tell your employer: ${card}; ${filed}.` : `Informe a su empleador: ${card}; ${filed}.`;
   });
 }
 
@@ -175,10 +175,10 @@ function cardAnswer(base: Base & { expiry: string; daysLeft: number }): WorkAnsw
         kind: 'expired-pending',
         tone: 'stop',
         headline,
-        detail: join(NO_EXTENSION, {
-          en: 'You can work again once USCIS approves your renewal and you have the new card.',
-          es: 'Podrá volver a trabajar cuando USCIS apruebe su renovación y usted tenga la nueva tarjeta.',
-        }),
+        detail: {
+          en: '(c)(33) permits are not extended automatically: you can work again once your renewal is approved and you have the new card.',
+          es: 'Los permisos (c)(33) no se extienden automáticamente: podrá volver a trabajar cuando aprueben su renovación y tenga la nueva tarjeta.',
+        },
         actions: [tellEmployer(expiry, true, pending), ...(pending === null ? [] : [inquiryAction(pending)]), LEGAL_HELP],
         line: both((lang) =>
           lang === 'en'
@@ -322,7 +322,12 @@ function renewedAnswer(base: Base, approvedOn: string | null, card: NewCardDates
       });
   const cardNews: Localized = delivered
     ? { en: 'USCIS reports the new card as delivered.', es: 'USCIS informa que la nueva tarjeta fue entregada.' }
-    : i765Stage !== undefined && ON_ITS_WAY.has(i765Stage)
+    : i765Stage === 'card-returned'
+      ? {
+          en: 'The Postal Service returned the new card to USCIS: check that USCIS has your address and contact USCIS to have it sent again.',
+          es: 'El Servicio Postal devolvió la nueva tarjeta a USCIS: confirme que USCIS tenga su dirección y comuníquese con USCIS para que se la vuelvan a enviar.',
+        }
+      : i765Stage !== undefined && ON_ITS_WAY.has(i765Stage)
       ? { en: 'The new card is in the mail.', es: 'La nueva tarjeta está en el correo.' }
       : { en: 'An approved work permit means the new card is being produced.', es: 'Un permiso de trabajo aprobado significa que la nueva tarjeta se está produciendo.' };
   const i9: Localized = oldValid
@@ -422,3 +427,32 @@ export function storedWorkAnswer(state: RenewalState, today: string, timeZone?: 
   const verdict = storedVerdict(state, today);
   return workAnswer(renewalFactsOf(state, today, timeZone, verdict), { verdict: verdict.kind, i765Stage: verdict.stages.i765 });
 }
+
+/**
+ * One or two sentences a notification of the work permit's (I-765's) approval adds: when the person can work. From
+ * the stored state as if the approval (found on `foundOn`) were already recorded. `confirmed` false (a silent
+ * approval: a document, no status yet) says it as a condition, since USCIS has not said it in words.
+ */
+export function workAfterApproval(state: RenewalState, today: string, foundOn: string, confirmed: boolean, timeZone?: string): Localized {
+  const facts = renewalFactsOf(state, today, timeZone);
+  const approved = workAnswer({ ...facts, filed: true, decision: 'approved', approvedOn: facts.approvedOn ?? calendarDay(foundOn) }, { i765Stage: 'approved' });
+  const expiry = approved.expiry;
+  const note: Localized = expiry !== null && approved.daysLeft !== null && approved.daysLeft >= 0
+    ? both((lang) =>
+        lang === 'en'
+          ? `Until the new card arrives, you can keep working with your current card (valid until ${day(expiry, lang)}).`
+          : `Hasta que llegue la nueva tarjeta, puede seguir trabajando con su tarjeta actual (válida hasta el ${day(expiry, lang)}).`,
+      )
+    : expiry === null
+      ? {
+          en: 'For the I-9, show your employer the new card when it arrives: the approval notice alone is not the card.',
+          es: 'Para el I-9, presente a su empleador la nueva tarjeta cuando llegue: el aviso de aprobación por sí solo no es la tarjeta.',
+        }
+      : {
+        en: 'You can work again once you have the new card: the approval notice alone is not your card for the I-9.',
+        es: 'Podrá volver a trabajar cuando tenga la nueva tarjeta: el aviso de aprobación por sí solo no sirve como tarjeta para el I-9.',
+      };
+  return confirmed ? note : { en: `If this is the approval: ${lowerFirst(note.en)}`, es: `Si se trata de la aprobación: ${lowerFirst(note.es)}` };
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

@@ -27,6 +27,8 @@ export interface TrayState {
   connecting?: boolean;
   /** The renewal calendar's line, in the user's language ("Filing window opens in 12 days"); null or missing: none. */
   calendar?: string | null;
+  /** Can the person work today, and until when (shared/knowledge/work-answer.ts's line): the tooltip's first line. */
+  work?: string | null;
 }
 
 export type TrayCommand =
@@ -122,7 +124,8 @@ export function trayTooltip(state: TrayState): string {
   const news = state.unseen > 0 ? (state.language === 'es' ? ` · ${state.unseen} novedad${state.unseen === 1 ? '' : 'es'}` : ` · ${state.unseen} new`) : '';
   const unsaved = state.saveProblem ? ` · ${saveProblemShort(state.saveProblem)[state.language]}` : '';
   const calendar = state.calendar ? ` · ${state.calendar}` : '';
-  return `DACA Watch — ${statusLine(state)}${calendar}${news}${unsaved}`;
+  const work = state.work ? `${state.work}\n` : '';
+  return `${work}DACA Watch — ${statusLine(state)}${calendar}${news}${unsaved}`;
 }
 
 export function buildTrayMenu(state: TrayState): TrayMenuItem[] {
@@ -130,6 +133,7 @@ export function buildTrayMenu(state: TrayState): TrayMenuItem[] {
   const signedOut = state.activity === 'signed-out';
   const paused = state.activity === 'paused';
   return [
+    ...(state.work ? [{ kind: 'label', label: state.work } as const] : []),
     { kind: 'label', label: statusLine(state) },
     ...(state.calendar ? [{ kind: 'label', label: state.calendar } as const] : []),
     ...(state.saveProblem ? [{ kind: 'label', label: saveProblemShort(state.saveProblem)[state.language] } as const] : []),

@@ -113,7 +113,8 @@ describe('the tray for each app state', () => {
     run.monitor.updateSettings({ language: 'es' });
     controller.refresh();
     expect(labels(last().menu)).toEqual(expect.arrayContaining(['Abrir el panel', 'Revisar ahora', 'Pausar una hora', 'Salir de DACA Watch']));
-    expect(last().tooltip.startsWith('DACA Watch — ')).toBe(true);
+    // The work answer first (no expiry entered: the way to enter it), then the app's own line.
+    expect(last().tooltip.split('\n')).toEqual(['¿Puede trabajar? Escriba la fecha de vencimiento de su permiso', expect.stringMatching(/^DACA Watch — /)]);
   });
 });
 

@@ -33,10 +33,11 @@ describe('the tray before filing', () => {
     // Noon UTC is morning in every US zone: the same calendar day wherever the test runs in the Americas or Europe.
     const { sim, clock, monitor, controller, last } = await setup('2027-03-04T12:00:00.000Z');
     controller.refresh();
-    expect(labels(last().menu)).toEqual(['Signed out: sign in to keep watching']);
+    // The work answer comes first: without an expiry, the way to enter it; with one, until when.
+    expect(labels(last().menu)).toEqual(['Can you work? Enter your work permit’s expiry date', 'Signed out: sign in to keep watching']);
     monitor.updateSettings({ permitExpiry: '2027-08-11' });
     controller.refresh();
-    expect(labels(last().menu)).toEqual(['Signed out: sign in to keep watching', 'Filing window opens in 10 days']);
+    expect(labels(last().menu)).toEqual(['You can work until August 11, 2027 (160 days left)', 'Signed out: sign in to keep watching', 'Filing window opens in 10 days']);
     expect(last().tooltip).toContain('Filing window opens in 10 days');
     clock.at = Date.parse('2027-04-01T12:00:00.000Z');
     controller.refresh();

@@ -5,6 +5,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppController } from '../../app/app-controller';
+import { addDays } from '../../shared/knowledge/calendar-days';
+import { formatCivilDay } from '../../shared/knowledge/renewal-calendar';
+import { buildTrayMenu, trayTooltip } from '../../shared/tray/tray-model';
 import { createNodeMonitor } from '../../engine/node-monitor';
 import { AppStateSchema, STATE_VERSION } from '../../shared/monitor/state';
 import { tempFolder } from '../helpers/engine-harness';
@@ -38,5 +41,45 @@ describe('the tray summary', () => {
   it('shows the receipt in full when masking is off', () => {
     const controller = controllerFor({ version: STATE_VERSION, cases: [{ receipt: 'IOE0912345679', formType: null, addedAt: '2026-05-01T00:00:00.000Z' }] });
     expect(controller.trayState().summary).toContain('IOE0912345679: ');
+  });
+});
+
+describe('the tray tooltip’s first line: can I work today', () => {
+  // The controller's clock: 2026-06-01, 15:00 UTC (the same civil day in the machine's zone for any zone from UTC-14 to UTC+8).
+  const TODAY = '2026-06-01';
+  const pair = [
+    { receipt: 'IOE0912345678', formType: 'I-821D', addedAt: '2026-02-01T00:00:00.000Z' },
+    { receipt: 'IOE0912345679', formType: 'I-765', addedAt: '2026-02-01T00:00:00.000Z' },
+  ];
+
+  it('an expired permit with the renewal pending: "Cannot work" first, in the spoken language, and no "days until" window line', () => {
+    const expiry = addDays(TODAY, -36);
+    for (const language of ['en', 'es'] as const) {
+      const controller = controllerFor({ version: STATE_VERSION, settings: { permitExpiry: expiry, language, languageChosen: true }, cases: pair });
+      const state = controller.trayState();
+      const [first, second] = trayTooltip(state).split('\n');
+      expect(first).toBe(
+        language === 'en'
+          ? `Cannot work: permit expired on ${formatCivilDay(expiry, 'en')}; renewal pending`
+          : `No puede trabajar: su permiso venció el ${formatCivilDay(expiry, 'es')}; renovación pendiente`,
+      );
+      expect(second).toMatch(/^DACA Watch — /);
+      expect(buildTrayMenu(state)[0]).toEqual({ kind: 'label', label: first });
+    }
+  });
+
+  it('a valid permit: until when and the days left; no expiry entered: the way to enter it', () => {
+    const expiry = addDays(TODAY, 300);
+    const valid = controllerFor({ version: STATE_VERSION, settings: { permitExpiry: expiry } });
+    expect(trayTooltip(valid.trayState()).split('\n')[0]).toBe(`You can work until ${formatCivilDay(expiry, 'en')} (300 days left)`);
+    const unknown = controllerFor({ version: STATE_VERSION });
+    expect(trayTooltip(unknown.trayState()).split('\n')[0]).toBe('Can you work? Enter your work permit’s expiry date');
+  });
+
+  it('expiring soon before filing: the work line says it once (no repeated "File now" window line)', () => {
+    const expiry = addDays(TODAY, 30);
+    const state = controllerFor({ version: STATE_VERSION, settings: { permitExpiry: expiry } }).trayState();
+    expect(state.work).toBe(`Work permit expires in 30 days (${formatCivilDay(expiry, 'en')}): file now`);
+    expect(state.calendar).toBeNull();
   });
 });

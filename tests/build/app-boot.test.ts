@@ -84,7 +84,8 @@ describe('the built app, booted on the Electron double in demo mode', () => {
 
     await expect.poll(() => electron.Tray.all.length, SOON).toBe(1);
     await expect.poll(() => dashboardWindow()?.isVisible() ?? false, SOON).toBe(true);
-    await expect.poll(() => electron.Tray.all[0]!.tooltip, SOON).toBe('DACA Watch — Connecting to myUSCIS…');
+    // The work answer's line comes first; the app's own line last.
+    await expect.poll(() => electron.Tray.all[0]!.tooltip.split('\n').at(-1), SOON).toBe('DACA Watch — Connecting to myUSCIS…');
     expect(electron.dialog.errors).toEqual([]);
     // The demo keeps its own profile and lock: userData was moved before the lock was asked for.
     expect(electron.app.lockedUserData).toBe(`${profile}/userData-demo`);

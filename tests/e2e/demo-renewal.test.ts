@@ -175,7 +175,9 @@ describe('the demo renewal in the preview, by keyboard', () => {
     const toggle = page.getByRole('banner').getByRole('button', { name: 'Español' });
     await press(toggle);
     await expect.poll(() => page.evaluate(() => document.documentElement.lang), SOON).toBe('es');
+    // The work answer ("can you work today?") comes first, then the sections.
     await expect.poll(() => main().getByRole('heading', { level: 2 }).allInnerTexts(), SOON).toEqual([
+      '¿Puede trabajar hoy?',
       'Su renovación',
       'Cronología',
       'Novedades',

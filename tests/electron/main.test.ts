@@ -47,7 +47,7 @@ describe('start-up with a damaged store and a second launch meanwhile', () => {
     expect((electron.BrowserWindow.all as FakeBrowserWindow[]).filter((w) => w.loaded.some((url) => url.startsWith('app://dashboard')))).toHaveLength(1);
     // The store really was damaged: its file was kept aside as it opened (the monitor then noted it, during start-up).
     expect(readdirSync(storeDir).some((name) => name.startsWith('config.corrupt-'))).toBe(true);
-    expect(electron.Tray.all[0]!.tooltip).toMatch(/^DACA Watch/);
+    expect(electron.Tray.all[0]!.tooltip).toMatch(/^DACA Watch — /m);
     // The shell's notices reach the dashboard with its state (nothing to say yet: no notification has failed).
     const answer = (await electron.ipcMain.invokeFrom('app://dashboard/index.html', 'state:get')) as { ok: boolean; value?: { shell?: unknown } };
     expect(answer.ok).toBe(true);

@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { FINDING_TYPES, FindingSchema, type Finding, type FindingInput } from '../../shared/monitor/findings';
 import { SettingsSchema } from '../../shared/monitor/state';
-import { inQuietHours, signInAgainNotification, wordFinding } from '../../engine/notification-policy';
+import { inQuietHours, signInAgainNotification, withWorkNote, wordFinding } from '../../engine/notification-policy';
+import { addDays } from '../../shared/knowledge/calendar-days';
+import { formatCivilDay } from '../../shared/knowledge/renewal-calendar';
 import { shouldNotify } from '../../shared/monitor/announcement';
 
 const I765 = 'IOE0933012458';
@@ -122,5 +124,41 @@ describe('wording decisions that are hedged or inferred', () => {
 
   it('names the code when an approval rests on a code and no title', () => {
     expect(wordFinding(finding({ type: 'approved', detail: { code: 'DA' } }), context).body).toBe('USCIS recorded the approval code DA.');
+  });
+});
+
+describe('the work permit’s approval says when the person can work', () => {
+  const I821D = 'IOE0933012457';
+  const TODAY = '2026-08-12T15:20:00.000Z';
+  const now = Date.parse(TODAY);
+  const cases = [{ receipt: I821D, formType: 'I-821D', problem: null }, { receipt: I765, formType: 'I-765', problem: null }];
+  const state = (permitExpiry: string | null) => ({ cases, snapshots: {}, history: [], settings: SettingsSchema.parse({ permitExpiry }) });
+  const twoContexts = { ...context, formTypes: { [I765]: 'I-765', [I821D]: 'I-821D' } };
+  const worded = (f: Finding, permitExpiry: string | null, language: 'en' | 'es' = 'en') =>
+    wordFinding(f, withWorkNote(f, { ...twoContexts, language }, state(permitExpiry), now, 'UTC')).body;
+  const approved = finding({ type: 'approved', detail: { title: 'Case Was Approved' } });
+
+  it('expired card: work again once the new card arrives; the approval notice alone is not the card for the I-9', () => {
+    const expiry = addDays('2026-08-12', -20);
+    expect(worded(approved, expiry)).toBe('USCIS now shows “Case Was Approved”. You can work again once you have the new card: the approval notice alone is not your card for the I-9.');
+    expect(worded(approved, expiry, 'es')).toContain('Podrá volver a trabajar cuando tenga la nueva tarjeta: el aviso de aprobación por sí solo no sirve como tarjeta para el I-9.');
+  });
+
+  it('a card still valid: keep working with it until its day; unknown expiry: show the new card', () => {
+    const expiry = addDays('2026-08-12', 40);
+    expect(worded(approved, expiry)).toContain(`Until the new card arrives, you can keep working with your current card (valid until ${formatCivilDay(expiry, 'en')}).`);
+    expect(worded(approved, null)).toContain('For the I-9, show your employer the new card when it arrives: the approval notice alone is not the card.');
+  });
+
+  it('a silent approval says it as a condition; the I-821D’s approval and other findings add nothing', () => {
+    const silent = finding({ type: 'silent-approval', detail: { documentType: 'I-765 C33 Standalone Approval' } });
+    expect(worded(silent, addDays('2026-08-12', -1))).toContain('If this is the approval: you can work again once you have the new card');
+    expect(worded(silent, addDays('2026-08-12', -1), 'es')).toContain('Si se trata de la aprobación: podrá volver a trabajar');
+    // An approval read from a card step is sure: said plainly.
+    const byCard = finding({ type: 'approved', inferred: true, detail: { title: 'New Card Is Being Produced', code: 'LDA' } });
+    expect(worded(byCard, addDays('2026-08-12', -1))).toMatch(/so this case was approved\. You can work again once you have the new card/);
+    const i821d = FindingSchema.parse({ key: `${I821D}:approved`, receipt: I821D, type: 'approved', foundAt: TODAY, detail: { title: 'Case Was Approved' } });
+    expect(worded(i821d, '2026-01-01')).toBe('USCIS now shows “Case Was Approved”.');
+    expect(worded(finding({ type: 'card-mailed' }), '2026-01-01')).not.toContain('I-9');
   });
 });

@@ -75,6 +75,17 @@ describe('--permit-expiry without receipts', () => {
     expect(sim.requestLog()).toHaveLength(0);
   }, 20_000);
 
+  it('--once with a permit that expired yesterday, no renewal: past tense, what to do, no "0 days left"', async () => {
+    const sim = await frozenSimulator();
+    const expiry = dayFromToday(-1);
+    const result = await runner(['--permit-expiry', expiry, '--origin', sim.dataOrigin, '--store', tempFolder(), '--once', '--lang', 'en']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.lines.find((line) => !line.startsWith('State kept'))).toBe(`You cannot work right now: your work permit expired on ${long(expiry, 'en-US')}.`);
+    expect(result.stdout).toContain(`  Work permit expired on ${long(expiry, 'en-US')}.`);
+    expect(result.stdout).toContain('  - File your DACA renewal (Forms I-821D and I-765) now.');
+    expect(result.stdout).not.toMatch(/Nothing due today|0 days left|expires on/);
+  }, 20_000);
+
   it('refuses a date that does not exist', async () => {
     const result = await runner(['--permit-expiry', '2027-02-29', '--once']);
     expect(result.status).toBe(2);
@@ -94,6 +105,26 @@ describe('--once with receipts', () => {
     expect(result.stdout).toMatch(/Sus números de recibo: IOE•+\d{4}, IOE•+\d{4}\./);
     expect(result.stdout).not.toMatch(/IOE\d{10}/);
     expect(result.stdout).toContain('https://www.uscis.gov/contactcenter');
+  }, 20_000);
+
+  it('an expired permit with the renewal pending: the work answer first, past tense, and never "Nothing due today"', async () => {
+    const sim = await frozenSimulator({ scenario: 'daca-renewal', startDay: 10, clock: { start: Date.now() - 96 * DAY, speed: 0 }, idleTimeoutMs: 10 ** 12, sessionLifetimeMs: 10 ** 12 });
+    const receipts = `${sim.receipts.i821d},${sim.receipts.i765}`;
+    const run = (expiry: string, lang: string) => runner(['--receipts', receipts, '--origin', sim.dataOrigin, '--cookie', sim.createSession(), '--store', tempFolder(), '--permit-expiry', expiry, '--once', '--lang', lang]);
+    const expired = dayFromToday(-36);
+    const en = await run(expired, 'en');
+    expect(en.status, en.stderr).toBe(0);
+    const first = en.lines.findIndex((line) => line.startsWith('You cannot work right now'));
+    expect(en.lines[first]).toBe(`You cannot work right now: your work permit expired on ${long(expired, 'en-US')}.`);
+    expect(first).toBeLessThan(en.lines.findIndex((line) => line.startsWith('Renewal calendar')));
+    expect(en.stdout).toContain('Tell your employer: your card expired on');
+    expect(en.stdout).toContain(`Work: Cannot work: permit expired on ${long(expired, 'en-US')}; renewal pending.`);
+    expect(en.stdout).not.toMatch(/Nothing due today|0 days left|Nothing is needed/);
+    const es = await run(dayFromToday(0), 'es');
+    expect(es.status, es.stderr).toBe(0);
+    expect(es.stdout).toContain(`Puede trabajar hoy: su permiso de trabajo vence hoy (${long(dayFromToday(0), 'es-US')}).`);
+    expect(es.stdout).toContain('Qué hacer ahora:');
+    expect(es.stdout).not.toMatch(/Nada pendiente hoy|quedan 0 días|no tiene que hacer nada/);
   }, 20_000);
 
   it('after the approval: the new card’s dates, labelled an estimate', async () => {

@@ -72,7 +72,12 @@ describe('the current work permit', () => {
   });
 
   it('says so plainly once the permit has expired, even without a submission date', () => {
-    const warning = permitOutlook('2026-07-01', '2026-07-01', undefined, false).warning;
+    // The expiry day is the card's last valid day: "expires today" then, "expired on" from the day after.
+    const lastDay = permitOutlook('2026-07-01', '2026-07-01', undefined, false).warning;
+    expect(lastDay?.level).toBe('strong');
+    expect(lastDay?.text.en).toMatch(/^Your work permit expires today, July 1, 2026 \(its last valid day\)\./);
+    expect(lastDay?.text.es).toMatch(/^Su permiso de trabajo vence hoy, 1 de julio de 2026 \(su último día válido\)\./);
+    const warning = permitOutlook('2026-07-01', '2026-07-02', undefined, false).warning;
     expect(warning?.level).toBe('strong');
     expect(warning?.text.en).toMatch(/^Your work permit expired on July 1, 2026\./);
     expect(warning?.text.es).toMatch(/^Su permiso de trabajo venció el 1 de julio de 2026\./);

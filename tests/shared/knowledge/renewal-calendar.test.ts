@@ -85,7 +85,9 @@ describe('the filing window', () => {
     ['2027-04-13', 'open', 120],
     ['2027-04-14', 'late', 119],
     ['2027-08-10', 'late', 1],
-    ['2027-08-11', 'expired', 0],
+    // The printed expiry day is the card's last valid day; expired from the day after.
+    ['2027-08-11', 'late', 0],
+    ['2027-08-12', 'expired', -1],
   ])('on %s the window of a card expiring 2027-08-11 is %s (%i days left)', (today, phase, daysLeft) => {
     expect(filingWindow('2027-08-11', today)).toMatchObject({ phase, daysLeft });
   });
@@ -140,7 +142,19 @@ describe('which reminder is due', () => {
     expect(due('2027-03-13')).toEqual([]);
     expect(due('2027-03-20')).toEqual(['reminder:filing-window-open:2027-08-11']);
     expect(due('2027-04-14')).toEqual(['reminder:filing-window-120:2027-08-11']);
-    expect(due('2027-08-11')).toEqual([]);
+    // The expiry day keeps the 120-day reminder's key (told once already), then nothing once expired.
+    expect(due('2027-08-11')).toEqual(['reminder:filing-window-120:2027-08-11']);
+    expect(due('2027-08-12')).toEqual([]);
+  });
+
+  it('on the expiry day the reminder and the tray say "today", never "0 days"', () => {
+    const stage = renewalStage(facts({ today: '2027-08-11', permitExpiry: '2027-08-11' }));
+    const [reminder] = dueReminders(stage, { receipts: [] });
+    expect(reminder!.body.en).toContain('(today is its last day)');
+    expect(reminder!.body.es).toContain('(hoy es su último día)');
+    expect(renewalTrayLine(stage, 'en')).toBe('File now: your permit expires today');
+    expect(renewalTrayLine(stage, 'es')).toBe('Presente ya: su permiso vence hoy');
+    for (const text of [reminder!.body.en, reminder!.body.es]) expect(text).not.toMatch(/\b0 (days|días)\b/);
   });
 
   it('no reminder without dates, after a denial, or before filing once receipts are watched', () => {

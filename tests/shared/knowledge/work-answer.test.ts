@@ -49,7 +49,7 @@ describe('work answer: expired, renewal pending (the issue’s case)', () => {
     expect(answer.headline.en).toBe(`You cannot work right now: your work permit expired on ${formatCivilDay(EXPIRED, 'en')}`);
     expect(answer.headline.es).toBe(`Ahora no puede trabajar: su permiso de trabajo venció el ${formatCivilDay(EXPIRED, 'es')}`);
     expect(answer.detail.en).toContain('not extended automatically');
-    expect(answer.detail.en).toContain('approves your renewal and you have the new card');
+    expect(answer.detail.en).toContain('once your renewal is approved and you have the new card');
     expect(answer.detail.es).toContain('no se extienden automáticamente');
     expect(answer.actions[0]!.en).toContain('Tell your employer');
     expect(answer.actions[0]!.en).toContain(`expired on ${formatCivilDay(EXPIRED, 'en')}`);
@@ -121,9 +121,9 @@ describe('work answer: expiring soon', () => {
     expect(filed.detail.en).toContain('pending 50 days');
     expect(filed.detail.en).toContain('(c)(33)');
     expect(filed.actions.map((action) => action.en)).toEqual([
-      `Tell your employer the dates: your card expires on ${formatCivilDay(expiry, 'en')}; your renewal was filed on ${formatCivilDay(submitted, 'en')} and is pending.`,
+      `Tell your employer: your card expires on ${formatCivilDay(expiry, 'en')}; your renewal was filed on ${formatCivilDay(submitted, 'en')} and is pending.`,
       `From ${formatCivilDay(addDays(submitted, 105), 'en')} (day 105) you can ask USCIS about your case.`,
-      'Consider talking to a legal service provider (many help for free or at low cost).',
+      'Consider talking to a legal service provider (many are free or low-cost).',
     ]);
     expect(filed.actions[0]!.es).toContain(`su tarjeta vence el ${formatCivilDay(expiry, 'es')}`);
     expectHonest(filed);
@@ -194,6 +194,13 @@ describe('work answer: renewed', () => {
     expect(answer.detail.en).toContain(`keep working with your current card, valid until ${formatCivilDay(expiry, 'en')}`);
     expect(answer.detail.en).toContain(`valid from ${formatCivilDay('2026-12-09', 'en')} to ${formatCivilDay('2028-12-08', 'en')} (as you entered them)`);
     expect(answer.detail.es).toContain('según las fechas que usted escribió');
+  });
+
+  it('a card returned to USCIS says so instead of "being produced"', () => {
+    const answer = workAnswer(facts({ permitExpiry: EXPIRED, filed: true, submitted: SUBMITTED, decision: 'approved', approvedOn }), { i765Stage: 'card-returned' });
+    expect(answer.detail.en).toContain('returned the new card to USCIS');
+    expect(answer.detail.en).not.toContain('being produced');
+    expect(answer.detail.es).toContain('devolvió la nueva tarjeta a USCIS');
   });
 
   it('a delivered card with entered dates is the current card: valid until its expiry', () => {
