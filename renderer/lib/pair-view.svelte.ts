@@ -7,7 +7,7 @@ import { pairVerdict, type PairVerdict } from '../../shared/knowledge/daca-pair'
 import { pendingSince, type Pending } from '../../shared/knowledge/daca-timing';
 import { learnTitles, type LearnedTitles } from '../../shared/knowledge/learned-titles';
 import { snapshotView } from '../../shared/knowledge/snapshot-view';
-import { stageAheadOfTitle } from '../../shared/knowledge/stage-guide';
+import { dacaRequestNextAfterPermit, stageAheadOfTitle } from '../../shared/knowledge/stage-guide';
 import { isApprovedStage, isEndingStage } from '../../shared/knowledge/stages';
 import { explainStatus } from '../../shared/knowledge/status-titles';
 import type { Language } from '../../shared/localized';
@@ -92,7 +92,11 @@ export interface CaseFacts {
   pending?: Pending;
 }
 
-export function caseFacts(view: CaseView, stage: CaseStage, today: string, lang: Language): CaseFacts {
+/**
+ * `permitStage`: for the DACA request's (I-821D's) card, where its work permit (I-765) stands; once that is decided,
+ * the approved request's "what next" says so instead of promising the work permit decision.
+ */
+export function caseFacts(view: CaseView, stage: CaseStage, today: string, lang: Language, permitStage?: CaseStage): CaseFacts {
   const { detail, status } = view;
   const facts: CaseFacts = { office: status?.jurisdictionDescription, filed: detail?.submissionDate };
   const title = status?.statusTitle ?? status?.statusTitleSpanish;
@@ -104,6 +108,8 @@ export function caseFacts(view: CaseView, stage: CaseStage, today: string, lang:
     facts.titleBehind = ahead !== undefined;
     facts.explanation = ahead?.explanation[lang] ?? explained.explanation;
     facts.next = ahead?.next[lang] ?? explained.next;
+    const afterPermit = stage === 'approved' && permitStage !== undefined && permitStage !== 'unknown' && isDecided(permitStage) ? dacaRequestNextAfterPermit(permitStage) : undefined;
+    if (afterPermit) facts.next = afterPermit[lang];
   }
   const message = lang === 'es' ? (status?.statusTextSpanishPlain ?? status?.statusTextPlain) : status?.statusTextPlain;
   if (message !== undefined && message.text !== '') facts.message = message;

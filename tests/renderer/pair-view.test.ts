@@ -15,6 +15,7 @@ import {
   watchedCases,
 } from '../../renderer/lib/pair-view.svelte';
 import { exampleDashboardState } from '../helpers/example-dashboard-state';
+import { cardDeliveredState } from '../helpers/dashboard-state-samples';
 
 const I821D = 'IOE0933012457';
 const I765 = 'IOE0933012458';
@@ -153,6 +154,39 @@ describe('receipts, days and messages', () => {
       { text: '.', url: null },
     ]);
     expect(messageParts({ text: 'No links.', links: [] })).toEqual([{ text: 'No links.', url: null }]);
+  });
+});
+
+describe('the DACA request’s card once the work permit is decided', () => {
+  const FOLLOWS = { en: /work permit decision usually follows/, es: /decisión del permiso de trabajo suele llegar/ };
+
+  it.each(['en', 'es'] as const)('%s: after the card was delivered, no longer promises the work permit decision', (lang) => {
+    const cases = watchedCases(cardDeliveredState());
+    const verdict = verdictOf(cases, '2026-08-12', null);
+    const request = cases.find((watched) => watched.form === 'I-821D')!;
+    expect([stageOf(verdict, 'I-821D'), stageOf(verdict, 'I-765')]).toEqual(['approved', 'card-delivered']);
+    // Without the work permit's stage (another card, or a pending permit), the approval's usual words.
+    expect(caseFacts(request.view, 'approved', '2026-08-12', lang).next).toMatch(FOLLOWS[lang]);
+    const facts = caseFacts(request.view, 'approved', '2026-08-12', lang, stageOf(verdict, 'I-765'));
+    expect(facts.next).not.toMatch(FOLLOWS[lang]);
+    expect(facts.next).toContain(lang === 'en' ? 'its new card was delivered' : 'su nueva tarjeta fue entregada');
+  });
+
+  it.each(['approved', 'card-ordered', 'card-produced', 'card-mailed', 'card-delivered', 'card-returned', 'denied'] as const)(
+    'with the work permit %s, says where it stands, in both languages',
+    (permitStage) => {
+      const request = watchedCases(cardDeliveredState()).find((watched) => watched.form === 'I-821D')!;
+      for (const lang of ['en', 'es'] as const) {
+        const next = caseFacts(request.view, 'approved', '2026-08-12', lang, permitStage).next!;
+        expect(next).not.toMatch(FOLLOWS[lang]);
+        expect(next).toContain(lang === 'en' ? 'work permit (I-765)' : 'permiso de trabajo (I-765)');
+      }
+    },
+  );
+
+  it('keeps the usual words while the work permit is pending', () => {
+    const request = watchedCases(cardDeliveredState()).find((watched) => watched.form === 'I-821D')!;
+    expect(caseFacts(request.view, 'approved', '2026-08-12', 'en', 'review').next).toMatch(FOLLOWS.en);
   });
 });
 
