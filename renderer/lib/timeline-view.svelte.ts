@@ -7,7 +7,7 @@ import { normaliseCode } from '../../shared/knowledge/action-code';
 import { explainCode } from '../../shared/knowledge/codes';
 import { INQUIRY_AFTER_DAYS, type Pending, type PermitOutlook } from '../../shared/knowledge/daca-timing';
 import { classifyDocument, type DocumentKind } from '../../shared/knowledge/documents';
-import type { LearnedTitles } from '../../shared/knowledge/learned-titles';
+import { learnTitles, type LearnedTitles } from '../../shared/knowledge/learned-titles';
 import { isApprovedStage, isEndingStage, type Stage } from '../../shared/knowledge/stages';
 import { explainStatus } from '../../shared/knowledge/status-titles';
 import type { Language } from '../../shared/localized';
@@ -257,15 +257,21 @@ function itemsOf(watched: WatchedCase, history: readonly Finding[], learned: Lea
       stage: read.stage,
     });
   }
+  /** The titles USCIS showed with a code on this case: its status now and the history it still lists. */
+  const shownHere = status === undefined ? {} : learnTitles(status, {});
   for (const event of detail?.events ?? []) {
     if (event.eventCode === undefined || event.eventCode.trim() === '') continue;
-    const read = explainCode(event.eventCode, lang, learned);
+    const own = explainCode(event.eventCode, lang, shownHere);
+    const read = own.source === 'learned' ? own : explainCode(event.eventCode, lang, learned);
+    // USCIS's word only when USCIS showed that title with the code on this case. A title from the other case or from
+    // the code table (as when the case's history stops listing the entry) is DACA Watch's reading of the code.
+    const confidence: Badge = own.source === 'learned' ? 'official' : read.confidence === 'official' ? 'inferred' : read.confidence;
     // USCIS re-emits an event with a new eventId but the same code and time: one item.
     const at = event.eventTimestamp ?? event.eventDateTime ?? event.createdAtTimestamp ?? event.createdAt;
     add(
       at,
       `event ${read.code} ${at}`,
-      { title: `${read.title} (${read.code})`, explanation: read.explanation, confidence: read.confidence, tone: toneOf(read.stage), stage: read.stage },
+      { title: `${read.title} (${read.code})`, explanation: read.explanation, confidence, tone: toneOf(read.stage), stage: read.stage },
       `code ${read.code}`,
     );
   }
