@@ -136,7 +136,8 @@ export function printableRecord({ state, now, language: lang, timeZone }: Printa
     lines.push(`<h3>${say(WORDS.statuses)}</h3>`, table([WORDS.when, WORDS.code, WORDS.what], statuses));
     const events = byTime(detail?.events ?? [], (event) => event.eventTimestamp ?? event.createdAtTimestamp).map((event) => {
       const read = explainCode(event.eventCode ?? '', lang);
-      return [when(event.eventTimestamp ?? event.createdAtTimestamp), read.code, `${read.title} (${WORDS.confidence[read.confidence][lang]})`];
+      // The name without the title's own hedge: how sure it is is said once, in the parenthesis.
+      return [when(event.eventTimestamp ?? event.createdAtTimestamp), read.code, `${read.name} (${WORDS.confidence[read.confidence][lang]})`];
     });
     lines.push(`<h3>${say(WORDS.events)}</h3>`, table([WORDS.when, WORDS.code, WORDS.meaning], events));
     const documentRows = byTime(documents?.items ?? [], (document) => document.createDate).map((document) => {

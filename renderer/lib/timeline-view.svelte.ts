@@ -271,7 +271,8 @@ function itemsOf(watched: WatchedCase, history: readonly Finding[], learned: Lea
     add(
       at,
       `event ${read.code} ${at}`,
-      { title: `${read.title} (${read.code})`, explanation: read.explanation, confidence, tone: toneOf(read.stage), stage: read.stage },
+      // The name without the title's own hedge: the badge says how sure it is, once.
+      { title: `${read.name} (${read.code})`, explanation: read.explanation, confidence, tone: toneOf(read.stage), stage: read.stage },
       `code ${read.code}`,
     );
   }

@@ -57,8 +57,8 @@ describe('timelineOf', () => {
     const { points } = timelineOf(input({ lanes: lanes(snapshots), lang: 'es' }));
     const items = points.flatMap((point) => point.items.map((item) => [point.lane, item.title, item.confidence, item.tone]));
     expect(items).toEqual(expect.arrayContaining([
-      [0, 'Revisión adicional (significado incierto) (FTA1)', 'disputed', 'plain'],
-      [0, 'Código desconocido: ZZ99 (ZZ99)', 'unknown', 'plain'],
+      [0, 'Revisión adicional (FTA1)', 'disputed', 'plain'],
+      [0, 'Código desconocido (ZZ99)', 'unknown', 'plain'],
       [1, 'I-765 C33 Standalone Approval', 'official', 'good'],
       [1, 'Caso Fue Aprobado', 'official', 'good'],
     ]));
