@@ -13,7 +13,7 @@ import { snapshotView } from '../shared/knowledge/snapshot-view';
 import type { Language, Localized } from '../shared/localized';
 import type { Finding } from '../shared/monitor/findings';
 import type { AppState, CaseSnapshot } from '../shared/monitor/state';
-import { toIsoDate, toIsoInstant } from '../shared/myuscis/dates';
+import { dateOnlyDay, toIsoDate, toIsoInstant } from '../shared/myuscis/dates';
 import { isReceiptNumber, maskReceipt } from '../shared/receipt';
 import { recordPage } from './record-page';
 
@@ -84,7 +84,8 @@ export function printableRecord({ state, now, language: lang, timeZone }: Printa
   /** A time USCIS gave (ISO, `+0000`, MM-DD-YYYY...), local with its zone; a date alone as a date; else as given. */
   const when = (raw: string | undefined): string => {
     if (raw === undefined || raw === '') return '';
-    const at = /T\d/.test(raw) ? toIsoInstant(raw) : null;
+    // Midnight UTC is how USCIS sends a date without a time: a day, never "12:00 AM UTC".
+    const at = /T\d/.test(raw) && dateOnlyDay(raw) === null ? toIsoInstant(raw) : null;
     if (at !== null) return formatShortStamp(Date.parse(at), lang, timeZone);
     const date = toIsoDate(raw);
     return date === null ? raw : formatMediumDay(date, lang);

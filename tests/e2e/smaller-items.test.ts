@@ -1,12 +1,12 @@
 // Issue 23's smaller items that only a browser shows, in Debian's Chromium on the built dashboard over a stand-in
 // preload: the first run's sign-in button on a phone's first screen (390x844, both languages); the focus after "Mark
-// as seen"; the status bar's live region, which says changes of state and not the check times.
+// as seen"; the status bar's live region, which says changes of state and not the check times; date-only values as days.
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardState } from '../../shared/ipc/contract';
 import { MESSAGES } from '../../renderer/lib/i18n';
-import { firstRunState, silentApprovalState } from '../helpers/dashboard-state-samples';
+import { cardDeliveredState, firstRunState, I765, silentApprovalState } from '../helpers/dashboard-state-samples';
 import { openDashboardPage, pushState, serveDashboardInChromium, type ServedDashboard } from '../../scripts/served-dashboard';
 
 const SOON = { timeout: 5_000 };
@@ -91,5 +91,31 @@ describe('the status bar’s live region', () => {
 
     await pushState(page, silentApprovalState({ session: { state: 'signed-out', since: '2026-08-12T15:19:00.000Z' } }));
     await expect.poll(() => live.innerText(), SOON).not.toBe(before);
+  });
+});
+
+describe('a date USCIS gave without a time, in New York', () => {
+  it.each([
+    ['en-US', 'May 29, 2026'],
+    ['es-MX', '29 may 2026'],
+  ] as const)('%s: a document dated at midnight UTC is shown on its day, with no time and not the evening before', async (locale, day) => {
+    const state = silentApprovalState();
+    const permit = state.snapshots[I765]!;
+    const dated = { ...state, snapshots: { ...state.snapshots, [I765]: { ...permit, documents: { ...permit.documents!, items: [{ type: 'I-765 Receipt', sourceType: 'USCIS Generated', createDate: '2026-05-29T00:00:00.000+0000' }] } } } };
+    const page = await open(dated, { locale });
+    const documents = page.locator('#documents');
+    await documents.waitFor(SOON);
+    await expect.poll(() => documents.innerText(), SOON).toContain(day);
+    const text = await documents.innerText();
+    expect(text).not.toMatch(/May 28|28 may|12:00|8:00|UTC/);
+  });
+
+  it('the DACA request’s card says nothing of a pending work permit decision once the card was delivered', async () => {
+    const page = await open(cardDeliveredState());
+    const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: MESSAGES.en.forms['I-821D'] }) });
+    await card.waitFor(SOON);
+    const text = await card.innerText();
+    expect(text).not.toMatch(/work permit decision usually follows/);
+    expect(text).toContain('its new card was delivered');
   });
 });
