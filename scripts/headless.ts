@@ -81,6 +81,10 @@ const MESSAGES = {
     en: 'The session is not live: sign in again (or pass a fresh --cookie).',
     es: 'La sesión no está activa: vuelva a iniciar sesión (o use un --cookie nuevo).',
   },
+  refused: {
+    en: 'myUSCIS did not accept this session: no checks until you sign in again (or pass a fresh --cookie).',
+    es: 'myUSCIS no aceptó esta sesión: no habrá consultas hasta que vuelva a iniciar sesión (o use un --cookie nuevo).',
+  },
   receiptsNone: {
     en: '--receipts none stands alone: it stops watching every stored case.',
     es: '--receipts none va solo: deja de vigilar todos los casos guardados.',
@@ -303,6 +307,8 @@ let unprovenSignIn: MonitorEvent | null = null;
 const ANSWERED = new Set(['ok', 'receipt-refused', 'wrong-receipt']);
 /** The session was refused or ended: the run cannot go on and does not end as a success (exit 5). */
 let sessionLost = false;
+/** myUSCIS answered with the session at least once in this run. */
+let sessionProven = false;
 function tell(event: MonitorEvent): void {
   // --discover prints one answer; the reasons it could not are said on stderr.
   if (!values.discover) print(event);
@@ -326,6 +332,12 @@ try {
       } else if (unprovenSignIn && event.kind === 'check' && ANSWERED.has(event.outcome)) {
         tell(unprovenSignIn);
         unprovenSignIn = null;
+        sessionProven = true;
+      }
+      if (event.kind === 'session' && !sessionProven && narration) {
+        // Never live in this run: it did not "end", myUSCIS refused it.
+        say([MESSAGES.refused[lang]]);
+        return endSession();
       }
       tell(event);
     },

@@ -157,7 +157,8 @@ describe('--once against a simulator', { timeout: TWO_RUNS }, () => {
     const [english, spanish] = await Promise.all([runAsync([...base, '--store', tempFolder()]), runAsync([...base, '--store', tempFolder(), '--lang', 'es'])]);
     expect([english.status, spanish.status]).toEqual([5, 5]);
     expect(english.stdout).not.toContain('Signed in');
-    expect(english.stdout).toContain('sign in again');
+    expect(english.stdout).toContain('myUSCIS did not accept this session');
+    expect(spanish.stdout).toContain('myUSCIS no aceptó esta sesión');
     expect(english.stderr).toContain('The session is not live: sign in again');
     expect(spanish.stdout).not.toContain('Sesión iniciada');
     expect(spanish.stderr).toContain('La sesión no está activa');
