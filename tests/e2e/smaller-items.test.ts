@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardState } from '../../shared/ipc/contract';
 import { MESSAGES } from '../../renderer/lib/i18n';
 import { cardDeliveredState, firstRunState, I765, silentApprovalState } from '../helpers/dashboard-state-samples';
-import { openDashboardPage, pushState, serveDashboardInChromium, type ServedDashboard } from '../../scripts/served-dashboard';
+import { openDashboardPage, pushState, recordedCalls, serveDashboardInChromium, type ServedDashboard } from '../../scripts/served-dashboard';
 
 const SOON = { timeout: 5_000 };
 const TIME_ZONE = 'America/New_York';
@@ -50,6 +50,24 @@ describe('the first run on a phone (390x844)', () => {
     // What it does and never does is still there, below the button.
     const never = await page.getByRole('heading', { name: t.doesNotTitle }).boundingBox();
     expect(never!.y).toBeGreaterThan(box!.y);
+  });
+});
+
+describe('the receipt form', () => {
+  it.each([
+    ['en-US', MESSAGES.en],
+    ['es-MX', MESSAGES.es],
+  ] as const)('%s: refuses the same receipt typed twice (other case and spacing), says why at the second field and saves nothing', async (locale, t) => {
+    const page = await open(firstRunState(), { locale });
+    const [first, second] = [page.getByLabel(t.receiptLabels[0]), page.getByLabel(t.receiptLabels[1])];
+    await first.fill('IOE0933012457');
+    await second.fill('ioe 093 301 2457');
+    await second.press('Enter');
+    await expect.poll(() => second.getAttribute('aria-invalid'), SOON).toBe('true');
+    const problem = page.locator(`[id="${await second.getAttribute('aria-describedby')}"]`);
+    expect(await problem.innerText()).toBe(t.sameReceipt);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    expect((await recordedCalls(page)).filter((call) => call.method === 'setCases')).toEqual([]);
   });
 });
 
