@@ -106,6 +106,10 @@ describe('the status bar’s live region', () => {
     await expect.poll(() => banner.innerText(), SOON).toContain(MESSAGES.en.nextCheck(next));
     expect(await live.innerText()).toBe(before);
     expect(await live.innerText()).not.toMatch(/Last check|Next check/);
+    // A routine check coming and going is shown, not announced.
+    await pushState(page, silentApprovalState({ activity: 'checking', lastCheckAt: '2026-08-12T15:19:00.000Z', nextCheckAt: '2026-08-12T16:02:00.000Z' }));
+    await expect.poll(() => banner.innerText(), SOON).toContain(MESSAGES.en.checking);
+    expect(await live.innerText()).toBe(before);
 
     await pushState(page, silentApprovalState({ session: { state: 'signed-out', since: '2026-08-12T15:19:00.000Z' } }));
     await expect.poll(() => live.innerText(), SOON).not.toBe(before);
