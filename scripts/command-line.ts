@@ -62,3 +62,19 @@ export function commandLine<const T extends Options>(tool: string, help: string,
   }
   return values;
 }
+
+/** Option problems the runner and the preview share, in both languages. */
+export const OPTION_PROBLEMS = {
+  notUrl: (origin: string): Localized => ({ en: `--origin "${origin}" is not a URL`, es: `--origin "${origin}" no es una dirección (URL)` }),
+  notHttps: (origin: string): Localized => ({
+    en: `--origin must be https (http is allowed only for a simulator on 127.0.0.1 or localhost), got "${origin}"`,
+    es: `--origin debe ser https (http solo se permite para un simulador en 127.0.0.1 o localhost), no "${origin}"`,
+  }),
+  speed: (typed: string | undefined): Localized => ({
+    en: `--speed needs a number from 1 to 1000000, got "${typed}"`,
+    es: `--speed necesita un número de 1 a 1000000, no "${typed}"`,
+  }),
+  tooManyReceipts: { en: 'at most 10 receipts', es: 'como máximo 10 recibos' } satisfies Localized,
+  /** A receipt of the list that is refused, quoted as typed. */
+  receipt: ({ input, message }: { input: string; message: Localized }): Localized => ({ en: `"${input.trim()}": ${message.en}`, es: `"${input.trim()}": ${message.es}` }),
+};

@@ -13,7 +13,7 @@ import type { Language, Localized } from '../shared/localized';
 import { isLoopbackOrigin, type MonitorEvent } from '../engine/monitor';
 import { describeDiscovery, discoveryOf } from '../engine/account-discovery';
 import type { Simulator } from '../simulator/server';
-import { commandLine, languageArgument, usageError } from './command-line';
+import { commandLine, languageArgument, OPTION_PROBLEMS, usageError } from './command-line';
 import type { Narration } from './headless-narration';
 import { systemLanguage } from './system-language';
 
@@ -130,9 +130,7 @@ const values = commandLine(
 
 if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'es') fail({ en: `--lang is en or es, not "${values.lang}"`, es: `--lang es en o es, no "${values.lang}"` });
 const speed = values.speed === undefined ? 21_600 : Number(values.speed);
-if (!Number.isFinite(speed) || speed < 1 || speed > 1_000_000) {
-  fail({ en: `--speed needs a number from 1 to 1000000, got "${values.speed}"`, es: `--speed necesita un número de 1 a 1000000, no "${values.speed}"` });
-}
+if (!Number.isFinite(speed) || speed < 1 || speed > 1_000_000) fail(OPTION_PROBLEMS.speed(values.speed));
 if (values.speed !== undefined && !values.demo) fail({ en: '--speed only goes with --demo', es: '--speed solo va con --demo' });
 if (values.mask && !values.discover) fail({ en: '--mask only goes with --discover', es: '--mask solo va con --discover' });
 const waitSeconds = values.wait === undefined ? 60 : Number(values.wait);
@@ -155,10 +153,10 @@ if (values.receipts !== undefined && values.receipts.trim().toLowerCase() === 'n
   if (typed.some((part) => part.trim().toLowerCase() === 'none')) fail(MESSAGES.receiptsNone);
   const list = parseReceiptList(typed);
   const [problem] = list.problems;
-  if (problem) fail({ en: `"${problem.input.trim()}": ${problem.message.en}`, es: `"${problem.input.trim()}": ${problem.message.es}` });
+  if (problem) fail(OPTION_PROBLEMS.receipt(problem));
   receipts = list.receipts;
   if (receipts.length === 0) fail(MESSAGES.noReceipts);
-  if (receipts.length > 10) fail({ en: 'at most 10 receipts', es: 'como máximo 10 recibos' });
+  if (receipts.length > 10) fail(OPTION_PROBLEMS.tooManyReceipts);
 } else if (!values.demo && !values.discover && values['permit-expiry'] === undefined) {
   fail(MESSAGES.noReceipts);
 }
@@ -176,13 +174,10 @@ if (!values.demo) {
   try {
     url = new URL(origin);
   } catch {
-    fail({ en: `--origin "${origin}" is not a URL`, es: `--origin "${origin}" no es una dirección (URL)` });
+    fail(OPTION_PROBLEMS.notUrl(origin));
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackOrigin(url.origin))) {
-    fail({
-      en: `--origin must be https (http is allowed only for a simulator on 127.0.0.1 or localhost), got "${origin}"`,
-      es: `--origin debe ser https (http solo se permite para un simulador en 127.0.0.1 o localhost), no "${origin}"`,
-    });
+    fail(OPTION_PROBLEMS.notHttps(origin));
   }
   origin = url.origin;
   if (values.cookie === undefined && !calendarOnly) fail(MESSAGES.noSession);

@@ -59,7 +59,7 @@ describe('the receipt form', () => {
     ['es-MX', MESSAGES.es],
   ] as const)('%s: refuses the same receipt typed twice (other case and spacing), says why at the second field and saves nothing', async (locale, t) => {
     const page = await open(firstRunState(), { locale });
-    const [first, second] = [page.getByLabel(t.receiptLabels[0]), page.getByLabel(t.receiptLabels[1])];
+    const [first, second] = [page.getByLabel(t.receiptLabels[0]!), page.getByLabel(t.receiptLabels[1]!)];
     await first.fill('IOE0933012457');
     await second.fill('ioe 093 301 2457');
     await second.press('Enter');
