@@ -128,7 +128,7 @@ const values = commandLine(
   lang,
 );
 
-if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'es') fail({ en: `--lang is en or es, not "${values.lang}"`, es: `--lang es en o es, no "${values.lang}"` });
+if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'es') fail({ en: `--lang is en or es, not "${values.lang}"`, es: `--lang admite en o es, no "${values.lang}"` });
 const speed = values.speed === undefined ? 21_600 : Number(values.speed);
 if (!Number.isFinite(speed) || speed < 1 || speed > 1_000_000) fail(OPTION_PROBLEMS.speed(values.speed));
 if (values.speed !== undefined && !values.demo) fail({ en: '--speed only goes with --demo', es: '--speed solo va con --demo' });
