@@ -486,7 +486,7 @@ const CODE_QUALIFIERS: Record<Confidence | 'inferred', Localized> = {
   official: { en: '', es: '' },
   inferred: { en: '', es: '' },
   community: { en: 'as public trackers report it', es: 'según los sitios de seguimiento' },
-  disputed: { en: 'its meaning is disputed', es: 'su significado no está claro' },
+  disputed: { en: 'though trackers disagree on its meaning', es: 'aunque los sitios de seguimiento no coinciden en su significado' },
   unknown: { en: 'unconfirmed', es: 'sin confirmar' },
 };
 
@@ -497,7 +497,7 @@ const ON_FORM: Record<'I-821D' | 'I-765', Localized> = {
 
 /**
  * A code in a plain sentence, named once with its meaning and how sure that is: "USCIS’s internal code LED (card
- * delivered) on the work permit case (I-765)", "USCIS’s internal code SA (approved; as public trackers report it)".
+ * delivered) on the work permit case (I-765)", "USCIS’s internal code SA (approved, as public trackers report it)".
  * `confidence` overrides the dictionary's (a piece of evidence says how it was read); `learned`: the pairings USCIS
  * showed for this case, so its own title is quoted.
  */
@@ -509,16 +509,16 @@ export function codeInWords(code: string, lang: Language, options: { form?: 'I-8
       ? { en: 'one DACA Watch does not know yet', es: 'uno que DACA Watch todavía no conoce' }[lang]
       : read.source === 'learned'
         ? { en: `shown by USCIS as “${read.title}”`, es: `que USCIS mostró como «${read.title}»` }[lang]
-        : [plainStart(read.name), qualifier].filter((part) => part !== '').join('; ');
+        : [plainStart(read.name), qualifier].filter((part) => part !== '').join(', ');
   const where = options.form ? ` ${ON_FORM[options.form][lang]}` : '';
   return lang === 'en' ? `USCIS’s internal code ${read.code} (${meaning})${where}` : `el código interno de USCIS ${read.code} (${meaning})${where}`;
 }
 
-/** A name inside a sentence: "Card delivered" -> "card delivered"; "Request for Evidence (RFE)" keeps its capitals. */
+/** A name inside a sentence: "Card delivered" -> "card delivered"; "Request for Evidence" and "I-765 …" keep their capitals. */
 function plainStart(name: string): string {
-  const words = name.split(' ');
-  const lowerAfterFirst = words.slice(1).every((word) => word === word.toLowerCase()) && /^[A-ZÁÉÍÓÚÑ][a-záéíóúñ]/.test(name);
-  return lowerAfterFirst ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+  const [first = '', ...rest] = name.split(' ');
+  const plainWords = /^[A-ZÁÉÍÓÚÑ][a-záéíóúñ]*[,;]?$/.test(first) && rest.every((word) => word === word.toLowerCase());
+  return plainWords ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
 
 /** The sentence with its first letter in upper case. */

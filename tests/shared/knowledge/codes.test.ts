@@ -202,7 +202,7 @@ describe('pairings learned from case_status', () => {
 
 describe('a code in a plain sentence (codeInWords): named once with its meaning, and how sure, once', () => {
   /** Two parentheses side by side, one inside another, or the same hedge said twice. */
-  const doubled = /\)\s*\(|\([^()]*\(|(disputed|incierto|no está claro|reported|según reportes).*(disputed|incierto|no está claro|reported|según reportes)/i;
+  const doubled = /\)\s*\(|\([^()]*\(|(disputed?|disagree|incierto|no está claro|no coinciden|reported|según reportes).*(disputed?|disagree|incierto|no está claro|no coinciden|reported|según reportes)/i;
   const CONFIDENCES = ['official', 'community', 'disputed', 'unknown', 'inferred'] as const;
   const every = [...KNOWN_CODES, 'ZZ99'];
 
@@ -226,10 +226,11 @@ describe('a code in a plain sentence (codeInWords): named once with its meaning,
 
   it('says the examples of the issue plainly: LED on the I-765, SA, FTA1 and H008', () => {
     expect(codeInWords('LED', 'en', { form: 'I-765' })).toMatch(/^USCIS’s internal code LED \([a-z][^()]+\) on the work permit case \(I-765\)$/);
-    expect(codeInWords('SA', 'en')).toBe('USCIS’s internal code SA (approved; as public trackers report it)');
-    expect(codeInWords('SA', 'es')).toBe('el código interno de USCIS SA (aprobado; según los sitios de seguimiento)');
-    expect(codeInWords('FTA1', 'en')).toBe('USCIS’s internal code FTA1 (further review; its meaning is disputed)');
-    expect(codeInWords('H008', 'es')).toBe('el código interno de USCIS H008 (datos biométricos reutilizados; su significado no está claro)');
+    expect(codeInWords('SA', 'en')).toBe('USCIS’s internal code SA (approved, as public trackers report it)');
+    expect(codeInWords('SA', 'es')).toBe('el código interno de USCIS SA (aprobado, según los sitios de seguimiento)');
+    expect(codeInWords('FTA1', 'en')).toBe('USCIS’s internal code FTA1 (further review, though trackers disagree on its meaning)');
+    expect(codeInWords('H008', 'es')).toBe('el código interno de USCIS H008 (datos biométricos reutilizados, aunque los sitios de seguimiento no coinciden en su significado)');
+    expect(codeInWords('PRB0', 'en')).toBe('USCIS’s internal code PRB0 (a step trackers list, unverified)');
     expect(codeInWords('ZZ99', 'en')).toBe('USCIS’s internal code ZZ99 (one DACA Watch does not know yet)');
     expect(codeInWords('FTA0', 'en', { learned: { FTA0: { en: 'Case Is Being Actively Reviewed By USCIS' } } })).toBe(
       'USCIS’s internal code FTA0 (shown by USCIS as “Case Is Being Actively Reviewed By USCIS”)',
