@@ -9,7 +9,7 @@ import { learnTitles, type LearnedTitles } from '../../shared/knowledge/learned-
 import { snapshotView } from '../../shared/knowledge/snapshot-view';
 import { dacaRequestNextAfterPermit, stageAheadOfTitle } from '../../shared/knowledge/stage-guide';
 import { isApprovedStage, isEndingStage } from '../../shared/knowledge/stages';
-import { explainStatus } from '../../shared/knowledge/status-titles';
+import { explainStatus, NEXT_APPROVED_BY_FORM } from '../../shared/knowledge/status-titles';
 import type { Language } from '../../shared/localized';
 import type { StatusLink } from '../../shared/myuscis/status-text';
 import { isReceiptNumber, maskReceipt } from '../../shared/receipt';
@@ -108,6 +108,9 @@ export function caseFacts(view: CaseView, stage: CaseStage, today: string, lang:
     facts.titleBehind = ahead !== undefined;
     facts.explanation = ahead?.explanation[lang] ?? explained.explanation;
     facts.next = ahead?.next[lang] ?? explained.next;
+    // An approved title's "what next" speaks of both forms: each card says its own.
+    const form = view.detail?.formType;
+    if (!ahead && (explained.key === 'approved' || explained.key === 'approved-variant') && (form === 'I-821D' || form === 'I-765')) facts.next = NEXT_APPROVED_BY_FORM[form][lang];
     const afterPermit = stage === 'approved' && permitStage !== undefined && permitStage !== 'unknown' && isDecided(permitStage) ? dacaRequestNextAfterPermit(permitStage) : undefined;
     if (afterPermit) facts.next = afterPermit[lang];
   }

@@ -184,6 +184,20 @@ describe('the DACA request’s card once the work permit is decided', () => {
     },
   );
 
+  it.each(['en', 'es'] as const)('%s: each approved card says what follows on its own form only', (lang) => {
+    const delivered = cardDeliveredState();
+    const permit = delivered.snapshots[I765]!;
+    const approved = { ...delivered, snapshots: { ...delivered.snapshots, [I765]: { ...permit, status: { ...permit.status!, title: 'Case Was Approved', code: 'DA' } } } };
+    const cases = watchedCases(approved);
+    const card = (form: 'I-821D' | 'I-765') => cases.find((watched) => watched.form === form)!;
+    const permitNext = caseFacts(card('I-765').view, 'approved', '2026-08-12', lang).next!;
+    expect(permitNext).toMatch(lang === 'en' ? /new card is produced and mailed/ : /se produce la nueva tarjeta/i);
+    expect(permitNext).not.toMatch(/I-821D|DACA/);
+    const requestNext = caseFacts(card('I-821D').view, 'approved', '2026-08-12', lang).next!;
+    expect(requestNext).toMatch(FOLLOWS[lang]);
+    expect(requestNext).not.toMatch(/card|tarjeta/i);
+  });
+
   it('keeps the usual words while the work permit is pending', () => {
     const request = watchedCases(cardDeliveredState()).find((watched) => watched.form === 'I-821D')!;
     expect(caseFacts(request.view, 'approved', '2026-08-12', 'en', 'review').next).toMatch(FOLLOWS.en);
