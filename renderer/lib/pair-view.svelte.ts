@@ -69,6 +69,14 @@ export function learnedOf(cases: readonly WatchedCase[]): LearnedTitles {
   return cases.reduce<LearnedTitles>((known, { view }) => (view.status ? learnTitles(view.status, known) : known), {});
 }
 
+/**
+ * The titles USCIS showed with a code on this case alone (its status now and the history it still lists): the only
+ * titles that may be told as USCIS's for it. A pairing from the other case is not this case's title.
+ */
+export function titlesShownOn(watched: WatchedCase | undefined): LearnedTitles {
+  return watched?.view.status ? learnTitles(watched.view.status, {}) : {};
+}
+
 export function stageOf(verdict: PairVerdict, form: Form | null): CaseStage {
   return form === 'I-821D' ? verdict.stages.i821d : form === 'I-765' ? verdict.stages.i765 : 'unknown';
 }

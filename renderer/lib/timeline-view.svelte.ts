@@ -7,7 +7,7 @@ import { normaliseCode } from '../../shared/knowledge/action-code';
 import { explainCode } from '../../shared/knowledge/codes';
 import { INQUIRY_AFTER_DAYS, type Pending, type PermitOutlook } from '../../shared/knowledge/daca-timing';
 import { classifyDocument, type DocumentKind } from '../../shared/knowledge/documents';
-import { learnTitles, type LearnedTitles } from '../../shared/knowledge/learned-titles';
+import type { LearnedTitles } from '../../shared/knowledge/learned-titles';
 import { isApprovedStage, isEndingStage, type Stage } from '../../shared/knowledge/stages';
 import { explainStatus } from '../../shared/knowledge/status-titles';
 import type { Language } from '../../shared/localized';
@@ -15,7 +15,7 @@ import type { Finding, FindingType } from '../../shared/monitor/findings';
 import { toIsoDate } from '../../shared/myuscis/dates';
 import { formatInstant, MESSAGES, type Badge, type Messages, type Milestone } from './i18n';
 import { documentSource, findingSummary } from './news-view.svelte';
-import { officialTitle, type WatchedCase } from './pair-view.svelte';
+import { officialTitle, titlesShownOn, type WatchedCase } from './pair-view.svelte';
 
 /** good: an approval or a card; bad: a denial, a request for evidence, a returned card. */
 export type Tone = 'good' | 'bad' | 'plain';
@@ -257,8 +257,7 @@ function itemsOf(watched: WatchedCase, history: readonly Finding[], learned: Lea
       stage: read.stage,
     });
   }
-  /** The titles USCIS showed with a code on this case: its status now and the history it still lists. */
-  const shownHere = status === undefined ? {} : learnTitles(status, {});
+  const shownHere = titlesShownOn(watched);
   for (const event of detail?.events ?? []) {
     if (event.eventCode === undefined || event.eventCode.trim() === '') continue;
     const own = explainCode(event.eventCode, lang, shownHere);

@@ -11,6 +11,7 @@ import {
   officialTitle,
   shownReceipt,
   stageOf,
+  titlesShownOn,
   verdictOf,
   watchedCases,
 } from '../../renderer/lib/pair-view.svelte';
@@ -231,5 +232,15 @@ describe('one voice: a stage ahead of USCIS’s status title', () => {
     expect(cases.map((watched) => watched.readAt)).toEqual([AT, AT]);
     const other = watchedCases(exampleDashboardState({ cases: [{ receipt: I821D, formType: 'I-131', problem: null, failing: null, stalled: null }], snapshots: {} }));
     expect(other[0]).toMatchObject({ form: null, formType: 'I-131', readAt: null });
+  });
+});
+
+describe('titlesShownOn', () => {
+  it('holds only the titles USCIS showed on that case, not the other case’s', () => {
+    const cases = watchedCases(cardDeliveredState());
+    const [request, permit] = [cases.find((watched) => watched.form === 'I-821D'), cases.find((watched) => watched.form === 'I-765')];
+    expect(titlesShownOn(request)).toEqual({ IAF: { en: 'Case Was Received' }, DA: { en: 'Case Was Approved' } });
+    expect(titlesShownOn(permit)).toEqual({ IAF: { en: 'Case Was Received' }, LED: { en: 'Card Was Delivered To Me By The Post Office' } });
+    expect(titlesShownOn(undefined)).toEqual({});
   });
 });
