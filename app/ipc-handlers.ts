@@ -5,7 +5,7 @@ import type { Monitor } from '../engine/monitor';
 import type { Clock } from '../engine/ports';
 import type { ShellState } from '../shared/ipc/contract';
 import { displayValue } from '../shared/display-text';
-import { parseReceipt, type ReceiptNumber } from '../shared/receipt';
+import { parseReceiptList } from '../shared/receipt';
 import { isSafeExternalUrl } from '../shared/security/navigation';
 import { tomorrowMorning } from './app-controller';
 import { dashboardStateOf } from './dashboard-state';
@@ -52,15 +52,9 @@ export function createIpcHandlers(ports: IpcHandlerPorts): IpcHandlers {
   return {
     'state:get': async () => dashboardStateOf(monitor, ports.demo, ports.shellState?.()),
     'cases:set': async ({ receipts }) => {
-      const accepted: ReceiptNumber[] = [];
-      const errors = [];
-      for (const input of receipts) {
-        const parsed = parseReceipt(input);
-        if (parsed.ok) accepted.push(parsed.receipt);
-        else errors.push({ input, code: parsed.error.code, message: parsed.error.message });
-      }
-      // Nothing changes unless every number is valid: the user fixes the one the message names.
-      if (errors.length === 0) monitor.setCases([...new Set(accepted)]);
+      const { receipts: accepted, problems: errors } = parseReceiptList(receipts);
+      // Nothing changes unless every number is valid and given once: the user fixes the one the message names.
+      if (errors.length === 0) monitor.setCases(accepted);
       return { ok: errors.length === 0, errors };
     },
     'session:sign-in': async () => {

@@ -22,7 +22,7 @@ import { storedWorkAnswer } from '../shared/knowledge/work-answer';
 import type { Language, Localized } from '../shared/localized';
 import type { Finding, FindingType } from '../shared/monitor/findings';
 import type { AppState, CaseSnapshot } from '../shared/monitor/state';
-import { toIsoDate, toIsoInstant } from '../shared/myuscis/dates';
+import { dateOnlyDay, toIsoDate, toIsoInstant } from '../shared/myuscis/dates';
 import { isReceiptNumber, maskReceipt } from '../shared/receipt';
 import { newCardStatement, permitStatement, renewalStatement } from './record-facts';
 import { recordPage } from './record-page';
@@ -115,7 +115,8 @@ export function printableRecord({ state, now, language: lang, timeZone }: Printa
   /** A time USCIS gave (ISO, `+0000`, MM-DD-YYYY...), local with its zone; a date alone as a date; else as given. */
   const when = (raw: string | undefined): string => {
     if (raw === undefined || raw === '') return '';
-    const at = /T\d/.test(raw) ? toIsoInstant(raw) : null;
+    // Midnight UTC is how USCIS sends a date without a time: a day, never "12:00 AM UTC".
+    const at = /T\d/.test(raw) && dateOnlyDay(raw) === null ? toIsoInstant(raw) : null;
     if (at !== null) return formatShortStamp(Date.parse(at), lang, timeZone);
     const date = toIsoDate(raw);
     return date === null ? raw : formatMediumDay(date, lang);
@@ -210,7 +211,7 @@ export function printableRecord({ state, now, language: lang, timeZone }: Printa
     lines.push(`<h3>${say(WORDS.statuses)}</h3>`, table([WORDS.when, WORDS.officialTitle, WORDS.code, WORDS.reading], statuses));
     const events = byTime(detail?.events ?? [], (event) => event.eventTimestamp ?? event.createdAtTimestamp).map((event) => {
       const read = explainCode(event.eventCode ?? '', lang);
-      return [when(event.eventTimestamp ?? event.createdAtTimestamp), event.eventCode ?? '', codeReading(read)];
+      return [when(event.eventTimestamp ?? event.createdAtTimestamp), read.code, codeReading(read)];
     });
     lines.push(`<h3>${say(WORDS.events)}</h3>`, table([WORDS.when, WORDS.officialCode, WORDS.reading], events));
     const documentRows = byTime(documents?.items ?? [], (document) => document.createDate).map((document) => {
@@ -238,8 +239,9 @@ export function printableRecord({ state, now, language: lang, timeZone }: Printa
     const titleReading = read === null ? '' : read.match === 'unknown' ? WORDS.unknownTitle[lang] : STAGE_NAMES[read.stage][lang];
     return [titleReading, code ? `${code}: ${codeReading(explainCode(code, lang))}` : ''].filter(Boolean).join(' · ');
   }
+  /** The code's name without the title's own hedge: how sure it is is said once, in the parenthesis. */
   function codeReading(read: ReturnType<typeof explainCode>): string {
-    return `${read.title} (${WORDS.confidence[read.confidence][lang]})`;
+    return `${read.name} (${WORDS.confidence[read.confidence][lang]})`;
   }
 
   const findingRow = (finding: Finding): string[] => {

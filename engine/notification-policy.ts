@@ -2,7 +2,7 @@
 // and the "sign in again" message. Pure: it sends nothing and keeps no ledger itself; which findings are
 // announced at all is shared/monitor/announcement.ts's rule.
 
-import { formatLongDateTime } from '../shared/format-date';
+import { formatLongTime } from '../shared/format-date';
 import type { Language } from '../shared/localized';
 import type { Finding, FindingType } from '../shared/monitor/findings';
 import type { Settings } from '../shared/monitor/state';
@@ -65,7 +65,7 @@ export interface WordingContext {
 }
 
 function defaultDate(iso: string, language: Language): string {
-  return formatLongDateTime(Date.parse(iso), language);
+  return formatLongTime(iso, language);
 }
 
 /** "Your I-765 (IOE•••••2458)" / "Su I-765 (IOE•••••2458)". */

@@ -5,7 +5,7 @@ import type { MonitorEvent } from '../engine/monitor';
 import { signInAgainNotification, withWorkNote, wordFinding } from '../engine/notification-policy';
 import { formatMediumDateTime } from '../shared/format-date';
 import { calendarDay } from '../shared/knowledge/calendar-days';
-import { explainCode } from '../shared/knowledge/codes';
+import { codeInWords } from '../shared/knowledge/codes';
 import { pairVerdict, type PairVerdict } from '../shared/knowledge/daca-pair';
 import { snapshotView } from '../shared/knowledge/snapshot-view';
 import { STAGE_NAMES } from '../shared/knowledge/stages';
@@ -238,7 +238,7 @@ export class Narration {
             ? { en: `New document of yours on ${name}: “${documentType ?? '?'}”.`, es: `Documento nuevo suyo en ${name}: «${documentType ?? '?'}».` }
             : { en: `New document from USCIS on ${name}: “${documentType ?? '?'}”.`, es: `Documento nuevo de USCIS en ${name}: «${documentType ?? '?'}».` };
         case 'new-event': {
-          const step = code ? `${code}, ${explainCode(code, this.lang).title}` : this.say({ en: 'code unknown', es: 'código desconocido' });
+          const step = code ? codeInWords(code, this.lang) : this.say({ en: 'code unknown', es: 'código desconocido' });
           return { en: `New step recorded on ${name}: ${step}.`, es: `Paso nuevo registrado en ${name}: ${step}.` };
         }
         case 'new-notice':

@@ -8,12 +8,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { MYUSCIS_ORIGIN } from '../shared/myuscis/endpoints';
 import { saveProblemMessage } from '../shared/monitor/save-problem';
 import { settingsDateProblem } from '../shared/monitor/settings-dates';
-import { maskReceipt, parseReceipt, type ReceiptNumber } from '../shared/receipt';
-import type { Language } from '../shared/localized';
+import { maskReceipt, parseReceiptList, type ReceiptNumber } from '../shared/receipt';
+import type { Language, Localized } from '../shared/localized';
 import { isLoopbackOrigin, type MonitorEvent } from '../engine/monitor';
 import { describeDiscovery, discoveryOf } from '../engine/account-discovery';
 import type { Simulator } from '../simulator/server';
-import { commandLine, usageError } from './command-line';
+import { commandLine, languageArgument, OPTION_PROBLEMS, usageError } from './command-line';
 import type { Narration } from './headless-narration';
 import { systemLanguage } from './system-language';
 
@@ -68,7 +68,9 @@ store folder while they may write; the lock of a process that is no longer runni
 
 Exit codes: 0 done, 1 stopped by an error, 2 bad arguments, 3 the state could not be saved (the last
 good file is kept; the reason is printed), 4 another DACA Watch is using the store folder (nothing was
-read or written; with --once, after waiting its turn for --wait seconds).`;
+read or written; with --once, after waiting its turn for --wait seconds), 5 myUSCIS did not accept the
+session or ended it (sign in again, or pass a fresh --cookie); "Signed in" is printed only once myUSCIS
+has answered with the session.`;
 
 const MESSAGES = {
   noSession: {
@@ -78,6 +80,10 @@ const MESSAGES = {
   signedOut: {
     en: 'The session is not live: sign in again (or pass a fresh --cookie).',
     es: 'La sesión no está activa: vuelva a iniciar sesión (o use un --cookie nuevo).',
+  },
+  refused: {
+    en: 'myUSCIS did not accept this session: no checks until you sign in again (or pass a fresh --cookie).',
+    es: 'myUSCIS no aceptó esta sesión: no habrá consultas hasta que vuelva a iniciar sesión (o use un --cookie nuevo).',
   },
   receiptsNone: {
     en: '--receipts none stands alone: it stops watching every stored case.',
@@ -89,11 +95,20 @@ const MESSAGES = {
   },
 } as const;
 
-function fail(message: string): never {
-  return usageError('headless', message);
+/**
+ * This run's wording only: the stored language setting (the desktop app's) is left as it is. Known before the
+ * options are parsed, so a mistake in them is said in it too.
+ */
+const lang: Language = languageArgument() ?? systemLanguage();
+
+function fail(message: Localized): never {
+  return usageError('headless', message, lang);
 }
 
-const values = commandLine('headless', HELP, {
+const values = commandLine(
+  'headless',
+  HELP,
+  {
   receipts: { type: 'string' },
   'permit-expiry': { type: 'string' },
   origin: { type: 'string' },
@@ -109,18 +124,20 @@ const values = commandLine('headless', HELP, {
   speed: { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
-});
+  },
+  lang,
+);
 
-if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'es') fail(`--lang is en or es, not "${values.lang}"`);
-/** This run's wording only: the stored language setting (the desktop app's) is left as it is. */
-const lang: Language = values.lang === 'es' || values.lang === 'en' ? values.lang : systemLanguage();
+if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'es') fail({ en: `--lang is en or es, not "${values.lang}"`, es: `--lang admite en o es, no "${values.lang}"` });
 const speed = values.speed === undefined ? 21_600 : Number(values.speed);
-if (!Number.isFinite(speed) || speed < 1 || speed > 1_000_000) fail(`--speed needs a number from 1 to 1000000, got "${values.speed}"`);
-if (values.speed !== undefined && !values.demo) fail('--speed only goes with --demo');
-if (values.mask && !values.discover) fail('--mask only goes with --discover');
+if (!Number.isFinite(speed) || speed < 1 || speed > 1_000_000) fail(OPTION_PROBLEMS.speed(values.speed));
+if (values.speed !== undefined && !values.demo) fail({ en: '--speed only goes with --demo', es: '--speed solo va con --demo' });
+if (values.mask && !values.discover) fail({ en: '--mask only goes with --discover', es: '--mask solo va con --discover' });
 const waitSeconds = values.wait === undefined ? 60 : Number(values.wait);
-if (!Number.isFinite(waitSeconds) || waitSeconds < 0 || waitSeconds > 3_600) fail(`--wait needs a number of seconds from 0 to 3600, got "${values.wait}"`);
-if (values.wait !== undefined && !values.once) fail('--wait only goes with --once');
+if (!Number.isFinite(waitSeconds) || waitSeconds < 0 || waitSeconds > 3_600) {
+  fail({ en: `--wait needs a number of seconds from 0 to 3600, got "${values.wait}"`, es: `--wait necesita un número de segundos de 0 a 3600, no "${values.wait}"` });
+}
+if (values.wait !== undefined && !values.once) fail({ en: '--wait only goes with --once', es: '--wait solo va con --once' });
 
 let receipts: ReceiptNumber[] = [];
 /**
@@ -132,21 +149,21 @@ const receiptsGiven = values.receipts !== undefined;
 if (values.receipts !== undefined && values.receipts.trim().toLowerCase() === 'none') {
   // Explicitly nothing: unwatch every stored case.
 } else if (values.receipts !== undefined) {
-  for (const typed of values.receipts.split(',').filter((part) => part.trim() !== '')) {
-    if (typed.trim().toLowerCase() === 'none') fail(MESSAGES.receiptsNone[lang]);
-    const parsed = parseReceipt(typed);
-    if (!parsed.ok) fail(`"${typed.trim()}": ${parsed.error.message[lang]}`);
-    receipts.push(parsed.receipt);
-  }
-  if (receipts.length === 0) fail(MESSAGES.noReceipts[lang]);
-  if (receipts.length > 10) fail('at most 10 receipts');
+  const typed = values.receipts.split(',').filter((part) => part.trim() !== '');
+  if (typed.some((part) => part.trim().toLowerCase() === 'none')) fail(MESSAGES.receiptsNone);
+  const list = parseReceiptList(typed);
+  const [problem] = list.problems;
+  if (problem) fail(OPTION_PROBLEMS.receipt(problem));
+  receipts = list.receipts;
+  if (receipts.length === 0) fail(MESSAGES.noReceipts);
+  if (receipts.length > 10) fail(OPTION_PROBLEMS.tooManyReceipts);
 } else if (!values.demo && !values.discover && values['permit-expiry'] === undefined) {
-  fail(MESSAGES.noReceipts[lang]);
+  fail(MESSAGES.noReceipts);
 }
 const permitExpiry = values['permit-expiry'];
 if (permitExpiry !== undefined) {
   const problem = settingsDateProblem(permitExpiry);
-  if (problem) fail(`--permit-expiry: ${problem[lang]}`);
+  if (problem) fail({ en: `--permit-expiry: ${problem.en}`, es: `--permit-expiry: ${problem.es}` });
 }
 /** Only the calendar: no receipts, so no session and no request to USCIS. */
 const calendarOnly = !values.demo && !values.discover && receipts.length === 0;
@@ -157,13 +174,13 @@ if (!values.demo) {
   try {
     url = new URL(origin);
   } catch {
-    fail(`--origin "${origin}" is not a URL`);
+    fail(OPTION_PROBLEMS.notUrl(origin));
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackOrigin(url.origin))) {
-    fail(`--origin must be https (http is allowed only for a simulator on 127.0.0.1 or localhost), got "${origin}"`);
+    fail(OPTION_PROBLEMS.notHttps(origin));
   }
   origin = url.origin;
-  if (values.cookie === undefined && !calendarOnly) fail(MESSAGES.noSession[lang]);
+  if (values.cookie === undefined && !calendarOnly) fail(MESSAGES.noSession);
 }
 
 // Loaded once the arguments are known to be good: a mistake is answered without waiting for the engine.
@@ -178,7 +195,7 @@ const [{ startSimulator }, { createNodeMonitor }, { Narration: NarrationOf, rene
 let sim: Simulator | null = null;
 let cookie = values.cookie;
 if (values.demo) {
-  if (values.origin || values.cookie) fail('--demo brings its own simulator: leave out --origin and --cookie');
+  if (values.origin || values.cookie) fail({ en: '--demo brings its own simulator: leave out --origin and --cookie', es: '--demo trae su propio simulador: no use --origin ni --cookie' });
   // Sessions run on the wall clock, so the fast story does not end them between two timer ticks.
   sim = await startSimulator({ scenario: 'daca-renewal', clock: { speed }, accessClock: 'real' });
   origin = sim.dataOrigin;
@@ -276,6 +293,23 @@ function unreadableStore(error: unknown): never {
   );
   process.exit(1);
 }
+/**
+ * "Signed in" waits until myUSCIS has answered a request with the session (a check that read a case): a cookie it
+ * refuses is told once, as signed out, never as "Signed in" then "Sign in again"; the run then exits 5.
+ */
+let unprovenSignIn: MonitorEvent | null = null;
+/** Check outcomes that only a live session gets: USCIS answered about the case. */
+const ANSWERED = new Set(['ok', 'receipt-refused', 'wrong-receipt']);
+/** The session was refused or ended: the run cannot go on and does not end as a success (exit 5). */
+let sessionLost = false;
+/** myUSCIS answered with the session at least once in this run. */
+let sessionProven = false;
+function tell(event: MonitorEvent): void {
+  // --discover prints one answer; the reasons it could not are said on stderr.
+  if (!values.discover) print(event);
+  else if (event.kind === 'error') process.stderr.write(`${event.text?.[lang] ?? event.message}\n`);
+  if (event.kind === 'session' && event.state === 'signed-out') endSession();
+}
 let created: ReturnType<typeof createNodeMonitor>;
 try {
   created = createNodeMonitor({
@@ -286,11 +320,21 @@ try {
     // Spoken until the user picks a language in the app: this run's, like everything it prints.
     systemLanguage: lang,
     onEvent: (event) => {
-      // --discover prints one answer; the reasons it could not are said on stderr.
-      if (!values.discover) print(event);
-      else if (event.kind === 'error') process.stderr.write(`${event.text?.[lang] ?? event.message}\n`);
-      else if (event.kind === 'session' && event.state === 'signed-out') process.stderr.write(`${MESSAGES.signedOut[lang]}\n`);
-      if (event.kind === 'session' && event.state === 'signed-out') endSession();
+      if (event.kind === 'session' && event.state === 'signed-in') return void (unprovenSignIn = event);
+      if (event.kind === 'session') {
+        unprovenSignIn = null;
+        sessionLost = true;
+      } else if (unprovenSignIn && event.kind === 'check' && ANSWERED.has(event.outcome)) {
+        tell(unprovenSignIn);
+        unprovenSignIn = null;
+        sessionProven = true;
+      }
+      if (event.kind === 'session' && !sessionProven && narration) {
+        // Never live in this run: it did not "end", myUSCIS refused it.
+        say([MESSAGES.refused[lang]]);
+        return endSession();
+      }
+      tell(event);
     },
   });
 } catch (error) {
@@ -302,7 +346,10 @@ if (values.discover) {
   const cases = await monitor.discoverAccountCases((ms) => sleep(ms));
   monitor.stop();
   await sim?.close();
-  if (cases === null) process.exit(1);
+  if (cases === null) {
+    if (sessionLost) process.stderr.write(`headless: ${MESSAGES.signedOut[lang]}\n`);
+    process.exit(sessionLost ? 5 : 1);
+  }
   const discovery = discoveryOf(cases);
   const mask = values.mask === true || monitor.snapshot.settings.maskReceipts;
   const json = JSON.stringify({ kind: 'discovery', ...discovery }).replace(/IOE\d{10}/g, (receipt) => (mask ? maskReceipt(receipt as ReceiptNumber) : receipt));
@@ -330,6 +377,10 @@ const stop = async (code: number) => {
   monitor.stop();
   await sim?.close();
   if (narration) say(narration.summary());
+  if (sessionLost) {
+    process.stderr.write(`headless: ${MESSAGES.signedOut[lang]}\n`);
+    if (code === 0) code = 5;
+  }
   // Whatever else happened, a run whose state did not reach the disk does not end as a success.
   const unsaved = monitor.saveProblem();
   if (unsaved) {

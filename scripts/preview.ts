@@ -19,10 +19,10 @@ import { createNodeMonitor } from '../engine/node-monitor';
 import { releaseOnExit, storeInUseMessage, tryLockStore } from '../engine/store/store-lock';
 import { makeCreatedFoldersPrivate } from '../engine/store/private-modes';
 import { type DashboardState, type EventChannel, type IpcResult } from '../shared/ipc/contract';
-import { languageOfLocale, type Language } from '../shared/localized';
-import { parseReceipt, type ReceiptNumber } from '../shared/receipt';
+import { languageOfLocale, type Language, type Localized } from '../shared/localized';
+import { parseReceiptList, type ReceiptNumber } from '../shared/receipt';
 import { startSimulator, type Simulator } from '../simulator/server';
-import { commandLine, usageError } from './command-line';
+import { commandLine, OPTION_PROBLEMS, usageError } from './command-line';
 import { buildDashboard, buildFirstPaint } from './dashboard-build';
 import { systemLanguage } from './system-language';
 
@@ -65,11 +65,17 @@ function note(message: string): void {
   process.stderr.write(`preview: ${message}\n`);
 }
 
-function fail(message: string): never {
-  return usageError('preview', message);
+/** The system's language (the preview has no --lang): what it prints, option errors included, is said in it. */
+const lang: Language = systemLanguage();
+
+function fail(message: Localized): never {
+  return usageError('preview', message, lang);
 }
 
-const values = commandLine('preview', HELP, {
+const values = commandLine(
+  'preview',
+  HELP,
+  {
   origin: { type: 'string' },
   cookie: { type: 'string' },
   receipts: { type: 'string' },
@@ -80,40 +86,48 @@ const values = commandLine('preview', HELP, {
   renderer: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
-});
+  },
+  lang,
+);
 
 const port = values.port === undefined ? 0 : Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port needs a whole number from 0 to 65535, got "${values.port}"`);
-const speed = values.speed === undefined ? DEFAULT_SPEED : Number(values.speed);
-if (!Number.isFinite(speed) || speed < 1 || speed > 1_000_000) fail(`--speed needs a number from 1 to 1000000, got "${values.speed}"`);
-
-const typedReceipts: ReceiptNumber[] = [];
-for (const typed of values.receipts?.split(',').filter((part) => part.trim() !== '') ?? []) {
-  const parsed = parseReceipt(typed);
-  if (!parsed.ok) fail(`"${typed.trim()}": ${parsed.error.message.en}`);
-  typedReceipts.push(parsed.receipt);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  fail({ en: `--port needs a whole number from 0 to 65535, got "${values.port}"`, es: `--port necesita un número entero de 0 a 65535, no "${values.port}"` });
 }
-if (values.receipts !== undefined && typedReceipts.length === 0) fail('--receipts needs at least one receipt number');
-if (typedReceipts.length > 10) fail('at most 10 receipts');
+const speed = values.speed === undefined ? DEFAULT_SPEED : Number(values.speed);
+if (!Number.isFinite(speed) || speed < 1 || speed > 1_000_000) fail(OPTION_PROBLEMS.speed(values.speed));
+
+const { receipts: typedReceipts, problems } = parseReceiptList(values.receipts?.split(',').filter((part) => part.trim() !== '') ?? []);
+const [problem] = problems;
+if (problem) fail(OPTION_PROBLEMS.receipt(problem));
+if (values.receipts !== undefined && typedReceipts.length === 0) fail({ en: '--receipts needs at least one receipt number', es: '--receipts necesita al menos un número de recibo' });
+if (typedReceipts.length > 10) fail(OPTION_PROBLEMS.tooManyReceipts);
 
 if (values.origin === undefined) {
-  if (values.cookie !== undefined) fail('the built-in simulator makes its own session: --cookie goes with --origin');
+  if (values.cookie !== undefined) {
+    fail({ en: 'the built-in simulator makes its own session: --cookie goes with --origin', es: 'el simulador incorporado crea su propia sesión: --cookie va con --origin' });
+  }
 } else {
-  if (values.speed !== undefined) fail('--speed paces the built-in simulator: leave it out with --origin');
-  if (values['no-sign-in']) fail('--no-sign-in is for the built-in simulator: with --origin, leave out --cookie');
+  if (values.speed !== undefined) fail({ en: '--speed paces the built-in simulator: leave it out with --origin', es: '--speed marca el ritmo del simulador incorporado: no lo use con --origin' });
+  if (values['no-sign-in']) fail({ en: '--no-sign-in is for the built-in simulator: with --origin, leave out --cookie', es: '--no-sign-in es para el simulador incorporado: con --origin, no use --cookie' });
 }
 const externalOrigin = values.origin === undefined ? null : checkedOrigin(values.origin);
-if (values.renderer !== undefined && !existsSync(join(values.renderer, 'index.html'))) fail(`--renderer: no index.html in "${values.renderer}" (build it with npm run build: dist/renderer)`);
+if (values.renderer !== undefined && !existsSync(join(values.renderer, 'index.html'))) {
+  fail({
+    en: `--renderer: no index.html in "${values.renderer}" (build it with npm run build: dist/renderer)`,
+    es: `--renderer: no hay index.html en "${values.renderer}" (créelo con npm run build: dist/renderer)`,
+  });
+}
 
 function checkedOrigin(typed: string): string {
   let url: URL;
   try {
     url = new URL(typed);
   } catch {
-    fail(`--origin "${typed}" is not a URL`);
+    fail(OPTION_PROBLEMS.notUrl(typed));
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackOrigin(url.origin))) {
-    fail(`--origin must be https (http is allowed only for a simulator on 127.0.0.1 or localhost), got "${typed}"`);
+    fail(OPTION_PROBLEMS.notHttps(typed));
   }
   return url.origin;
 }

@@ -2,6 +2,7 @@
 // per language, shape and zone. Does no date arithmetic (see knowledge/calendar-days.ts) and reads no clock.
 
 import type { Language } from './localized';
+import { dateOnlyDay } from './myuscis/dates';
 
 const LOCALES: Record<Language, string> = { en: 'en-US', es: 'es-US' };
 
@@ -57,6 +58,21 @@ export function formatLongDateTime(at: number, lang: Language): string {
 /** An instant (epoch ms) in this computer's zone: "Dec 7, 2026, 3:05 PM" / "7 dic 2026, 3:05 p.m.". */
 export function formatMediumDateTime(at: number, lang: Language): string {
   return formatter(lang, 'mediumDateTime').format(at);
+}
+
+/**
+ * A time as USCIS or DACA Watch gave it (ISO): a value without a time of day (dateOnlyDay) as its day, "Dec 7, 2026",
+ * never "12:00 AM" or the evening before; any other as date and time in this computer's zone.
+ */
+export function formatMediumTime(value: string, lang: Language): string {
+  const day = dateOnlyDay(value);
+  return day === null ? formatMediumDateTime(Date.parse(value), lang) : formatMediumDay(day, lang);
+}
+
+/** As formatMediumTime, the month written out: "December 7, 2026" / "December 7, 2026 at 3:05 PM". */
+export function formatLongTime(value: string, lang: Language): string {
+  const day = dateOnlyDay(value);
+  return day === null ? formatLongDateTime(Date.parse(value), lang) : formatLongDay(day, lang);
 }
 
 /** An instant (epoch ms) in `timeZone` (default: this computer's), its zone named: "Dec 7, 2026, 3:05 PM EST". */

@@ -175,3 +175,37 @@ function showCharacter(character: string): string {
     ? `U+${character.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`
     : character;
 }
+
+/** What a list of receipts can be refused for: each number's own problem, or one number given twice. */
+export const RECEIPT_LIST_ERROR_CODES = [...RECEIPT_ERROR_CODES, 'duplicate'] as const;
+
+export interface ReceiptListProblem {
+  /** What the user typed, as typed. */
+  input: string;
+  code: (typeof RECEIPT_LIST_ERROR_CODES)[number];
+  message: Localized;
+}
+
+/**
+ * Every receipt of a list, parsed: the canonical numbers, and a problem for each entry that is not a receipt or that
+ * repeats an earlier one once normalised (`ioe 0912345678` is `IOE0912345678`). Watching one case twice would leave
+ * the pair's other case unwatched, so a repeat is refused, not folded.
+ */
+export function parseReceiptList(inputs: readonly string[]): { receipts: ReceiptNumber[]; problems: ReceiptListProblem[] } {
+  const receipts: ReceiptNumber[] = [];
+  const problems: ReceiptListProblem[] = [];
+  for (const input of inputs) {
+    const parsed = parseReceipt(input);
+    if (!parsed.ok) problems.push({ input, code: parsed.error.code, message: parsed.error.message });
+    else if (receipts.includes(parsed.receipt)) problems.push({ input, code: 'duplicate', message: duplicateMessage(parsed.receipt) });
+    else receipts.push(parsed.receipt);
+  }
+  return { receipts, problems };
+}
+
+function duplicateMessage(receipt: ReceiptNumber): Localized {
+  return {
+    en: `${receipt} is entered twice. Enter each receipt number once: the I-821D's and the I-765's are different numbers.`,
+    es: `${receipt} está escrito dos veces. Escriba cada número de recibo una sola vez: el del I-821D y el del I-765 son números distintos.`,
+  };
+}

@@ -1,7 +1,7 @@
 // Every word the dashboard itself says, in English and Spanish (usted), as one typed dictionary, plus the dates it
 // shows, kept (shapes from shared/format-date.ts). No explanations of codes, titles or verdicts: those come from shared/knowledge.
 
-import { formatMediumDateTime, formatMediumDay } from '../../shared/format-date';
+import { formatMediumDay, formatMediumTime } from '../../shared/format-date';
 import type { DocumentKind } from '../../shared/knowledge/documents';
 import type { FilingWindow } from '../../shared/knowledge/daca-timing';
 import { findingNamesIn } from '../../shared/knowledge/finding-names';
@@ -697,7 +697,7 @@ export function formatDay(day: string, lang: Language): string {
   return remembered(`${lang} day ${day.slice(0, 10)}`, () => formatMediumDay(day.slice(0, 10), lang));
 }
 
-/** An instant in the user's own time zone: "Jun 2, 2026, 3:05 PM". */
+/** An instant in the user's own time zone: "Jun 2, 2026, 3:05 PM"; a date without a time as that day: "May 29, 2026". */
 export function formatInstant(instant: string, lang: Language): string {
-  return remembered(`${lang} instant ${instant}`, () => formatMediumDateTime(Date.parse(instant), lang));
+  return remembered(`${lang} instant ${instant}`, () => formatMediumTime(instant, lang));
 }

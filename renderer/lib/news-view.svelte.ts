@@ -4,7 +4,7 @@
 
 import { outcomeParagraph } from '../../shared/knowledge/decision-outcomes';
 import { ENDING_STAGES, STAGE_NAMES } from '../../shared/knowledge/stages';
-import { explainCode } from '../../shared/knowledge/codes';
+import { capitalise, codeInWords } from '../../shared/knowledge/codes';
 import { classifyDocument, type DocumentKind } from '../../shared/knowledge/documents';
 import type { LearnedTitles } from '../../shared/knowledge/learned-titles';
 import type { Language } from '../../shared/localized';
@@ -31,7 +31,7 @@ export function findingSummary(finding: Finding, lang: Language, learned: Learne
     details.push(shownTitle);
     if (previousTitle !== undefined) details.push(t.before(officialTitle(previousTitle, undefined, lang) ?? previousTitle));
   } else if (code !== undefined) {
-    details.push(`${explainCode(code, lang, learned).title} (${code})`);
+    details.push(capitalise(codeInWords(code, lang, { learned })));
   }
   if (appointmentAt !== undefined) details.push(t.appointment(formatInstant(appointmentAt, lang)));
   // A decision other than approval says what it means for the DACA request and the permit, and what people do next.

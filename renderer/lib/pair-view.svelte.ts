@@ -7,9 +7,9 @@ import { pairVerdict, type PairVerdict } from '../../shared/knowledge/daca-pair'
 import { pendingSince, type Pending } from '../../shared/knowledge/daca-timing';
 import { learnTitles, type LearnedTitles } from '../../shared/knowledge/learned-titles';
 import { caseTimes, snapshotView } from '../../shared/knowledge/snapshot-view';
-import { stageAheadOfTitle } from '../../shared/knowledge/stage-guide';
+import { dacaRequestNextAfterPermit, stageAheadOfTitle } from '../../shared/knowledge/stage-guide';
 import { isApprovedStage, isEndingStage } from '../../shared/knowledge/stages';
-import { explainStatus } from '../../shared/knowledge/status-titles';
+import { explainStatus, NEXT_APPROVED_BY_FORM } from '../../shared/knowledge/status-titles';
 import type { Language } from '../../shared/localized';
 import type { StatusLink } from '../../shared/myuscis/status-text';
 import { isReceiptNumber, maskReceipt } from '../../shared/receipt';
@@ -70,6 +70,14 @@ export function learnedOf(cases: readonly WatchedCase[]): LearnedTitles {
   return cases.reduce<LearnedTitles>((known, { view }) => (view.status ? learnTitles(view.status, known) : known), {});
 }
 
+/**
+ * The titles USCIS showed with a code on this case alone (its status now and the history it still lists): the only
+ * titles that may be told as USCIS's for it. A pairing from the other case is not this case's title.
+ */
+export function titlesShownOn(watched: WatchedCase | undefined): LearnedTitles {
+  return watched?.view.status ? learnTitles(watched.view.status, {}) : {};
+}
+
 export function stageOf(verdict: PairVerdict, form: Form | null): CaseStage {
   return form === 'I-821D' ? verdict.stages.i821d : form === 'I-765' ? verdict.stages.i765 : 'unknown';
 }
@@ -93,7 +101,11 @@ export interface CaseFacts {
   pending?: Pending;
 }
 
-export function caseFacts(view: CaseView, stage: CaseStage, today: string, lang: Language): CaseFacts {
+/**
+ * `permitStage`: for the DACA request's (I-821D's) card, where its work permit (I-765) stands; once that is decided,
+ * the approved request's "what next" says so instead of promising the work permit decision.
+ */
+export function caseFacts(view: CaseView, stage: CaseStage, today: string, lang: Language, permitStage?: CaseStage): CaseFacts {
   const { detail, status } = view;
   const facts: CaseFacts = { office: status?.jurisdictionDescription, filed: detail?.submissionDate };
   const title = status?.statusTitle ?? status?.statusTitleSpanish;
@@ -105,6 +117,11 @@ export function caseFacts(view: CaseView, stage: CaseStage, today: string, lang:
     facts.titleBehind = ahead !== undefined;
     facts.explanation = ahead?.explanation[lang] ?? explained.explanation;
     facts.next = ahead?.next[lang] ?? explained.next;
+    // An approved title's "what next" speaks of both forms: each card says its own.
+    const form = view.detail?.formType;
+    if (!ahead && (explained.key === 'approved' || explained.key === 'approved-variant') && (form === 'I-821D' || form === 'I-765')) facts.next = NEXT_APPROVED_BY_FORM[form][lang];
+    const afterPermit = stage === 'approved' && permitStage !== undefined && permitStage !== 'unknown' && isDecided(permitStage) ? dacaRequestNextAfterPermit(permitStage) : undefined;
+    if (afterPermit) facts.next = afterPermit[lang];
   }
   const message = lang === 'es' ? (status?.statusTextSpanishPlain ?? status?.statusTextPlain) : status?.statusTextPlain;
   if (message !== undefined && message.text !== '') facts.message = message;

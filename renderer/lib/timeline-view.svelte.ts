@@ -15,7 +15,7 @@ import type { Finding, FindingType } from '../../shared/monitor/findings';
 import { toIsoDate } from '../../shared/myuscis/dates';
 import { formatInstant, MESSAGES, type Badge, type Messages, type Milestone } from './i18n';
 import { documentSource, findingSummary } from './news-view.svelte';
-import { officialTitle, type WatchedCase } from './pair-view.svelte';
+import { officialTitle, titlesShownOn, type WatchedCase } from './pair-view.svelte';
 
 /** good: an approval or a card; bad: a denial, a request for evidence, a returned card. */
 export type Tone = 'good' | 'bad' | 'plain';
@@ -257,15 +257,21 @@ function itemsOf(watched: WatchedCase, history: readonly Finding[], learned: Lea
       stage: read.stage,
     });
   }
+  const shownHere = titlesShownOn(watched);
   for (const event of detail?.events ?? []) {
     if (event.eventCode === undefined || event.eventCode.trim() === '') continue;
-    const read = explainCode(event.eventCode, lang, learned);
+    const own = explainCode(event.eventCode, lang, shownHere);
+    const read = own.source === 'learned' ? own : explainCode(event.eventCode, lang, learned);
+    // USCIS's word only when USCIS showed that title with the code on this case. A title from the other case or from
+    // the code table (as when the case's history stops listing the entry) is DACA Watch's reading of the code.
+    const confidence: Badge = own.source === 'learned' ? 'official' : read.confidence === 'official' ? 'inferred' : read.confidence;
     // USCIS re-emits an event with a new eventId but the same code and time: one item.
     const at = event.eventTimestamp ?? event.eventDateTime ?? event.createdAtTimestamp ?? event.createdAt;
     add(
       at,
       `event ${read.code} ${at}`,
-      { title: `${read.title} (${read.code})`, explanation: read.explanation, confidence: read.confidence, tone: toneOf(read.stage), stage: read.stage },
+      // The name without the title's own hedge: the badge says how sure it is, once.
+      { title: `${read.name} (${read.code})`, explanation: read.explanation, confidence, tone: toneOf(read.stage), stage: read.stage },
       `code ${read.code}`,
     );
   }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { FindingSchema } from '../monitor/findings';
 import { LIMITS } from '../limits';
 import { CaseSnapshotSchema, SettingsSchema } from '../monitor/state';
-import { RECEIPT_ERROR_CODES } from '../receipt';
+import { RECEIPT_LIST_ERROR_CODES } from '../receipt';
 import { AccountCasesSchema } from '../myuscis/account-cases';
 import { SAVE_FAILURE_CAUSES } from '../monitor/save-problem';
 import { isLoopbackHttpPage } from '../security/navigation';
@@ -91,7 +91,7 @@ export const SettingsChangeSchema = z.strictObject(
 const ReceiptProblemSchema = z.object({
   /** What the user typed, as typed. */
   input: z.string(),
-  code: z.enum(RECEIPT_ERROR_CODES),
+  code: z.enum(RECEIPT_LIST_ERROR_CODES),
   message: z.object({ en: z.string(), es: z.string() }),
 });
 

@@ -20,6 +20,13 @@ type CodeMeaning = {
   stage: Stage;
   step?: Step;
   title: Localized;
+  /**
+   * What the code means in a few words, without the title's own hedge ("(meaning disputed)", "(reported)"): a sentence
+   * or a label adds how sure it is once (codeInWords, a badge). Absent: the title says it plainly.
+   */
+  name?: Localized;
+  /** The name already says how sure it is (an unverified code): no qualifier is added to it. */
+  qualified?: true;
   explanation: Localized;
   /** A reported approval code too thin to state as a decision: it is told as likely, never as certain. */
   hedged?: true;
@@ -82,6 +89,7 @@ const MEANINGS: readonly CodeMeaning[] = [
   {
     codes: ['FTA1'], stage: 'review', confidence: 'disputed',
     title: { en: 'Further review (meaning disputed)', es: 'Revisión adicional (significado incierto)' },
+    name: { en: 'Further review', es: 'Revisión adicional' },
     explanation: {
       en: 'A review step that trackers read in different ways. It is not a decision either way.',
       es: 'Un paso de revisión que los sitios de seguimiento interpretan de distintas maneras. No es una decisión en ningún sentido.',
@@ -121,6 +129,7 @@ const MEANINGS: readonly CodeMeaning[] = [
   {
     codes: ['H008'], stage: 'biometrics', step: 'reused', confidence: 'disputed',
     title: { en: 'Biometrics reused? (meaning disputed)', es: '¿Datos biométricos reutilizados? (significado incierto)' },
+    name: { en: 'Biometrics reused', es: 'Datos biométricos reutilizados' },
     explanation: {
       en: 'Trackers disagree about this code. On its own it is not a decision: on a case already past biometrics it is at most a hint that a decision may be near.',
       es: 'Los sitios de seguimiento no se ponen de acuerdo sobre este código. Por sí solo, no es una decisión: en un caso que ya pasó por los datos biométricos, como mucho es una señal de que la decisión podría estar cerca.',
@@ -147,6 +156,7 @@ const MEANINGS: readonly CodeMeaning[] = [
   {
     codes: ['FBA', 'IK', 'IKA', 'IAK'], stage: 'evidence-request', step: 'request', confidence: 'community',
     title: { en: 'Request for Evidence (RFE)', es: 'Solicitud de Evidencia (RFE)' },
+    name: { en: 'Request for Evidence', es: 'Solicitud de Evidencia' },
     explanation: {
       en: 'USCIS needs more documents or information before it can decide. The request, by mail and usually in your documents, says what to send and by when.',
       es: 'USCIS necesita más documentos o información antes de decidir. La solicitud, que llega por correo y suele aparecer en sus documentos, indica qué debe enviar y la fecha límite.',
@@ -179,6 +189,7 @@ const MEANINGS: readonly CodeMeaning[] = [
   {
     codes: ['SA'], stage: 'approved', confidence: 'community',
     title: { en: 'Approved (reported)', es: 'Aprobado (según reportes)' },
+    name: { en: 'Approved', es: 'Aprobado' },
     explanation: {
       en: 'This code is in no published list, but it has been seen live with an “approved” status title. Take it as a likely approval until the status or a notice confirms it.',
       es: 'Este código no aparece en ninguna lista publicada, pero se ha visto en casos reales junto a un título de estatus de «aprobado». Tómelo como una probable aprobación hasta que el estatus o un aviso la confirme.',
@@ -187,6 +198,7 @@ const MEANINGS: readonly CodeMeaning[] = [
   {
     codes: ['APR0'], stage: 'approved', confidence: 'community', hedged: true,
     title: { en: 'Likely approval (reported code)', es: 'Probable aprobación (código reportado)' },
+    name: { en: 'Likely approval', es: 'Probable aprobación' },
     explanation: {
       en: 'USCIS recorded a code that trackers have seen with approvals: one saw it paired with approval wording, another counts it as an approval. It is a good sign, not a confirmed decision: wait for the status, an approval notice or your documents to confirm it.',
       es: 'USCIS registró un código que los sitios de seguimiento han visto junto a aprobaciones: uno lo vio con un texto de aprobación y otro lo cuenta como aprobación. Es una buena señal, no una decisión confirmada: espere a que el estatus, un aviso de aprobación o sus documentos lo confirmen.',
@@ -359,6 +371,8 @@ function UNVERIFIED_CODES(): CodeMeaning[] {
   return hints.map(([code, hint]) => ({
     codes: [code], stage: 'other', confidence: 'community',
     title: { en: `Code ${code} (listed by trackers, unverified)`, es: `Código ${code} (en listas de seguimiento, sin verificar)` },
+    name: { en: 'A step trackers list, unverified', es: 'Un paso de las listas de seguimiento, sin verificar' },
+    qualified: true,
     explanation: {
       en: `Public trackers list this code${hint ? `, and its letters may stand for ${hint.en}` : ''}, but no capture or report confirms what it means. Take it as a step that USCIS recorded, not as a decision: go by the status title and your documents.`,
       es: `Los sitios de seguimiento públicos incluyen este código en sus listas${hint ? `, y sus letras podrían referirse a ${hint.es}` : ''}, pero ninguna captura ni reporte confirma lo que significa. Tómelo como un paso que USCIS registró, no como una decisión: guíese por el título del estatus y sus documentos.`,
@@ -380,6 +394,10 @@ export interface CodeExplanation {
   stage: Stage;
   step?: Step;
   title: string;
+  /** The meaning in a few words, without a hedge or the code (USCIS's title for a learned pairing). */
+  name: string;
+  /** The name already says how sure it is (an unverified code). */
+  qualified?: true;
   explanation: string;
   /** Both readings of a disputed code. */
   readings?: [string, string];
@@ -403,13 +421,15 @@ export function explainCode(code: string, lang: Language, learned?: LearnedTitle
     if (familyMeaning !== undefined) return fromDictionary(normalised, familyMeaning, lang);
   }
   const shown = normalised || (lang === 'en' ? '(empty)' : '(vacío)');
-  const text: Record<Language, Pick<CodeExplanation, 'title' | 'explanation'>> = {
+  const text: Record<Language, Pick<CodeExplanation, 'title' | 'name' | 'explanation'>> = {
     en: {
       title: `Unknown code ${shown}`,
+      name: 'Unknown code',
       explanation: `DACA Watch does not know code ${shown} yet. USCIS adds new codes from time to time; a new code does not mean a decision by itself, so go by the status title and your documents.`,
     },
     es: {
       title: `Código desconocido: ${shown}`,
+      name: 'Código desconocido',
       explanation: `DACA Watch todavía no conoce el código ${shown}. USCIS agrega códigos nuevos de vez en cuando; un código nuevo no significa por sí solo una decisión, así que guíese por el título del estatus y sus documentos.`,
     },
   };
@@ -417,7 +437,17 @@ export function explainCode(code: string, lang: Language, learned?: LearnedTitle
 }
 
 function fromDictionary(code: string, meaning: CodeMeaning, lang: Language): CodeExplanation {
-  const base: Omit<CodeExplanation, 'explanation'> = { code, source: 'built-in', confidence: meaning.confidence, stage: meaning.stage, step: meaning.step, title: meaning.title[lang], ...(meaning.hedged ? { hedged: true } : {}) };
+  const base: Omit<CodeExplanation, 'explanation'> = {
+    code,
+    source: 'built-in',
+    confidence: meaning.confidence,
+    stage: meaning.stage,
+    step: meaning.step,
+    title: meaning.title[lang],
+    name: (meaning.name ?? meaning.title)[lang],
+    ...(meaning.qualified ? { qualified: true } : {}),
+    ...(meaning.hedged ? { hedged: true } : {}),
+  };
   if (meaning.confidence !== 'disputed') return { ...base, explanation: meaning.explanation[lang] };
   const [first, second] = meaning.readings;
   const readings: [string, string] = [capitalise(first[lang]), capitalise(second[lang])];
@@ -446,10 +476,52 @@ function fromLearned(code: string, pairing: LearnedTitle, meaning: CodeMeaning |
     stage: known ? status.stage : meaning?.stage ?? status.stage,
     step: known ? status.step : meaning?.step,
     title,
+    name: title,
     explanation: known ? status.explanation : (meaning?.explanation ?? unexplained)[lang],
   };
 }
 
-function capitalise(sentence: string): string {
+/** How sure a reading of a code is, said once after its meaning (nothing for USCIS's own word). */
+const CODE_QUALIFIERS: Record<Confidence | 'inferred', Localized> = {
+  official: { en: '', es: '' },
+  inferred: { en: '', es: '' },
+  community: { en: 'as public trackers report it', es: 'según los sitios de seguimiento' },
+  disputed: { en: 'though trackers disagree on its meaning', es: 'aunque los sitios de seguimiento no coinciden en su significado' },
+  unknown: { en: 'unconfirmed', es: 'sin confirmar' },
+};
+
+const ON_FORM: Record<'I-821D' | 'I-765', Localized> = {
+  'I-821D': { en: 'on the DACA request (I-821D)', es: 'en la solicitud de DACA (I-821D)' },
+  'I-765': { en: 'on the work permit case (I-765)', es: 'en el caso del permiso de trabajo (I-765)' },
+};
+
+/**
+ * A code in a plain sentence, named once with its meaning and how sure that is: "USCIS’s internal code LED (card
+ * delivered) on the work permit case (I-765)", "USCIS’s internal code SA (approved, as public trackers report it)".
+ * `confidence` overrides the dictionary's (a piece of evidence says how it was read); `learned`: the pairings USCIS
+ * showed for this case, so its own title is quoted.
+ */
+export function codeInWords(code: string, lang: Language, options: { form?: 'I-821D' | 'I-765' | null; confidence?: Confidence | 'inferred'; learned?: LearnedTitles } = {}): string {
+  const read = explainCode(code, lang, options.learned);
+  const qualifier = read.qualified ? '' : CODE_QUALIFIERS[options.confidence ?? read.confidence][lang];
+  const meaning =
+    read.source === 'fallback'
+      ? { en: 'one DACA Watch does not know yet', es: 'uno que DACA Watch todavía no conoce' }[lang]
+      : read.source === 'learned'
+        ? { en: `shown by USCIS as “${read.title}”`, es: `que USCIS mostró como «${read.title}»` }[lang]
+        : [plainStart(read.name), qualifier].filter((part) => part !== '').join(', ');
+  const where = options.form ? ` ${ON_FORM[options.form][lang]}` : '';
+  return lang === 'en' ? `USCIS’s internal code ${read.code} (${meaning})${where}` : `el código interno de USCIS ${read.code} (${meaning})${where}`;
+}
+
+/** A name inside a sentence: "Card delivered" -> "card delivered"; "Request for Evidence" and "I-765 …" keep their capitals. */
+function plainStart(name: string): string {
+  const [first = '', ...rest] = name.split(' ');
+  const plainWords = /^[A-ZÁÉÍÓÚÑ][a-záéíóúñ]*[,;]?$/.test(first) && rest.every((word) => word === word.toLowerCase());
+  return plainWords ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
+/** The sentence with its first letter in upper case. */
+export function capitalise(sentence: string): string {
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }

@@ -8,6 +8,7 @@ import { readCase, type CaseReading, type CaseStage, type CaseView, type Evidenc
 import { DECISION_GOAL_DAYS, pendingSince, permitOutlook, type Pending, type PermitOutlook } from './daca-timing';
 import { learnTitles, type LearnedTitles } from './learned-titles';
 import { outcomeParagraph } from './decision-outcomes';
+import { codeInWords } from './codes';
 import { STAGE_PROGRESS, isApprovedStage, isEndingStage, type EndingStage, type Stage, type Step } from './stages';
 
 export type { CaseView, Evidence } from './case-reading';
@@ -379,13 +380,14 @@ const QUALIFIERS: Record<Evidence['confidence'], Localized> = {
 export function describeEvidence(evidence: Evidence, lang: Language): string {
   const { form } = evidence;
   const what = evidence.what[lang];
-  const phrases: Record<Evidence['kind'], Localized> = {
+  const phrases: Record<Exclude<Evidence['kind'], 'code'>, Localized> = {
     title: { en: `the ${form} status “${what}”`, es: `el estatus «${what}» del ${form}` },
     document: { en: `the ${form} document “${what}”`, es: `el documento «${what}» del ${form}` },
-    code: { en: `code ${what} on the ${form}`, es: `el código ${what} del ${form}` },
     flag: { en: `the “action required” mark on the ${form}`, es: `la indicación de «acción requerida» del ${form}` },
     inference: { en: what, es: what },
   };
+  // A code is named once, with its meaning and how sure that is, inside its own parenthesis.
+  if (evidence.kind === 'code') return codeInWords(what, lang, { form, confidence: evidence.confidence });
   return phrases[evidence.kind][lang] + QUALIFIERS[evidence.confidence][lang];
 }
 

@@ -3,7 +3,7 @@
 
 import type { Localized } from '../localized';
 import { OUTCOME_WORDS } from './decision-outcomes';
-import { ENDING_STAGES, STAGE_PROGRESS, isEndingStage, type Stage } from './stages';
+import { ENDING_STAGES, STAGE_NAMES, STAGE_PROGRESS, isEndingStage, type Stage } from './stages';
 
 export interface StageGuide {
   explanation: Localized;
@@ -81,4 +81,42 @@ export function stageAheadOfTitle(stage: Stage, titleStage: Stage | undefined): 
   const decided = (value: Stage) => isEndingStage(value) || STAGE_PROGRESS[value] >= STAGE_PROGRESS.approved;
   if (isEndingStage(stage)) return isEndingStage(titleStage) ? undefined : guide;
   return !decided(titleStage) || STAGE_PROGRESS[stage] > STAGE_PROGRESS[titleStage] ? guide : undefined;
+}
+
+const NOTHING_ELSE: Localized = { en: 'Nothing else is expected on this case.', es: 'No se espera nada más en este caso.' };
+
+/** Where the work permit (I-765) stands once it is decided, said from the DACA request's card. */
+const PERMIT_DECIDED: Partial<Record<Stage, Localized>> = {
+  approved: {
+    en: 'Your work permit (I-765) was approved too; its new card is produced and mailed next (see the work permit’s card).',
+    es: 'Su permiso de trabajo (I-765) también fue aprobado; ahora se produce y se envía por correo la nueva tarjeta (vea la tarjeta del permiso de trabajo).',
+  },
+  'card-mailed': {
+    en: 'Your work permit (I-765) was approved and its new card was mailed (see the work permit’s card).',
+    es: 'Su permiso de trabajo (I-765) fue aprobado y su nueva tarjeta se envió por correo (vea la tarjeta del permiso de trabajo).',
+  },
+  'card-delivered': {
+    en: 'Your work permit (I-765) was approved and its new card was delivered.',
+    es: 'Su permiso de trabajo (I-765) fue aprobado y su nueva tarjeta fue entregada.',
+  },
+  'card-returned': {
+    en: 'Your work permit (I-765) was approved, but its new card was returned to USCIS (see the work permit’s card).',
+    es: 'Su permiso de trabajo (I-765) fue aprobado, pero su nueva tarjeta fue devuelta a USCIS (vea la tarjeta del permiso de trabajo).',
+  },
+};
+
+/**
+ * What follows an approved DACA request (I-821D) once its work permit (I-765) is decided: the approval's usual
+ * "the work permit decision usually follows within days" would promise a decision that already came. Undefined
+ * while the work permit is still pending (the usual words stand).
+ */
+export function dacaRequestNextAfterPermit(permitStage: Stage): Localized | undefined {
+  const card = permitStage === 'card-ordered' || permitStage === 'card-produced' ? 'approved' : permitStage;
+  const said: Localized | undefined = isEndingStage(permitStage)
+    ? {
+        en: `USCIS decided your work permit (I-765): ${STAGE_NAMES[permitStage].en.toLowerCase()} (see the work permit’s card).`,
+        es: `USCIS decidió su permiso de trabajo (I-765): ${STAGE_NAMES[permitStage].es.toLowerCase()} (vea la tarjeta del permiso de trabajo).`,
+      }
+    : PERMIT_DECIDED[card];
+  return said === undefined ? undefined : { en: `${said.en} ${NOTHING_ELSE.en}`, es: `${said.es} ${NOTHING_ELSE.es}` };
 }

@@ -30,6 +30,18 @@ const NEXT_APPROVED: Localized = {
   es: 'Para el permiso de trabajo (I-765): se produce la nueva tarjeta y se envía por correo, normalmente en unas dos semanas. Para la solicitud de DACA (I-821D): la decisión del permiso de trabajo suele llegar pocos días después.',
 };
 
+/** What follows an approval on one form: a card that knows its form says only its own half of NEXT_APPROVED. */
+export const NEXT_APPROVED_BY_FORM: Record<'I-821D' | 'I-765', Localized> = {
+  'I-765': {
+    en: 'The new card is produced and mailed, usually within two weeks.',
+    es: 'Se produce la nueva tarjeta y se envía por correo, normalmente en unas dos semanas.',
+  },
+  'I-821D': {
+    en: 'USCIS decides the work permit (I-765) next: the work permit decision usually follows within days.',
+    es: 'USCIS decide después el permiso de trabajo (I-765): la decisión del permiso de trabajo suele llegar pocos días después.',
+  },
+};
+
 const STATUS_TITLES = {
   received: {
     stage: 'filed',

@@ -37,6 +37,17 @@ export function toIsoDate(raw: unknown): string | null {
   return readDate(raw)?.writtenDate ?? null;
 }
 
+/**
+ * The day of a value that carries no time of day: `2026-05-29`, `07-18-2026 00:00:00`, or midnight exactly in UTC
+ * (`2026-05-29T00:00:00.000Z`, `+0000`), which is how USCIS sends its date-only fields. Null for a time of day (or
+ * a midnight in another offset, which is a real time) and for anything unreadable. Such a value is shown as a day:
+ * as a time it reads "12:00 AM UTC", or the evening before in the Americas.
+ */
+export function dateOnlyDay(raw: unknown): string | null {
+  const read = readDate(raw);
+  return read !== null && read.instant === Date.parse(read.writtenDate) ? read.writtenDate : null;
+}
+
 function readDate(raw: unknown): ReadDate | null {
   return typeof raw === 'string' ? readDateText(raw) : null;
 }

@@ -47,9 +47,19 @@ describe('dashboard requests', () => {
     expect(bad.ok).toBe(false);
     expect(bad.errors).toEqual([expect.objectContaining({ input: 'EAC1234567890', message: { en: expect.stringContaining('IOE'), es: expect.any(String) } })]);
     expect(run.monitor.snapshot.cases.map((c) => c.receipt)).toEqual([h.sim.receipts.i821d, h.sim.receipts.i765]);
-    const good = await handlers['cases:set']({ receipts: ['ioe 093-301-2458', 'IOE0933012458'] });
+    const good = await handlers['cases:set']({ receipts: ['ioe 093-301-2458'] });
     expect(good).toEqual({ ok: true, errors: [] });
     expect(run.monitor.snapshot.cases.map((c) => c.receipt)).toEqual(['IOE0933012458']);
+  });
+
+  it('refuses the same receipt given twice (once its case and spaces are normalised) and changes nothing', async () => {
+    const { run, handlers, h } = await setup();
+    const twice = await handlers['cases:set']({ receipts: ['ioe 093-301-2458', 'IOE0933012458'] });
+    expect(twice.ok).toBe(false);
+    expect(twice.errors).toEqual([
+      { input: 'IOE0933012458', code: 'duplicate', message: { en: expect.stringContaining('IOE0933012458 is entered twice'), es: expect.stringContaining('IOE0933012458 está escrito dos veces') } },
+    ]);
+    expect(run.monitor.snapshot.cases.map((c) => c.receipt)).toEqual([h.sim.receipts.i821d, h.sim.receipts.i765]);
   });
 
   it('signs out without a "sign in again" notification, and opens the sign-in window on request', async () => {

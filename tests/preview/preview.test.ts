@@ -398,14 +398,35 @@ describe('arguments', () => {
     [['--origin', 'http://example.com'], '--origin must be https'],
     [['--origin', 'http://127.0.0.1:9', '--no-sign-in'], '--no-sign-in is for the built-in simulator'],
     [['--renderer', '/nowhere'], '--renderer: no index.html'],
+    [['--receipts', 'IOE0933012457,ioe 093 301 2457'], 'IOE0933012457 is entered twice'],
   ])('%j exits 2 and says why', async (args, message) => {
-    const child = spawnPreview(args);
+    const { status, stderr } = await badArguments(args, { LANG: 'en_US.UTF-8' });
+    expect({ status, stderr }).toEqual({ status: 2, stderr: expect.stringContaining(message) });
+    expect(stderr).toMatch(/Try --help\.\n$/);
+  });
+
+  it.each([
+    [['--bogus'], "Opción desconocida '--bogus'"],
+    [['--speed', 'fast'], '--speed necesita un número'],
+    [['--cookie', 'a=b'], '--cookie va con --origin'],
+    [['--origin', 'http://example.com'], '--origin debe ser https'],
+    [['--receipts', 'IOE0933012457,IOE0933012457'], 'IOE0933012457 está escrito dos veces'],
+  ])('%j under a Spanish system exits 2 and says why in Spanish', async (args, message) => {
+    const { status, stderr } = await badArguments(args, { LANG: 'es_MX.UTF-8' });
+    expect({ status, stderr }).toEqual({ status: 2, stderr: expect.stringContaining(message) });
+    expect(stderr).toMatch(/Pruebe --help\.\n$/);
+    expect(stderr).not.toMatch(/Try --help|Unknown option|goes with/);
+  });
+
+  /** The preview started with bad arguments, in a terminal whose language is `env`'s LANG. */
+  async function badArguments(args: string[], env: { LANG: string }): Promise<{ status: unknown; stderr: string }> {
+    const child = spawnPreview(args, { ...process.env, LC_ALL: '', LC_MESSAGES: '', ...env });
     startedInTest.push(child);
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const status = await new Promise((resolve) => child.once('close', resolve));
-    expect({ status, stderr }).toEqual({ status: 2, stderr: expect.stringContaining(message) });
-  });
+    return { status, stderr };
+  }
 
   it('lists its options with --help', async () => {
     const child = spawnPreview(['--help']);

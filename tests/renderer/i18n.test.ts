@@ -64,6 +64,13 @@ describe('dates', () => {
     expect(formatMonth('2026-01-01', 'en', true)).toBe('Jan 2026');
     expect(formatMonth('2026-07-01', 'en', false)).toBe('Jul');
   });
+
+  it('shows a date USCIS gave without a time as that day, never at 12:00 AM or the evening before', () => {
+    for (const value of ['2026-05-29', '2026-05-29T00:00:00.000Z', '2026-05-29T00:00:00.000+0000']) {
+      expect(formatInstant(value, 'en')).toBe('May 29, 2026');
+      expect(formatInstant(value, 'es')).toBe('29 may 2026');
+    }
+  });
 });
 
 describe('the demo pace', () => {

@@ -53,9 +53,10 @@ describe('findingSummary', () => {
 
   it('explains a code with the knowledge base (or what USCIS paired it with), and leaves what a decision rests on to the entry', () => {
     const event = finding({ type: 'new-event', detail: { code: 'FTA0', evidence: [] } });
-    expect(findingSummary(event, 'en', {}).details).toEqual(['Background checks back; under review (FTA0)']);
+    expect(findingSummary(event, 'en', {}).details).toEqual(['USCIS’s internal code FTA0 (background checks back; under review, as public trackers report it)']);
+    expect(findingSummary(event, 'es', {}).details).toEqual(['El código interno de USCIS FTA0 (llegaron los resultados de antecedentes; caso en revisión, según los sitios de seguimiento)']);
     expect(findingSummary(event, 'en', { FTA0: { en: 'Case Is Being Actively Reviewed By USCIS' } }).details)
-      .toEqual(['Case Is Being Actively Reviewed By USCIS (FTA0)']);
+      .toEqual(['USCIS’s internal code FTA0 (shown by USCIS as “Case Is Being Actively Reviewed By USCIS”)']);
     const approval = finding({ type: 'silent-approval', detail: { documentType: 'I-765 C33 Standalone Approval', evidence: ['document', 'event'] } });
     expect(findingSummary(approval, 'en', {}).details).toEqual(['I-765 C33 Standalone Approval']);
   });

@@ -11,10 +11,12 @@ import {
   officialTitle,
   shownReceipt,
   stageOf,
+  titlesShownOn,
   verdictOf,
   watchedCases,
 } from '../../renderer/lib/pair-view.svelte';
 import { exampleDashboardState } from '../helpers/example-dashboard-state';
+import { cardDeliveredState } from '../helpers/dashboard-state-samples';
 
 const I821D = 'IOE0933012457';
 const I765 = 'IOE0933012458';
@@ -166,6 +168,53 @@ describe('receipts, days and messages', () => {
   });
 });
 
+describe('the DACA request’s card once the work permit is decided', () => {
+  const FOLLOWS = { en: /work permit decision usually follows/, es: /decisión del permiso de trabajo suele llegar/ };
+
+  it.each(['en', 'es'] as const)('%s: after the card was delivered, no longer promises the work permit decision', (lang) => {
+    const cases = watchedCases(cardDeliveredState());
+    const verdict = verdictOf(cases, '2026-08-12', null);
+    const request = cases.find((watched) => watched.form === 'I-821D')!;
+    expect([stageOf(verdict, 'I-821D'), stageOf(verdict, 'I-765')]).toEqual(['approved', 'card-delivered']);
+    // Without the work permit's stage (another card, or a pending permit), the approval's usual words.
+    expect(caseFacts(request.view, 'approved', '2026-08-12', lang).next).toMatch(FOLLOWS[lang]);
+    const facts = caseFacts(request.view, 'approved', '2026-08-12', lang, stageOf(verdict, 'I-765'));
+    expect(facts.next).not.toMatch(FOLLOWS[lang]);
+    expect(facts.next).toContain(lang === 'en' ? 'its new card was delivered' : 'su nueva tarjeta fue entregada');
+  });
+
+  it.each(['approved', 'card-ordered', 'card-produced', 'card-mailed', 'card-delivered', 'card-returned', 'denied'] as const)(
+    'with the work permit %s, says where it stands, in both languages',
+    (permitStage) => {
+      const request = watchedCases(cardDeliveredState()).find((watched) => watched.form === 'I-821D')!;
+      for (const lang of ['en', 'es'] as const) {
+        const next = caseFacts(request.view, 'approved', '2026-08-12', lang, permitStage).next!;
+        expect(next).not.toMatch(FOLLOWS[lang]);
+        expect(next).toContain(lang === 'en' ? 'work permit (I-765)' : 'permiso de trabajo (I-765)');
+      }
+    },
+  );
+
+  it.each(['en', 'es'] as const)('%s: each approved card says what follows on its own form only', (lang) => {
+    const delivered = cardDeliveredState();
+    const permit = delivered.snapshots[I765]!;
+    const approved = { ...delivered, snapshots: { ...delivered.snapshots, [I765]: { ...permit, status: { ...permit.status!, title: 'Case Was Approved', code: 'DA' } } } };
+    const cases = watchedCases(approved);
+    const card = (form: 'I-821D' | 'I-765') => cases.find((watched) => watched.form === form)!;
+    const permitNext = caseFacts(card('I-765').view, 'approved', '2026-08-12', lang).next!;
+    expect(permitNext).toMatch(lang === 'en' ? /new card is produced and mailed/ : /se produce la nueva tarjeta/i);
+    expect(permitNext).not.toMatch(/I-821D|DACA/);
+    const requestNext = caseFacts(card('I-821D').view, 'approved', '2026-08-12', lang).next!;
+    expect(requestNext).toMatch(FOLLOWS[lang]);
+    expect(requestNext).not.toMatch(/card|tarjeta/i);
+  });
+
+  it('keeps the usual words while the work permit is pending', () => {
+    const request = watchedCases(cardDeliveredState()).find((watched) => watched.form === 'I-821D')!;
+    expect(caseFacts(request.view, 'approved', '2026-08-12', 'en', 'review').next).toMatch(FOLLOWS.en);
+  });
+});
+
 describe('one voice: a stage ahead of USCIS’s status title', () => {
   it('explains the stage first, marks the title as not updated yet, and says what follows the stage', () => {
     const cases = watchedCases(state('i821d-first'));
@@ -193,5 +242,15 @@ describe('one voice: a stage ahead of USCIS’s status title', () => {
     expect(cases.map((watched) => watched.readAt)).toEqual([AT, AT]);
     const other = watchedCases(exampleDashboardState({ cases: [{ receipt: I821D, formType: 'I-131', problem: null, failing: null, stalled: null }], snapshots: {} }));
     expect(other[0]).toMatchObject({ form: null, formType: 'I-131', readAt: null });
+  });
+});
+
+describe('titlesShownOn', () => {
+  it('holds only the titles USCIS showed on that case, not the other case’s', () => {
+    const cases = watchedCases(cardDeliveredState());
+    const [request, permit] = [cases.find((watched) => watched.form === 'I-821D'), cases.find((watched) => watched.form === 'I-765')];
+    expect(titlesShownOn(request)).toEqual({ IAF: { en: 'Case Was Received' }, DA: { en: 'Case Was Approved' } });
+    expect(titlesShownOn(permit)).toEqual({ IAF: { en: 'Case Was Received' }, LED: { en: 'Card Was Delivered To Me By The Post Office' } });
+    expect(titlesShownOn(undefined)).toEqual({});
   });
 });

@@ -6,7 +6,7 @@ import { pendingSince, permitOutlook } from '../../shared/knowledge/daca-timing'
 import { FindingSchema, type Finding } from '../../shared/monitor/findings';
 import { LIMITS } from '../../shared/limits';
 import { CaseSnapshotSchema, type CaseSnapshot } from '../../shared/monitor/state';
-import { watchedCases } from '../../renderer/lib/pair-view.svelte';
+import { learnedOf, watchedCases } from '../../renderer/lib/pair-view.svelte';
 import { timelineOf, type TimelineInput } from '../../renderer/lib/timeline-view.svelte';
 import { exampleDashboardState } from '../helpers/example-dashboard-state';
 
@@ -57,8 +57,8 @@ describe('timelineOf', () => {
     const { points } = timelineOf(input({ lanes: lanes(snapshots), lang: 'es' }));
     const items = points.flatMap((point) => point.items.map((item) => [point.lane, item.title, item.confidence, item.tone]));
     expect(items).toEqual(expect.arrayContaining([
-      [0, 'Revisión adicional (significado incierto) (FTA1)', 'disputed', 'plain'],
-      [0, 'Código desconocido: ZZ99 (ZZ99)', 'unknown', 'plain'],
+      [0, 'Revisión adicional (FTA1)', 'disputed', 'plain'],
+      [0, 'Código desconocido (ZZ99)', 'unknown', 'plain'],
       [1, 'I-765 C33 Standalone Approval', 'official', 'good'],
       [1, 'Caso Fue Aprobado', 'official', 'good'],
     ]));
@@ -74,6 +74,59 @@ describe('timelineOf', () => {
     expect(point?.items.map(({ title, repeats, confidence, tone }) => [title, repeats, confidence, tone])).toEqual([
       ['Card Was Mailed To Me (LEA)', 2, 'official', 'good'],
     ]);
+  });
+
+  describe('a code whose status entry the case’s history no longer lists', () => {
+    /** The I-765 with the LDA and LED events; its status once listed both, now only the current LED one. */
+    const permit = (history: Array<{ code: string; title: string; date: string }>) =>
+      CaseSnapshotSchema.parse({
+        detail: {
+          at: AT,
+          formType: 'I-765',
+          events: [
+            { eventId: 'a', eventCode: 'DA', eventTimestamp: '2026-06-01T14:00:00.000Z' },
+            { eventId: 'b', eventCode: 'LDA', eventTimestamp: '2026-06-03T14:00:00.000Z' },
+            { eventId: 'c', eventCode: 'LED', eventTimestamp: '2026-06-09T14:00:00.000Z' },
+          ],
+          notices: [],
+        },
+        status: { at: AT, code: 'LED', title: 'Card Was Delivered To Me By The Post Office', date: '2026-06-09T14:00:00.000Z', history },
+      });
+    /** The I-821D, whose own status shows DA with its title: a pairing the I-765 never showed. */
+    const request = CaseSnapshotSchema.parse({
+      detail: { at: AT, formType: 'I-821D', events: [], notices: [] },
+      status: { at: AT, code: 'DA', title: 'Case Was Approved', date: '2026-06-01T14:00:00.000Z', history: [] },
+    });
+    const itemsOfPermit = (snapshot: CaseSnapshot, lang: 'en' | 'es' = 'en') => {
+      const cases = lanes({ [I821D]: request, [I765]: snapshot });
+      const learned = learnedOf(cases);
+      return timelineOf(input({ lanes: cases, learned, lang }))
+        .points.filter((point) => point.lane === 1)
+        .flatMap((point) => point.items.map((item) => [item.title, item.confidence]));
+    };
+
+    it('says USCIS’s title (from USCIS) while the history lists it', () => {
+      const listed = permit([
+        { code: 'DA', title: 'Case Was Approved', date: '2026-06-01' },
+        { code: 'LDA', title: 'Card Was Mailed To Me', date: '2026-06-03' },
+      ]);
+      expect(itemsOfPermit(listed)).toEqual(expect.arrayContaining([
+        ['Case Was Approved (DA)', 'official'],
+        ['Card Was Mailed To Me (LDA)', 'official'],
+        ['Card Was Delivered To Me By The Post Office (LED)', 'official'],
+      ]));
+    });
+
+    it.each(['en', 'es'] as const)('%s: labels a title learned from the other case or from the code table DACA Watch’s reading, not USCIS’s', (lang) => {
+      const items = itemsOfPermit(permit([]), lang);
+      const byCode = (code: string) => items.filter(([title]) => title!.endsWith(`(${code})`));
+      // DA: the title the I-821D showed; LDA: the code table's. USCIS showed neither for this case any more.
+      expect(byCode('DA')).toEqual([[expect.any(String), 'inferred']]);
+      expect(byCode('LDA')).toEqual([[expect.any(String), 'inferred']]);
+      // The current status still shows LED with its title on this case: USCIS's word.
+      expect(byCode('LED').map(([, confidence]) => confidence)).toEqual(['official']);
+      expect(items.filter(([, confidence]) => confidence === 'official').every(([title]) => title!.endsWith('(LED)'))).toBe(true);
+    });
   });
 
   it('draws the conclusions DACA Watch drew, labelled as its reading, but not findings that restate a fact already drawn', () => {

@@ -18,8 +18,8 @@ const RUNNER = await bundledScript('scripts/headless.ts');
 /** The environment a person's terminal gives: English unless a test says otherwise. */
 const ENV = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
 
-function run(args: string[]): { status: number | null; stdout: string; stderr: string; lines: Array<Record<string, unknown>> } {
-  const result = spawnSync(process.execPath, [...RUNNER, ...args], { encoding: 'utf8', timeout: 60_000, env: ENV });
+function run(args: string[], env: NodeJS.ProcessEnv = ENV): { status: number | null; stdout: string; stderr: string; lines: Array<Record<string, unknown>> } {
+  const result = spawnSync(process.execPath, [...RUNNER, ...args], { encoding: 'utf8', timeout: 60_000, env });
   const lines = result.stdout
     .split('\n')
     .filter((line) => line.startsWith('{'))
@@ -58,10 +58,38 @@ describe('bad arguments', () => {
     [['--bogus'], "Unknown option '--bogus'"],
     [['--receipts', 'IOE0933012457', '--cookie', 'a=b', '--wait', '5'], '--wait only goes with --once'],
     [['--receipts', 'IOE0933012457', '--cookie', 'a=b', '--once', '--wait', 'soon'], '--wait needs a number of seconds from 0 to 3600'],
+    [['--receipts', 'IOE0933012457,ioe 093 301 2457', '--cookie', 'a=b'], '"ioe 093 301 2457": IOE0933012457 is entered twice'],
   ])('%j exits 2 and says what is wrong', (args, message) => {
     const result = run(args);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(message);
+    expect(result.stderr).toMatch(/Try --help\.\n$/);
+  });
+
+  /** A person whose system speaks Spanish, who never typed --lang. */
+  const SPANISH = { ...process.env, LANG: 'es_MX.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+  it.each([
+    [['--bogus'], "Opción desconocida '--bogus'"],
+    [['--receipts'], "A la opción '--receipts' le falta su valor"],
+    [['--help=yes'], "La opción '--help' no lleva valor"],
+    [['extra'], "Argumento inesperado 'extra'"],
+    [['--receipts', 'IOE0933012457', '--cookie', 'a=b', '--speed', '60'], '--speed solo va con --demo'],
+    [['--receipts', 'IOE0933012457', '--origin', 'not a url', '--cookie', 'a=b'], 'no es una dirección'],
+    [['--receipts', 'IOE0933012457,IOE0933012457', '--cookie', 'a=b'], 'IOE0933012457 está escrito dos veces'],
+  ])('%j under a Spanish system exits 2 and says it in Spanish, "Try --help." included', (args, message) => {
+    const result = run(args, SPANISH);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).toMatch(/Pruebe --help\.\n$/);
+    expect(result.stderr).not.toMatch(/Try --help|Unknown option|only goes with|entered twice/);
+  });
+
+  it('says an option error in the language --lang asks for, whatever the system speaks', () => {
+    const result = run(['--lang', 'en', '--bogus'], SPANISH);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("Unknown option '--bogus'");
+    expect(result.stderr).toContain('Try --help.');
+    expect(run(['--bogus', '--lang=es']).stderr).toContain('Pruebe --help.');
   });
 
   it('explains a rejected receipt in Spanish with --lang es', () => {
@@ -78,10 +106,11 @@ describe('bad arguments', () => {
     for (const kind of ['check', 'finding', 'notification', 'session', 'backoff', 'error', 'demo']) expect(result.stdout).toMatch(new RegExp(`^ +${kind} +\\{`, 'm'));
   });
 
-  it('says in --help what exit code 4 means (another DACA Watch is using the store folder) and how long --once waits', () => {
+  it('says in --help what exit codes 4 and 5 mean (the store folder in use, the session refused) and how long --once waits', () => {
     const { status, stdout } = run(['--help']);
     expect(status).toBe(0);
     expect(stdout.replace(/\s+/g, ' ')).toContain('4 another DACA Watch is using the store folder');
+    expect(stdout.replace(/\s+/g, ' ')).toContain('5 myUSCIS did not accept the session or ended it');
     expect(stdout).toMatch(/--wait SECONDS +with --once: how long to wait for another DACA Watch/);
   });
 });
@@ -110,18 +139,36 @@ describe('--once against a simulator', { timeout: TWO_RUNS }, () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('reports a dead session and makes no further request', async () => {
+  it('reports a dead session as signed out only (never signed in first), makes no further request and exits 5', async () => {
     const sim = await frozenSimulator({ scenario: 'daca-renewal', startDay: 10, signedOutStyle: '401' });
     const cookie = sim.createSession();
     sim.expireSessions();
     const result = await runAsync(['--receipts', `${sim.receipts.i821d},${sim.receipts.i765}`, '--origin', sim.dataOrigin, '--cookie', cookie, '--store', tempFolder(), '--once', '--json']);
-    expect(result.status).toBe(0);
-    expect(result.lines.filter((l) => l.kind === 'session')).toEqual([
-      { kind: 'session', state: 'signed-in' },
-      { kind: 'session', state: 'signed-out' },
-    ]);
+    expect(result.status).toBe(5);
+    expect(result.lines.filter((l) => l.kind === 'session')).toEqual([{ kind: 'session', state: 'signed-out' }]);
     expect(result.lines).toContainEqual(expect.objectContaining({ kind: 'notification', title: 'Sign in to myUSCIS again' }));
+    expect(result.stderr).toContain('sign in again');
     expect(sim.requestLog().filter((r) => r.endpoint !== null)).toHaveLength(1);
+  });
+
+  it('never prints "Signed in" for a cookie myUSCIS refuses, in either language', async () => {
+    const sim = await frozenSimulator({ scenario: 'daca-renewal', startDay: 10, signedOutStyle: '401' });
+    const base = ['--receipts', `${sim.receipts.i821d},${sim.receipts.i765}`, '--origin', sim.dataOrigin, '--cookie', 'not-a-session=1', '--once'];
+    const [english, spanish] = await Promise.all([runAsync([...base, '--store', tempFolder()]), runAsync([...base, '--store', tempFolder(), '--lang', 'es'])]);
+    expect([english.status, spanish.status]).toEqual([5, 5]);
+    expect(english.stdout).not.toContain('Signed in');
+    expect(english.stdout).toContain('myUSCIS did not accept this session');
+    expect(spanish.stdout).toContain('myUSCIS no aceptó esta sesión');
+    expect(english.stderr).toContain('The session is not live: sign in again');
+    expect(spanish.stdout).not.toContain('Sesión iniciada');
+    expect(spanish.stderr).toContain('La sesión no está activa');
+  });
+
+  it('says "Signed in" once myUSCIS has answered with the session', async () => {
+    const sim = await frozenSimulator({ scenario: 'daca-renewal', startDay: 10, idleTimeoutMs: 10 ** 12, sessionLifetimeMs: 10 ** 12 });
+    const result = await runAsync(['--receipts', `${sim.receipts.i821d},${sim.receipts.i765}`, '--origin', sim.dataOrigin, '--cookie', sim.createSession(), '--store', tempFolder(), '--once']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Signed in to myUSCIS.');
   });
 
   it('checks every case it can when one fails: the other case is read in full', async () => {
@@ -223,12 +270,12 @@ describe('--discover against a simulator', () => {
     expect(result.stdout).not.toMatch(/IOE\d{10}/);
   }, 60_000);
 
-  it('says so and exits 1 when the session is over', async () => {
+  it('says so and exits 5 when the session is over', async () => {
     const sim = await simulator();
     const cookie = sim.createSession();
     sim.expireSessions();
     const result = await runAsync(['--discover', '--origin', sim.dataOrigin, '--cookie', cookie, '--store', tempFolder(), '--json']);
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(5);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('sign in again');
   }, 60_000);

@@ -3,11 +3,14 @@ import {
   formatLongDateTime,
   formatLongDay,
   formatLongStamp,
+  formatLongTime,
   formatMediumDateTime,
   formatMediumDay,
+  formatMediumTime,
   formatMonth,
   formatShortStamp,
 } from '../../shared/format-date';
+import { dateOnlyDay } from '../../shared/myuscis/dates';
 
 /** ICU writes a narrow no-break space before "PM" in some versions: compare with plain spaces. */
 const plain = (text: string) => text.replace(/\s/g, ' ');
@@ -70,5 +73,28 @@ describe('instants in this computer’s zone', () => {
     expect(plain(formatLongDateTime(AT, 'es'))).toMatch(/^[78] de diciembre de 2026 a las \d{1,2}:05 [ap]\. ?m\.$/);
     expect(plain(formatMediumDateTime(AT, 'en'))).toMatch(/^Dec [78], 2026, \d{1,2}:05 [AP]M$/);
     expect(plain(formatMediumDateTime(AT, 'es'))).toMatch(/^[78] dic 2026, \d{1,2}:05 [ap]\. ?m\.$/);
+  });
+});
+
+describe('a value USCIS gave without a time of day', () => {
+  /** As USCIS sends date-only fields: a bare day, its MM-DD-YYYY midnight, and midnight exactly in UTC. */
+  const DATE_ONLY = ['2026-05-29', '05-29-2026 00:00:00', '2026-05-29T00:00:00.000Z', '2026-05-29T00:00:00.000+0000', '2026-05-29T00:00Z'];
+
+  it.each(DATE_ONLY)('%s is a day, shown as that day (no time, not the day before), in both languages', (value) => {
+    expect(dateOnlyDay(value)).toBe('2026-05-29');
+    expect(formatMediumTime(value, 'en')).toBe('May 29, 2026');
+    expect(formatMediumTime(value, 'es')).toBe('29 may 2026');
+    expect(formatLongTime(value, 'en')).toBe('May 29, 2026');
+    expect(formatLongTime(value, 'es')).toBe('29 de mayo de 2026');
+  });
+
+  it('keeps a real time of day, a midnight in another offset included, as date and time', () => {
+    for (const value of ['2026-05-29T13:05:00.000Z', '2026-05-29T00:00:01Z', '2026-05-29T00:00:00-0500']) {
+      expect(dateOnlyDay(value)).toBeNull();
+      expect(plain(formatMediumTime(value, 'en'))).toBe(plain(formatMediumDateTime(Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')), 'en')));
+      expect(formatMediumTime(value, 'en')).toMatch(/\d:\d{2}/);
+    }
+    expect(dateOnlyDay('not a date')).toBeNull();
+    expect(dateOnlyDay(undefined)).toBeNull();
   });
 });

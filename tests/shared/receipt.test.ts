@@ -7,6 +7,7 @@ import {
   isReceiptNumber,
   maskReceipt,
   parseReceipt,
+  parseReceiptList,
   type ReceiptError,
   type ReceiptErrorCode,
   type ReceiptNumber,
@@ -183,5 +184,24 @@ describe('isReceiptNumber', () => {
     [undefined, false],
   ])('%j → %s', (value, expected) => {
     expect(isReceiptNumber(value)).toBe(expected);
+  });
+});
+
+describe('parseReceiptList', () => {
+  it('refuses a number given twice once normalised (case, spaces, dashes), naming it in both languages', () => {
+    const { receipts, problems } = parseReceiptList(['IOE0912345678', 'ioe 091-234-5678', 'IOE0912345679']);
+    expect(receipts).toEqual(['IOE0912345678', 'IOE0912345679']);
+    expect(problems).toEqual([
+      {
+        input: 'ioe 091-234-5678',
+        code: 'duplicate',
+        message: { en: expect.stringContaining('IOE0912345678 is entered twice'), es: expect.stringContaining('IOE0912345678 está escrito dos veces') },
+      },
+    ]);
+  });
+
+  it("keeps each number's own problem and accepts two different numbers", () => {
+    expect(parseReceiptList(['EAC1234567890', 'IOE0912345678']).problems.map((p) => p.code)).toEqual(['not-online-filing']);
+    expect(parseReceiptList(['IOE0912345678', 'IOE0912345679'])).toEqual({ receipts: ['IOE0912345678', 'IOE0912345679'], problems: [] });
   });
 });

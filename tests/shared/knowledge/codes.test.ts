@@ -3,7 +3,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../shared/localized';
-import { KNOWN_CODES, explainCode } from '../../../shared/knowledge/codes';
+import { KNOWN_CODES, codeInWords, explainCode } from '../../../shared/knowledge/codes';
+import { describeEvidence } from '../../../shared/knowledge/daca-pair';
+import { Narration } from '../../../scripts/headless-narration';
+import { emptyState } from '../../../shared/monitor/state';
 import type { LearnedTitles } from '../../../shared/knowledge/learned-titles';
 import type { Confidence, Stage, Step } from '../../../shared/knowledge/stages';
 
@@ -194,5 +197,53 @@ describe('pairings learned from case_status', () => {
 
   it('leave codes they do not mention alone', () => {
     expect(explainCode('DA', 'en', learned)).toEqual(explainCode('DA', 'en'));
+  });
+});
+
+describe('a code in a plain sentence (codeInWords): named once with its meaning, and how sure, once', () => {
+  /** Two parentheses side by side, one inside another, or the same hedge said twice. */
+  const doubled = /\)\s*\(|\([^()]*\(|(disputed?|disagree|incierto|no está claro|no coinciden|reported|según reportes).*(disputed?|disagree|incierto|no está claro|no coinciden|reported|según reportes)/i;
+  const CONFIDENCES = ['official', 'community', 'disputed', 'unknown', 'inferred'] as const;
+  const every = [...KNOWN_CODES, 'ZZ99'];
+
+  it.each(every)('%s, in both languages, on either case and with any confidence', (code) => {
+    for (const lang of LANGUAGES) {
+      for (const form of [undefined, 'I-821D', 'I-765'] as const) {
+        const sentence = codeInWords(code, lang, { form });
+        expect(sentence).toMatch(lang === 'en' ? /^USCIS’s internal code / : /^el código interno de USCIS /);
+        expect(sentence).not.toMatch(doubled);
+        // The code once, and its meaning beside it, not a bare "SA, Approved (reported)".
+        expect(sentence.match(new RegExp(`\\b${code}\\b`, 'g'))).toHaveLength(1);
+        expect(sentence).toMatch(new RegExp(`code ${code} \\(|código interno de USCIS ${code} \\(`));
+      }
+      for (const confidence of CONFIDENCES) {
+        const phrase = describeEvidence({ kind: 'code', form: 'I-765', what: { en: code, es: code }, confidence }, lang);
+        expect(phrase).not.toMatch(doubled);
+        expect(phrase).toContain(lang === 'en' ? 'on the work permit case (I-765)' : 'en el caso del permiso de trabajo (I-765)');
+      }
+    }
+  });
+
+  it('says the examples of the issue plainly: LED on the I-765, SA, FTA1 and H008', () => {
+    expect(codeInWords('LED', 'en', { form: 'I-765' })).toMatch(/^USCIS’s internal code LED \([a-z][^()]+\) on the work permit case \(I-765\)$/);
+    expect(codeInWords('SA', 'en')).toBe('USCIS’s internal code SA (approved, as public trackers report it)');
+    expect(codeInWords('SA', 'es')).toBe('el código interno de USCIS SA (aprobado, según los sitios de seguimiento)');
+    expect(codeInWords('FTA1', 'en')).toBe('USCIS’s internal code FTA1 (further review, though trackers disagree on its meaning)');
+    expect(codeInWords('H008', 'es')).toBe('el código interno de USCIS H008 (datos biométricos reutilizados, aunque los sitios de seguimiento no coinciden en su significado)');
+    expect(codeInWords('PRB0', 'en')).toBe('USCIS’s internal code PRB0 (a step trackers list, unverified)');
+    expect(codeInWords('ZZ99', 'en')).toBe('USCIS’s internal code ZZ99 (one DACA Watch does not know yet)');
+    expect(codeInWords('FTA0', 'en', { learned: { FTA0: { en: 'Case Is Being Actively Reviewed By USCIS' } } })).toBe(
+      'USCIS’s internal code FTA0 (shown by USCIS as “Case Is Being Actively Reviewed By USCIS”)',
+    );
+  });
+
+  it.each(every)('%s: the terminal tells a new step as a sentence, not "CODE, Title (hedge)"', (code) => {
+    for (const lang of LANGUAGES) {
+      const narration = new Narration({ lang, verbose: false, state: emptyState, now: () => Date.parse('2026-08-12T15:00:00Z') });
+      const [line] = narration.event({ kind: 'finding', receipt: 'IOE0933012458', type: 'new-event', detail: { code, evidence: [] }, key: `k-${code}`, inferred: false } as never);
+      expect(line).not.toMatch(new RegExp(`${code}, `));
+      expect(line).not.toMatch(doubled);
+      expect(line).toContain(lang === 'en' ? `internal code ${code} (` : `código interno de USCIS ${code} (`);
+    }
   });
 });

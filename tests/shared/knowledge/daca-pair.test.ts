@@ -298,8 +298,8 @@ describe('the pair verdict on paths no scenario takes', () => {
     const verdict = pairVerdict(waiting, waiting, addDays(FILED, 10));
     expect(verdict.kind).toBe('biometrics-reused');
     expect(verdict.evidence[0]).toMatchObject({ kind: 'code', what: { en: 'H008' }, confidence: 'disputed' });
-    expect(verdict.explanation.en).toContain('code H008 on the I-821D (its meaning is disputed)');
-    expect(verdict.explanation.es).toContain('el código H008 del I-821D (su significado no está claro)');
+    expect(verdict.explanation.en).toContain('USCIS’s internal code H008 (biometrics reused, though trackers disagree on its meaning) on the DACA request (I-821D)');
+    expect(verdict.explanation.es).toContain('el código interno de USCIS H008 (datos biométricos reutilizados, aunque los sitios de seguimiento no coinciden en su significado) en la solicitud de DACA (I-821D)');
   });
 
   it('calls an approval code under a review title a silent approval, with the code’s community confidence', () => {

@@ -74,7 +74,7 @@ describe('APR0 on its own', () => {
     expect(verdict.headline.en).toMatch(/may have approved/);
     expect(verdict.explanation.en).toMatch(/trackers have seen with approvals.*not a confirmed decision/s);
     expect(verdict.explanation.es).toMatch(/no una decisión confirmada/);
-    expect(verdict.explanation.en).toContain('code APR0 on the I-821D (a community reading)');
+    expect(verdict.explanation.en).toContain('USCIS’s internal code APR0 (likely approval, as public trackers report it) on the DACA request (I-821D)');
     expect(verdict.i821dApprovedByInference).toBe(false);
   });
 });
