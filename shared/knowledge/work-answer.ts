@@ -307,6 +307,8 @@ function renewedAnswer(base: Base, approvedOn: string | null, card: NewCardDates
     return { ...current, approvedOn, newCard: card };
   }
   const oldValid = base.daysLeft !== null && base.daysLeft >= 0;
+  // No expiry entered: the current card may well still be valid, so nothing here says the person has stopped working.
+  const oldUnknown = base.daysLeft === null;
   const dates = card === null
     ? { en: 'The new card’s dates are not known yet.', es: 'Todavía no se conocen las fechas de la nueva tarjeta.' }
     : both((lang) => {
@@ -336,6 +338,11 @@ function renewedAnswer(base: Base, approvedOn: string | null, card: NewCardDates
           ? `Until the new card arrives, you can keep working with your current card, valid until ${day(base.expiry!, lang)}.`
           : `Hasta que llegue la nueva tarjeta, puede seguir trabajando con su tarjeta actual, válida hasta el ${day(base.expiry!, lang)}.`,
       )
+    : oldUnknown && !delivered
+    ? {
+        en: 'Your current card stays valid until the expiry date printed on it; after that day your employer needs the new card itself for the I-9: the approval notice alone is not enough.',
+        es: 'Su tarjeta actual sigue siendo válida hasta la fecha de vencimiento impresa en ella; después de ese día, para el I-9 su empleador necesita la nueva tarjeta: el aviso de aprobación por sí solo no basta.',
+      }
     : {
         en: 'For the I-9 your employer needs the new card itself: the approval notice alone is not enough, and an expired card cannot be shown.',
         es: 'Para el I-9 su empleador necesita la nueva tarjeta: el aviso de aprobación por sí solo no basta y una tarjeta vencida no se puede presentar.',
@@ -351,21 +358,25 @@ function renewedAnswer(base: Base, approvedOn: string | null, card: NewCardDates
       )
     : delivered
       ? { en: 'Renewal approved: your new card was delivered', es: 'Renovación aprobada: se entregó su nueva tarjeta' }
+      : oldUnknown
+      ? i765Stage === 'card-returned'
+        ? { en: 'Renewal approved: the new card went back to USCIS', es: 'Renovación aprobada: la nueva tarjeta volvió a USCIS' }
+        : { en: 'Renewal approved: your new card is on its way', es: 'Renovación aprobada: su nueva tarjeta está en camino' }
       : { en: 'Renewal approved: you can work again once you have the new card', es: 'Renovación aprobada: podrá volver a trabajar cuando tenga la nueva tarjeta' };
   return answer(base, {
     kind: 'renewed',
-    tone: oldValid || delivered ? 'ok' : 'warn',
+    tone: oldValid || delivered || oldUnknown ? 'ok' : 'warn',
     headline,
     detail: join(approved, cardNews, i9, dates),
     actions: [
-      ...(oldValid || delivered ? [] : [{ en: 'Tell your employer the new card is on its way, and show it as soon as it arrives.', es: 'Informe a su empleador que la nueva tarjeta está en camino y preséntela en cuanto llegue.' }]),
+      ...(oldValid || delivered || oldUnknown ? [] : [{ en: 'Tell your employer the new card is on its way, and show it as soon as it arrives.', es: 'Informe a su empleador que la nueva tarjeta está en camino y preséntela en cuanto llegue.' }]),
       ...(card === null || card.estimate ? [{ en: 'When you have the notice or the card, enter the new card’s dates in DACA Watch.', es: 'Cuando tenga el aviso o la tarjeta, escriba en DACA Watch las fechas de la nueva tarjeta.' }] : []),
     ],
     line: both((lang) => {
       const until = card === null ? '' : lang === 'en'
         ? `; new card valid until ${card.estimate ? 'about ' : ''}${day(card.expiry, lang)}`
         : `; nueva tarjeta válida hasta ${card.estimate ? 'aproximadamente ' : ''}el ${day(card.expiry, lang)}`;
-      const now = oldValid ? '' : delivered ? '' : lang === 'en' ? ' (work again once you have the card)' : ' (podrá trabajar cuando tenga la tarjeta)';
+      const now = oldValid || delivered || oldUnknown ? '' : lang === 'en' ? ' (work again once you have the card)' : ' (podrá trabajar cuando tenga la tarjeta)';
       return lang === 'en' ? `Renewal approved${until}${now}` : `Renovación aprobada${until}${now}`;
     }),
     approvedOn,

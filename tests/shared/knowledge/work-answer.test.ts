@@ -272,3 +272,24 @@ describe('work answer: every kind', () => {
     expect(answer).toMatchObject({ kind: 'expired-pending', pending: { since: SUBMITTED, days: 106 } });
   });
 });
+
+describe('work answer: renewed, no expiry entered for the current card', () => {
+  const approvedOn = addDays(TODAY, -3);
+
+  it.each([
+    [undefined, 'Renewal approved: your new card is on its way', 'Renovación aprobada: su nueva tarjeta está en camino'],
+    ['card-mailed', 'Renewal approved: your new card is on its way', 'Renovación aprobada: su nueva tarjeta está en camino'],
+    ['card-returned', 'Renewal approved: the new card went back to USCIS', 'Renovación aprobada: la nueva tarjeta volvió a USCIS'],
+  ] as const)('I-765 stage %s: never says the person stopped working or that the card expired', (i765Stage, en, es) => {
+    const answer = workAnswer(facts({ filed: true, submitted: SUBMITTED, decision: 'approved', approvedOn }), i765Stage === undefined ? {} : { i765Stage });
+    expect(answer).toMatchObject({ kind: 'renewed', tone: 'ok', expiry: null });
+    expect(answer.headline).toEqual({ en, es });
+    for (const lang of LANGUAGES) {
+      expect(words(answer, lang)).not.toMatch(/work again|expired card|volver a trabajar|podrá trabajar cuando|tarjeta vencida/i);
+    }
+    expect(answer.detail.en).toContain('Your current card stays valid until the expiry date printed on it');
+    expect(answer.detail.es).toContain('el aviso de aprobación por sí solo no basta');
+    expect(answer.line.en).toBe(`Renewal approved; new card valid until about ${formatCivilDay(answer.newCard!.expiry, 'en')}`);
+    expectHonest(answer);
+  });
+});
