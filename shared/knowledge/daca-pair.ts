@@ -265,7 +265,7 @@ export function pairVerdict(i821d: CaseView, i765: CaseView, today: string, opti
 
   const day = calendarDay(today);
   const since = cases.map((reading) => reading.submissionDate).filter((submitted) => submitted !== undefined).sort()[0];
-  const permit = options.permitExpiry === undefined ? undefined : permitOutlook(options.permitExpiry, day, since, workPermitApproved);
+  const permit = options.permitExpiry === undefined ? undefined : permitOutlook(options.permitExpiry, day, since, decided);
   const text = VERDICT_TEXT[kind];
   const explanation = kind === 'under-review' && permit !== undefined && permit.daysLeft <= DECISION_GOAL_DAYS ? underReviewPermitAtRisk(permit) : text.explanation;
   const strongest = [...evidence].sort(byStrength);

@@ -293,6 +293,19 @@ describe('the pair verdict on paths no scenario takes', () => {
     expect(soon.explanation.en).toContain('it expires on');
   });
 
+  it('after a denial the permit carries no warning about a renewal still to be approved', () => {
+    const today = addDays(FILED, 90);
+    const denied: Sketch = { status: ['EA', 'Case Was Denied'], statusDay: 88, events: [['IAF', 0], ['FTA0', 30], ['EA', 88]] };
+    for (const expiry of [addDays(today, 20), addDays(today, -5)]) {
+      const verdict = pairVerdict(sketch(denied), sketch(denied), today, { permitExpiry: expiry });
+      expect(verdict.kind).toBe('denied');
+      expect(verdict.permit).toMatchObject({ expiry });
+      expect(verdict.permit!.warning).toBeUndefined();
+    }
+    // The same dates while the renewal is pending do carry it.
+    expect(pairVerdict(sketch(REVIEWING), sketch(REVIEWING), today, { permitExpiry: addDays(today, 20) }).permit!.warning?.level).toBe('strong');
+  });
+
   it('reads H008 alone as reuse but says its meaning is disputed', () => {
     const waiting = sketch({ status: ['IAF', 'Case Was Received'], statusDay: 0, events: [['IAF', 0], ['H008', 9]] });
     const verdict = pairVerdict(waiting, waiting, addDays(FILED, 10));
