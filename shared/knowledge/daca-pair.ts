@@ -7,7 +7,7 @@ import { calendarDay } from './calendar-days';
 import { readCase, type CaseReading, type CaseStage, type CaseView, type Evidence, type Signal } from './case-reading';
 import { DECISION_GOAL_DAYS, pendingSince, permitOutlook, type Pending, type PermitOutlook } from './daca-timing';
 import { learnTitles, type LearnedTitles } from './learned-titles';
-import { outcomeParagraph } from './decision-outcomes';
+import { OUTCOME_WORDS, outcomeParagraph } from './decision-outcomes';
 import { STAGE_PROGRESS, isApprovedStage, isEndingStage, type EndingStage, type Stage, type Step } from './stages';
 
 export type { CaseView, Evidence } from './case-reading';
@@ -65,6 +65,12 @@ export interface PairOptions {
   /** Pairings learned from earlier checks; the pairings in these two statuses are added to them. */
   learned?: LearnedTitles;
 }
+
+/**
+ * A denial said of the pair: what it means for DACA and what to do, without the per-case meaning's opening "USCIS
+ * denied this request" (it would follow "at least one of your two requests"; each case's card says it of its case).
+ */
+const pairDenial = (lang: Language): string => `${OUTCOME_WORDS.denied.brief[lang]} ${OUTCOME_WORDS.denied.next[lang]}`;
 
 const VERDICT_TEXT: Record<PairVerdictKind, { headline: Localized; explanation: Localized }> = {
   'no-data': {
@@ -133,15 +139,15 @@ const VERDICT_TEXT: Record<PairVerdictKind, { headline: Localized; explanation: 
   'silently-denied': {
     headline: { en: 'A denial appeared before the status changed', es: 'Apareció una denegación antes de que cambiara el estatus' },
     explanation: {
-      en: `A denial shows in your documents or case codes, though the status title has not changed yet. ${outcomeParagraph('denied', 'en')}`,
-      es: `Aparece una denegación en sus documentos o en los códigos del caso, aunque el título del estatus todavía no ha cambiado. ${outcomeParagraph('denied', 'es')}`,
+      en: `A denial shows in your documents or case codes, though the status title has not changed yet. ${pairDenial('en')}`,
+      es: `Aparece una denegación en sus documentos o en los códigos del caso, aunque el título del estatus todavía no ha cambiado. ${pairDenial('es')}`,
     },
   },
   denied: {
     headline: { en: 'USCIS denied your renewal', es: 'USCIS denegó su renovación' },
     explanation: {
-      en: `USCIS denied at least one of your two requests. ${outcomeParagraph('denied', 'en')}`,
-      es: `USCIS denegó al menos una de sus dos solicitudes. ${outcomeParagraph('denied', 'es')}`,
+      en: `USCIS denied at least one of your two requests. ${pairDenial('en')}`,
+      es: `USCIS denegó al menos una de sus dos solicitudes. ${pairDenial('es')}`,
     },
   },
   rejected: {

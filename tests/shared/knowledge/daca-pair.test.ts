@@ -302,6 +302,12 @@ describe('the pair verdict on paths no scenario takes', () => {
       expect(verdict.permit).toMatchObject({ expiry });
       expect(verdict.permit!.warning).toBeUndefined();
     }
+    // Said of the pair once: not "at least one of your two requests" followed by "this request".
+    const verdict = pairVerdict(sketch(denied), sketch(denied), today);
+    expect(verdict.explanation.en).toMatch(/^USCIS denied at least one of your two requests\. For DACA, a denied I-821D means/);
+    expect(verdict.explanation.en).not.toContain('this request');
+    expect(verdict.explanation.es).not.toContain('esta solicitud');
+    expect(verdict.explanation.es).toContain('hablar pronto con un abogado');
     // The same dates while the renewal is pending do carry it.
     expect(pairVerdict(sketch(REVIEWING), sketch(REVIEWING), today, { permitExpiry: addDays(today, 20) }).permit!.warning?.level).toBe('strong');
   });
