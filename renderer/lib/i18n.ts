@@ -128,9 +128,9 @@ const en = {
   expired: (day: string) => `Expired on ${day}`,
   daysLeft: (days: number) => (days > 0 ? `${plural(days, 'day', 'days')} left` : days === 0 ? 'Expires today' : `Expired ${plural(-days, 'day', 'days')} ago`),
   filingWindow: {
-    'too-early': 'Filed more than 150 days before it expires: earlier than USCIS recommends.',
-    'in-window': 'Filed 150 to 120 days before it expires, as USCIS recommends.',
-    late: 'Filed less than 120 days before it expires: later than USCIS recommends.',
+    'too-early': 'Filed more than 150 days before the card’s expiry date: earlier than USCIS recommends.',
+    'in-window': 'Filed 150 to 120 days before the card’s expiry date, as USCIS recommends.',
+    late: 'Filed less than 120 days before the card’s expiry date: later than USCIS recommends.',
   } satisfies Record<FilingWindow, string>,
   addExpiry: 'Add your current work permit’s expiry date in Settings to see how many days it has left.',
   notThisAccount: 'USCIS says this receipt belongs to another account: it did not answer for it while your other case was served. DACA Watch checks it again once a day. Check the number (enter it again to check it now), or sign in with the account that filed it.',

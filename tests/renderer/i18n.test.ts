@@ -43,6 +43,12 @@ describe('the dictionary', () => {
     }
   });
 
+  it('says when a renewal was filed against the expiry in words true before and after that day (the card shows it after)', () => {
+    for (const lang of ['en', 'es'] as const) {
+      for (const text of Object.values(MESSAGES[lang].filingWindow)) expect(text).not.toMatch(/\bexpires\b|\bexpired\b|\bvence\b|\bvenció\b/);
+    }
+  });
+
   it('counts in the right number', () => {
     expect(MESSAGES.en.pending(1)).toBe('Pending 1 day');
     expect(MESSAGES.es.pending(87)).toBe('87 días en trámite');
