@@ -226,8 +226,8 @@ function cardAnswer(base: Base & { expiry: string; daysLeft: number }): WorkAnsw
     });
     const after = both((lang) =>
       lang === 'en'
-        ? `If the renewal is not approved by then, you cannot work from ${day(addDays(expiry, 1), lang)} until it is approved and you have the new card.`
-        : `Si la renovación no se aprueba antes, no podrá trabajar desde el ${day(addDays(expiry, 1), lang)} hasta que se apruebe y usted tenga la nueva tarjeta.`,
+        ? `If the renewal is not approved by ${day(expiry, lang)}, you cannot work from ${day(addDays(expiry, 1), lang)} until it is approved and you have the new card.`
+        : `Si la renovación no se aprueba a más tardar el ${day(expiry, lang)}, no podrá trabajar desde el ${day(addDays(expiry, 1), lang)} hasta que se apruebe y usted tenga la nueva tarjeta.`,
     );
     const detail = filed
       ? join(

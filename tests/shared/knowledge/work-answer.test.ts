@@ -89,8 +89,9 @@ describe('work answer: expiring soon', () => {
     expect(answer).toMatchObject({ kind: 'expiring-soon', tone: 'warn', daysLeft: 0 });
     expect(answer.headline.en).toBe(`You can work today: your work permit expires today (${formatCivilDay(TODAY, 'en')})`);
     expect(answer.headline.es).toBe(`Puede trabajar hoy: su permiso de trabajo vence hoy (${formatCivilDay(TODAY, 'es')})`);
-    // From tomorrow it stops, unless approved by then.
-    expect(answer.detail.en).toContain(`cannot work from ${formatCivilDay(addDays(TODAY, 1), 'en')}`);
+    // From tomorrow it stops, unless approved by the expiry day, named (not "by then", "antes": before what?).
+    expect(answer.detail.en).toContain(`If the renewal is not approved by ${formatCivilDay(TODAY, 'en')}, you cannot work from ${formatCivilDay(addDays(TODAY, 1), 'en')}`);
+    expect(answer.detail.es).toContain(`Si la renovación no se aprueba a más tardar el ${formatCivilDay(TODAY, 'es')}, no podrá trabajar desde el ${formatCivilDay(addDays(TODAY, 1), 'es')}`);
     expectHonest(answer);
   });
 
