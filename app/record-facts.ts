@@ -57,7 +57,7 @@ export function permitStatement(answer: WorkAnswer, subject: Subject, lang: Lang
   }
   return lang === 'en'
     ? `${first} ${rule}: unless USCIS approves the renewal before then, from ${from} ${who} is not authorized to work on this card until it is approved and the new card is issued.`
-    : `${first} ${rule}: si USCIS no aprueba la renovación antes, desde el ${from} ${who} no estará autorizada a trabajar con esta tarjeta hasta que se apruebe y se emita la nueva tarjeta.`;
+    : `${first} ${rule}: si USCIS no aprueba la renovación antes de esa fecha, desde el ${from} ${who} no estará autorizada a trabajar con esta tarjeta hasta que se apruebe y se emita la nueva tarjeta.`;
 }
 
 /** Where the renewal stands, as a fact with its dates: pending N days, approved on a day (and how sure), or not approved. */
