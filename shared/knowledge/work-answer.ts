@@ -242,11 +242,14 @@ function cardAnswer(base: Base & { expiry: string; daysLeft: number }): WorkAnsw
           after,
         )
       : join(
-          both((lang) =>
-            lang === 'en'
-              ? `USCIS recommends filing 150 to 120 days before the expiry (by ${day(addDays(expiry, -FILING_WINDOW_DAYS.latest), lang)}).`
-              : `USCIS recomienda presentar la renovación de 150 a 120 días antes del vencimiento (a más tardar el ${day(addDays(expiry, -FILING_WINDOW_DAYS.latest), lang)}).`,
-          ),
+          // Within 120 days of the expiry the recommended window's last day is today or already past: said in that tense.
+          both((lang) => {
+            const last = day(addDays(expiry, -FILING_WINDOW_DAYS.latest), lang);
+            const endsToday = daysLeft === FILING_WINDOW_DAYS.latest;
+            return lang === 'en'
+              ? `USCIS recommends filing 150 to 120 days before the expiry; ${endsToday ? `today, ${last}, is the last day of that window` : `that window ended on ${last}`}.`
+              : `USCIS recomienda presentar la renovación de 150 a 120 días antes del vencimiento; ${endsToday ? `hoy, ${last}, es el último día de ese periodo` : `ese periodo terminó el ${last}`}.`;
+          }),
           NO_EXTENSION,
         );
     return answer(base, {

@@ -102,6 +102,15 @@ describe('work answer: expiring soon', () => {
     expect(answer.line.es).toBe(`Su permiso vence mañana (${formatCivilDay(addDays(TODAY, 1), 'es')}): presente ya la renovación`);
   });
 
+  it('not filed: the recommended window’s last day is said in its tense (today on day 120, past after)', () => {
+    const at = (n: number) => workAnswer(facts({ permitExpiry: addDays(TODAY, n) }));
+    expect(at(120).detail.en).toContain(`today, ${formatCivilDay(TODAY, 'en')}, is the last day of that window`);
+    expect(at(120).detail.es).toContain(`hoy, ${formatCivilDay(TODAY, 'es')}, es el último día de ese periodo`);
+    expect(at(29).detail.en).toContain(`that window ended on ${formatCivilDay(addDays(TODAY, 29 - 120), 'en')}.`);
+    expect(at(29).detail.es).toContain(`ese periodo terminó el ${formatCivilDay(addDays(TODAY, 29 - 120), 'es')}.`);
+    expect(at(29).detail.en).not.toContain('(by ');
+  });
+
   it('starts 120 days before the expiry (USCIS’s decision goal); 121 days is still valid', () => {
     const at = (n: number) => workAnswer(facts({ permitExpiry: addDays(TODAY, n) }));
     expect(EXPIRING_SOON_DAYS).toBe(120);
