@@ -74,7 +74,7 @@ export function renewalStatement(answer: WorkAnswer, verdict: PairVerdict, lang:
     // A silent denial (a denial document before the title changed) is named as the denial it is.
     const stage: Stage = verdict.kind === 'silently-denied' ? 'denied' : verdict.kind in STAGE_NAMES ? (verdict.kind as Stage) : 'ended';
     const name = STAGE_NAMES[stage][lang];
-    return lang === 'en' ? `USCIS did not approve the renewal (${name}).` : `USCIS no aprobó la renovación (${name}).`;
+    return lang === 'en' ? `USCIS did not approve the renewal (outcome: ${name}).` : `USCIS no aprobó la renovación (resultado: ${name}).`;
   }
   const pending = verdict.pending;
   if (pending === undefined || pending.decided) return null;

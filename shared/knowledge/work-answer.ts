@@ -409,14 +409,15 @@ function notApprovedAnswer(base: Base, verdict: PairVerdictKind | undefined): Wo
     kind: 'decided-not-approved',
     tone: 'stop',
     headline: both((lang) =>
-      lang === 'en' ? `Your renewal was not approved (${name.en})` : `Su renovación no fue aprobada (${name.es})`,
+      // "resultado" (masculine) carries the stage's name: "renovación ... (Denegado)" read as a wrong agreement.
+      lang === 'en' ? `Your renewal was not approved (outcome: ${name.en})` : `Su renovación no fue aprobada (resultado: ${name.es})`,
     ),
     detail: permit,
     actions: [
       { en: 'Read the decision notice in your myUSCIS account.', es: 'Lea el aviso de la decisión en su cuenta de myUSCIS.' },
       { en: 'Talk to a legal service provider soon.', es: 'Hable pronto con un proveedor de servicios legales.' },
     ],
-    line: both((lang) => (lang === 'en' ? `Renewal not approved (${name.en}): read the notice` : `Renovación no aprobada (${name.es}): lea el aviso`)),
+    line: both((lang) => (lang === 'en' ? `Renewal not approved (outcome: ${name.en}): read the notice` : `Renovación no aprobada (resultado: ${name.es}): lea el aviso`)),
     link: USCIS_PAGES.daca,
   });
 }

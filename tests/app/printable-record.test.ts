@@ -168,7 +168,7 @@ describe('written to the lawyer, about the applicant (issue 23)', () => {
     expect(approved).toContain(`New card: valid from ${formatCivilDay('2026-12-03', 'en')} to ${formatCivilDay('2028-12-02', 'en')}, as printed on the card (entered by the applicant).`);
     expect(approved).not.toContain('Day 105');
     const denied = recordFor({ ...sample, outcome: 'denied', approvedAt: '2026-12-03T15:00:00.000Z' }, TODAY, 'es').page;
-    expect(denied).toContain('USCIS no aprobó la renovación (Denegado).');
+    expect(denied).toContain('USCIS no aprobó la renovación (resultado: Denegado).');
     expect(denied).not.toContain('Día 105');
     expect(denied).not.toMatch(SECOND_PERSON.es);
   });

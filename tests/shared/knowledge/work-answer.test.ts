@@ -226,11 +226,11 @@ describe('work answer: decided, not approved', () => {
   it('names the decision and gives the permit’s facts with the right tense', () => {
     const past = workAnswer(facts({ permitExpiry: EXPIRED, filed: true, submitted: SUBMITTED, decision: 'denied' }), { verdict: 'terminated' });
     expect(past).toMatchObject({ kind: 'decided-not-approved', tone: 'stop' });
-    expect(past.headline.en).toBe('Your renewal was not approved (Terminated)');
-    expect(past.headline.es).toBe('Su renovación no fue aprobada (Terminado)');
+    expect(past.headline.en).toBe('Your renewal was not approved (outcome: Terminated)');
+    expect(past.headline.es).toBe('Su renovación no fue aprobada (resultado: Terminado)');
     expect(past.detail.en).toBe(`Your current work permit expired on ${formatCivilDay(EXPIRED, 'en')}.`);
     const future = workAnswer(facts({ permitExpiry: addDays(TODAY, 10), filed: true, decision: 'denied' }), { verdict: 'silently-denied' });
-    expect(future.headline.en).toBe('Your renewal was not approved (Denied)');
+    expect(future.headline.en).toBe('Your renewal was not approved (outcome: Denied)');
     expect(future.detail.en).toContain('expires in 10 days');
     expectHonest(past);
     expectHonest(future);
