@@ -6,7 +6,7 @@ import { addDays } from '../shared/knowledge/calendar-days';
 import type { PairVerdict } from '../shared/knowledge/daca-pair';
 import { countDays, formatCivilDay } from '../shared/knowledge/renewal-calendar';
 import { STAGE_NAMES, type Stage } from '../shared/knowledge/stages';
-import type { WorkAnswer } from '../shared/knowledge/work-answer';
+import { UNCONFIRMED_APPROVALS, type WorkAnswer } from '../shared/knowledge/work-answer';
 import type { Language, Localized } from '../shared/localized';
 
 /** Whom a record speaks of. */
@@ -20,9 +20,6 @@ export const SUBJECT: Record<Subject, Localized> = {
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const day = formatCivilDay;
-
-/** Verdicts whose approval rests on a document or a reported code while USCIS's status title has not changed yet. */
-const UNCONFIRMED_APPROVALS: ReadonlySet<PairVerdict['kind']> = new Set(['silently-approved', 'likely-approved']);
 
 /**
  * The current card in one or two sentences: its expiry with the tense of the day ("expired on" for a past day), and

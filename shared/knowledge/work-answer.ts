@@ -58,6 +58,9 @@ export interface WorkAnswer {
 }
 
 /** Besides the renewal's facts: what the pair's verdict says (to name a decision) and the I-765's stage (the card). */
+/** Approvals read from a document or code while USCIS's status title still says the case is in progress. */
+export const UNCONFIRMED_APPROVALS: ReadonlySet<PairVerdictKind> = new Set<PairVerdictKind>(['silently-approved', 'likely-approved']);
+
 export interface WorkContext {
   verdict?: PairVerdictKind;
   i765Stage?: CaseStage;
@@ -301,7 +304,7 @@ function cardAnswer(base: Base & { expiry: string; daysLeft: number }): WorkAnsw
 const DELIVERED: ReadonlySet<CaseStage> = new Set<CaseStage>(['card-delivered']);
 const ON_ITS_WAY: ReadonlySet<CaseStage> = new Set<CaseStage>(['card-mailed']);
 
-function renewedAnswer(base: Base, approvedOn: string | null, card: NewCardDates | null, i765Stage: CaseStage | undefined): WorkAnswer {
+function renewedAnswer(base: Base, approvedOn: string | null, card: NewCardDates | null, i765Stage: CaseStage | undefined, unconfirmed: boolean): WorkAnswer {
   const delivered = i765Stage !== undefined && DELIVERED.has(i765Stage);
   // Dates the user typed from a delivered card are the current card: answer as for any card (the next renewal is not filed).
   if (delivered && card !== null && !card.estimate) {
@@ -353,6 +356,13 @@ function renewedAnswer(base: Base, approvedOn: string | null, card: NewCardDates
   const approved: Localized = approvedOn === null
     ? { en: 'USCIS approved your work permit renewal.', es: 'USCIS aprobó su renovación del permiso de trabajo.' }
     : both((lang) => (lang === 'en' ? `USCIS approved your work permit renewal on ${day(approvedOn, lang)}.` : `USCIS aprobó su renovación del permiso de trabajo el ${day(approvedOn, lang)}.`));
+  // The records say the same of an approval USCIS has not put in words yet; so does the page, next to the banner's claim.
+  const unconfirmedNote: Localized | null = unconfirmed
+    ? {
+        en: 'Not confirmed yet: an approval document or code shows on your case while USCIS’s status title has not changed.',
+        es: 'Todavía sin confirmar: su caso muestra un documento o código de aprobación, pero el título del estatus de USCIS no ha cambiado.',
+      }
+    : null;
   const headline: Localized = oldValid
     ? both((lang) =>
         lang === 'en'
@@ -370,7 +380,7 @@ function renewedAnswer(base: Base, approvedOn: string | null, card: NewCardDates
     kind: 'renewed',
     tone: oldValid || delivered || oldUnknown ? 'ok' : 'warn',
     headline,
-    detail: join(approved, cardNews, i9, dates),
+    detail: join(approved, unconfirmedNote, cardNews, i9, dates),
     actions: [
       ...(oldValid || delivered || oldUnknown ? [] : [{ en: 'Tell your employer the new card is on its way, and show it as soon as it arrives.', es: 'Informe a su empleador que la nueva tarjeta está en camino y preséntela en cuanto llegue.' }]),
       ...(card === null || card.estimate ? [{ en: 'When you have the notice or the card, enter the new card’s dates in DACA Watch.', es: 'Cuando tenga el aviso o la tarjeta, escriba en DACA Watch las fechas de la nueva tarjeta.' }] : []),
@@ -432,7 +442,7 @@ export function workAnswer(facts: RenewalFacts, context: WorkContext = {}): Work
     : null;
   const base: Base = { today, expiry, daysLeft: expiry === null ? null : daysBetween(today, expiry), filed: facts.filed, pending };
   if (facts.filed && facts.decision === 'denied') return notApprovedAnswer(base, context.verdict);
-  if (stage.kind === 'approved') return renewedAnswer(base, stage.approvedOn, stage.card, context.i765Stage);
+  if (stage.kind === 'approved') return renewedAnswer(base, stage.approvedOn, stage.card, context.i765Stage, context.verdict !== undefined && UNCONFIRMED_APPROVALS.has(context.verdict));
   if (expiry === null || base.daysLeft === null) return unknownAnswer(base);
   return cardAnswer({ ...base, expiry, daysLeft: base.daysLeft });
 }

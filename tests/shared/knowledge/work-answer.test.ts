@@ -303,3 +303,19 @@ describe('work answer: renewed, no expiry entered for the current card', () => {
     expectHonest(answer);
   });
 });
+
+describe('work answer: an approval USCIS has not put in words yet', () => {
+  const approvedOn = addDays(TODAY, -1);
+  const renewed = (verdict?: 'silently-approved' | 'likely-approved' | 'approved') =>
+    workAnswer(facts({ permitExpiry: addDays(TODAY, 20), filed: true, submitted: SUBMITTED, decision: 'approved', approvedOn }), verdict === undefined ? {} : { verdict, i765Stage: 'approved' });
+
+  it.each(['silently-approved', 'likely-approved'] as const)('%s: the approval is said, then that it is not confirmed yet', (verdict) => {
+    const answer = renewed(verdict);
+    expect(answer.detail.en).toContain(`approved your work permit renewal on ${formatCivilDay(approvedOn, 'en')}. Not confirmed yet: an approval document or code shows on your case`);
+    expect(answer.detail.es).toContain('Todavía sin confirmar: su caso muestra un documento o código de aprobación');
+  });
+
+  it('a status that says approved needs no such note', () => {
+    for (const answer of [renewed('approved'), renewed()]) expect(answer.detail.en).not.toContain('Not confirmed');
+  });
+});
