@@ -312,6 +312,13 @@ describe('the pair verdict on paths no scenario takes', () => {
     expect(pairVerdict(sketch(REVIEWING), sketch(REVIEWING), today, { permitExpiry: addDays(today, 20) }).permit!.warning?.level).toBe('strong');
   });
 
+  it('in Spanish, quotes a known English-only title in its Spanish wording, as the case card does', () => {
+    const verdict = pairVerdict(sketch(REVIEWING), sketch(REVIEWING), addDays(FILED, 40));
+    expect(verdict.explanation.es).toContain('el estatus «USCIS Está Revisando Activamente el Caso» del I-821D');
+    expect(verdict.explanation.es).not.toContain('Case Is Being Actively Reviewed');
+    expect(verdict.explanation.en).toContain('the I-821D status “Case Is Being Actively Reviewed By USCIS”');
+  });
+
   it('reads H008 alone as reuse but says its meaning is disputed', () => {
     const waiting = sketch({ status: ['IAF', 'Case Was Received'], statusDay: 0, events: [['IAF', 0], ['H008', 9]] });
     const verdict = pairVerdict(waiting, waiting, addDays(FILED, 10));
