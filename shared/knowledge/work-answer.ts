@@ -370,7 +370,7 @@ function renewedAnswer(base: Base, approvedOn: string | null, card: NewCardDates
           : `Renovación aprobada: puede seguir trabajando; su tarjeta actual es válida hasta el ${day(base.expiry!, lang)}`,
       )
     : delivered
-      ? { en: 'Renewal approved: your new card was delivered', es: 'Renovación aprobada: se entregó su nueva tarjeta' }
+      ? { en: 'Renewal approved: your new card was delivered; with it you can work', es: 'Renovación aprobada: se entregó su nueva tarjeta; con ella puede trabajar' }
       : oldUnknown
       ? i765Stage === 'card-returned'
         ? { en: 'Renewal approved: the new card went back to USCIS', es: 'Renovación aprobada: la nueva tarjeta volvió a USCIS' }
@@ -383,7 +383,11 @@ function renewedAnswer(base: Base, approvedOn: string | null, card: NewCardDates
     detail: join(approved, unconfirmedNote, cardNews, i9, dates),
     actions: [
       ...(oldValid || delivered || oldUnknown ? [] : [{ en: 'Tell your employer the new card is on its way, and show it as soon as it arrives.', es: 'Informe a su empleador que la nueva tarjeta está en camino y preséntela en cuanto llegue.' }]),
-      ...(card === null || card.estimate ? [{ en: 'When you have the notice or the card, enter the new card’s dates in DACA Watch.', es: 'Cuando tenga el aviso o la tarjeta, escriba en DACA Watch las fechas de la nueva tarjeta.' }] : []),
+      ...(card === null || card.estimate
+        ? [delivered
+            ? { en: 'Enter the dates printed on your new card in DACA Watch.', es: 'Escriba en DACA Watch las fechas impresas en su nueva tarjeta.' }
+            : { en: 'When you have the notice or the card, enter the new card’s dates in DACA Watch.', es: 'Cuando tenga el aviso o la tarjeta, escriba en DACA Watch las fechas de la nueva tarjeta.' }]
+        : []),
     ],
     line: both((lang) => {
       const until = card === null ? '' : lang === 'en'

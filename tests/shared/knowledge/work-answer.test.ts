@@ -213,6 +213,14 @@ describe('work answer: renewed', () => {
     expect(answer.detail.es).toContain('devolvió la nueva tarjeta a USCIS');
   });
 
+  it('a delivered card not entered yet: the headline says the person can work with it, the action asks for its printed dates', () => {
+    const answer = workAnswer(facts({ permitExpiry: EXPIRED, filed: true, submitted: SUBMITTED, decision: 'approved', approvedOn }), { i765Stage: 'card-delivered' });
+    expect(answer).toMatchObject({ kind: 'renewed', tone: 'ok' });
+    expect(answer.headline).toEqual({ en: 'Renewal approved: your new card was delivered; with it you can work', es: 'Renovación aprobada: se entregó su nueva tarjeta; con ella puede trabajar' });
+    expect(answer.actions.map((action) => action.en)).toEqual(['Enter the dates printed on your new card in DACA Watch.']);
+    expect(answer.actions[0]!.es).toBe('Escriba en DACA Watch las fechas impresas en su nueva tarjeta.');
+  });
+
   it('a delivered card with entered dates is the current card: valid until its expiry', () => {
     const answer = workAnswer(facts({
       permitExpiry: EXPIRED, filed: true, submitted: SUBMITTED, decision: 'approved', approvedOn,
