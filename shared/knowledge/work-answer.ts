@@ -353,16 +353,16 @@ function renewedAnswer(base: Base, approvedOn: string | null, card: NewCardDates
         en: 'For the I-9 your employer needs the new card itself: the approval notice alone is not enough, and an expired card cannot be shown.',
         es: 'Para el I-9 su empleador necesita la nueva tarjeta: el aviso de aprobación por sí solo no basta y una tarjeta vencida no se puede presentar.',
       };
-  const approved: Localized = approvedOn === null
-    ? { en: 'USCIS approved your work permit renewal.', es: 'USCIS aprobó su renovación del permiso de trabajo.' }
-    : both((lang) => (lang === 'en' ? `USCIS approved your work permit renewal on ${day(approvedOn, lang)}.` : `USCIS aprobó su renovación del permiso de trabajo el ${day(approvedOn, lang)}.`));
-  // The records say the same of an approval USCIS has not put in words yet; so does the page, next to the banner's claim.
-  const unconfirmedNote: Localized | null = unconfirmed
-    ? {
-        en: 'Not confirmed yet: an approval document or code shows on your case while USCIS’s status title has not changed.',
-        es: 'Todavía sin confirmar: su caso muestra un documento o código de aprobación, pero el título del estatus de USCIS no ha cambiado.',
-      }
-    : null;
+  const on = (lang: Language) => (approvedOn === null ? '' : lang === 'en' ? ` on ${day(approvedOn, lang)}` : ` el ${day(approvedOn, lang)}`);
+  const dated = (lang: Language) => (approvedOn === null ? '' : lang === 'en' ? `, dated ${day(approvedOn, lang)},` : `, con fecha del ${day(approvedOn, lang)}`);
+  // Read from a document or code while the status title is unchanged: said as what shows, not yet as USCIS's word.
+  const approved: Localized = unconfirmed
+    ? both((lang) =>
+        lang === 'en'
+          ? `An approval of your work permit renewal${dated(lang)} shows on your case; not confirmed yet: USCIS’s status title has not changed.`
+          : `Su caso muestra la aprobación de su renovación del permiso de trabajo${dated(lang)}; todavía sin confirmar: el título del estatus de USCIS no ha cambiado.`,
+      )
+    : both((lang) => (lang === 'en' ? `USCIS approved your work permit renewal${on(lang)}.` : `USCIS aprobó su renovación del permiso de trabajo${on(lang)}.`));
   const headline: Localized = oldValid
     ? both((lang) =>
         lang === 'en'
@@ -380,7 +380,7 @@ function renewedAnswer(base: Base, approvedOn: string | null, card: NewCardDates
     kind: 'renewed',
     tone: oldValid || delivered || oldUnknown ? 'ok' : 'warn',
     headline,
-    detail: join(approved, unconfirmedNote, cardNews, i9, dates),
+    detail: join(approved, cardNews, i9, dates),
     actions: [
       ...(oldValid || delivered || oldUnknown ? [] : [{ en: 'Tell your employer the new card is on its way, and show it as soon as it arrives.', es: 'Informe a su empleador que la nueva tarjeta está en camino y preséntela en cuanto llegue.' }]),
       ...(card === null || card.estimate

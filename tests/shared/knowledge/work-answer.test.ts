@@ -317,13 +317,14 @@ describe('work answer: an approval USCIS has not put in words yet', () => {
   const renewed = (verdict?: 'silently-approved' | 'likely-approved' | 'approved') =>
     workAnswer(facts({ permitExpiry: addDays(TODAY, 20), filed: true, submitted: SUBMITTED, decision: 'approved', approvedOn }), verdict === undefined ? {} : { verdict, i765Stage: 'approved' });
 
-  it.each(['silently-approved', 'likely-approved'] as const)('%s: the approval is said, then that it is not confirmed yet', (verdict) => {
+  it.each(['silently-approved', 'likely-approved'] as const)('%s: the approval is said as what shows on the case, not confirmed yet', (verdict) => {
     const answer = renewed(verdict);
-    expect(answer.detail.en).toContain(`approved your work permit renewal on ${formatCivilDay(approvedOn, 'en')}. Not confirmed yet: an approval document or code shows on your case`);
-    expect(answer.detail.es).toContain('Todavía sin confirmar: su caso muestra un documento o código de aprobación');
+    expect(answer.detail.en).toMatch(new RegExp(`^An approval of your work permit renewal, dated ${formatCivilDay(approvedOn, 'en')}, shows on your case; not confirmed yet: USCIS’s status title has not changed\\.`));
+    expect(answer.detail.es).toContain(`Su caso muestra la aprobación de su renovación del permiso de trabajo, con fecha del ${formatCivilDay(approvedOn, 'es')}; todavía sin confirmar`);
+    expect(answer.detail.en).not.toContain('USCIS approved');
   });
 
   it('a status that says approved needs no such note', () => {
-    for (const answer of [renewed('approved'), renewed()]) expect(answer.detail.en).not.toContain('Not confirmed');
+    for (const answer of [renewed('approved'), renewed()]) expect(answer.detail.en).toMatch(/^USCIS approved your work permit renewal on /);
   });
 });
