@@ -150,7 +150,8 @@ function unknownAnswer(base: Base): WorkAnswer {
   return answer(base, {
     kind: 'unknown',
     tone: 'unknown',
-    headline: { en: 'Can you work? Enter your work permit’s expiry date', es: '¿Puede trabajar? Escriba la fecha de vencimiento de su permiso de trabajo' },
+    // Shown under the "Can you work today?" heading: the answer, not the question again (the tray's line keeps it).
+    headline: { en: 'Not known yet: enter your work permit’s expiry date', es: 'Todavía no se sabe: escriba la fecha de vencimiento de su permiso de trabajo' },
     detail: join(
       {
         en: 'DACA Watch needs the “Card Expires” date printed on your current work permit card to tell you until when you can work.',

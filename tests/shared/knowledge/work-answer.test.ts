@@ -250,6 +250,9 @@ describe('work answer: unknown', () => {
     const answer = workAnswer(facts({ filed: true, submitted: SUBMITTED }));
     expect(answer).toMatchObject({ kind: 'unknown', tone: 'unknown', actionId: 'enter-expiry', expiry: null, daysLeft: null });
     expect(answer.headline.es).toContain('fecha de vencimiento');
+    // The banner's heading already asks "Can you work today?": the headline answers it, it does not ask it again.
+    expect(answer.headline.en).toBe('Not known yet: enter your work permit’s expiry date');
+    expect(answer.headline.es).toBe('Todavía no se sabe: escriba la fecha de vencimiento de su permiso de trabajo');
     expect(workAnswer(facts({ permitExpiry: EXPIRED })).actionId).toBeNull();
   });
 });
