@@ -60,8 +60,11 @@ export interface PairVerdict {
 }
 
 export interface PairOptions {
-  /** The current work permit's expiry date (YYYY-MM-DD). */
-  permitExpiry?: string;
+  /**
+   * The current work permit's expiry date (YYYY-MM-DD); null: asked for but not entered (the screens ask for it next to
+   * the verdict, so a review's "nothing is needed from you" would contradict them); absent: not part of this reading.
+   */
+  permitExpiry?: string | null;
   /** Pairings learned from earlier checks; the pairings in these two statuses are added to them. */
   learned?: LearnedTitles;
 }
@@ -225,6 +228,12 @@ const VERDICT_TEXT: Record<PairVerdictKind, { headline: Localized; explanation: 
  * "Under review" when the work permit has expired or expires within 120 days (work-answer.ts's "expiring soon"): the
  * person has things to do (tell the employer, day 105, a legal service provider), so no "nothing is needed".
  */
+/** Under review with the permit's expiry not entered: whether anything is needed depends on that date. */
+const UNDER_REVIEW_EXPIRY_UNKNOWN: Localized = {
+  en: 'USCIS is reviewing your case; DACA Watch will tell you as soon as a document, code or status shows a decision. What, if anything, you should do meanwhile depends on your work permit’s expiry date.',
+  es: 'USCIS está revisando su caso; DACA Watch le avisará en cuanto un documento, un código o el estatus muestre una decisión. Si tiene que hacer algo mientras tanto depende de la fecha de vencimiento de su permiso de trabajo.',
+};
+
 function underReviewPermitAtRisk(permit: PermitOutlook): Localized {
   const on = (lang: Language) => formatLongDay(permit.expiry, lang);
   const expired = permit.daysLeft < 0;
@@ -271,9 +280,15 @@ export function pairVerdict(i821d: CaseView, i765: CaseView, today: string, opti
 
   const day = calendarDay(today);
   const since = cases.map((reading) => reading.submissionDate).filter((submitted) => submitted !== undefined).sort()[0];
-  const permit = options.permitExpiry === undefined ? undefined : permitOutlook(options.permitExpiry, day, since, decided);
+  const permit = options.permitExpiry === undefined || options.permitExpiry === null ? undefined : permitOutlook(options.permitExpiry, day, since, decided);
   const text = VERDICT_TEXT[kind];
-  const explanation = kind === 'under-review' && permit !== undefined && permit.daysLeft <= DECISION_GOAL_DAYS ? underReviewPermitAtRisk(permit) : text.explanation;
+  const explanation = kind !== 'under-review'
+    ? text.explanation
+    : permit !== undefined && permit.daysLeft <= DECISION_GOAL_DAYS
+      ? underReviewPermitAtRisk(permit)
+      : options.permitExpiry === null
+        ? UNDER_REVIEW_EXPIRY_UNKNOWN
+        : text.explanation;
   const strongest = [...evidence].sort(byStrength);
   const documentsUnread = !decided && cases.some((reading) => reading.known && reading.documentsUnknown);
   const paragraph = (lang: Language): string => [

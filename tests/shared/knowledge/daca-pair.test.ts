@@ -319,6 +319,16 @@ describe('the pair verdict on paths no scenario takes', () => {
     expect(verdict.explanation.en).toContain('the I-821D status “Case Is Being Actively Reviewed By USCIS”');
   });
 
+  it('under review with the expiry asked for but not entered: no "nothing is needed", the expiry named as what decides', () => {
+    const verdict = pairVerdict(sketch(REVIEWING), sketch(REVIEWING), addDays(FILED, 60), { permitExpiry: null });
+    expect(verdict.kind).toBe('under-review');
+    expect(verdict.permit).toBeUndefined();
+    expect(verdict.explanation.en).not.toMatch(/nothing is needed/i);
+    expect(verdict.explanation.es).not.toMatch(/no tiene que hacer nada/i);
+    expect(verdict.explanation.en).toContain('depends on your work permit’s expiry date');
+    expect(verdict.explanation.es).toContain('depende de la fecha de vencimiento de su permiso de trabajo');
+  });
+
   it('reads H008 alone as reuse but says its meaning is disputed', () => {
     const waiting = sketch({ status: ['IAF', 'Case Was Received'], statusDay: 0, events: [['IAF', 0], ['H008', 9]] });
     const verdict = pairVerdict(waiting, waiting, addDays(FILED, 10));
