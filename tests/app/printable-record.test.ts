@@ -148,6 +148,10 @@ describe('written to the lawyer, about the applicant (issue 23)', () => {
     expect(step[2]).toMatch(/\((community reading|matches USCIS’s wording)\)$/);
     // In Spanish, USCIS's English title as printed, its own Spanish title beside it.
     expect(recordFor(sample, TODAY, 'es').html).toContain('<td>Case Was Received / Caso Fue Recibido</td>');
+    // The reading's basis quotes the title as printed too (USCIS gave no Spanish for it), not the dashboard's translation.
+    const spanish = recordFor(sample, TODAY, 'es').page;
+    expect(spanish).toContain('el estatus «Case Is Being Actively Reviewed By USCIS» del I-821D');
+    expect(spanish).not.toContain('«USCIS Está Revisando Activamente el Caso»');
   });
 
   it('says when each case was read from myUSCIS and, apart, when it last changed, in the dashboard’s words', () => {
