@@ -126,7 +126,8 @@ const en = {
   permit: 'Current work permit',
   expires: (day: string) => `Expires ${day}`,
   expired: (day: string) => `Expired on ${day}`,
-  daysLeft: (days: number) => (days > 0 ? `${plural(days, 'day', 'days')} left` : days === 0 ? 'Expires today' : `Expired ${plural(-days, 'day', 'days')} ago`),
+  // After "Expires <day>" / "Expired on <day>": the count only, not the verb again.
+  daysLeft: (days: number) => (days > 0 ? `${plural(days, 'day', 'days')} left` : days === 0 ? 'today, its last valid day' : `${plural(-days, 'day', 'days')} ago`),
   filingWindow: {
     'too-early': 'Filed more than 150 days before the card’s expiry date: earlier than USCIS recommends.',
     'in-window': 'Filed 150 to 120 days before the card’s expiry date, as USCIS recommends.',
@@ -456,7 +457,7 @@ const es: Messages = {
   permit: 'Permiso de trabajo actual',
   expires: (day) => `Vence el ${day}`,
   expired: (day) => `Venció el ${day}`,
-  daysLeft: (days) => (days > 0 ? `${days === 1 ? 'Queda' : 'Quedan'} ${plural(days, 'día', 'días')}` : days === 0 ? 'Vence hoy' : `Venció hace ${plural(-days, 'día', 'días')}`),
+  daysLeft: (days) => (days > 0 ? `${days === 1 ? 'Queda' : 'Quedan'} ${plural(days, 'día', 'días')}` : days === 0 ? 'hoy, su último día válido' : `hace ${plural(-days, 'día', 'días')}`),
   filingWindow: {
     'too-early': 'Se presentó más de 150 días antes del vencimiento: antes de lo que USCIS recomienda.',
     'in-window': 'Se presentó entre 150 y 120 días antes del vencimiento, como recomienda USCIS.',
