@@ -169,7 +169,10 @@ export function printableRecord({ state, now, language: lang, timeZone }: Printa
   const stages = cases
     .filter((watched) => formOf(watched.receipt) !== null)
     .map((watched) => `${formName(watched.receipt)}: ${stageName(stageOf(watched.receipt))}.`);
-  summary.push([WORDS.reading, [...stages, basis(verdict.evidence, lang)].filter(Boolean).join(' ')]);
+  // A status title is quoted as USCIS printed it (its own Spanish when it gave one), never in DACA Watch's translation.
+  const printedSpanish = (form: string) => cases.find((watched) => formOf(watched.receipt) === form && state.snapshots[watched.receipt]?.status?.titleSpanish !== undefined);
+  const asPrinted = verdict.evidence.map((item) => (item.kind === 'title' && printedSpanish(item.form) === undefined ? { ...item, what: { ...item.what, es: item.what.en } } : item));
+  summary.push([WORDS.reading, [...stages, basis(asPrinted, lang)].filter(Boolean).join(' ')]);
 
   const filedOf = (snapshot: CaseSnapshot | undefined) => snapshot?.detail?.submissionDate;
   const pendingOf = (receiptNumber: string): string => {

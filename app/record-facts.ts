@@ -6,7 +6,7 @@ import { addDays } from '../shared/knowledge/calendar-days';
 import type { PairVerdict } from '../shared/knowledge/daca-pair';
 import { countDays, formatCivilDay } from '../shared/knowledge/renewal-calendar';
 import { STAGE_NAMES, type Stage } from '../shared/knowledge/stages';
-import type { WorkAnswer } from '../shared/knowledge/work-answer';
+import { UNCONFIRMED_APPROVALS, type WorkAnswer } from '../shared/knowledge/work-answer';
 import type { Language, Localized } from '../shared/localized';
 
 /** Whom a record speaks of. */
@@ -20,9 +20,6 @@ export const SUBJECT: Record<Subject, Localized> = {
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const day = formatCivilDay;
-
-/** Verdicts whose approval rests on a document or a reported code while USCIS's status title has not changed yet. */
-const UNCONFIRMED_APPROVALS: ReadonlySet<PairVerdict['kind']> = new Set(['silently-approved', 'likely-approved']);
 
 /**
  * The current card in one or two sentences: its expiry with the tense of the day ("expired on" for a past day), and
@@ -57,7 +54,7 @@ export function permitStatement(answer: WorkAnswer, subject: Subject, lang: Lang
   }
   return lang === 'en'
     ? `${first} ${rule}: unless USCIS approves the renewal before then, from ${from} ${who} is not authorized to work on this card until it is approved and the new card is issued.`
-    : `${first} ${rule}: si USCIS no aprueba la renovación antes, desde el ${from} ${who} no estará autorizada a trabajar con esta tarjeta hasta que se apruebe y se emita la nueva tarjeta.`;
+    : `${first} ${rule}: si USCIS no aprueba la renovación antes de esa fecha, desde el ${from} ${who} no estará autorizada a trabajar con esta tarjeta hasta que se apruebe y se emita la nueva tarjeta.`;
 }
 
 /** Where the renewal stands, as a fact with its dates: pending N days, approved on a day (and how sure), or not approved. */
@@ -74,7 +71,7 @@ export function renewalStatement(answer: WorkAnswer, verdict: PairVerdict, lang:
     // A silent denial (a denial document before the title changed) is named as the denial it is.
     const stage: Stage = verdict.kind === 'silently-denied' ? 'denied' : verdict.kind in STAGE_NAMES ? (verdict.kind as Stage) : 'ended';
     const name = STAGE_NAMES[stage][lang];
-    return lang === 'en' ? `USCIS did not approve the renewal (${name}).` : `USCIS no aprobó la renovación (${name}).`;
+    return lang === 'en' ? `USCIS did not approve the renewal (outcome: ${name}).` : `USCIS no aprobó la renovación (resultado: ${name}).`;
   }
   const pending = verdict.pending;
   if (pending === undefined || pending.decided) return null;

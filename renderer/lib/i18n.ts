@@ -19,7 +19,7 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 /** The labels on every reading: who says it, and how sure it is. */
 export type Badge = Confidence | 'inferred' | 'upload';
 /** The key days the timeline names on its drawing. */
-export type Milestone = 'received' | 'biometrics' | 'review' | 'approval' | 'card';
+export type Milestone = 'received' | 'biometrics' | 'review' | 'evidence' | 'approval' | 'denial' | 'ended' | 'card';
 
 const en = {
   skip: 'Skip to content',
@@ -126,11 +126,12 @@ const en = {
   permit: 'Current work permit',
   expires: (day: string) => `Expires ${day}`,
   expired: (day: string) => `Expired on ${day}`,
-  daysLeft: (days: number) => (days > 0 ? `${plural(days, 'day', 'days')} left` : days === 0 ? 'Expires today' : `Expired ${plural(-days, 'day', 'days')} ago`),
+  // After "Expires <day>" / "Expired on <day>": the count only, not the verb again.
+  daysLeft: (days: number) => (days > 0 ? `${plural(days, 'day', 'days')} left` : days === 0 ? 'today, its last valid day' : `${plural(-days, 'day', 'days')} ago`),
   filingWindow: {
-    'too-early': 'Filed more than 150 days before it expires: earlier than USCIS recommends.',
-    'in-window': 'Filed 150 to 120 days before it expires, as USCIS recommends.',
-    late: 'Filed less than 120 days before it expires: later than USCIS recommends.',
+    'too-early': 'Filed more than 150 days before the card’s expiry date: earlier than USCIS recommends.',
+    'in-window': 'Filed 150 to 120 days before the card’s expiry date, as USCIS recommends.',
+    late: 'Filed less than 120 days before the card’s expiry date: later than USCIS recommends.',
   } satisfies Record<FilingWindow, string>,
   addExpiry: 'Add your current work permit’s expiry date in Settings to see how many days it has left.',
   notThisAccount: 'USCIS says this receipt belongs to another account: it did not answer for it while your other case was served. DACA Watch checks it again once a day. Check the number (enter it again to check it now), or sign in with the account that filed it.',
@@ -143,7 +144,7 @@ const en = {
   timelineHelp: 'Each dot is a day something happened on a case; the key days are named and listed below. Focus or point at a dot to read it; arrow keys move between dots.',
   timelineEmpty: 'Nothing to show yet.',
   timelineLegend: 'Green: an approval or a card. Red: a denial or a request for evidence. Filled: from USCIS; hollow: a reading, disputed or unknown.',
-  milestones: { received: 'Received', biometrics: 'Biometrics', review: 'Review', approval: 'Approval', card: 'Card' } satisfies Record<Milestone, string>,
+  milestones: { received: 'Received', biometrics: 'Biometrics', review: 'Review', evidence: 'Evidence request', approval: 'Approval', denial: 'Denial', ended: 'Case closed', card: 'Card' } satisfies Record<Milestone, string>,
   milestonesTitle: 'Key days',
   marks: { today: 'Today', inquiry: 'Day 105', goal: 'Day 120', expiry: 'Permit expires' },
   marksHelp: 'Day 105: you can ask USCIS about the case. Day 120: USCIS’s goal for a decision.',
@@ -456,7 +457,7 @@ const es: Messages = {
   permit: 'Permiso de trabajo actual',
   expires: (day) => `Vence el ${day}`,
   expired: (day) => `Venció el ${day}`,
-  daysLeft: (days) => (days > 0 ? `${days === 1 ? 'Queda' : 'Quedan'} ${plural(days, 'día', 'días')}` : days === 0 ? 'Vence hoy' : `Venció hace ${plural(-days, 'día', 'días')}`),
+  daysLeft: (days) => (days > 0 ? `${days === 1 ? 'Queda' : 'Quedan'} ${plural(days, 'día', 'días')}` : days === 0 ? 'hoy, su último día válido' : `hace ${plural(-days, 'día', 'días')}`),
   filingWindow: {
     'too-early': 'Se presentó más de 150 días antes del vencimiento: antes de lo que USCIS recomienda.',
     'in-window': 'Se presentó entre 150 y 120 días antes del vencimiento, como recomienda USCIS.',
@@ -473,7 +474,7 @@ const es: Messages = {
   timelineHelp: 'Cada punto es un día en que ocurrió algo en un caso; los días clave se nombran y se listan abajo. Enfoque o señale un punto para leerlo; las flechas pasan de un punto a otro.',
   timelineEmpty: 'Todavía no hay nada que mostrar.',
   timelineLegend: 'Verde: una aprobación o una tarjeta. Rojo: una denegación o una solicitud de evidencia. Relleno: de USCIS; hueco: una interpretación, en duda o desconocido.',
-  milestones: { received: 'Recibido', biometrics: 'Biométricos', review: 'Revisión', approval: 'Aprobación', card: 'Tarjeta' },
+  milestones: { received: 'Recibido', biometrics: 'Biométricos', review: 'Revisión', evidence: 'Solicitud de evidencia', approval: 'Aprobación', denial: 'Denegación', ended: 'Caso cerrado', card: 'Tarjeta' },
   milestonesTitle: 'Días clave',
   marks: { today: 'Hoy', inquiry: 'Día 105', goal: 'Día 120', expiry: 'Vence el permiso' },
   marksHelp: 'Día 105: puede consultar a USCIS sobre el caso. Día 120: el plazo que USCIS se fija para decidir.',

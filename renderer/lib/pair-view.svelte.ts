@@ -61,8 +61,7 @@ function caseOf(cases: readonly WatchedCase[], form: Form): WatchedCase | undefi
 
 /** The pair's verdict on `today` (YYYY-MM-DD); a form not identified yet counts as a case not read yet. */
 export function verdictOf(cases: readonly WatchedCase[], today: string, permitExpiry: string | null): PairVerdict {
-  const options = permitExpiry === null ? {} : { permitExpiry };
-  return pairVerdict(caseOf(cases, 'I-821D')?.view ?? {}, caseOf(cases, 'I-765')?.view ?? {}, today, options);
+  return pairVerdict(caseOf(cases, 'I-821D')?.view ?? {}, caseOf(cases, 'I-765')?.view ?? {}, today, { permitExpiry });
 }
 
 /** The code -> title pairings the cases' statuses (current and past) show, for explaining codes. */

@@ -120,7 +120,8 @@ function titleSignals(form: Form, status: CaseStatus | undefined): Signal[] {
     stage: read.stage,
     step: read.step,
     at,
-    evidence: { kind: 'title', form, what: { en: title, es: status.statusTitleSpanish ?? title }, confidence: read.key === undefined ? 'unknown' : 'official' },
+    // In Spanish, USCIS's own Spanish title, else the known title's Spanish wording (as the case card shows it).
+    evidence: { kind: 'title', form, what: { en: title, es: status.statusTitleSpanish ?? (read.key === undefined ? title : explainStatus(title, 'es').title) }, confidence: read.key === undefined ? 'unknown' : 'official' },
   }];
   const text = [status.statusTextPlain?.text, status.statusTextSpanishPlain?.text].join('\n');
   const aboutBiometrics = read.stage === 'biometrics' || read.key === undefined;

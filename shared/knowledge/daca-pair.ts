@@ -7,7 +7,7 @@ import { calendarDay } from './calendar-days';
 import { readCase, type CaseReading, type CaseStage, type CaseView, type Evidence, type Signal } from './case-reading';
 import { DECISION_GOAL_DAYS, pendingSince, permitOutlook, type Pending, type PermitOutlook } from './daca-timing';
 import { learnTitles, type LearnedTitles } from './learned-titles';
-import { outcomeParagraph } from './decision-outcomes';
+import { OUTCOME_WORDS, outcomeParagraph } from './decision-outcomes';
 import { codeInWords } from './codes';
 import { STAGE_PROGRESS, isApprovedStage, isEndingStage, type EndingStage, type Stage, type Step } from './stages';
 
@@ -61,11 +61,20 @@ export interface PairVerdict {
 }
 
 export interface PairOptions {
-  /** The current work permit's expiry date (YYYY-MM-DD). */
-  permitExpiry?: string;
+  /**
+   * The current work permit's expiry date (YYYY-MM-DD); null: asked for but not entered (the screens ask for it next to
+   * the verdict, so a review's "nothing is needed from you" would contradict them); absent: not part of this reading.
+   */
+  permitExpiry?: string | null;
   /** Pairings learned from earlier checks; the pairings in these two statuses are added to them. */
   learned?: LearnedTitles;
 }
+
+/**
+ * A denial said of the pair: what it means for DACA and what to do, without the per-case meaning's opening "USCIS
+ * denied this request" (it would follow "at least one of your two requests"; each case's card says it of its case).
+ */
+const pairDenial = (lang: Language): string => `${OUTCOME_WORDS.denied.brief[lang]} ${OUTCOME_WORDS.denied.next[lang]}`;
 
 const VERDICT_TEXT: Record<PairVerdictKind, { headline: Localized; explanation: Localized }> = {
   'no-data': {
@@ -134,15 +143,15 @@ const VERDICT_TEXT: Record<PairVerdictKind, { headline: Localized; explanation: 
   'silently-denied': {
     headline: { en: 'A denial appeared before the status changed', es: 'Apareció una denegación antes de que cambiara el estatus' },
     explanation: {
-      en: `A denial shows in your documents or case codes, though the status title has not changed yet. ${outcomeParagraph('denied', 'en')}`,
-      es: `Aparece una denegación en sus documentos o en los códigos del caso, aunque el título del estatus todavía no ha cambiado. ${outcomeParagraph('denied', 'es')}`,
+      en: `A denial shows in your documents or case codes, though the status title has not changed yet. ${pairDenial('en')}`,
+      es: `Aparece una denegación en sus documentos o en los códigos del caso, aunque el título del estatus todavía no ha cambiado. ${pairDenial('es')}`,
     },
   },
   denied: {
     headline: { en: 'USCIS denied your renewal', es: 'USCIS denegó su renovación' },
     explanation: {
-      en: `USCIS denied at least one of your two requests. ${outcomeParagraph('denied', 'en')}`,
-      es: `USCIS denegó al menos una de sus dos solicitudes. ${outcomeParagraph('denied', 'es')}`,
+      en: `USCIS denied at least one of your two requests. ${pairDenial('en')}`,
+      es: `USCIS denegó al menos una de sus dos solicitudes. ${pairDenial('es')}`,
     },
   },
   rejected: {
@@ -220,6 +229,12 @@ const VERDICT_TEXT: Record<PairVerdictKind, { headline: Localized; explanation: 
  * "Under review" when the work permit has expired or expires within 120 days (work-answer.ts's "expiring soon"): the
  * person has things to do (tell the employer, day 105, a legal service provider), so no "nothing is needed".
  */
+/** Under review with the permit's expiry not entered: whether anything is needed depends on that date. */
+const UNDER_REVIEW_EXPIRY_UNKNOWN: Localized = {
+  en: 'USCIS is reviewing your case; DACA Watch will tell you as soon as a document, code or status shows a decision. What, if anything, you should do meanwhile depends on your work permit’s expiry date.',
+  es: 'USCIS está revisando su caso; DACA Watch le avisará en cuanto un documento, un código o el estatus muestre una decisión. Si tiene que hacer algo mientras tanto depende de la fecha de vencimiento de su permiso de trabajo.',
+};
+
 function underReviewPermitAtRisk(permit: PermitOutlook): Localized {
   const on = (lang: Language) => formatLongDay(permit.expiry, lang);
   const expired = permit.daysLeft < 0;
@@ -266,9 +281,15 @@ export function pairVerdict(i821d: CaseView, i765: CaseView, today: string, opti
 
   const day = calendarDay(today);
   const since = cases.map((reading) => reading.submissionDate).filter((submitted) => submitted !== undefined).sort()[0];
-  const permit = options.permitExpiry === undefined ? undefined : permitOutlook(options.permitExpiry, day, since, workPermitApproved);
+  const permit = options.permitExpiry === undefined || options.permitExpiry === null ? undefined : permitOutlook(options.permitExpiry, day, since, decided);
   const text = VERDICT_TEXT[kind];
-  const explanation = kind === 'under-review' && permit !== undefined && permit.daysLeft <= DECISION_GOAL_DAYS ? underReviewPermitAtRisk(permit) : text.explanation;
+  const explanation = kind !== 'under-review'
+    ? text.explanation
+    : permit !== undefined && permit.daysLeft <= DECISION_GOAL_DAYS
+      ? underReviewPermitAtRisk(permit)
+      : options.permitExpiry === null
+        ? UNDER_REVIEW_EXPIRY_UNKNOWN
+        : text.explanation;
   const strongest = [...evidence].sort(byStrength);
   const documentsUnread = !decided && cases.some((reading) => reading.known && reading.documentsUnknown);
   const paragraph = (lang: Language): string => [

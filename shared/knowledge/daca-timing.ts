@@ -58,7 +58,11 @@ const NO_AUTOMATIC_EXTENSION: Localized = {
   es: 'Los permisos de trabajo de la categoría (c)(33) no se extienden automáticamente mientras la renovación está pendiente: si la tarjeta vence antes de que aprueben la renovación, no podrá trabajar después de la fecha de vencimiento hasta la aprobación y la nueva tarjeta.',
 };
 
-export function permitOutlook(expiry: string, today: string, submitted: string | undefined, renewalApproved: boolean): PermitOutlook {
+/**
+ * `renewalDecided`: USCIS approved the work permit or ended the renewal (a denial, a rejection...): its warnings speak of
+ * a renewal still to be approved, which is then no longer true.
+ */
+export function permitOutlook(expiry: string, today: string, submitted: string | undefined, renewalDecided: boolean): PermitOutlook {
   const outlook: PermitOutlook = { expiry: calendarDay(expiry), daysLeft: daysBetween(today, expiry) };
   if (submitted !== undefined) {
     const daysBeforeExpiry = daysBetween(submitted, expiry);
@@ -67,7 +71,7 @@ export function permitOutlook(expiry: string, today: string, submitted: string |
       window: daysBeforeExpiry > FILING_WINDOW_DAYS.earliest ? 'too-early' : daysBeforeExpiry >= FILING_WINDOW_DAYS.latest ? 'in-window' : 'late',
     };
   }
-  if (renewalApproved) return outlook;
+  if (renewalDecided) return outlook;
   // The printed expiry day is the card's last valid day (an employer reverifies by then): expired from the day after.
   const expired = outlook.daysLeft < 0;
   const lastDay = outlook.daysLeft === 0;
@@ -82,7 +86,7 @@ export function permitOutlook(expiry: string, today: string, submitted: string |
     : lastDay
       ? { en: `Your work permit expires today, ${on('en')} (its last valid day).`, es: `Su permiso de trabajo vence hoy, ${on('es')} (su último día válido).` }
       : {
-        en: `Your work permit expires on ${on('en')}, before USCIS's 120-day goal for deciding your renewal.`,
+        en: `Your work permit expires on ${on('en')}, before USCIS’s 120-day goal for deciding your renewal.`,
         es: `Su permiso de trabajo vence el ${on('es')}, antes del plazo de 120 días que USCIS se fija para decidir su renovación.`,
       };
   const advice: Localized = {

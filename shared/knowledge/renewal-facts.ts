@@ -33,7 +33,7 @@ export function storedVerdict(state: RenewalState, today: string): PairVerdict {
     const snapshot = watched === undefined ? undefined : state.snapshots[watched.receipt];
     return snapshot === undefined ? {} : snapshotView(snapshot);
   };
-  return pairVerdict(view('I-821D'), view('I-765'), today, state.settings.permitExpiry === null ? {} : { permitExpiry: state.settings.permitExpiry });
+  return pairVerdict(view('I-821D'), view('I-765'), today, { permitExpiry: state.settings.permitExpiry });
 }
 
 /**

@@ -58,6 +58,9 @@ export interface WorkAnswer {
 }
 
 /** Besides the renewal's facts: what the pair's verdict says (to name a decision) and the I-765's stage (the card). */
+/** Approvals read from a document or code while USCIS's status title still says the case is in progress. */
+export const UNCONFIRMED_APPROVALS: ReadonlySet<PairVerdictKind> = new Set<PairVerdictKind>(['silently-approved', 'likely-approved']);
+
 export interface WorkContext {
   verdict?: PairVerdictKind;
   i765Stage?: CaseStage;
@@ -147,7 +150,8 @@ function unknownAnswer(base: Base): WorkAnswer {
   return answer(base, {
     kind: 'unknown',
     tone: 'unknown',
-    headline: { en: 'Can you work? Enter your work permit’s expiry date', es: '¿Puede trabajar? Escriba la fecha de vencimiento de su permiso de trabajo' },
+    // Shown under the "Can you work today?" heading: the answer, not the question again (the tray's line keeps it).
+    headline: { en: 'Not known yet: enter your work permit’s expiry date', es: 'Todavía no se sabe: escriba la fecha de vencimiento de su permiso de trabajo' },
     detail: join(
       {
         en: 'DACA Watch needs the “Card Expires” date printed on your current work permit card to tell you until when you can work.',
@@ -226,8 +230,8 @@ function cardAnswer(base: Base & { expiry: string; daysLeft: number }): WorkAnsw
     });
     const after = both((lang) =>
       lang === 'en'
-        ? `If the renewal is not approved by then, you cannot work from ${day(addDays(expiry, 1), lang)} until it is approved and you have the new card.`
-        : `Si la renovación no se aprueba antes, no podrá trabajar desde el ${day(addDays(expiry, 1), lang)} hasta que se apruebe y usted tenga la nueva tarjeta.`,
+        ? `If the renewal is not approved by ${day(expiry, lang)}, you cannot work from ${day(addDays(expiry, 1), lang)} until it is approved and you have the new card.`
+        : `Si la renovación no se aprueba a más tardar el ${day(expiry, lang)}, no podrá trabajar desde el ${day(addDays(expiry, 1), lang)} hasta que se apruebe y usted tenga la nueva tarjeta.`,
     );
     const detail = filed
       ? join(
@@ -242,11 +246,14 @@ function cardAnswer(base: Base & { expiry: string; daysLeft: number }): WorkAnsw
           after,
         )
       : join(
-          both((lang) =>
-            lang === 'en'
-              ? `USCIS recommends filing 150 to 120 days before the expiry (by ${day(addDays(expiry, -FILING_WINDOW_DAYS.latest), lang)}).`
-              : `USCIS recomienda presentar la renovación de 150 a 120 días antes del vencimiento (a más tardar el ${day(addDays(expiry, -FILING_WINDOW_DAYS.latest), lang)}).`,
-          ),
+          // Within 120 days of the expiry the recommended window's last day is today or already past: said in that tense.
+          both((lang) => {
+            const last = day(addDays(expiry, -FILING_WINDOW_DAYS.latest), lang);
+            const endsToday = daysLeft === FILING_WINDOW_DAYS.latest;
+            return lang === 'en'
+              ? `USCIS recommends filing 150 to 120 days before the expiry; ${endsToday ? `today, ${last}, is the last day of that window` : `that window ended on ${last}`}.`
+              : `USCIS recomienda presentar la renovación de 150 a 120 días antes del vencimiento; ${endsToday ? `hoy, ${last}, es el último día de ese periodo` : `ese periodo terminó el ${last}`}.`;
+          }),
           NO_EXTENSION,
         );
     return answer(base, {
@@ -298,7 +305,7 @@ function cardAnswer(base: Base & { expiry: string; daysLeft: number }): WorkAnsw
 const DELIVERED: ReadonlySet<CaseStage> = new Set<CaseStage>(['card-delivered']);
 const ON_ITS_WAY: ReadonlySet<CaseStage> = new Set<CaseStage>(['card-mailed']);
 
-function renewedAnswer(base: Base, approvedOn: string | null, card: NewCardDates | null, i765Stage: CaseStage | undefined): WorkAnswer {
+function renewedAnswer(base: Base, approvedOn: string | null, card: NewCardDates | null, i765Stage: CaseStage | undefined, unconfirmed: boolean): WorkAnswer {
   const delivered = i765Stage !== undefined && DELIVERED.has(i765Stage);
   // Dates the user typed from a delivered card are the current card: answer as for any card (the next renewal is not filed).
   if (delivered && card !== null && !card.estimate) {
@@ -307,6 +314,8 @@ function renewedAnswer(base: Base, approvedOn: string | null, card: NewCardDates
     return { ...current, approvedOn, newCard: card };
   }
   const oldValid = base.daysLeft !== null && base.daysLeft >= 0;
+  // No expiry entered: the current card may well still be valid, so nothing here says the person has stopped working.
+  const oldUnknown = base.daysLeft === null;
   const dates = card === null
     ? { en: 'The new card’s dates are not known yet.', es: 'Todavía no se conocen las fechas de la nueva tarjeta.' }
     : both((lang) => {
@@ -336,13 +345,25 @@ function renewedAnswer(base: Base, approvedOn: string | null, card: NewCardDates
           ? `Until the new card arrives, you can keep working with your current card, valid until ${day(base.expiry!, lang)}.`
           : `Hasta que llegue la nueva tarjeta, puede seguir trabajando con su tarjeta actual, válida hasta el ${day(base.expiry!, lang)}.`,
       )
+    : oldUnknown && !delivered
+    ? {
+        en: 'Your current card stays valid until the expiry date printed on it; after that day your employer needs the new card itself for the I-9: the approval notice alone is not enough.',
+        es: 'Su tarjeta actual sigue siendo válida hasta la fecha de vencimiento impresa en ella; después de ese día, para el I-9 su empleador necesita la nueva tarjeta: el aviso de aprobación por sí solo no basta.',
+      }
     : {
         en: 'For the I-9 your employer needs the new card itself: the approval notice alone is not enough, and an expired card cannot be shown.',
         es: 'Para el I-9 su empleador necesita la nueva tarjeta: el aviso de aprobación por sí solo no basta y una tarjeta vencida no se puede presentar.',
       };
-  const approved: Localized = approvedOn === null
-    ? { en: 'USCIS approved your work permit renewal.', es: 'USCIS aprobó su renovación del permiso de trabajo.' }
-    : both((lang) => (lang === 'en' ? `USCIS approved your work permit renewal on ${day(approvedOn, lang)}.` : `USCIS aprobó su renovación del permiso de trabajo el ${day(approvedOn, lang)}.`));
+  const on = (lang: Language) => (approvedOn === null ? '' : lang === 'en' ? ` on ${day(approvedOn, lang)}` : ` el ${day(approvedOn, lang)}`);
+  const dated = (lang: Language) => (approvedOn === null ? '' : lang === 'en' ? `, dated ${day(approvedOn, lang)},` : `, con fecha del ${day(approvedOn, lang)}`);
+  // Read from a document or code while the status title is unchanged: said as what shows, not yet as USCIS's word.
+  const approved: Localized = unconfirmed
+    ? both((lang) =>
+        lang === 'en'
+          ? `An approval of your work permit renewal${dated(lang)} shows on your case; not confirmed yet: USCIS’s status title has not changed.`
+          : `Su caso muestra la aprobación de su renovación del permiso de trabajo${dated(lang)}; todavía sin confirmar: el título del estatus de USCIS no ha cambiado.`,
+      )
+    : both((lang) => (lang === 'en' ? `USCIS approved your work permit renewal${on(lang)}.` : `USCIS aprobó su renovación del permiso de trabajo${on(lang)}.`));
   const headline: Localized = oldValid
     ? both((lang) =>
         lang === 'en'
@@ -350,22 +371,30 @@ function renewedAnswer(base: Base, approvedOn: string | null, card: NewCardDates
           : `Renovación aprobada: puede seguir trabajando; su tarjeta actual es válida hasta el ${day(base.expiry!, lang)}`,
       )
     : delivered
-      ? { en: 'Renewal approved: your new card was delivered', es: 'Renovación aprobada: se entregó su nueva tarjeta' }
+      ? { en: 'Renewal approved: your new card was delivered; with it you can work', es: 'Renovación aprobada: se entregó su nueva tarjeta; con ella puede trabajar' }
+      : oldUnknown
+      ? i765Stage === 'card-returned'
+        ? { en: 'Renewal approved: the new card went back to USCIS', es: 'Renovación aprobada: la nueva tarjeta volvió a USCIS' }
+        : { en: 'Renewal approved: your new card is on its way', es: 'Renovación aprobada: su nueva tarjeta está en camino' }
       : { en: 'Renewal approved: you can work again once you have the new card', es: 'Renovación aprobada: podrá volver a trabajar cuando tenga la nueva tarjeta' };
   return answer(base, {
     kind: 'renewed',
-    tone: oldValid || delivered ? 'ok' : 'warn',
+    tone: oldValid || delivered || oldUnknown ? 'ok' : 'warn',
     headline,
     detail: join(approved, cardNews, i9, dates),
     actions: [
-      ...(oldValid || delivered ? [] : [{ en: 'Tell your employer the new card is on its way, and show it as soon as it arrives.', es: 'Informe a su empleador que la nueva tarjeta está en camino y preséntela en cuanto llegue.' }]),
-      ...(card === null || card.estimate ? [{ en: 'When you have the notice or the card, enter the new card’s dates in DACA Watch.', es: 'Cuando tenga el aviso o la tarjeta, escriba en DACA Watch las fechas de la nueva tarjeta.' }] : []),
+      ...(oldValid || delivered || oldUnknown ? [] : [{ en: 'Tell your employer the new card is on its way, and show it as soon as it arrives.', es: 'Informe a su empleador que la nueva tarjeta está en camino y preséntela en cuanto llegue.' }]),
+      ...(card === null || card.estimate
+        ? [delivered
+            ? { en: 'Enter the dates printed on your new card in DACA Watch.', es: 'Escriba en DACA Watch las fechas impresas en su nueva tarjeta.' }
+            : { en: 'When you have the notice or the card, enter the new card’s dates in DACA Watch.', es: 'Cuando tenga el aviso o la tarjeta, escriba en DACA Watch las fechas de la nueva tarjeta.' }]
+        : []),
     ],
     line: both((lang) => {
       const until = card === null ? '' : lang === 'en'
         ? `; new card valid until ${card.estimate ? 'about ' : ''}${day(card.expiry, lang)}`
         : `; nueva tarjeta válida hasta ${card.estimate ? 'aproximadamente ' : ''}el ${day(card.expiry, lang)}`;
-      const now = oldValid ? '' : delivered ? '' : lang === 'en' ? ' (work again once you have the card)' : ' (podrá trabajar cuando tenga la tarjeta)';
+      const now = oldValid || delivered || oldUnknown ? '' : lang === 'en' ? ' (work again once you have the card)' : ' (podrá trabajar cuando tenga la tarjeta)';
       return lang === 'en' ? `Renewal approved${until}${now}` : `Renovación aprobada${until}${now}`;
     }),
     approvedOn,
@@ -395,14 +424,15 @@ function notApprovedAnswer(base: Base, verdict: PairVerdictKind | undefined): Wo
     kind: 'decided-not-approved',
     tone: 'stop',
     headline: both((lang) =>
-      lang === 'en' ? `Your renewal was not approved (${name.en})` : `Su renovación no fue aprobada (${name.es})`,
+      // "resultado" (masculine) carries the stage's name: "renovación ... (Denegado)" read as a wrong agreement.
+      lang === 'en' ? `Your renewal was not approved (outcome: ${name.en})` : `Su renovación no fue aprobada (resultado: ${name.es})`,
     ),
     detail: permit,
     actions: [
       { en: 'Read the decision notice in your myUSCIS account.', es: 'Lea el aviso de la decisión en su cuenta de myUSCIS.' },
       { en: 'Talk to a legal service provider soon.', es: 'Hable pronto con un proveedor de servicios legales.' },
     ],
-    line: both((lang) => (lang === 'en' ? `Renewal not approved (${name.en}): read the notice` : `Renovación no aprobada (${name.es}): lea el aviso`)),
+    line: both((lang) => (lang === 'en' ? `Renewal not approved (outcome: ${name.en}): read the notice` : `Renovación no aprobada (resultado: ${name.es}): lea el aviso`)),
     link: USCIS_PAGES.daca,
   });
 }
@@ -417,7 +447,7 @@ export function workAnswer(facts: RenewalFacts, context: WorkContext = {}): Work
     : null;
   const base: Base = { today, expiry, daysLeft: expiry === null ? null : daysBetween(today, expiry), filed: facts.filed, pending };
   if (facts.filed && facts.decision === 'denied') return notApprovedAnswer(base, context.verdict);
-  if (stage.kind === 'approved') return renewedAnswer(base, stage.approvedOn, stage.card, context.i765Stage);
+  if (stage.kind === 'approved') return renewedAnswer(base, stage.approvedOn, stage.card, context.i765Stage, context.verdict !== undefined && UNCONFIRMED_APPROVALS.has(context.verdict));
   if (expiry === null || base.daysLeft === null) return unknownAnswer(base);
   return cardAnswer({ ...base, expiry, daysLeft: base.daysLeft });
 }

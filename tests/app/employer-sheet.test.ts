@@ -167,6 +167,8 @@ describe('written to the employer, about the employee (issue 23)', () => {
     // Within 120 days with the renewal pending: the day the employee may stop being authorized.
     expect(valid).toContain(`unless USCIS approves the renewal before then, from ${formatCivilDay(addDays(expiry, 1), 'en')} the employee is not authorized to work on this card`);
     expect(valid).not.toMatch(/\bexpired\b/);
+    // In Spanish too, "before" says before what (a bare "antes" leaves the reader asking).
+    expect(sheetFor({ ...expired, permitExpiry: expiry }, TODAY, 'es').page).toContain(`si USCIS no aprueba la renovación antes de esa fecha, desde el ${formatCivilDay(addDays(expiry, 1), 'es')} la persona empleada no estará autorizada`);
     expect(sheetFor({ ...expired, permitExpiry: TODAY }, TODAY, 'es').page).toContain(`vence hoy, ${formatCivilDay(TODAY, 'es')} (último día de validez)`);
   });
 

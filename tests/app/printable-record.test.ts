@@ -148,6 +148,10 @@ describe('written to the lawyer, about the applicant (issue 23)', () => {
     expect(step[2]).toMatch(/\((community reading|matches USCIS’s wording)\)$/);
     // In Spanish, USCIS's English title as printed, its own Spanish title beside it.
     expect(recordFor(sample, TODAY, 'es').html).toContain('<td>Case Was Received / Caso Fue Recibido</td>');
+    // The reading's basis quotes the title as printed too (USCIS gave no Spanish for it), not the dashboard's translation.
+    const spanish = recordFor(sample, TODAY, 'es').page;
+    expect(spanish).toContain('el estatus «Case Is Being Actively Reviewed By USCIS» del I-821D');
+    expect(spanish).not.toContain('«USCIS Está Revisando Activamente el Caso»');
   });
 
   it('says when each case was read from myUSCIS and, apart, when it last changed, in the dashboard’s words', () => {
@@ -168,7 +172,7 @@ describe('written to the lawyer, about the applicant (issue 23)', () => {
     expect(approved).toContain(`New card: valid from ${formatCivilDay('2026-12-03', 'en')} to ${formatCivilDay('2028-12-02', 'en')}, as printed on the card (entered by the applicant).`);
     expect(approved).not.toContain('Day 105');
     const denied = recordFor({ ...sample, outcome: 'denied', approvedAt: '2026-12-03T15:00:00.000Z' }, TODAY, 'es').page;
-    expect(denied).toContain('USCIS no aprobó la renovación (Denegado).');
+    expect(denied).toContain('USCIS no aprobó la renovación (resultado: Denegado).');
     expect(denied).not.toContain('Día 105');
     expect(denied).not.toMatch(SECOND_PERSON.es);
   });

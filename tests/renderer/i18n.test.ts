@@ -43,12 +43,21 @@ describe('the dictionary', () => {
     }
   });
 
+  it('says when a renewal was filed against the expiry in words true before and after that day (the card shows it after)', () => {
+    for (const lang of ['en', 'es'] as const) {
+      for (const text of Object.values(MESSAGES[lang].filingWindow)) expect(text).not.toMatch(/\bexpires\b|\bexpired\b|\bvence\b|\bvenció\b/);
+    }
+  });
+
   it('counts in the right number', () => {
     expect(MESSAGES.en.pending(1)).toBe('Pending 1 day');
     expect(MESSAGES.es.pending(87)).toBe('87 días en trámite');
-    expect(MESSAGES.en.daysLeft(-3)).toBe('Expired 3 days ago');
+    // Shown after "Expires <day>" / "Expired on <day>": the count without the verb again ("Expired on ... · Expired 3 days ago").
+    expect(MESSAGES.en.daysLeft(-3)).toBe('3 days ago');
+    expect(MESSAGES.es.daysLeft(-3)).toBe('hace 3 días');
     expect(MESSAGES.es.daysLeft(1)).toBe('Queda 1 día');
-    expect(MESSAGES.es.daysLeft(0)).toBe('Vence hoy');
+    expect(MESSAGES.en.daysLeft(0)).toBe('today, its last valid day');
+    expect(MESSAGES.es.daysLeft(0)).toBe('hoy, su último día válido');
   });
 });
 

@@ -233,4 +233,30 @@ describe('badges and key days', () => {
     ]);
     expect(milestones.every((milestone) => milestone.x > 0 && milestone.x < 100)).toBe(true);
   });
+
+  it('names a denial’s day and an evidence request’s day as key days', () => {
+    const denied = CaseSnapshotSchema.parse({
+      detail: {
+        at: AT, formType: 'I-821D', submissionDate: '2026-05-29', notices: [],
+        events: [
+          { eventId: 'a', eventCode: 'IAF', eventTimestamp: '2026-05-29T13:00:00.000Z' },
+          { eventId: 'b', eventCode: 'FTA0', eventTimestamp: '2026-07-20T14:00:00.000Z' },
+        ],
+      },
+      status: {
+        at: AT, code: 'EA', date: '2026-09-02T14:00:00.000Z', title: 'Case Was Denied',
+        history: [
+          { date: '2026-08-10T14:00:00.000Z', code: 'RFEI', title: 'Request for Additional Evidence Was Sent' },
+          { date: '2026-09-02T14:00:00.000Z', code: 'EA', title: 'Case Was Denied' },
+        ],
+      },
+    });
+    const { milestones } = timelineOf(input({ lanes: lanes({ [I821D]: denied }), today: '2026-09-10' }));
+    expect(milestones.map(({ kind, day }) => [kind, day])).toEqual([
+      ['received', '2026-05-29'],
+      ['review', '2026-07-20'],
+      ['evidence', '2026-08-10'],
+      ['denial', '2026-09-02'],
+    ]);
+  });
 });

@@ -293,6 +293,42 @@ describe('the pair verdict on paths no scenario takes', () => {
     expect(soon.explanation.en).toContain('it expires on');
   });
 
+  it('after a denial the permit carries no warning about a renewal still to be approved', () => {
+    const today = addDays(FILED, 90);
+    const denied: Sketch = { status: ['EA', 'Case Was Denied'], statusDay: 88, events: [['IAF', 0], ['FTA0', 30], ['EA', 88]] };
+    for (const expiry of [addDays(today, 20), addDays(today, -5)]) {
+      const verdict = pairVerdict(sketch(denied), sketch(denied), today, { permitExpiry: expiry });
+      expect(verdict.kind).toBe('denied');
+      expect(verdict.permit).toMatchObject({ expiry });
+      expect(verdict.permit!.warning).toBeUndefined();
+    }
+    // Said of the pair once: not "at least one of your two requests" followed by "this request".
+    const verdict = pairVerdict(sketch(denied), sketch(denied), today);
+    expect(verdict.explanation.en).toMatch(/^USCIS denied at least one of your two requests\. For DACA, a denied I-821D means/);
+    expect(verdict.explanation.en).not.toContain('this request');
+    expect(verdict.explanation.es).not.toContain('esta solicitud');
+    expect(verdict.explanation.es).toContain('hablar pronto con un abogado');
+    // The same dates while the renewal is pending do carry it.
+    expect(pairVerdict(sketch(REVIEWING), sketch(REVIEWING), today, { permitExpiry: addDays(today, 20) }).permit!.warning?.level).toBe('strong');
+  });
+
+  it('in Spanish, quotes a known English-only title in its Spanish wording, as the case card does', () => {
+    const verdict = pairVerdict(sketch(REVIEWING), sketch(REVIEWING), addDays(FILED, 40));
+    expect(verdict.explanation.es).toContain('el estatus «USCIS Está Revisando Activamente el Caso» del I-821D');
+    expect(verdict.explanation.es).not.toContain('Case Is Being Actively Reviewed');
+    expect(verdict.explanation.en).toContain('the I-821D status “Case Is Being Actively Reviewed By USCIS”');
+  });
+
+  it('under review with the expiry asked for but not entered: no "nothing is needed", the expiry named as what decides', () => {
+    const verdict = pairVerdict(sketch(REVIEWING), sketch(REVIEWING), addDays(FILED, 60), { permitExpiry: null });
+    expect(verdict.kind).toBe('under-review');
+    expect(verdict.permit).toBeUndefined();
+    expect(verdict.explanation.en).not.toMatch(/nothing is needed/i);
+    expect(verdict.explanation.es).not.toMatch(/no tiene que hacer nada/i);
+    expect(verdict.explanation.en).toContain('depends on your work permit’s expiry date');
+    expect(verdict.explanation.es).toContain('depende de la fecha de vencimiento de su permiso de trabajo');
+  });
+
   it('reads H008 alone as reuse but says its meaning is disputed', () => {
     const waiting = sketch({ status: ['IAF', 'Case Was Received'], statusDay: 0, events: [['IAF', 0], ['H008', 9]] });
     const verdict = pairVerdict(waiting, waiting, addDays(FILED, 10));

@@ -89,8 +89,9 @@ describe('work answer: expiring soon', () => {
     expect(answer).toMatchObject({ kind: 'expiring-soon', tone: 'warn', daysLeft: 0 });
     expect(answer.headline.en).toBe(`You can work today: your work permit expires today (${formatCivilDay(TODAY, 'en')})`);
     expect(answer.headline.es).toBe(`Puede trabajar hoy: su permiso de trabajo vence hoy (${formatCivilDay(TODAY, 'es')})`);
-    // From tomorrow it stops, unless approved by then.
-    expect(answer.detail.en).toContain(`cannot work from ${formatCivilDay(addDays(TODAY, 1), 'en')}`);
+    // From tomorrow it stops, unless approved by the expiry day, named (not "by then", "antes": before what?).
+    expect(answer.detail.en).toContain(`If the renewal is not approved by ${formatCivilDay(TODAY, 'en')}, you cannot work from ${formatCivilDay(addDays(TODAY, 1), 'en')}`);
+    expect(answer.detail.es).toContain(`Si la renovación no se aprueba a más tardar el ${formatCivilDay(TODAY, 'es')}, no podrá trabajar desde el ${formatCivilDay(addDays(TODAY, 1), 'es')}`);
     expectHonest(answer);
   });
 
@@ -99,6 +100,15 @@ describe('work answer: expiring soon', () => {
     expect(answer).toMatchObject({ kind: 'expiring-soon', daysLeft: 1 });
     expect(answer.line.en).toBe(`Work permit expires tomorrow (${formatCivilDay(addDays(TODAY, 1), 'en')}): file now`);
     expect(answer.line.es).toBe(`Su permiso vence mañana (${formatCivilDay(addDays(TODAY, 1), 'es')}): presente ya la renovación`);
+  });
+
+  it('not filed: the recommended window’s last day is said in its tense (today on day 120, past after)', () => {
+    const at = (n: number) => workAnswer(facts({ permitExpiry: addDays(TODAY, n) }));
+    expect(at(120).detail.en).toContain(`today, ${formatCivilDay(TODAY, 'en')}, is the last day of that window`);
+    expect(at(120).detail.es).toContain(`hoy, ${formatCivilDay(TODAY, 'es')}, es el último día de ese periodo`);
+    expect(at(29).detail.en).toContain(`that window ended on ${formatCivilDay(addDays(TODAY, 29 - 120), 'en')}.`);
+    expect(at(29).detail.es).toContain(`ese periodo terminó el ${formatCivilDay(addDays(TODAY, 29 - 120), 'es')}.`);
+    expect(at(29).detail.en).not.toContain('(by ');
   });
 
   it('starts 120 days before the expiry (USCIS’s decision goal); 121 days is still valid', () => {
@@ -203,6 +213,14 @@ describe('work answer: renewed', () => {
     expect(answer.detail.es).toContain('devolvió la nueva tarjeta a USCIS');
   });
 
+  it('a delivered card not entered yet: the headline says the person can work with it, the action asks for its printed dates', () => {
+    const answer = workAnswer(facts({ permitExpiry: EXPIRED, filed: true, submitted: SUBMITTED, decision: 'approved', approvedOn }), { i765Stage: 'card-delivered' });
+    expect(answer).toMatchObject({ kind: 'renewed', tone: 'ok' });
+    expect(answer.headline).toEqual({ en: 'Renewal approved: your new card was delivered; with it you can work', es: 'Renovación aprobada: se entregó su nueva tarjeta; con ella puede trabajar' });
+    expect(answer.actions.map((action) => action.en)).toEqual(['Enter the dates printed on your new card in DACA Watch.']);
+    expect(answer.actions[0]!.es).toBe('Escriba en DACA Watch las fechas impresas en su nueva tarjeta.');
+  });
+
   it('a delivered card with entered dates is the current card: valid until its expiry', () => {
     const answer = workAnswer(facts({
       permitExpiry: EXPIRED, filed: true, submitted: SUBMITTED, decision: 'approved', approvedOn,
@@ -216,11 +234,11 @@ describe('work answer: decided, not approved', () => {
   it('names the decision and gives the permit’s facts with the right tense', () => {
     const past = workAnswer(facts({ permitExpiry: EXPIRED, filed: true, submitted: SUBMITTED, decision: 'denied' }), { verdict: 'terminated' });
     expect(past).toMatchObject({ kind: 'decided-not-approved', tone: 'stop' });
-    expect(past.headline.en).toBe('Your renewal was not approved (Terminated)');
-    expect(past.headline.es).toBe('Su renovación no fue aprobada (Terminado)');
+    expect(past.headline.en).toBe('Your renewal was not approved (outcome: Terminated)');
+    expect(past.headline.es).toBe('Su renovación no fue aprobada (resultado: Terminado)');
     expect(past.detail.en).toBe(`Your current work permit expired on ${formatCivilDay(EXPIRED, 'en')}.`);
     const future = workAnswer(facts({ permitExpiry: addDays(TODAY, 10), filed: true, decision: 'denied' }), { verdict: 'silently-denied' });
-    expect(future.headline.en).toBe('Your renewal was not approved (Denied)');
+    expect(future.headline.en).toBe('Your renewal was not approved (outcome: Denied)');
     expect(future.detail.en).toContain('expires in 10 days');
     expectHonest(past);
     expectHonest(future);
@@ -232,6 +250,9 @@ describe('work answer: unknown', () => {
     const answer = workAnswer(facts({ filed: true, submitted: SUBMITTED }));
     expect(answer).toMatchObject({ kind: 'unknown', tone: 'unknown', actionId: 'enter-expiry', expiry: null, daysLeft: null });
     expect(answer.headline.es).toContain('fecha de vencimiento');
+    // The banner's heading already asks "Can you work today?": the headline answers it, it does not ask it again.
+    expect(answer.headline.en).toBe('Not known yet: enter your work permit’s expiry date');
+    expect(answer.headline.es).toBe('Todavía no se sabe: escriba la fecha de vencimiento de su permiso de trabajo');
     expect(workAnswer(facts({ permitExpiry: EXPIRED })).actionId).toBeNull();
   });
 });
@@ -270,5 +291,43 @@ describe('work answer: every kind', () => {
     };
     const answer = storedWorkAnswer(state, TODAY);
     expect(answer).toMatchObject({ kind: 'expired-pending', pending: { since: SUBMITTED, days: 106 } });
+  });
+});
+
+describe('work answer: renewed, no expiry entered for the current card', () => {
+  const approvedOn = addDays(TODAY, -3);
+
+  it.each([
+    [undefined, 'Renewal approved: your new card is on its way', 'Renovación aprobada: su nueva tarjeta está en camino'],
+    ['card-mailed', 'Renewal approved: your new card is on its way', 'Renovación aprobada: su nueva tarjeta está en camino'],
+    ['card-returned', 'Renewal approved: the new card went back to USCIS', 'Renovación aprobada: la nueva tarjeta volvió a USCIS'],
+  ] as const)('I-765 stage %s: never says the person stopped working or that the card expired', (i765Stage, en, es) => {
+    const answer = workAnswer(facts({ filed: true, submitted: SUBMITTED, decision: 'approved', approvedOn }), i765Stage === undefined ? {} : { i765Stage });
+    expect(answer).toMatchObject({ kind: 'renewed', tone: 'ok', expiry: null });
+    expect(answer.headline).toEqual({ en, es });
+    for (const lang of LANGUAGES) {
+      expect(words(answer, lang)).not.toMatch(/work again|expired card|volver a trabajar|podrá trabajar cuando|tarjeta vencida/i);
+    }
+    expect(answer.detail.en).toContain('Your current card stays valid until the expiry date printed on it');
+    expect(answer.detail.es).toContain('el aviso de aprobación por sí solo no basta');
+    expect(answer.line.en).toBe(`Renewal approved; new card valid until about ${formatCivilDay(answer.newCard!.expiry, 'en')}`);
+    expectHonest(answer);
+  });
+});
+
+describe('work answer: an approval USCIS has not put in words yet', () => {
+  const approvedOn = addDays(TODAY, -1);
+  const renewed = (verdict?: 'silently-approved' | 'likely-approved' | 'approved') =>
+    workAnswer(facts({ permitExpiry: addDays(TODAY, 20), filed: true, submitted: SUBMITTED, decision: 'approved', approvedOn }), verdict === undefined ? {} : { verdict, i765Stage: 'approved' });
+
+  it.each(['silently-approved', 'likely-approved'] as const)('%s: the approval is said as what shows on the case, not confirmed yet', (verdict) => {
+    const answer = renewed(verdict);
+    expect(answer.detail.en).toMatch(new RegExp(`^An approval of your work permit renewal, dated ${formatCivilDay(approvedOn, 'en')}, shows on your case; not confirmed yet: USCIS’s status title has not changed\\.`));
+    expect(answer.detail.es).toContain(`Su caso muestra la aprobación de su renovación del permiso de trabajo, con fecha del ${formatCivilDay(approvedOn, 'es')}; todavía sin confirmar`);
+    expect(answer.detail.en).not.toContain('USCIS approved');
+  });
+
+  it('a status that says approved needs no such note', () => {
+    for (const answer of [renewed('approved'), renewed()]) expect(answer.detail.en).toMatch(/^USCIS approved your work permit renewal on /);
   });
 });
