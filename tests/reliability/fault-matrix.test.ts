@@ -159,7 +159,13 @@ describe('the disk', () => {
       shortest = Math.min(shortest, count - confirmed);
       confirmed = count;
     }
-    expect(readdirSync(dir).filter((name) => !name.includes('.tmp-')).sort()).toEqual(['config.backup.json', 'config.json']);
+    // The file and a backup, nothing else. A kill between moving the old backup to its stale name and writing the fresh
+    // one leaves the backup under the stale name (by design: it is named an older copy until a fresh one is written in
+    // full); a kill after the fresh one is written but before the stale one is removed leaves both for a moment.
+    const left = readdirSync(dir).filter((name) => !name.includes('.tmp-')).sort();
+    expect(left).toContain('config.json');
+    expect(left.filter((name) => name !== 'config.json').length).toBeGreaterThan(0);
+    expect(left.every((name) => ['config.json', 'config.backup.json', 'config.backup-stale.json'].includes(name)), left.join(', ')).toBe(true);
     rows.push({ fault: 'kill -9 during writes (40 kills)', before: confirmed, after: confirmed, told: 'nothing to tell: every start read cleanly' });
   }, 120_000);
 });
