@@ -5,7 +5,7 @@
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
 import type { Language } from '../shared/localized';
-import { commandLabel, type TrayCommand, type TrayIcon, type TrayMenuItem } from '../shared/tray/tray-model';
+import { commandLabel, fitTooltip, WINDOWS_TOOLTIP_MAX, type TrayCommand, type TrayIcon, type TrayMenuItem } from '../shared/tray/tray-model';
 
 export interface TrayView {
   icon: TrayIcon;
@@ -80,7 +80,8 @@ export function createTray(options: TrayOptions) {
   return {
     render(view: TrayView): void {
       tray.setImage(image(view.icon));
-      tray.setToolTip(view.tooltip);
+      // Windows keeps 127 characters of a tooltip: whole lines, most important first (see fitTooltip).
+      tray.setToolTip(options.platform === 'win32' ? fitTooltip(view.tooltip, WINDOWS_TOOLTIP_MAX) : view.tooltip);
       menu = Menu.buildFromTemplate(menuTemplate(view.menu, options.onCommand));
       if (!mac) tray.setContextMenu(menu);
     },

@@ -153,3 +153,26 @@ export function buildTrayMenu(state: TrayState): TrayMenuItem[] {
     { kind: 'item', command: 'quit', label: words.quit, enabled: true },
   ];
 }
+
+/**
+ * Windows keeps at most 127 UTF-16 units of a tray tooltip (NOTIFYICONDATAW.szTip is 128 with its terminator) and
+ * Electron cuts the rest wherever it falls (`wcsncpy_s(icon_data.szTip, ..., _TRUNCATE)` in Electron's
+ * shell/browser/ui/win/notify_icon.cc). The tooltip's lines are most important first (the work answer), so whole lines
+ * are kept while they fit; a first line too long alone is cut at a word and ends with "…".
+ */
+export const WINDOWS_TOOLTIP_MAX = 127;
+
+export function fitTooltip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const kept: string[] = [];
+  for (const line of text.split('\n')) {
+    const next = [...kept, line].join('\n');
+    if (next.length > max) break;
+    kept.push(line);
+  }
+  if (kept.length > 0) return kept.join('\n');
+  const first = text.split('\n')[0]!;
+  const room = first.slice(0, max - 1);
+  const atWord = room.lastIndexOf(' ');
+  return `${(atWord > max / 2 ? room.slice(0, atWord) : room).trimEnd()}…`;
+}

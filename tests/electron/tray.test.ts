@@ -6,7 +6,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { appMenuTemplate, BUILT_IN_TRAY_IMAGE, createTray, dashboardCloseAction, setAppMenu } from '../../electron/tray';
-import type { TrayCommand, TrayMenuItem } from '../../shared/tray/tray-model';
+import { fitTooltip, WINDOWS_TOOLTIP_MAX, type TrayCommand, type TrayMenuItem } from '../../shared/tray/tray-model';
 import type { ElectronDouble, FakeNativeImage } from '../helpers/electron-double';
 import { tempFolder } from '../helpers/engine-harness';
 
@@ -107,5 +107,31 @@ describe('closing the dashboard', () => {
     expect(dashboardCloseAction('linux')).toBe('minimize');
     expect(dashboardCloseAction('darwin')).toBe('close');
     expect(dashboardCloseAction('win32')).toBe('close');
+  });
+});
+
+describe('the tooltip on Windows (127 characters kept)', () => {
+  const work = 'Su permiso de trabajo venció el 1 de noviembre de 2026: no puede trabajar hasta la aprobación y la nueva tarjeta';
+  const long = `${work}\nDACA Watch — Vigilando · Pendiente 106 días: puede preguntar a USCIS · 2 novedades`;
+
+  it('keeps whole lines, most important first, where Electron would cut mid-word', () => {
+    const tray = createTray({ iconDir: ICON_DIR, platform: 'win32', onCommand: () => undefined });
+    tray.render({ icon: 'watching', tooltip: long, menu: MENU });
+    const shown = electron.Tray.all.at(-1)!.tooltip;
+    expect(long.length).toBeGreaterThan(WINDOWS_TOOLTIP_MAX);
+    expect(shown).toBe(work);
+    expect(shown.length).toBeLessThanOrEqual(WINDOWS_TOOLTIP_MAX);
+  });
+
+  it('cuts a first line too long alone at a word, with an ellipsis; other systems get the whole text', () => {
+    const alone = `${work} ${work}`;
+    const fitted = fitTooltip(alone, WINDOWS_TOOLTIP_MAX);
+    expect(fitted.length).toBeLessThanOrEqual(WINDOWS_TOOLTIP_MAX);
+    expect(fitted.endsWith('…')).toBe(true);
+    expect(alone.startsWith(fitted.slice(0, -1))).toBe(true);
+    expect(alone.charAt(fitted.length - 1)).toBe(' ');
+    const tray = createTray({ iconDir: ICON_DIR, platform: 'linux', onCommand: () => undefined });
+    tray.render({ icon: 'watching', tooltip: long, menu: MENU });
+    expect(electron.Tray.all.at(-1)!.tooltip).toBe(long);
   });
 });
