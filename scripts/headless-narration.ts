@@ -304,7 +304,8 @@ export class Narration {
     const lines = ['', this.say({ en: 'Summary', es: 'Resumen' })];
     // The first question: can this person work today, and until when.
     const work = storedWorkAnswer(this.options.state(), dayInZone(this.options.now()));
-    lines.push(`  ${this.say({ en: 'Work', es: 'Trabajo' })}: ${work.line[lang]}.`);
+    const hint = work.actionId === 'enter-expiry' ? this.say({ en: ' (--permit-expiry YYYY-MM-DD)', es: ' (--permit-expiry AAAA-MM-DD)' }) : '';
+    lines.push(`  ${this.say({ en: 'Work', es: 'Trabajo' })}: ${work.line[lang]}${hint}.`);
     const verdict = this.verdict();
     if (verdict) lines.push(`  ${this.say({ en: 'Verdict', es: 'Veredicto' })}: ${verdict.headline[lang]}.`);
     const total = [...this.found.values()].reduce((a, b) => a + b, 0);
@@ -349,9 +350,13 @@ export function calendarLines({ today, stage, due, work }: CalendarReport, lang:
   const day = (d: string) => formatCivilDay(d, lang);
   const n = (count: number) => countDays(count, lang);
   const say = (words: Words) => words[lang];
+  // The dashboard's one step (focus the expiry field) is, here, the option that enters it.
+  const enterExpiry = work.actionId === 'enter-expiry' ? [say({ en: '  Enter it with --permit-expiry YYYY-MM-DD.', es: '  Escríbala con --permit-expiry AAAA-MM-DD.' })] : [];
   const lines = [
-    `${work.headline[lang]}.`,
+    // Every headline answers the question but "not known yet", which needs the question before it.
+    `${enterExpiry.length > 0 ? `${say({ en: 'Can you work today?', es: '¿Puede trabajar hoy?' })} ` : ''}${work.headline[lang]}.`,
     `  ${work.detail[lang]}`,
+    ...enterExpiry,
     say({ en: `Renewal calendar (today: ${day(today)}):`, es: `Calendario de la renovación (hoy: ${day(today)}):` }),
   ];
   const windowLine = (window: FilingWindow) => {

@@ -127,6 +127,18 @@ describe('--once with receipts', () => {
     expect(es.stdout).not.toMatch(/Nada pendiente hoy|quedan 0 días|no tiene que hacer nada/);
   }, 20_000);
 
+  it('no expiry entered: the question, then that it is not known, and the option that enters it (both languages)', async () => {
+    const sim = await frozenSimulator({ scenario: 'daca-renewal', startDay: 10, clock: { start: Date.now() - 96 * DAY, speed: 0 }, idleTimeoutMs: 10 ** 12, sessionLifetimeMs: 10 ** 12 });
+    const receipts = `${sim.receipts.i821d},${sim.receipts.i765}`;
+    for (const [lang, question, option] of [['en', 'Can you work today? Not known yet', 'Enter it with --permit-expiry YYYY-MM-DD.'], ['es', '¿Puede trabajar hoy? Todavía no se sabe', 'Escríbala con --permit-expiry AAAA-MM-DD.']] as const) {
+      const result = await runner(['--receipts', receipts, '--origin', sim.dataOrigin, '--cookie', sim.createSession(), '--store', tempFolder(), '--once', '--lang', lang]);
+      expect(result.status, result.stderr).toBe(0);
+      const first = result.lines.findIndex((line) => line.startsWith(question));
+      expect(first, result.stdout).toBeGreaterThanOrEqual(0);
+      expect(result.lines.slice(first, first + 3).map((line) => line.trim())).toContain(option);
+    }
+  }, 20_000);
+
   it('after the approval: the new card’s dates, labelled an estimate', async () => {
     const sim = await frozenSimulator({ scenario: 'daca-renewal', startDay: 95, clock: { start: Date.now() - 5 * DAY, speed: 0 }, idleTimeoutMs: 10 ** 12, sessionLifetimeMs: 10 ** 12 });
     const receipts = `${sim.receipts.i821d},${sim.receipts.i765}`;
