@@ -22,7 +22,8 @@ export interface RenewalState {
 /** Findings on the I-765 that show its approval (or a card, which comes only after one). */
 const APPROVAL_FINDINGS: ReadonlySet<FindingType> = new Set<FindingType>(['approved', 'silent-approval', 'card-produced', 'card-mailed', 'card-delivered']);
 
-function formOf(state: RenewalState, receipt: string): string | null {
+/** The form of a watched receipt: as the case list names it, else as its last read detail does. */
+export function formOf(state: RenewalState, receipt: string): string | null {
   return state.cases.find((c) => c.receipt === receipt)?.formType ?? state.snapshots[receipt]?.detail?.formType ?? null;
 }
 
