@@ -12,7 +12,7 @@ import type { Form } from './case-reading';
 import { FILING_WINDOW_DAYS, INQUIRY_AFTER_DAYS } from './daca-timing';
 import { FIND_LEGAL_SERVICES_URL } from './decision-outcomes';
 import { formatCivilDay, USCIS_PAGES } from './renewal-calendar';
-import { formOf, storedVerdict, type RenewalState } from './renewal-facts';
+import { formOf, shownReceipt, storedVerdict, type RenewalState } from './renewal-facts';
 import { isApprovedStage, isEndingStage } from './stages';
 import { EXPIRING_SOON_DAYS, storedWorkAnswer, type WorkAnswer } from './work-answer';
 
@@ -255,8 +255,8 @@ function inquiryWords(forecast: ProcessingForecast): Localized | null {
         ? `Your renewal has been pending 105 days or more (day 105 was ${day(inquiry.day105On, lang)}): USCIS accepts a DACA case inquiry from then.`
         : `Su renovación lleva 105 días o más pendiente (el día 105 fue el ${day(inquiry.day105On, lang)}): USCIS acepta consultas sobre casos de DACA desde entonces.`
       : lang === 'en'
-        ? `From ${day(inquiry.day105On, lang)} (day 105) you can ask USCIS about a DACA renewal in any case.`
-        : `A partir del ${day(inquiry.day105On, lang)} (día 105) podrá preguntar a USCIS por una renovación de DACA en cualquier caso.`);
+        ? `USCIS also accepts a DACA renewal inquiry from day 105: ${day(inquiry.day105On, lang)}.`
+        : `USCIS también acepta consultas sobre renovaciones de DACA a partir del día 105: el ${day(inquiry.day105On, lang)}.`);
     return parts.join(' ');
   });
 }
@@ -286,7 +286,7 @@ function riskWords(forecast: ProcessingForecast): Localized {
       return both((lang) =>
         lang === 'en'
           ? `USCIS’s published range ends on ${day(window!.to, lang)}, by the time your work permit expires (${day(expiry, lang)}).`
-          : `El rango publicado por USCIS termina el ${day(window!.to, lang)}, antes de que venza su permiso de trabajo (${day(expiry, lang)}).`,
+          : `El rango publicado por USCIS termina el ${day(window!.to, lang)}, no después del vencimiento de su permiso de trabajo (${day(expiry, lang)}).`,
       );
     case 'likely':
       return both((lang) =>
@@ -313,16 +313,25 @@ function riskWords(forecast: ProcessingForecast): Localized {
 function gapSteps(forecast: ProcessingForecast): ForecastStep[] {
   const expiry = forecast.permitExpiry!;
   const expired = forecast.gapRisk === 'gap-now';
-  const steps: ForecastStep[] = [];
-  if (forecast.inquiry.canAskNow) {
-    steps.push({
+  const { canAskNow, day105On, byPublishedDate } = forecast.inquiry;
+  const steps: ForecastStep[] = [
+    {
       id: 'inquiry',
-      text: {
-        en: 'Ask USCIS about your case now, through the USCIS Contact Center; have your receipt numbers and your card’s expiry date at hand.',
-        es: 'Pregunte ya a USCIS por su caso, a través del Centro de Contacto de USCIS; tenga a mano sus números de recibo y la fecha de vencimiento de su tarjeta.',
-      },
+      text: canAskNow
+        ? {
+            en: 'Ask USCIS about your case now, through the USCIS Contact Center; have your receipt numbers and your card’s expiry date at hand.',
+            es: 'Pregunte ya a USCIS por su caso, a través del Centro de Contacto de USCIS; tenga a mano sus números de recibo y la fecha de vencimiento de su tarjeta.',
+          }
+        : both((lang) =>
+            lang === 'en'
+              ? `From ${day(day105On, lang)} (day 105) you can ask USCIS about your case through the USCIS Contact Center.`
+              : `A partir del ${day(day105On, lang)} (día 105) podrá preguntar a USCIS por su caso a través del Centro de Contacto de USCIS.`,
+          ),
       link: USCIS_PAGES.caseInquiry,
-    });
+    },
+  ];
+  // "Outside normal processing times" by USCIS's own measure: received before its inquiry date, or past its range.
+  if (canAskNow && (byPublishedDate === true || forecast.pastWindow)) {
     steps.push({
       id: 'case-assistance',
       text: {
@@ -330,16 +339,6 @@ function gapSteps(forecast: ProcessingForecast): ForecastStep[] {
         es: 'Para un caso que pasó los tiempos normales de trámite de USCIS, la herramienta en línea e-Request de USCIS es otra forma de pedir ayuda con el caso.',
       },
       link: E_REQUEST_URL,
-    });
-  } else {
-    steps.push({
-      id: 'inquiry',
-      text: both((lang) =>
-        lang === 'en'
-          ? `From ${day(forecast.inquiry.day105On, lang)} (day 105) you can ask USCIS about your case through the USCIS Contact Center.`
-          : `A partir del ${day(forecast.inquiry.day105On, lang)} (día 105) podrá preguntar a USCIS por su caso a través del Centro de Contacto de USCIS.`,
-      ),
-      link: USCIS_PAGES.caseInquiry,
     });
   }
   steps.push({
@@ -411,9 +410,17 @@ export function filingAdvice(permitExpiry: string, today: string, figure: Publis
         ? `${upTo} ${filed} a renewal’s published range would end on ${day(window.to, lang)}, by your expiry (${day(expiry, lang)}). ${NOT_A_PREDICTION.en}`
         : `${upTo} ${filed} el rango publicado terminaría el ${day(window.to, lang)}, antes de su vencimiento (${day(expiry, lang)}). ${NOT_A_PREDICTION.es}`;
     }
-    return lang === 'en'
-      ? `${upTo} ${filed} a renewal’s published range would reach ${day(window.to, lang)}, after your work permit expires on ${day(expiry, lang)}: even filing 150 days before the expiry may still leave a gap, since (c)(33) permits are not extended automatically. File as early in USCIS’s recommended window as you can. ${NOT_A_PREDICTION.en}`
-      : `${upTo} ${filed} el rango publicado llegaría al ${day(window.to, lang)}, después de que venza su permiso de trabajo el ${day(expiry, lang)}: incluso presentarla 150 días antes del vencimiento puede dejar un periodo sin permiso, porque los permisos (c)(33) no se extienden automáticamente. Preséntela lo antes posible dentro del periodo que recomienda USCIS. ${NOT_A_PREDICTION.es}`;
+    const reach = lang === 'en'
+      ? `a renewal’s published range would reach ${day(window.to, lang)}, after your work permit expires on ${day(expiry, lang)}:`
+      : `el rango publicado llegaría al ${day(window.to, lang)}, después de que venza su permiso de trabajo el ${day(expiry, lang)}:`;
+    const gap = atOpening || daysBetween(filedOn, opens) >= -(FILING_WINDOW_DAYS.earliest - FILING_WINDOW_DAYS.latest)
+      ? lang === 'en'
+        ? 'even filing 150 days before the expiry may still leave a gap, since (c)(33) permits are not extended automatically. File as early in USCIS’s recommended window as you can.'
+        : 'incluso presentarla 150 días antes del vencimiento puede dejar un periodo sin permiso, porque los permisos (c)(33) no se extienden automáticamente. Preséntela lo antes posible dentro del periodo que recomienda USCIS.'
+      : lang === 'en'
+        ? 'a stretch without permission to work may follow, since (c)(33) permits are not extended automatically. File as soon as you can.'
+        : 'puede seguir un periodo sin permiso para trabajar, porque los permisos (c)(33) no se extienden automáticamente. Preséntela lo antes posible.';
+    return `${upTo} ${filed} ${reach} ${gap} ${NOT_A_PREDICTION[lang]}`;
   });
   return { filedOn, window, gapRisk: risk, text };
 }
@@ -460,7 +467,8 @@ export function workGapRisk(answer: WorkAnswer, forecasts: readonly ProcessingFo
   const known = forecasts.filter((forecast) => forecast.gapRisk !== 'unknown').map((forecast) => RISK_ORDER.indexOf(forecast.gapRisk));
   const worst = known.length === 0 ? null : RISK_ORDER[Math.max(...known)]!;
   if (worst === null || (worst === 'none' && (i765 === undefined || i765.gapRisk === 'unknown'))) {
-    return answer.kind === 'expired-pending' ? 'gap-now' : 'unknown';
+    // Expired and not renewed: no permission to work now, with or without a renewal pending.
+    return answer.kind === 'expired-pending' || answer.kind === 'expired' ? 'gap-now' : 'unknown';
   }
   return worst;
 }
@@ -517,14 +525,14 @@ export function storedForecasts(state: RenewalState, figures: PublishedFigures, 
 
 /**
  * The terminal's lines from the stored state: one `work` line (the work answer with its gap risk) and one `forecast`
- * line per case with a published time. `showReceipt` turns a receipt into what the line shows (masked or not).
+ * line per case with a published time, its receipt as the user wants receipts shown (masked with masking on).
  */
 export function storedForecastLines(
   state: RenewalState,
   figures: PublishedFigures,
   today: string,
-  showReceipt: (receipt: string) => string,
   timeZone?: string,
+  showReceipt: (receipt: string) => string = (receipt) => shownReceipt(state, receipt),
 ): { work: WorkLine; forecasts: ForecastLine[] } {
   const cases = storedForecasts(state, figures, today, timeZone);
   const work = workLine(storedWorkAnswer(state, today, timeZone), cases.map((entry) => entry.forecast));

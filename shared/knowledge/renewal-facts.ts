@@ -73,9 +73,12 @@ export function renewalFactsOf(state: RenewalState, today: string, timeZone?: st
   };
 }
 
-/** The watched receipts as the user wants them shown: in full, or IOE•••••5678 with masking on. */
+/** A receipt as the user wants it shown: in full, or IOE•••••5678 with masking on. */
+export function shownReceipt(state: Pick<RenewalState, 'settings'>, receipt: string): string {
+  return state.settings.maskReceipts && isReceiptNumber(receipt) ? maskReceipt(receipt) : receipt;
+}
+
+/** The watched receipts as the user wants them shown. */
 export function shownReceipts(state: RenewalState): string[] {
-  return state.cases
-    .filter((c) => c.problem === null)
-    .map((c) => (state.settings.maskReceipts && isReceiptNumber(c.receipt) ? maskReceipt(c.receipt) : c.receipt));
+  return state.cases.filter((c) => c.problem === null).map((c) => shownReceipt(state, c.receipt));
 }

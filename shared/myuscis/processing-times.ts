@@ -63,7 +63,8 @@ export type UnusableReason =
   | 'no-range'
   | 'single-value'
   | 'not-a-number'
-  | 'unknown-unit';
+  | 'unknown-unit'
+  | 'zero-range';
 
 export interface UnusableSubtype {
   subtype: string | null;
@@ -191,6 +192,7 @@ function readRange(raw: unknown): RangeReading {
   }
   // range[0] is the upper bound and range[1] the lower (MYUSCIS.md); a pair the other way round is read, not refused.
   const [first, second] = ends as [PublishedAmount, PublishedAmount];
+  if (first.value === 0 && second.value === 0) return { reason: 'zero-range', problem: 'both ends of the range are 0' };
   const swapped = amountInMonths(first) < amountInMonths(second);
   return swapped ? { low: first, high: second, swapped } : { low: second, high: first, swapped };
 }
@@ -316,8 +318,11 @@ export function readFormOffices(payload: unknown): ListedOption[] {
 
 // ---- Choosing.
 
-/** A (c)(33) category in any spacing ("(c)(33)", "(C) (33)", "c33"), or DACA by name. */
-const DACA_WORK_PERMIT = /\(\s*c\s*\)\s*\(\s*33\s*\)|\bc\s*33\b|deferred action for childhood arrivals|\bdaca\b/i;
+/** The (c)(33) category in any spacing ("(c)(33)", "(C) (33)", "c33"). */
+const C33 = /\(\s*c\s*\)\s*\(\s*33\s*\)|\bc\s*33\b/i;
+/** DACA by name. */
+const DACA_NAME = /deferred action for childhood arrivals|\bdaca\b/i;
+const DACA_WORK_PERMIT = new RegExp(`${C33.source}|${DACA_NAME.source}`, 'i');
 const RENEWAL = /renew/i;
 
 /** A subtype chosen from a list, and what it was found by. */
@@ -335,7 +340,10 @@ export interface ChosenSubtype {
 export function chooseSubtype(form: string, options: readonly ListedOption[]): ChosenSubtype | null {
   const described = (option: ListedOption) => `${option.description} ${option.descriptionEs ?? ''}`;
   const daca = options.filter((option) => DACA_WORK_PERMIT.test(described(option)));
-  const pick = /765/.test(form) ? daca[0] : (daca.find((option) => RENEWAL.test(described(option))) ?? daca[0] ?? options.find((option) => RENEWAL.test(described(option))));
+  // The I-765: the (c)(33) category first, DACA by name only if no subtype names the category.
+  const pick = /765/.test(form)
+    ? (daca.find((option) => C33.test(described(option))) ?? daca[0])
+    : (daca.find((option) => RENEWAL.test(described(option))) ?? daca[0] ?? options.find((option) => RENEWAL.test(described(option))));
   if (pick !== undefined) return { code: pick.code, description: pick.description, basis: 'description' };
   if (!/765/.test(form) && options.length === 1) return { code: options[0]!.code, description: options[0]!.description, basis: 'only-one' };
   return null;
@@ -355,7 +363,8 @@ export interface ChosenFigure {
 const sameName = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
 
 /**
- * One figure among those published for several offices: the case's own office when both the case and a figure name
+ * One figure among those published for several offices (give it one form's and subtype's figures: a payload that
+ * lists several subtypes can be narrowed with isDacaFigure first): the case's own office when both the case and a figure name
  * it (any of `ownOffice`'s names: a code or a description); otherwise the widest range, meaning the one that reaches
  * furthest (the highest upper end, the most cautious reading for a gap), on a tie the one with the lower low end.
  * Null when there is no figure.

@@ -233,9 +233,14 @@ describe('the words', () => {
     expect(at(window.to).steps).toEqual([]);
     expect(at(window.from).steps).toEqual([]);
     expect(at(addDays(window.from, -1)).steps.map((step) => step.id)).toEqual(['inquiry', 'employer', 'legal-aid']);
+    // Day 110, expired: the inquiry (day 105) but not yet "outside normal processing times" by USCIS's figure.
     const expired = at(addDays(RECEIPT, 100), addDays(RECEIPT, 110));
-    expect(expired.steps.map((step) => step.id)).toEqual(['inquiry', 'case-assistance', 'employer', 'legal-aid']);
-    expect(expired.steps.map((step) => step.link)).toEqual([USCIS_PAGES.caseInquiry, E_REQUEST_URL, USCIS_PAGES.i9Central, FIND_LEGAL_SERVICES_URL]);
+    expect(expired.steps.map((step) => step.id)).toEqual(['inquiry', 'employer', 'legal-aid']);
+    expect(expired.steps.map((step) => step.link)).toEqual([USCIS_PAGES.caseInquiry, USCIS_PAGES.i9Central, FIND_LEGAL_SERVICES_URL]);
+    // Received before USCIS's inquiry date (June 1): the case-assistance route too.
+    const early = forecastWords(processingForecast(input({ receipt: '2026-05-20', permitExpiry: '2026-08-31', today: '2026-09-01' })));
+    expect(early.steps.map((step) => step.id)).toEqual(['inquiry', 'case-assistance', 'employer', 'legal-aid']);
+    expect(early.steps[1]!.link).toBe(E_REQUEST_URL);
   });
 
   it('before day 105, the inquiry step says from when; links go to USCIS’s own sites only; the legal directory stays text', () => {
@@ -308,6 +313,14 @@ describe('before filing', () => {
     expectBothLanguages(advice.text);
   });
 
+  it('filed late (under 120 days left): a gap may follow; file as soon as possible', () => {
+    const advice = filingAdvice(EXPIRY, addDays(EXPIRY, -60), FIGURE)!;
+    expect(advice).toMatchObject({ filedOn: addDays(EXPIRY, -60), gapRisk: 'likely' });
+    expect(advice.text.en).toContain('File as soon as you can.');
+    expect(advice.text.en).not.toContain('150 days before');
+    expectBothLanguages(advice.text);
+  });
+
   it('says nothing without a figure or once the card has expired', () => {
     expect(filingAdvice(EXPIRY, '2026-12-01', null)).toBeNull();
     expect(filingAdvice(EXPIRY, addDays(EXPIRY, 1), FIGURE)).toBeNull();
@@ -346,6 +359,10 @@ describe('the terminal’s work and forecast fields', () => {
     expect(workLine(answer, []).gapRisk).toBe('unknown');
     const expired = workAnswer(facts({ permitExpiry: addDays(TODAY, -2), filed: true, submitted: '2026-10-20' }));
     expect(workLine(expired, []).gapRisk).toBe('gap-now');
+    expect(workLine(workAnswer(facts({ permitExpiry: addDays(TODAY, -2) })), []).gapRisk).toBe('gap-now');
+    expect(workLine(workAnswer(facts({ permitExpiry: addDays(TODAY, 200) })), []).gapRisk).toBe('unknown');
+    const renewed = workAnswer(facts({ permitExpiry: addDays(TODAY, -2), filed: true, decision: 'approved', approvedOn: TODAY }));
+    expect(workLine(renewed, [at('I-765', FIGURE)])).toMatchObject({ status: 'renewed', gapRisk: 'none' });
   });
 
   it('from the stored state: one forecast line per case with a published time, ISO days, the receipt as the caller shows it', () => {
@@ -358,10 +375,9 @@ describe('the terminal’s work and forecast fields', () => {
       cases: [{ receipt: 'IOE0933012457', formType: 'I-821D', problem: null }, { receipt: 'IOE0933012458', formType: 'I-765', problem: null }],
       snapshots: { IOE0933012457: snapshot('I-821D', '2026-07-20'), IOE0933012458: snapshot('I-765', '2026-07-20') },
       history: [],
-      settings: SettingsSchema.parse({ permitExpiry: '2026-12-01' }),
+      settings: SettingsSchema.parse({ permitExpiry: '2026-12-01', maskReceipts: true }),
     };
-    const mask = (receipt: string) => `${receipt.slice(0, 3)}•••••${receipt.slice(-4)}`;
-    const lines = storedForecastLines(state, { 'I-765': FIGURE, 'I-821D': null }, TODAY, mask);
+    const lines = storedForecastLines(state, { 'I-765': FIGURE, 'I-821D': null }, TODAY);
     expect(lines.work).toEqual({ permitExpiry: '2026-12-01', status: 'expired', daysLeft: -11, gapRisk: 'gap-now' });
     expect(lines.forecasts).toEqual([
       {
@@ -375,5 +391,11 @@ describe('the terminal’s work and forecast fields', () => {
     ]);
     for (const day of lines.forecasts[0]!.decisionWindow) expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(JSON.parse(JSON.stringify(lines))).toEqual(lines);
+    // Masking off: the receipt in full; the I-821D's figure published too: two lines.
+    const unmasked = { ...state, settings: SettingsSchema.parse({ permitExpiry: '2026-12-01' }) };
+    const both = storedForecastLines(unmasked, { 'I-765': FIGURE, 'I-821D': FIGURE }, TODAY);
+    expect(both.forecasts.map((line) => [line.receipt, line.form])).toEqual([['IOE0933012457', 'I-821D'], ['IOE0933012458', 'I-765']]);
+    // Nothing published: no forecast line, and the work line still says the gap has begun.
+    expect(storedForecastLines(unmasked, {}, TODAY)).toEqual({ work: { ...lines.work }, forecasts: [] });
   });
 });

@@ -113,6 +113,7 @@ describe('the published payload', () => {
     ['a negative value', payload([subtype([{ value: 5, unit: 'Months' }, { value: -1, unit: 'Months' }])]), 'not-a-number'],
     ['an unknown unit', payload([subtype([{ value: 1, unit: 'Years' }, { value: 0.5, unit: 'Years' }])]), 'unknown-unit'],
     ['a missing unit', payload([subtype([{ value: 5 }, { value: 3 }] as Range)]), 'unknown-unit'],
+    ['a range of 0 to 0', payload([subtype([{ value: 0, unit: 'Months' }, { value: 0, unit: 'Months' }])]), 'zero-range'],
   ])('%s: an unusable reading that says why, never a throw', (_name, raw, reason) => {
     const reading = readProcessingTimes(raw);
     expect(reading).toMatchObject({ kind: 'unusable', reason });
@@ -218,6 +219,14 @@ describe('choosing the subtype and the office', () => {
   it('finds it by "(c)(33)" alone, or by "Deferred Action for Childhood Arrivals" alone', () => {
     expect(chooseSubtype('I-765', [{ code: 'Z', description: 'Category (C) (33)', descriptionEs: null }])).toMatchObject({ code: 'Z' });
     expect(chooseSubtype('I-765', [{ code: 'Y', description: 'Deferred Action for Childhood Arrivals', descriptionEs: null }])).toMatchObject({ code: 'Y' });
+  });
+
+  it('prefers the subtype naming the (c)(33) category over one naming DACA only', () => {
+    const options = [
+      { code: 'D', description: 'Renewal of DACA-related work authorization (other)', descriptionEs: null },
+      { code: 'C', description: 'Category (c)(33)', descriptionEs: null },
+    ];
+    expect(chooseSubtype('I-765', options)).toMatchObject({ code: 'C' });
   });
 
   it('never takes an I-765 subtype that does not say DACA, even the only one', () => {
