@@ -376,3 +376,32 @@ export function chooseFigure(figures: readonly PublishedFigure[], ownOffice?: st
   const widest = [...figures].sort((a, b) => b.high - a.high || a.low - b.low)[0];
   return widest === undefined ? null : { figure: widest, basis: 'widest-range' };
 }
+
+/** What the engine stores for one form (shared/monitor/state.ts): its subtype, and each office's answer as sent. */
+export interface StoredPublication {
+  subtype: { code: string; description: string } | null;
+  answers: ReadonlyArray<{ office: { code: string; description: string }; payload: unknown }>;
+}
+
+/**
+ * The figure for one form from its stored answers: each office's payload read, the figures of the stored subtype kept
+ * (by its code; when no code matches, the subtype whose own text names DACA, or, for the I-821D, a payload's only
+ * figure), then one
+ * chosen: the case's own office (named by code or by description, as myUSCIS names it) or the widest range.
+ */
+export function chooseStoredFigure(form: string, stored: StoredPublication, ownOffice?: string | readonly string[] | null): ChosenFigure | null {
+  const names = ownOffice === undefined || ownOffice === null ? [] : typeof ownOffice === 'string' ? [ownOffice] : [...ownOffice];
+  const ownCodes = stored.answers
+    .filter((answer) => names.some((name) => sameName(name, answer.office.code) || sameName(name, answer.office.description)))
+    .map((answer) => answer.office.code);
+  const figures = stored.answers.flatMap((answer) => {
+    const reading = readProcessingTimes(answer.payload, { form, office: answer.office.code, ...(stored.subtype === null ? {} : { subtype: stored.subtype.code }) });
+    if (reading.kind !== 'published') return [];
+    const byCode = stored.subtype === null ? [] : reading.figures.filter((figure) => figure.subtype !== null && sameName(figure.subtype, stored.subtype!.code));
+    if (byCode.length > 0) return byCode;
+    const daca = reading.figures.filter(isDacaFigure);
+    // An I-765 figure must be the (c)(33) one: a payload's only figure may be another category's.
+    return daca.length > 0 ? daca.slice(0, 1) : reading.figures.length === 1 && !/765/.test(form) ? reading.figures : [];
+  });
+  return chooseFigure(figures, [...names, ...ownCodes]);
+}

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AVERAGE_DAYS_PER_MONTH,
   chooseFigure,
+  chooseStoredFigure,
   chooseSubtype,
   readFormOffices,
   readFormSubtypes,
@@ -266,5 +267,41 @@ describe('choosing the subtype and the office', () => {
     const low3 = figureAt('A', [{ value: 9, unit: 'Months' }, { value: 3, unit: 'Months' }]);
     expect(chooseFigure([FIGURES[1]!, low3])).toEqual({ figure: low3, basis: 'widest-range' });
     expect(chooseFigure([], 'NSC')).toBeNull();
+  });
+});
+
+describe('the figure from what the engine stored', () => {
+  const OTHER = { form_type: 'C8', subtype_info_en: 'Based on a pending asylum application (c)(8)', range: [{ value: 2, unit: 'Months' }, { value: 1, unit: 'Months' }], publication_date: 'October 3, 2026' };
+  const answer = (code: string, description: string, range: Range, form_type = 'X-17') => ({
+    office: { code, description },
+    payload: payload([OTHER, subtype(range, { form_type })], { office_code: code }),
+  });
+  const STORED = {
+    subtype: { code: 'X-17', description: 'Based on a request by a qualified DACA recipient (c)(33)' },
+    answers: [
+      answer('NSC', 'Nebraska Service Center', [{ value: 5, unit: 'Months' }, { value: 3.5, unit: 'Months' }]),
+      answer('PSC', 'Potomac Service Center', [{ value: 9, unit: 'Months' }, { value: 4, unit: 'Months' }]),
+      { office: { code: 'TSC', description: 'Texas Service Center' }, payload: null },
+    ],
+  };
+
+  it('keeps the stored subtype’s figure and takes the case’s own office, named by code or as myUSCIS writes it', () => {
+    expect(chooseStoredFigure('I-765', STORED, 'NEBRASKA SERVICE CENTER')).toMatchObject({ basis: 'own-office', figure: { office: 'NSC', subtype: 'X-17', high: 5 } });
+    expect(chooseStoredFigure('I-765', STORED, 'psc')).toMatchObject({ basis: 'own-office', figure: { office: 'PSC', high: 9 } });
+  });
+
+  it('otherwise the widest range; an office whose answer is unusable is left out', () => {
+    expect(chooseStoredFigure('I-765', STORED, 'Texas Service Center')).toMatchObject({ basis: 'widest-range', figure: { office: 'PSC', low: 4, high: 9 } });
+    expect(chooseStoredFigure('I-765', STORED)).toMatchObject({ basis: 'widest-range', figure: { office: 'PSC' } });
+  });
+
+  it('when the stored code matches no figure, the subtype whose own text names DACA; nothing usable, null', () => {
+    const renamed = { ...STORED, subtype: { code: 'GONE', description: '' } };
+    expect(chooseStoredFigure('I-765', renamed, 'NSC')).toMatchObject({ basis: 'own-office', figure: { subtype: 'X-17' } });
+    // A payload's only figure serves the I-821D, never the I-765 when it is another category's.
+    expect(chooseStoredFigure('I-821D', { subtype: null, answers: [{ office: { code: 'NSC', description: '' }, payload: payload([OTHER]) }] })).toMatchObject({ figure: { subtype: 'C8' } });
+    expect(chooseStoredFigure('I-765', { subtype: null, answers: [{ office: { code: 'NSC', description: '' }, payload: payload([OTHER]) }] })).toBeNull();
+    expect(chooseStoredFigure('I-765', { subtype: null, answers: [{ office: { code: 'NSC', description: '' }, payload: payload([OTHER, { ...OTHER, form_type: 'C9' }]) }] })).toBeNull();
+    expect(chooseStoredFigure('I-765', { subtype: null, answers: [] })).toBeNull();
   });
 });
