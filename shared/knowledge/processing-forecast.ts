@@ -162,15 +162,18 @@ const UNIT_WORDS: Record<PublishedAmount['unit'], Record<Language, [string, stri
   days: { en: ['day', 'days'], es: ['día', 'días'] },
 };
 
+/** "3.5" in either language (es-US writes the decimal point as en-US does). */
+const numberText = (value: number, lang: Language) => new Intl.NumberFormat(NUMBER_LOCALES[lang], { maximumFractionDigits: 2 }).format(value);
+
 function amountText(amount: PublishedAmount, lang: Language): string {
   const [one, many] = UNIT_WORDS[amount.unit][lang];
-  return `${new Intl.NumberFormat(NUMBER_LOCALES[lang], { maximumFractionDigits: 2 }).format(amount.value)} ${amount.value === 1 ? one : many}`;
+  return `${numberText(amount.value, lang)} ${amount.value === 1 ? one : many}`;
 }
 
 /** "3.5 to 5 months" / "de 3.5 a 5 meses" (each end in its own unit when they differ). */
 export function publishedRangeText(figure: PublishedFigure, lang: Language): string {
   const { low, high } = figure.given;
-  const lowText = low.unit === high.unit ? new Intl.NumberFormat(NUMBER_LOCALES[lang], { maximumFractionDigits: 2 }).format(low.value) : amountText(low, lang);
+  const lowText = low.unit === high.unit ? numberText(low.value, lang) : amountText(low, lang);
   return lang === 'en' ? `${lowText} to ${amountText(high, lang)}` : `de ${lowText} a ${amountText(high, lang)}`;
 }
 
@@ -185,8 +188,8 @@ const NOT_A_PREDICTION: Localized = { en: 'This is not a prediction for your cas
 
 /** The community's figures, always with their dates, always as context (MYUSCIS.md). */
 export const COMMUNITY_CONTEXT: Localized = {
-  en: 'For context only (not USCIS’s published time and not a prediction): public trackers put the median DACA renewal at 151–157 days (May 2026), and about 192 days for cases that miss the fast track; USCIS’s own figure for 80% of cases was 7 months (September 2026).',
-  es: 'Solo como referencia (no es el tiempo publicado por USCIS ni una predicción): los sitios públicos de seguimiento sitúan la mediana de una renovación de DACA en 151–157 días (mayo de 2026), y en unos 192 días para los casos que no salen por la vía rápida; la cifra de USCIS para el 80 % de los casos era de 7 meses (septiembre de 2026).',
+  en: 'For context only, not a prediction: public trackers put the median DACA renewal at 151–157 days (May 2026), and about 192 days for cases that miss the fast track; USCIS’s own figure for 80% of cases was 7 months (September 2026).',
+  es: 'Solo como referencia, no como predicción: los sitios públicos de seguimiento sitúan la mediana de una renovación de DACA en 151–157 días (mayo de 2026), y en unos 192 días para los casos que no salen por la vía rápida; la cifra de USCIS para el 80 % de los casos era de 7 meses (septiembre de 2026).',
 };
 
 /** The agency-wide wait that explains a quiet stretch (MYUSCIS.md "DACA rules as of late 2026"). */
@@ -226,8 +229,8 @@ function publishedWords(forecast: ProcessingForecast): Localized | null {
   if (figure === null || window === null) return null;
   return both((lang) => {
     const figureText = lang === 'en'
-      ? `USCIS’s published processing time for ${formName(forecast.form, lang)} is ${publishedRangeText(figure, lang)} (${publishedOn(figure, lang)}).`
-      : `El tiempo de trámite publicado por USCIS para ${formName(forecast.form, lang)} es ${publishedRangeText(figure, lang)} (${publishedOn(figure, lang)}).`;
+      ? `USCIS’s published processing time for ${formName(forecast.form, lang)} is ${publishedRangeText(figure, lang)}.`
+      : `El tiempo de trámite publicado por USCIS para ${formName(forecast.form, lang)} es ${publishedRangeText(figure, lang)}.`;
     const windowText = lang === 'en'
       ? `For a case received on ${day(forecast.receiptDay, lang)}, USCIS says most cases like this are decided between ${day(window.from, lang)} and ${day(window.to, lang)} (${publishedOn(figure, lang)}).`
       : `Para un caso recibido el ${day(forecast.receiptDay, lang)}, USCIS indica que la mayoría de los casos como este se deciden entre el ${day(window.from, lang)} y el ${day(window.to, lang)} (${publishedOn(figure, lang)}).`;
@@ -403,7 +406,7 @@ export function filingAdvice(permitExpiry: string, today: string, figure: Publis
       ? `USCIS’s published processing time is up to ${amountText(figure.given.high, lang)} (${publishedOn(figure, lang)}).`
       : `El tiempo de trámite publicado por USCIS es de hasta ${amountText(figure.given.high, lang)} (${publishedOn(figure, lang)}).`;
     const filed = atOpening
-      ? lang === 'en' ? `Filed on ${day(filedOn, lang)}, 150 days before your work permit expires,` : `Si la presenta el ${day(filedOn, lang)}, 150 días antes de que venza su permiso de trabajo,`
+      ? lang === 'en' ? `Filed on ${day(filedOn, lang)} (150 days before the expiry),` : `Si la presenta el ${day(filedOn, lang)} (150 días antes del vencimiento),`
       : lang === 'en' ? `Filed today (${day(filedOn, lang)}),` : `Si la presenta hoy (${day(filedOn, lang)}),`;
     if (risk === 'none') {
       return lang === 'en'
