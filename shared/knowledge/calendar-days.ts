@@ -1,7 +1,7 @@
 // Whole-day arithmetic on civil calendar dates (`2026-05-29`), and "today" in a time zone, for the DACA day counts.
 // Dates are counted as calendar days (year, month, day), never by adding 24-hour spans to a local time.
 
-import { toIsoDate } from '../myuscis/dates';
+import { dateOnlyDay, toIsoDate, toIsoInstant } from '../myuscis/dates';
 
 /** `2026-05-29` from `2026-05-29` or an ISO instant (its date as written); throws on anything else. */
 export function calendarDay(value: string): string {
@@ -40,6 +40,23 @@ export function addYears(day: string, years: number): string {
   return fromParts(year + years, month - 1, date);
 }
 
+/**
+ * The same day `months` calendar months later (earlier when negative); a day the target month lacks becomes that
+ * month's last day: January 31 + 1 month is February 28 (29 in a leap year), as people count "a month from now".
+ * (addYears moves February 29 to March 1 instead: a card's anniversary, a different convention.)
+ */
+export function addMonths(day: string, months: number): string {
+  if (!Number.isInteger(months)) throw new RangeError(`addMonths takes whole months, not ${months}`);
+  const [year, month, date] = calendarDay(day).split('-').map(Number) as [number, number, number];
+  const target = month - 1 + months;
+  const targetYear = year + Math.floor(target / 12);
+  const targetMonth = ((target % 12) + 12) % 12;
+  // Day 0 of the next month is the last day of this one.
+  const lastDay = new Date(Date.UTC(2000, targetMonth + 1, 0)).getUTCDate();
+  const leapFebruary = targetMonth === 1 && (targetYear % 4 === 0 && (targetYear % 100 !== 0 || targetYear % 400 === 0));
+  return fromParts(targetYear, targetMonth, Math.min(date, targetMonth === 1 ? (leapFebruary ? 29 : 28) : lastDay));
+}
+
 /** One formatter per named zone: making one costs milliseconds (ICU), using one microseconds. */
 const ZONE_FORMATTERS = new Map<string, Intl.DateTimeFormat>();
 
@@ -59,4 +76,16 @@ export function dayInZone(ms: number, timeZone?: string): string {
   const parts = formatter.formatToParts(new Date(ms));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * The user's calendar day for a value USCIS sent: a day with no time of day (`2026-05-29`, or midnight UTC, how
+ * USCIS sends date-only fields) is that day everywhere; a real time (`2026-06-04T02:09:53Z`) is the day it was in
+ * `timeZone` (default: this computer's), June 3 in California. Null when the value is not a date.
+ */
+export function userDay(value: string, timeZone?: string): string | null {
+  const day = dateOnlyDay(value);
+  if (day !== null) return day;
+  const instant = toIsoInstant(value);
+  return instant === null ? null : dayInZone(Date.parse(instant), timeZone);
 }

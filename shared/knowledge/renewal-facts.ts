@@ -22,7 +22,8 @@ export interface RenewalState {
 /** Findings on the I-765 that show its approval (or a card, which comes only after one). */
 const APPROVAL_FINDINGS: ReadonlySet<FindingType> = new Set<FindingType>(['approved', 'silent-approval', 'card-produced', 'card-mailed', 'card-delivered']);
 
-function formOf(state: RenewalState, receipt: string): string | null {
+/** The form of a watched receipt: as the case list names it, else as its last read detail does. */
+export function formOf(state: RenewalState, receipt: string): string | null {
   return state.cases.find((c) => c.receipt === receipt)?.formType ?? state.snapshots[receipt]?.detail?.formType ?? null;
 }
 
@@ -72,9 +73,12 @@ export function renewalFactsOf(state: RenewalState, today: string, timeZone?: st
   };
 }
 
-/** The watched receipts as the user wants them shown: in full, or IOE•••••5678 with masking on. */
+/** A receipt as the user wants it shown: in full, or IOE•••••5678 with masking on. */
+export function shownReceipt(state: Pick<RenewalState, 'settings'>, receipt: string): string {
+  return state.settings.maskReceipts && isReceiptNumber(receipt) ? maskReceipt(receipt) : receipt;
+}
+
+/** The watched receipts as the user wants them shown. */
 export function shownReceipts(state: RenewalState): string[] {
-  return state.cases
-    .filter((c) => c.problem === null)
-    .map((c) => (state.settings.maskReceipts && isReceiptNumber(c.receipt) ? maskReceipt(c.receipt) : c.receipt));
+  return state.cases.filter((c) => c.problem === null).map((c) => shownReceipt(state, c.receipt));
 }

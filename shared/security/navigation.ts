@@ -53,7 +53,8 @@ export function isAllowedNavigation(url: string, allow: AllowList): boolean {
  *   employer's sheet (app/employer-sheet.ts).
  * - `uscis.gov`: the same site without `www.`, as USCIS writes it in some texts.
  * - `egov.uscis.gov`: the processing-times page USCIS's status texts link to (a real statusText in
- *   tests/shared/myuscis/schemas.test.ts: `egov.uscis.gov/processing-times`).
+ *   tests/shared/myuscis/schemas.test.ts: `egov.uscis.gov/processing-times`), and USCIS's e-Request tool
+ *   (shared/knowledge/processing-forecast.ts `E_REQUEST_URL`).
  * - `my.uscis.gov` and `myaccount.uscis.gov`: myUSCIS and its sign-in (shared/myuscis/endpoints.ts
  *   `MYUSCIS_ORIGIN`, `MYACCOUNT_ORIGIN`), which the sign-in pages open in a new window (account help, password reset).
  * Everything else is refused: `external:open` from the dashboard and the sign-in window's popups alike. A grep of
