@@ -64,8 +64,11 @@ export interface ScheduleEnv {
   signedIn: boolean;
   online: boolean;
   awake: boolean;
-  /** A simulator on 127.0.0.1/localhost: the per-case floor does not apply to "check soon" (the story runs on a fast clock). */
-  loopback: boolean;
+  /**
+   * The per-case floor in force (default SCHEDULE_RULES.perCaseFloorMs): lower only when a demo's runner relaxes it
+   * explicitly (its story runs on a fast clock). Never derived from the origin.
+   */
+  floorMs?: number;
 }
 
 export type WaitReason = 'signed-out' | 'offline' | 'asleep' | 'paused' | 'backing-off' | 'no-cases';
@@ -179,7 +182,7 @@ function dueByPace(entry: CaseEntry, weight: number, now: number, settings: Sche
   let t = now;
   for (let i = 0; i < 6; i += 1) {
     // Off hours with "stay signed in", the keep-alive turns are the reads (see lightTurn): no gap of its own.
-    // The pace's stretch never takes a gap under the per-case floor (a simulator on loopback included).
+    // The pace's stretch never takes a gap under the per-case floor.
     const gap = settings.staySignedIn && !isUscisWorkingTime(t) ? Number.POSITIVE_INFINITY : Math.max(SCHEDULE_RULES.perCaseFloorMs, Math.round(targetGapMs(weight, t, settings, decided) * entry.pace));
     const candidate = Math.max(t, last + gap);
     const change = nextWorkingTimeChange(t);
@@ -198,11 +201,11 @@ function lastTurnAt(entry: CaseEntry, role: 'likeliest' | 'companion'): number {
   return Math.max(...reads.map((at) => ms(at) ?? 0));
 }
 
-/** The earliest the rules let this case be read: its own backoff, and the floor against the real origin. */
+/** The earliest the rules let this case be read: its own backoff, and the per-case floor. */
 function allowedAt(entry: CaseEntry, env: ScheduleEnv): number {
   const retry = ms(entry.retryAt) ?? 0;
   const last = ms(entry.lastCheckAt);
-  const floor = env.loopback || last === null ? 0 : last + SCHEDULE_RULES.perCaseFloorMs;
+  const floor = last === null ? 0 : last + (env.floorMs ?? SCHEDULE_RULES.perCaseFloorMs);
   return Math.max(retry, floor);
 }
 
@@ -376,14 +379,15 @@ export function failed(state: ScheduleState, options: { now: number; reason: str
 
 /**
  * "Check soon" after sign-in, wake-up or "Check now": every case becomes due as early as the
- * per-case floor allows (no floor on loopback), and reads every endpoint. A case's own backoff stands.
+ * per-case floor allows (a demo's relaxed floor when its runner gave one), and reads every endpoint. A case's
+ * own backoff stands.
  */
-export function checkSoon(state: ScheduleState, receipts: readonly string[], now: number, loopback: boolean): ScheduleState {
+export function checkSoon(state: ScheduleState, receipts: readonly string[], now: number, floorMs: number = SCHEDULE_RULES.perCaseFloorMs): ScheduleState {
   let next = state;
   for (const receipt of receipts) {
     const entry = caseEntry(next, receipt);
     const last = ms(entry.lastCheckAt);
-    const earliest = last === null || loopback ? now : Math.max(now, last + SCHEDULE_RULES.perCaseFloorMs);
+    const earliest = last === null ? now : Math.max(now, last + floorMs);
     next = withCase(next, receipt, { lastStatusAt: null, lastDetailAt: null, soonAt: iso(earliest) });
   }
   return next;

@@ -25,3 +25,12 @@ export function commandLine<const T extends Options>(tool: string, help: string,
   }
   return values;
 }
+
+/**
+ * Whether an origin is this machine (127.0.0.1, localhost, [::1]): where the tools allow plain http, for a simulator.
+ * The runners decide from it what they tell the engine (a demo's relaxed floor); the engine itself never looks.
+ */
+export function isLoopbackOrigin(origin: string): boolean {
+  const host = new URL(origin).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}

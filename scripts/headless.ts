@@ -10,10 +10,10 @@ import { saveProblemMessage } from '../shared/monitor/save-problem';
 import { settingsDateProblem } from '../shared/monitor/settings-dates';
 import { maskReceipt, parseReceipt, type ReceiptNumber } from '../shared/receipt';
 import type { Language } from '../shared/localized';
-import { isLoopbackOrigin, type MonitorEvent } from '../engine/monitor';
+import type { MonitorEvent } from '../engine/monitor';
 import { describeDiscovery, discoveryOf } from '../engine/account-discovery';
 import type { Simulator } from '../simulator/server';
-import { commandLine, usageError } from './command-line';
+import { commandLine, isLoopbackOrigin, usageError } from './command-line';
 import type { Narration } from './headless-narration';
 import { systemLanguage } from './system-language';
 
@@ -276,6 +276,7 @@ function unreadableStore(error: unknown): never {
   );
   process.exit(1);
 }
+const onSimulator = values.demo === true || new URL(origin).protocol === 'http:';
 let created: ReturnType<typeof createNodeMonitor>;
 try {
   created = createNodeMonitor({
@@ -285,6 +286,9 @@ try {
     storeDir,
     // Spoken until the user picks a language in the app: this run's, like everything it prints.
     systemLanguage: lang,
+    // A simulator (the demo's, or one on loopback over http: the only place http is allowed) tells its story on a fast
+    // clock: this runner relaxes the per-case floor for it, explicitly; against USCIS the engine's floor stands.
+    ...(onSimulator ? { relaxedFloorMs: 0 } : {}),
     onEvent: (event) => {
       // --discover prints one answer; the reasons it could not are said on stderr.
       if (!values.discover) print(event);
@@ -342,7 +346,7 @@ const stop = async (code: number) => {
 
 if (values.once) {
   // Loopback simulators answer at once; the real origin keeps the full spacing between requests.
-  const pace = isLoopbackOrigin(origin) ? 100 : 1;
+  const pace = onSimulator ? 100 : 1;
   await monitor.runOnce((ms) => sleep(ms / pace));
   // What is due today, told whether or not it was notified before (the ledger is for notifications).
   const watched = receiptsGiven || values.demo ? receipts : monitor.snapshot.cases.map((c) => c.receipt as ReceiptNumber);
