@@ -5,13 +5,15 @@
 // The plan in one paragraph. A silent approval is seen on the first read of a case's documents after
 // the approval document appears, so reads go where and when that document is likely to land: to the
 // case it is expected on (the I-821D until it shows a decision, then the I-765), in the hours USCIS
-// works (weekdays, US Eastern and Central daytime). Each case gets a target gap between documents
-// reads from its weight (the chance the next approval document lands on it): rates go with the
-// square root of the weight, which minimises the expected delay for a fixed number of reads. Off
-// hours, with "stay signed in", a light read every keepAliveEveryMs keeps the session alive and goes
-// to the case most overdue for its weight; the status and the case detail are read in those turns when
-// they are due, so they cost no extra request. A failure of one case backs off that case alone;
-// only answers about the whole account or the site back off everything.
+// works (weekdays, US Eastern and Central daytime) and a shoulder hour after (until 19:00 Eastern, for
+// Central and Mountain afternoons). In that working pace the likeliest case is read at the per-case floor
+// and the other case's reads are staggered between its reads, so documents landing on both together are
+// caught by whichever read comes first. Off hours, with "stay signed in", a light read every
+// keepAliveEveryMs keeps the session alive and goes to the case most overdue for its weight, but no
+// undecided case waits past offHoursCeilingMs (the I-765's approval can come first, at night too); the
+// status and the case detail are read in those turns when they are due, so they cost no extra request.
+// The budget is a weekly average (weekdays more, weekends less). A failure of one case backs off that
+// case alone; only answers about the whole account or the site back off everything.
 
 import { REQUEST_BUDGET } from '../shared/monitor/settings-limits';
 import type { ScheduleState, Settings } from '../shared/monitor/state';
@@ -38,6 +40,11 @@ export const SCHEDULE_RULES = {
   detailEveryMs: 24 * HOUR,
   /** After a case's decision its news is in the status (card produced, mailed, delivered): read it this often. */
   decidedStatusEveryMs: 2 * HOUR,
+  /**
+   * An undecided case the next approval is not expected on (the I-765 while the I-821D waits: USCIS decides it after
+   * the I-821D): its status this often. What it saves pays for the likeliest case's status riding along at night.
+   */
+  companionStatusEveryMs: 12 * HOUR,
   /**
    * With "stay signed in", no gap between answered requests longer than this. MYUSCIS.md: the idle timeout
    * is undocumented, reported from about 15-30 minutes to hours; one tracker keeps alive every 20 minutes.
@@ -272,18 +279,18 @@ function isDue(last: string | null, every: number, now: number): boolean {
 /**
  * What a check of this case reads: its due status or detail take the turn instead of its documents (so
  * they cost no request of their own; the next light turn then goes to the documents where the approval
- * is expected, see lightTurn), else its documents alone; with `withDocuments` (the likeliest case in working
+ * is expected, see lightTurn), else its documents alone; with `withDocuments` (an undecided case in working
  * pace, a case at its off-hours ceiling) they ride along with the documents instead, which are never put off.
  * A case never read, or due to be checked soon, reads everything. When the documents or the status moved,
  * the monitor reads the rest at once.
  */
-export function planCheck(state: ScheduleState, receipt: string, now: number, options: { decided?: boolean; withDocuments?: boolean } = {}): CheckedEndpoint[] {
-  const { decided = false, withDocuments = false } = options;
+export function planCheck(state: ScheduleState, receipt: string, now: number, options: { decided?: boolean; withDocuments?: boolean; companion?: boolean } = {}): CheckedEndpoint[] {
+  const { decided = false, withDocuments = false, companion = false } = options;
   const entry = caseEntry(state, receipt);
   // Never read, or "check soon" (sign-in, wake-up, Check now): everything.
   const lastDocuments = ms(entry.lastDocumentsAt);
   if (lastDocuments === null || entry.soonAt !== null) return ['documents', 'status', 'detail'];
-  const status = isDue(entry.lastStatusAt, decided ? SCHEDULE_RULES.decidedStatusEveryMs : SCHEDULE_RULES.statusEveryMs, now);
+  const status = isDue(entry.lastStatusAt, decided ? SCHEDULE_RULES.decidedStatusEveryMs : companion ? SCHEDULE_RULES.companionStatusEveryMs : SCHEDULE_RULES.statusEveryMs, now);
   const detail = isDue(entry.lastDetailAt, SCHEDULE_RULES.detailEveryMs, now);
   const due: CheckedEndpoint[] = [...(status ? (['status'] as const) : []), ...(detail ? (['detail'] as const) : [])];
   if (withDocuments) return ['documents', ...due];
@@ -349,9 +356,9 @@ export function nextStep(state: ScheduleState, cases: ReadonlyArray<string | Pla
     }
   }
   const decided = isDecided(scheduled.receipt);
-  // The likeliest case is read at the floor in working pace: its due status rides along rather than put its documents off.
-  const withDocuments = scheduled.receipt === likeliest && !decided && isWorkingPaceTime(scheduled.at);
-  const reads = planCheck(state, scheduled.receipt, scheduled.at, { decided, withDocuments });
+  // In working pace an undecided case's documents are never put off: its due status or detail rides along.
+  const withDocuments = !decided && isWorkingPaceTime(scheduled.at);
+  const reads = planCheck(state, scheduled.receipt, scheduled.at, { decided, withDocuments, companion: scheduled.receipt !== likeliest });
   return { kind: 'check', receipt: scheduled.receipt, at: scheduled.at, purpose: 'scheduled', reads };
 }
 
@@ -378,7 +385,7 @@ function lightTurn(state: ScheduleState, cases: readonly PlannedCase[], weights:
     const overdue = allowed
       .filter(({ receipt, decided }) => decided !== true && documentsAt(receipt) !== null && at + SCHEDULE_RULES.keepAliveEveryMs > documentsAt(receipt)! + SCHEDULE_RULES.offHoursCeilingMs)
       .sort((a, b) => documentsAt(a.receipt)! - documentsAt(b.receipt)!)[0];
-    if (overdue) return { receipt: overdue.receipt, reads: planCheck(state, overdue.receipt, at, { withDocuments: true }) };
+    if (overdue) return { receipt: overdue.receipt, reads: planCheck(state, overdue.receipt, at, { withDocuments: true, companion: overdue.receipt !== likeliest }) };
   }
   // The likeliest case is owed its documents; another case is owed a turn (its status read may take it).
   const owedAt = (receipt: string) => {
@@ -391,7 +398,9 @@ function lightTurn(state: ScheduleState, cases: readonly PlannedCase[], weights:
   const likeliestDocuments = documentsAt(likeliest);
   const likeliestStale = allowed.some((c) => c.receipt === likeliest) && likeliestDocuments !== null && at - likeliestDocuments > SCHEDULE_RULES.keepAliveEveryMs + MINUTE;
   const pick = likeliestStale ? likeliest : allowed.reduce((best, c) => (owedAt(c.receipt) < owedAt(best.receipt) ? c : best)).receipt;
-  return { receipt: pick, reads: planCheck(state, pick, at, { decided: isDecided(pick) }) };
+  // The likeliest undecided case's documents are never put off either: its due status or detail rides along.
+  const withDocuments = pick === likeliest && !isDecided(pick);
+  return { receipt: pick, reads: planCheck(state, pick, at, { decided: isDecided(pick), withDocuments, companion: pick !== likeliest }) };
 }
 
 // ------------------------------------------------------------------ what happened

@@ -40,7 +40,7 @@ Usage: npm run --silent headless -- --demo [options]
   --store DIR       where the state is kept (default ~/.config/daca-watch/headless; with --demo, a
                     temporary folder)
   --once            check every case now, print the renewal calendar and what is due, then exit (a stored backoff still applies; the 10-minute
-                    floor per case applies to the real origin, not to a simulator on loopback). If another DACA
+                    floor per case applies, except that this runner relaxes it for a simulator over http). If another DACA
                     Watch is using the store folder, it waits its turn (see --wait) before it reads the store
   --wait SECONDS    with --once: how long to wait for another DACA Watch to finish with the store folder
                     (default 60; 0: do not wait)

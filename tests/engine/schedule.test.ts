@@ -167,6 +167,10 @@ describe('one plan for the pair', () => {
     const between = i765Turns.filter((at) => at > i821dReads[0]! && at < i821dReads.at(-1)!);
     const nearest = between.map((at) => Math.min(...i821dReads.map((r) => Math.abs(r - at))));
     expect(nearest.filter((d) => d >= 3 * MINUTE).length / nearest.length).toBeGreaterThan(0.85);
+    // Neither case's documents are put off in working pace: a due status or detail rides along with them.
+    const workingChecks = checks.filter((c) => isWorkingPaceTime(c.at));
+    expect(workingChecks.every((c) => c.reads.includes('documents'))).toBe(true);
+    expect(workingChecks.some((c) => c.reads.includes('status'))).toBe(true);
     // So a pair whose documents land together waits for whichever read comes first: about half the floor on average.
     const anyReads = checks.filter((c) => isWorkingPaceTime(c.at) && c.at >= i821dReads[0]! && c.at <= i821dReads.at(-1)!).map((c) => c.at);
     expect(mean(gapsOf(anyReads))).toBeLessThan(0.75 * SCHEDULE_RULES.perCaseFloorMs);
@@ -231,11 +235,13 @@ describe('one plan for the pair', () => {
     expect(turns).toBeGreaterThan(0.55);
     expect(turns).toBeLessThan(0.8);
     expect(Math.max(...gapsOf(documentsReads(after, I821D)))).toBeLessThanOrEqual(3 * SCHEDULE_RULES.keepAliveEveryMs + 20_000);
-    // The status of each case is read about every six hours.
-    for (const receipt of [I821D, I765]) {
-      const statuses = after.filter((c) => c.receipt === receipt && c.reads.includes('status'));
-      expect(statuses.length).toBeGreaterThanOrEqual(3);
-      expect(Math.max(...gapsOf(statuses.map((c) => c.at)))).toBeLessThanOrEqual(SCHEDULE_RULES.statusEveryMs + SCHEDULE_RULES.offHoursCeilingMs);
+    // The status of the likelier case is read about every six hours, riding along with its documents (never put off);
+    // the other's every twelve (USCIS decides the I-765 after the I-821D), on its ceiling turns.
+    for (const [receipt, every] of [[I821D, SCHEDULE_RULES.statusEveryMs], [I765, SCHEDULE_RULES.companionStatusEveryMs]] as const) {
+      const statuses = checks.filter((c) => c.receipt === receipt && c.reads.includes('status'));
+      expect(statuses.length).toBeGreaterThanOrEqual(DAY / every);
+      expect(Math.max(...gapsOf(statuses.map((c) => c.at)))).toBeLessThanOrEqual(every + SCHEDULE_RULES.offHoursCeilingMs);
+      expect(statuses.every((c) => c.reads.includes('documents'))).toBe(true);
     }
     // About 24 hours / 14 minutes: the fewest reads that keep the session; a due status rides along on a ceiling turn now and then.
     expect(checks.length).toBeLessThanOrEqual(Math.ceil(DAY / SCHEDULE_RULES.keepAliveEveryMs) + 4);
