@@ -21,13 +21,16 @@ function row(cells: Array<string | number>): string {
 }
 
 const timelines = Number(process.env.BENCH_TIMELINES ?? 72);
+/** Another seed (BENCH_SEED) draws other timelines: a check that nothing was tuned to the default one. */
+const seed = Number(process.env.BENCH_SEED ?? 2026);
 
 // `npm run --silent bench -- --engine [--json]`: the engine's part alone; with --json, one JSON object on stdout.
+// `--no-baselines` leaves out the fixed-interval pollers (quicker while working on the engine).
 if (process.argv.includes('--engine')) {
   if (process.argv.includes('--json')) {
-    process.stdout.write(`${JSON.stringify(await engineNumbers({ timelines, footprint: false }), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(await engineNumbers({ timelines, footprint: false, seed, baselines: !process.argv.includes('--no-baselines') }), null, 2)}\n`);
   } else {
-    process.stdout.write(`DACA Watch benchmark (Node ${process.version}, ${new Date().toISOString()})\n\n${await engineBenchmark({ timelines })}\n`);
+    process.stdout.write(`DACA Watch benchmark (Node ${process.version}, ${new Date().toISOString()})\n\n${await engineBenchmark({ timelines, seed, baselines: !process.argv.includes('--no-baselines') })}\n`);
   }
   process.exit(0);
 }
@@ -101,5 +104,5 @@ agent.destroy();
 await sim.close();
 
 process.stdout.write(`DACA Watch benchmark (Node ${process.version}, ${new Date().toISOString()})\n\nThe simulator\n${lines.join('\n')}\n\n`);
-process.stdout.write(`${await engineBenchmark({ timelines })}\n`);
+process.stdout.write(`${await engineBenchmark({ timelines, seed })}\n`);
 process.stdout.write(`\n${await rendererBenchmark()}`);

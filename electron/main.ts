@@ -113,6 +113,8 @@ async function start(): Promise<void> {
     store,
     notifier: demo && process.env.DACA_WATCH_SMOKE === '1' ? reportingToSmokeTest(notifier) : notifier,
     systemLanguage,
+    // `--demo`: the simulator's story runs on a fast clock, so its runner relaxes the per-case floor (never for USCIS).
+    ...(sim ? { relaxedFloorMs: 0 } : {}),
     onEvent: (event) => monitorEvents.deliver(event),
   });
   if (sim && monitor.snapshot.cases.length === 0) monitor.setCases([sim.receipts.i821d, sim.receipts.i765] as ReceiptNumber[]);

@@ -58,7 +58,12 @@ export function takeAnswer(check: RunningCheck, endpoint: CaseEndpoint, value: u
     // a decision and the document behind it are found in one check and told once.
     if (previous?.status?.code !== status.currentActionCode || previous?.status?.title !== status.statusTitle) readAlso(check, 'detail', 'documents');
   } else {
-    check.reading.detail = value as CheckReading['detail'];
+    const detail = value as NonNullable<CheckReading['detail']>;
+    check.reading.detail = detail;
+    // When an event code is new (a turn that read the detail alone), the status and the documents are read at once
+    // too: a decision seen in the events and its notice are found in one check and told once.
+    const known = new Set((previous?.detail?.events ?? []).map((e) => e.eventCode));
+    if (previous?.detail && (detail.events ?? []).some((e) => !known.has(e.eventCode))) readAlso(check, 'status', 'documents');
   }
 }
 

@@ -26,8 +26,14 @@ export type EmitEvent = (event: MonitorEvent) => void;
 
 export interface MonitorOptions {
   client: MyUscisClient;
-  /** The origin the client talks to; a loopback origin (the simulator) is exempt from the per-case floor. */
+  /** The origin the client talks to. The engine applies the same rules to every origin (it never guesses a simulator from it). */
   origin: string;
+  /**
+   * A demo's per-case floor (ms), given by the runner of a simulator on a fast clock (0: the story's hours pass in
+   * seconds, so "check now" and `--once` read at once). Never set against the real myUSCIS: the default is
+   * SCHEDULE_RULES.perCaseFloorMs.
+   */
+  relaxedFloorMs?: number;
   clock: Clock;
   store: StatePort;
   notifier: NotifierPort;

@@ -10,7 +10,6 @@ import type { Activity } from '../shared/tray/tray-model';
 import { emptyState, SettingsSchema, type AppState, type Settings } from '../shared/monitor/state';
 import { spokenLanguage, type Language, type Localized } from '../shared/localized';
 import { maskReceipt, type ReceiptNumber } from '../shared/receipt';
-import { isLoopbackHost } from '../shared/security/navigation';
 import { concludeCheck, metRefusal, startCheck, takeAnswer, type RunningCheck } from './case-check';
 import { AccountPage } from './account-page';
 import { Announcer } from './announcer';
@@ -29,10 +28,6 @@ export type { MonitorEvent, MonitorOptions } from './monitor-contract';
 /** Findings that show a decision on a case: from then on, the approval document is expected on its companion. */
 const DECIDED_TYPES: ReadonlySet<Finding['type']> = new Set<Finding['type']>(['silent-approval', 'likely-approved', 'approved', 'denied', 'case-ended', 'i821d-approved-inferred']);
 
-
-export function isLoopbackOrigin(origin: string): boolean {
-  return isLoopbackHost(new URL(origin).hostname);
-}
 
 export class Monitor {
   private state: AppState;
@@ -62,7 +57,8 @@ export class Monitor {
     this.state = reading.state;
     this.recovered = reading.problems.map((problem) => problem.message);
     this.random = options.random ?? Math.random;
-    this.env = { signedIn: false, online: true, awake: true, loopback: isLoopbackOrigin(options.origin) };
+    // The same rules for every origin: only a demo runner relaxes the per-case floor, and says so (MonitorOptions).
+    this.env = { signedIn: false, online: true, awake: true, floorMs: options.relaxedFloorMs ?? schedule.SCHEDULE_RULES.perCaseFloorMs };
     this.saver = new StateSaver(options.store, options.clock, (event) => this.emit(event), this.state);
     this.announcer = new Announcer({
       state: () => this.state,
@@ -146,7 +142,7 @@ export class Monitor {
     this.env.signedIn = true;
     this.accountPage.due = true;
     this.state.session = { state: 'signed-in', since: this.nowIso(), expiryNotified: false };
-    this.state.schedule = schedule.checkSoon(this.state.schedule, this.receipts, this.options.clock.now(), this.env.loopback);
+    this.state.schedule = schedule.checkSoon(this.state.schedule, this.receipts, this.options.clock.now(), this.env.floorMs);
     this.emit({ kind: 'session', state: 'signed-in' });
     this.noteAbility(this.options.clock.now());
     this.changed();
@@ -187,7 +183,7 @@ export class Monitor {
 
   /** "Check now": every case as soon as the limits allow, fully. */
   checkNow(): void {
-    this.state.schedule = schedule.checkSoon(this.state.schedule, this.receipts, this.options.clock.now(), this.env.loopback);
+    this.state.schedule = schedule.checkSoon(this.state.schedule, this.receipts, this.options.clock.now(), this.env.floorMs);
     this.changed();
   }
 
@@ -223,7 +219,7 @@ export class Monitor {
     if (this.env[key] === value) return;
     this.env[key] = value;
     if (!value) this.current = null;
-    else this.state.schedule = schedule.checkSoon(this.state.schedule, this.receipts, this.options.clock.now(), this.env.loopback);
+    else this.state.schedule = schedule.checkSoon(this.state.schedule, this.receipts, this.options.clock.now(), this.env.floorMs);
     this.noteAbility(this.options.clock.now());
     this.changed();
   }
@@ -273,7 +269,7 @@ export class Monitor {
   /**
    * `--once`: every case checked fully now, one request at a time, with the usual spacing. A persisted
    * backoff of the whole engine still applies, and so do a case's own backoff and the per-case floor
-   * against the real origin; a case that fails does not keep the next one from being checked. Stored
+   * (a demo's relaxed one when its runner gave one); a case that fails does not keep the next one from being checked. Stored
    * times in the future are brought back first, so this never waits on one.
    */
   async runOnce(sleep: (ms: number) => Promise<void>): Promise<void> {
@@ -294,7 +290,7 @@ export class Monitor {
         continue;
       }
       const lastCheck = Date.parse(entry?.lastCheckAt ?? '');
-      if (!this.env.loopback && now - lastCheck < schedule.SCHEDULE_RULES.perCaseFloorMs) {
+      if (now - lastCheck < (this.env.floorMs ?? schedule.SCHEDULE_RULES.perCaseFloorMs)) {
         this.emitError(MONITOR_MESSAGES.checkedTooRecently(maskReceipt(receipt)));
         continue;
       }

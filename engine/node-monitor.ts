@@ -21,6 +21,8 @@ export interface NodeMonitorOptions {
   timeZone?: string;
   systemLanguage?: MonitorOptions['systemLanguage'];
   onEvent?: MonitorOptions['onEvent'];
+  /** A demo runner's relaxed per-case floor (see MonitorOptions): never guessed from the origin. */
+  relaxedFloorMs?: number;
 }
 
 export function createNodeMonitor(options: NodeMonitorOptions): { monitor: Monitor; store: StateStore } {
@@ -36,6 +38,7 @@ export function createNodeMonitor(options: NodeMonitorOptions): { monitor: Monit
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.systemLanguage ? { systemLanguage: options.systemLanguage } : {}),
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.relaxedFloorMs === undefined ? {} : { relaxedFloorMs: options.relaxedFloorMs }),
   });
   return { monitor, store };
 }

@@ -5,14 +5,17 @@
 // The plan in one paragraph. A silent approval is seen on the first read of a case's documents after
 // the approval document appears, so reads go where and when that document is likely to land: to the
 // case it is expected on (the I-821D until it shows a decision, then the I-765), in the hours USCIS
-// works (weekdays, US Eastern and Central daytime). Each case gets a target gap between documents
-// reads from its weight (the chance the next approval document lands on it): rates go with the
-// square root of the weight, which minimises the expected delay for a fixed number of reads. Off
-// hours, with "stay signed in", a light read every keepAliveEveryMs keeps the session alive and goes
-// to the case most overdue for its weight; the status and the case detail are read in those turns when
-// they are due, so they cost no extra request. A failure of one case backs off that case alone;
-// only answers about the whole account or the site back off everything.
+// works (weekdays, US Eastern and Central daytime) and a shoulder hour after (until 19:00 Eastern, for
+// Central and Mountain afternoons). In that working pace the likeliest case is read at the per-case floor
+// and the other case's reads are staggered between its reads, so documents landing on both together are
+// caught by whichever read comes first. Off hours, with "stay signed in", a light read every
+// keepAliveEveryMs keeps the session alive and goes to the case most overdue for its weight, but no
+// undecided case waits past offHoursCeilingMs (the I-765's approval can come first, at night too); the
+// status and the case detail are read in those turns when they are due, so they cost no extra request.
+// The budget is a weekly average (weekdays more, weekends less). A failure of one case backs off that
+// case alone; only answers about the whole account or the site back off everything.
 
+import { REQUEST_BUDGET } from '../shared/monitor/settings-limits';
 import type { ScheduleState, Settings } from '../shared/monitor/state';
 
 const SECOND = 1000;
@@ -38,14 +41,39 @@ export const SCHEDULE_RULES = {
   /** After a case's decision its news is in the status (card produced, mailed, delivered): read it this often. */
   decidedStatusEveryMs: 2 * HOUR,
   /**
+   * An undecided case the next approval is not expected on (the I-765 while the I-821D waits: USCIS decides it after
+   * the I-821D): its status this often. What it saves pays for the likeliest case's status riding along at night.
+   */
+  companionStatusEveryMs: 12 * HOUR,
+  /**
    * With "stay signed in", no gap between answered requests longer than this. MYUSCIS.md: the idle timeout
    * is undocumented, reported from about 15-30 minutes to hours; one tracker keeps alive every 20 minutes.
    */
   keepAliveEveryMs: 14 * MINUTE,
   /** The share of weight at which a case is read exactly at the user's interval (the companion in a waiting DACA pair: 1 of 3.3). */
   referenceWeight: 1 / 3.3,
-  /** Off hours, turns are shared by the weight to this power: the likelier case gets nearly every turn. */
-  offHoursShareExponent: 6,
+  /**
+   * In working pace the likeliest undecided case is read at this share of the user's interval, never under the floor:
+   * the recommended 18 minutes puts it at the 10-minute floor; "less often" (60) at about 33.
+   */
+  likeliestShareOfInterval: 10 / 18,
+  /** Off hours, turns are shared by the weight to this power (the likelier case gets most of them)... */
+  offHoursShareExponent: 2,
+  /**
+   * ...but with "stay signed in" no case's documents wait longer than this off hours: the keep-alive turns are spent
+   * on it then (no extra request). An approval can land on the I-765 first, at night too.
+   */
+  offHoursCeilingMs: 45 * MINUTE,
+  /** Working pace ends at this hour US Eastern, one hour after USCIS's day: the shoulder (Central and Mountain afternoons). */
+  workingPaceEndHour: 19,
+  /**
+   * The budget, as a weekly average (MYUSCIS.md: "a few requests per case per check, spaced, jittered"): a weekday
+   * (working pace 08:00-19:00 US Eastern, keep-alive turns the rest) stays under about weekdayRequestsMax, a weekend
+   * day (keep-alive turns only) well under it, and the week averages at most weeklyAverageRequestsMax a day. The
+   * shoulder's hour is paid for from the night's hours; tests/engine/schedule.test.ts checks the sums.
+   */
+  weekdayRequestsMax: REQUEST_BUDGET.weekdayMax,
+  weeklyAverageRequestsMax: REQUEST_BUDGET.weeklyAveragePerDay,
   /** Exponential backoff on errors: first step and ceiling. */
   backoffBaseMs: 1 * MINUTE,
   backoffMaxMs: 2 * HOUR,
@@ -64,8 +92,11 @@ export interface ScheduleEnv {
   signedIn: boolean;
   online: boolean;
   awake: boolean;
-  /** A simulator on 127.0.0.1/localhost: the per-case floor does not apply to "check soon" (the story runs on a fast clock). */
-  loopback: boolean;
+  /**
+   * The per-case floor in force (default SCHEDULE_RULES.perCaseFloorMs): lower only when a demo's runner relaxes it
+   * explicitly (its story runs on a fast clock). Never derived from the origin.
+   */
+  floorMs?: number;
 }
 
 export type WaitReason = 'signed-out' | 'offline' | 'asleep' | 'paused' | 'backing-off' | 'no-cases';
@@ -90,25 +121,38 @@ export type NextStep =
 
 const EASTERN = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', weekday: 'short', hour: 'numeric', hourCycle: 'h23' });
 
+/** Whether `now` is a weekday between 08:00 and `endHour` US Eastern. */
+function easternWeekdayBetween8And(now: number, endHour: number): boolean {
+  const parts = EASTERN.formatToParts(new Date(now));
+  const weekday = parts.find((p) => p.type === 'weekday')?.value;
+  const hour = Number(parts.find((p) => p.type === 'hour')?.value);
+  return weekday !== 'Sat' && weekday !== 'Sun' && hour >= 8 && hour < endHour;
+}
+
 /**
  * Whether USCIS is at work, when approval documents land: weekdays 08:00-18:00 US Eastern, which holds
  * the Eastern working day and the Central one (08:00-17:00 Central is 09:00-18:00 Eastern).
  */
 export function isUscisWorkingTime(now: number): boolean {
-  const parts = EASTERN.formatToParts(new Date(now));
-  const weekday = parts.find((p) => p.type === 'weekday')?.value;
-  const hour = Number(parts.find((p) => p.type === 'hour')?.value);
-  return weekday !== 'Sat' && weekday !== 'Sun' && hour >= 8 && hour < 18;
+  return easternWeekdayBetween8And(now, 18);
 }
 
 /**
- * The next moment working time starts or ends after `now`. Eastern time is a whole number of hours
+ * Whether the planner keeps working-hours pace: USCIS's working time plus the shoulder until 19:00 US Eastern
+ * (an office in Central or Mountain time still works then; a late upload lands in it).
+ */
+export function isWorkingPaceTime(now: number): boolean {
+  return easternWeekdayBetween8And(now, SCHEDULE_RULES.workingPaceEndHour);
+}
+
+/**
+ * The next moment working pace starts or ends after `now`. Eastern time is a whole number of hours
  * from UTC, so it changes only on a UTC hour: the scan steps hour by hour (at most a weekend's 61 hours).
  */
 export function nextWorkingTimeChange(now: number): number {
-  const working = isUscisWorkingTime(now);
+  const working = isWorkingPaceTime(now);
   let at = Math.floor(now / HOUR) * HOUR + HOUR;
-  for (let i = 0; i < 80 && isUscisWorkingTime(at) === working; i += 1) at += HOUR;
+  for (let i = 0; i < 80 && isWorkingPaceTime(at) === working; i += 1) at += HOUR;
   return at;
 }
 
@@ -145,9 +189,9 @@ export function earliestRequestAt(state: ScheduleState, now: number, random: () 
 
 // ------------------------------------------------------------------ the pace
 
-/** The user's interval at this moment: working hours or nights and weekends (minutes to ms). */
+/** The user's interval at this moment: working pace (with the shoulder) or nights and weekends (minutes to ms). */
 export function baseIntervalMs(now: number, settings: Pick<Settings, 'workHoursIntervalMinutes' | 'offHoursIntervalMinutes'>): number {
-  return (isUscisWorkingTime(now) ? settings.workHoursIntervalMinutes : settings.offHoursIntervalMinutes) * MINUTE;
+  return (isWorkingPaceTime(now) ? settings.workHoursIntervalMinutes : settings.offHoursIntervalMinutes) * MINUTE;
 }
 
 function normalised(cases: readonly PlannedCase[]): Map<string, number> {
@@ -156,31 +200,39 @@ function normalised(cases: readonly PlannedCase[]): Map<string, number> {
 }
 
 /**
- * The target gap between two documents reads of a case, before jitter: the user's interval for a case
- * of the reference weight (a third: the companion of the case a decision is expected on), shorter in
- * proportion to the square root of a heavier weight, never under the per-case floor nor over the
- * user's interval.
+ * The target gap between two documents reads of a case, before jitter. In working pace the likeliest undecided case
+ * (`likeliest`) is read at likeliestShareOfInterval of the user's interval (the floor for the recommended 18 minutes):
+ * that is where most approval documents land. Any other case: the user's interval for a case of the reference weight
+ * (a third: the companion of the case a decision is expected on), shorter in proportion to the square root of a
+ * heavier weight; never under the per-case floor nor over the user's interval.
  */
-export function targetGapMs(weight: number, now: number, settings: Pick<Settings, 'workHoursIntervalMinutes' | 'offHoursIntervalMinutes'>, decided = false): number {
+export function targetGapMs(weight: number, now: number, settings: Pick<Settings, 'workHoursIntervalMinutes' | 'offHoursIntervalMinutes'>, decided = false, likeliest = false): number {
   const interval = baseIntervalMs(now, settings);
+  if (likeliest && !decided && isWorkingPaceTime(now)) return Math.max(SCHEDULE_RULES.perCaseFloorMs, Math.round(interval * SCHEDULE_RULES.likeliestShareOfInterval));
   const scaled = interval * Math.sqrt(SCHEDULE_RULES.referenceWeight / Math.max(weight, 1e-6));
   // The user's interval bounds a case waiting for its decision; a decided case, whose news is in its status, twice that.
   return Math.min(decided ? 2 * interval : interval, Math.max(SCHEDULE_RULES.perCaseFloorMs, scaled));
 }
 
+type Role = 'likeliest' | 'companion';
+
+/** The gap planned at t for a case, with its drawn jitter (never under the per-case floor). */
+function plannedGap(entry: CaseEntry, weight: number, t: number, settings: SchedulePace, role: Role, decided: boolean): number {
+  return Math.max(SCHEDULE_RULES.perCaseFloorMs, Math.round(targetGapMs(weight, t, settings, decided, role === 'likeliest') * entry.pace));
+}
+
 /**
  * When a case's documents are next due by its pace alone: the first moment t at which t minus the last
- * documents read reaches the target gap in force at t (working hours and off hours differ, so a gap
+ * documents read reaches the target gap in force at t (working pace and off hours differ, so a gap
  * planned at night shortens when the working day starts).
  */
-function dueByPace(entry: CaseEntry, weight: number, now: number, settings: SchedulePace, role: 'likeliest' | 'companion', decided: boolean): number {
+function dueByPace(entry: CaseEntry, weight: number, now: number, settings: SchedulePace, role: Role, decided: boolean): number {
   if (ms(entry.lastDocumentsAt) === null) return now;
   const last = lastTurnAt(entry, role);
   let t = now;
   for (let i = 0; i < 6; i += 1) {
     // Off hours with "stay signed in", the keep-alive turns are the reads (see lightTurn): no gap of its own.
-    // The pace's stretch never takes a gap under the per-case floor (a simulator on loopback included).
-    const gap = settings.staySignedIn && !isUscisWorkingTime(t) ? Number.POSITIVE_INFINITY : Math.max(SCHEDULE_RULES.perCaseFloorMs, Math.round(targetGapMs(weight, t, settings, decided) * entry.pace));
+    const gap = settings.staySignedIn && !isWorkingPaceTime(t) ? Number.POSITIVE_INFINITY : plannedGap(entry, weight, t, settings, role, decided);
     const candidate = Math.max(t, last + gap);
     const change = nextWorkingTimeChange(t);
     if (candidate < change) return candidate;
@@ -190,19 +242,32 @@ function dueByPace(entry: CaseEntry, weight: number, now: number, settings: Sche
 }
 
 /**
+ * The stagger: in working pace another case's read moves to the midpoint between two reads of the likeliest case
+ * nearest its own due time, so the pair's reads interleave and a pair whose documents land together is
+ * caught by whichever read comes first; never past its own interval's jittered end (`latest`), where it is read
+ * then. `likeliestNext` is the likeliest case's next planned read, `likeliestGap` its gap.
+ */
+function staggered(due: number, latest: number, likeliestNext: number, likeliestGap: number): number {
+  const first = likeliestNext - likeliestGap / 2;
+  // Whole milliseconds: a clock that keeps whole milliseconds must be able to reach the time.
+  const slot = Math.round(Math.min(latest, first + Math.max(0, Math.round((due - first) / likeliestGap)) * likeliestGap));
+  return isWorkingPaceTime(slot) ? slot : due;
+}
+
+/**
  * Where a case's pace runs from: the likeliest case's last documents read; another case's last read of any
  * kind (its due status takes its turn instead of its documents).
  */
-function lastTurnAt(entry: CaseEntry, role: 'likeliest' | 'companion'): number {
+function lastTurnAt(entry: CaseEntry, role: Role): number {
   const reads = role === 'likeliest' ? [entry.lastDocumentsAt] : [entry.lastDocumentsAt, entry.lastStatusAt, entry.lastDetailAt];
   return Math.max(...reads.map((at) => ms(at) ?? 0));
 }
 
-/** The earliest the rules let this case be read: its own backoff, and the floor against the real origin. */
+/** The earliest the rules let this case be read: its own backoff, and the per-case floor. */
 function allowedAt(entry: CaseEntry, env: ScheduleEnv): number {
   const retry = ms(entry.retryAt) ?? 0;
   const last = ms(entry.lastCheckAt);
-  const floor = env.loopback || last === null ? 0 : last + SCHEDULE_RULES.perCaseFloorMs;
+  const floor = last === null ? 0 : last + (env.floorMs ?? SCHEDULE_RULES.perCaseFloorMs);
   return Math.max(retry, floor);
 }
 
@@ -214,19 +279,21 @@ function isDue(last: string | null, every: number, now: number): boolean {
 /**
  * What a check of this case reads: its due status or detail take the turn instead of its documents (so
  * they cost no request of their own; the next light turn then goes to the documents where the approval
- * is expected, see lightTurn), else its documents alone; a case never read, or due to be checked soon,
- * reads everything. When
- * the documents or the status moved, the monitor reads the rest at once.
+ * is expected, see lightTurn), else its documents alone; with `withDocuments` (an undecided case in working
+ * pace, a case at its off-hours ceiling) they ride along with the documents instead, which are never put off.
+ * A case never read, or due to be checked soon, reads everything. When the documents or the status moved,
+ * the monitor reads the rest at once.
  */
-export function planCheck(state: ScheduleState, receipt: string, now: number, options: { decided?: boolean } = {}): CheckedEndpoint[] {
-  const { decided = false } = options;
+export function planCheck(state: ScheduleState, receipt: string, now: number, options: { decided?: boolean; withDocuments?: boolean; companion?: boolean } = {}): CheckedEndpoint[] {
+  const { decided = false, withDocuments = false, companion = false } = options;
   const entry = caseEntry(state, receipt);
   // Never read, or "check soon" (sign-in, wake-up, Check now): everything.
   const lastDocuments = ms(entry.lastDocumentsAt);
   if (lastDocuments === null || entry.soonAt !== null) return ['documents', 'status', 'detail'];
-  const status = isDue(entry.lastStatusAt, decided ? SCHEDULE_RULES.decidedStatusEveryMs : SCHEDULE_RULES.statusEveryMs, now);
+  const status = isDue(entry.lastStatusAt, decided ? SCHEDULE_RULES.decidedStatusEveryMs : companion ? SCHEDULE_RULES.companionStatusEveryMs : SCHEDULE_RULES.statusEveryMs, now);
   const detail = isDue(entry.lastDetailAt, SCHEDULE_RULES.detailEveryMs, now);
   const due: CheckedEndpoint[] = [...(status ? (['status'] as const) : []), ...(detail ? (['detail'] as const) : [])];
+  if (withDocuments) return ['documents', ...due];
   return due.length > 0 ? due : ['documents'];
 }
 
@@ -254,12 +321,24 @@ export function nextStep(state: ScheduleState, cases: ReadonlyArray<string | Pla
   const planned = cases.map((c) => (typeof c === 'string' ? { receipt: c, weight: 1 } : c));
   const weights = normalised(planned);
   const likeliest = likeliestOf(planned);
+  const roleOf = (receipt: string): Role => (receipt === likeliest ? 'likeliest' : 'companion');
+  const isDecided = (receipt: string) => planned.find((c) => c.receipt === receipt)?.decided === true;
+  const byPace = new Map(planned.map(({ receipt, decided }) => [receipt, dueByPace(caseEntry(state, receipt), weights.get(receipt)!, now, pace, roleOf(receipt), decided === true)]));
+  // The likeliest case's next read and gap, around which the others' reads are staggered in working pace.
+  const likeliestEntry = caseEntry(state, likeliest);
+  const likeliestNext = Math.max(byPace.get(likeliest)!, allowedAt(likeliestEntry, env));
+  const likeliestGap = plannedGap(likeliestEntry, weights.get(likeliest)!, likeliestNext, pace, 'likeliest', isDecided(likeliest));
   let due: { receipt: string; at: number } | null = null;
   for (const { receipt, decided } of planned) {
     const entry = caseEntry(state, receipt);
-    const byPace = dueByPace(entry, weights.get(receipt)!, now, pace, receipt === likeliest ? 'likeliest' : 'companion', decided === true);
+    let paced = byPace.get(receipt)!;
+    if (receipt !== likeliest && ms(entry.lastDocumentsAt) !== null && isWorkingPaceTime(paced)) {
+      const lastTurn = lastTurnAt(entry, 'companion');
+      const latest = lastTurn + Math.round(baseIntervalMs(paced, pace) * (decided ? 2 : 1) * (1 + SCHEDULE_RULES.jitterFraction));
+      paced = staggered(paced, latest, likeliestNext, likeliestGap);
+    }
     const soon = ms(entry.soonAt);
-    const at = Math.max(now, soon === null ? byPace : Math.min(byPace, soon), allowedAt(entry, env));
+    const at = Math.max(now, soon === null ? paced : Math.min(paced, soon), allowedAt(entry, env));
     if (!due || at < due.at) due = { receipt, at };
   }
   const scheduled = due!;
@@ -276,39 +355,52 @@ export function nextStep(state: ScheduleState, cases: ReadonlyArray<string | Pla
       if (light) return { kind: 'check', receipt: light.receipt, at: keepAliveAt, purpose: 'keep-alive', reads: light.reads };
     }
   }
-  const decided = planned.find((c) => c.receipt === scheduled.receipt)?.decided === true;
-  const reads = planCheck(state, scheduled.receipt, scheduled.at, { decided });
+  const decided = isDecided(scheduled.receipt);
+  // In working pace an undecided case's documents are never put off: its due status or detail rides along.
+  const withDocuments = !decided && isWorkingPaceTime(scheduled.at);
+  const reads = planCheck(state, scheduled.receipt, scheduled.at, { decided, withDocuments, companion: scheduled.receipt !== likeliest });
   return { kind: 'check', receipt: scheduled.receipt, at: scheduled.at, purpose: 'scheduled', reads };
 }
 
 /**
  * What a keep-alive turn reads. Turns are shared out by weight: a case of share f is owed a turn every
- * keepAliveEveryMs / f, and the turn goes to the case owed first. In working hours that is an early
+ * keepAliveEveryMs / f, and the turn goes to the case most overdue. In working pace that is an early
  * documents read as any other (shares go with the square root of the weight, as the planned gaps do).
- * Off hours every turn is a keep-alive anyway and the rare approval landing then is what makes the worst
- * delays, so shares go with a high power of the weight (the companion gets little more than its own
- * interval's turns; equal weights still share equally). What the turn
- * reads is planCheck's. Null when every case is held back.
+ * Off hours every turn is a keep-alive anyway: shares go with the square of the weight (the likelier case
+ * gets most turns), but an undecided case whose documents would otherwise wait past offHoursCeilingMs gets
+ * the turn first (the I-765 is read at least every 45 minutes: its approval can come first, at night too),
+ * its due status riding along. What the turn reads is planCheck's. Null when every case is held back.
  */
 function lightTurn(state: ScheduleState, cases: readonly PlannedCase[], weights: Map<string, number>, env: ScheduleEnv, at: number, pace: SchedulePace): { receipt: string; reads: CheckedEndpoint[] } | null {
-  const working = isUscisWorkingTime(at);
+  const working = isWorkingPaceTime(at);
   const share = new Map([...weights].map(([receipt, w]) => [receipt, working ? Math.sqrt(w) : w ** SCHEDULE_RULES.offHoursShareExponent]));
   const total = [...share.values()].reduce((sum, r) => sum + r, 0) || 1;
   const allowed = cases.filter(({ receipt }) => allowedAt(caseEntry(state, receipt), env) <= at);
   if (allowed.length === 0) return null;
   const likeliest = likeliestOf(cases);
+  const isDecided = (receipt: string) => cases.find((c) => c.receipt === receipt)?.decided === true;
+  const documentsAt = (receipt: string) => ms(caseEntry(state, receipt).lastDocumentsAt);
+  // The ceiling: the undecided case whose documents waited longest, if the next turn would come past its ceiling.
+  if (!working) {
+    const overdue = allowed
+      .filter(({ receipt, decided }) => decided !== true && documentsAt(receipt) !== null && at + SCHEDULE_RULES.keepAliveEveryMs > documentsAt(receipt)! + SCHEDULE_RULES.offHoursCeilingMs)
+      .sort((a, b) => documentsAt(a.receipt)! - documentsAt(b.receipt)!)[0];
+    if (overdue) return { receipt: overdue.receipt, reads: planCheck(state, overdue.receipt, at, { withDocuments: true, companion: overdue.receipt !== likeliest }) };
+  }
   // The likeliest case is owed its documents; another case is owed a turn (its status read may take it).
   const owedAt = (receipt: string) => {
     const entry = caseEntry(state, receipt);
     // Never longer than the user's interval for the case (off hours, the keep-alive turns are its only reads).
-    const gap = Math.min(SCHEDULE_RULES.keepAliveEveryMs / Math.max((share.get(receipt) ?? 0) / total, 1e-3), targetGapMs(weights.get(receipt) ?? 0, at, pace, cases.find((c) => c.receipt === receipt)?.decided === true) * entry.pace);
+    const gap = Math.min(SCHEDULE_RULES.keepAliveEveryMs / Math.max((share.get(receipt) ?? 0) / total, 1e-3), targetGapMs(weights.get(receipt) ?? 0, at, pace, isDecided(receipt)) * entry.pace);
     return ms(entry.lastDocumentsAt) === null ? Number.NEGATIVE_INFINITY : lastTurnAt(entry, receipt === likeliest ? 'likeliest' : 'companion') + gap;
   };
   // The likeliest case's documents never wait two turns in a row (a status read took the last one): it goes first.
-  const likeliestDocuments = ms(caseEntry(state, likeliest).lastDocumentsAt);
+  const likeliestDocuments = documentsAt(likeliest);
   const likeliestStale = allowed.some((c) => c.receipt === likeliest) && likeliestDocuments !== null && at - likeliestDocuments > SCHEDULE_RULES.keepAliveEveryMs + MINUTE;
   const pick = likeliestStale ? likeliest : allowed.reduce((best, c) => (owedAt(c.receipt) < owedAt(best.receipt) ? c : best)).receipt;
-  return { receipt: pick, reads: planCheck(state, pick, at, { decided: cases.find((c) => c.receipt === pick)?.decided === true }) };
+  // The likeliest undecided case's documents are never put off either: its due status or detail rides along.
+  const withDocuments = pick === likeliest && !isDecided(pick);
+  return { receipt: pick, reads: planCheck(state, pick, at, { decided: isDecided(pick), withDocuments, companion: pick !== likeliest }) };
 }
 
 // ------------------------------------------------------------------ what happened
@@ -376,14 +468,15 @@ export function failed(state: ScheduleState, options: { now: number; reason: str
 
 /**
  * "Check soon" after sign-in, wake-up or "Check now": every case becomes due as early as the
- * per-case floor allows (no floor on loopback), and reads every endpoint. A case's own backoff stands.
+ * per-case floor allows (a demo's relaxed floor when its runner gave one), and reads every endpoint. A case's
+ * own backoff stands.
  */
-export function checkSoon(state: ScheduleState, receipts: readonly string[], now: number, loopback: boolean): ScheduleState {
+export function checkSoon(state: ScheduleState, receipts: readonly string[], now: number, floorMs: number = SCHEDULE_RULES.perCaseFloorMs): ScheduleState {
   let next = state;
   for (const receipt of receipts) {
     const entry = caseEntry(next, receipt);
     const last = ms(entry.lastCheckAt);
-    const earliest = last === null || loopback ? now : Math.max(now, last + SCHEDULE_RULES.perCaseFloorMs);
+    const earliest = last === null ? now : Math.max(now, last + floorMs);
     next = withCase(next, receipt, { lastStatusAt: null, lastDetailAt: null, soonAt: iso(earliest) });
   }
   return next;

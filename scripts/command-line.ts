@@ -4,6 +4,7 @@
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Language, Localized } from '../shared/localized';
+import { isLoopbackHost } from '../shared/security/navigation';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -78,3 +79,11 @@ export const OPTION_PROBLEMS = {
   /** A receipt of the list that is refused, quoted as typed. */
   receipt: ({ input, message }: { input: string; message: Localized }): Localized => ({ en: `"${input.trim()}": ${message.en}`, es: `"${input.trim()}": ${message.es}` }),
 };
+
+/**
+ * Whether an origin is this machine (127.0.0.1, localhost, [::1]): where the tools allow plain http, for a simulator.
+ * The runners decide from it what they tell the engine (a demo's relaxed floor); the engine itself never looks.
+ */
+export function isLoopbackOrigin(origin: string): boolean {
+  return isLoopbackHost(new URL(origin).hostname);
+}

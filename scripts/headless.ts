@@ -10,10 +10,10 @@ import { saveProblemMessage } from '../shared/monitor/save-problem';
 import { settingsDateProblem } from '../shared/monitor/settings-dates';
 import { maskReceipt, parseReceiptList, type ReceiptNumber } from '../shared/receipt';
 import type { Language, Localized } from '../shared/localized';
-import { isLoopbackOrigin, type MonitorEvent } from '../engine/monitor';
+import type { MonitorEvent } from '../engine/monitor';
 import { describeDiscovery, discoveryOf } from '../engine/account-discovery';
 import type { Simulator } from '../simulator/server';
-import { commandLine, languageArgument, OPTION_PROBLEMS, usageError } from './command-line';
+import { commandLine, isLoopbackOrigin, languageArgument, OPTION_PROBLEMS, usageError } from './command-line';
 import type { Narration } from './headless-narration';
 import { systemLanguage } from './system-language';
 
@@ -40,7 +40,7 @@ Usage: npm run --silent headless -- --demo [options]
   --store DIR       where the state is kept (default ~/.config/daca-watch/headless; with --demo, a
                     temporary folder)
   --once            check every case now, print the renewal calendar and what is due, then exit (a stored backoff still applies; the 10-minute
-                    floor per case applies to the real origin, not to a simulator on loopback). If another DACA
+                    floor per case applies, except that this runner relaxes it for a simulator over http). If another DACA
                     Watch is using the store folder, it waits its turn (see --wait) before it reads the store
   --wait SECONDS    with --once: how long to wait for another DACA Watch to finish with the store folder
                     (default 60; 0: do not wait)
@@ -310,6 +310,7 @@ function tell(event: MonitorEvent): void {
   else if (event.kind === 'error') process.stderr.write(`${event.text?.[lang] ?? event.message}\n`);
   if (event.kind === 'session' && event.state === 'signed-out') endSession();
 }
+const onSimulator = values.demo === true || new URL(origin).protocol === 'http:';
 let created: ReturnType<typeof createNodeMonitor>;
 try {
   created = createNodeMonitor({
@@ -319,6 +320,9 @@ try {
     storeDir,
     // Spoken until the user picks a language in the app: this run's, like everything it prints.
     systemLanguage: lang,
+    // A simulator (the demo's, or one on loopback over http: the only place http is allowed) tells its story on a fast
+    // clock: this runner relaxes the per-case floor for it, explicitly; against USCIS the engine's floor stands.
+    ...(onSimulator ? { relaxedFloorMs: 0 } : {}),
     onEvent: (event) => {
       if (event.kind === 'session' && event.state === 'signed-in') return void (unprovenSignIn = event);
       if (event.kind === 'session') {
@@ -393,7 +397,7 @@ const stop = async (code: number) => {
 
 if (values.once) {
   // Loopback simulators answer at once; the real origin keeps the full spacing between requests.
-  const pace = isLoopbackOrigin(origin) ? 100 : 1;
+  const pace = onSimulator ? 100 : 1;
   await monitor.runOnce((ms) => sleep(ms / pace));
   // What is due today, told whether or not it was notified before (the ledger is for notifications).
   const watched = receiptsGiven || values.demo ? receipts : monitor.snapshot.cases.map((c) => c.receipt as ReceiptNumber);

@@ -14,7 +14,7 @@ import { dashboardCsp, MIME_TYPES } from '../app/dashboard-csp';
 import { FIRST_PAINT_DIR, FIRST_PAINT_FILE, loadFirstPaint, withFirstPaint } from '../app/first-paint';
 import { answerRequest, type IpcHandlers } from '../app/ipc-answer';
 import { createIpcHandlers, type IpcHandlerPorts } from '../app/ipc-handlers';
-import { isLoopbackOrigin, type Monitor } from '../engine/monitor';
+import type { Monitor } from '../engine/monitor';
 import { createNodeMonitor } from '../engine/node-monitor';
 import { releaseOnExit, storeInUseMessage, tryLockStore } from '../engine/store/store-lock';
 import { makeCreatedFoldersPrivate } from '../engine/store/private-modes';
@@ -22,7 +22,7 @@ import { type DashboardState, type EventChannel, type IpcResult } from '../share
 import { languageOfLocale, type Language, type Localized } from '../shared/localized';
 import { parseReceiptList, type ReceiptNumber } from '../shared/receipt';
 import { startSimulator, type Simulator } from '../simulator/server';
-import { commandLine, OPTION_PROBLEMS, usageError } from './command-line';
+import { commandLine, isLoopbackOrigin, OPTION_PROBLEMS, usageError } from './command-line';
 import { buildDashboard, buildFirstPaint } from './dashboard-build';
 import { systemLanguage } from './system-language';
 
@@ -350,6 +350,8 @@ async function startEngine(session: string | undefined, cases: readonly ReceiptN
     ...(session === undefined ? {} : { cookie: session }),
     clock,
     storeDir,
+    // The preview runs a simulator (its own, or one on loopback) on a fast clock: it relaxes the per-case floor, explicitly.
+    ...(demo ? { relaxedFloorMs: 0 } : {}),
     onEvent: (event) => {
       if (event.kind === 'session') note(`session ${event.state}`);
       if (event.kind === 'error') note(event.message);

@@ -246,7 +246,7 @@ const en = {
   saved: 'Saved',
   intervals: 'How often to check',
   presets: {
-    recommended: 'Recommended: while USCIS works, each case at least every 18 minutes (the one a decision is expected on, about every 12); otherwise every 2 hours',
+    recommended: 'Recommended: while USCIS works, each case at least every 18 minutes (the one a decision is expected on, every 10, the other’s checks in between); otherwise every 2 hours',
     'more-often': 'More often: while USCIS works, each case at least every 12 minutes; otherwise every hour',
     'less-often': 'Less often: while USCIS works, each case at least every hour; otherwise every 6 hours',
   } satisfies Record<CheckPreset, string>,
@@ -255,8 +255,10 @@ const en = {
   frequent: (name: string) => `${name} (frequent, usually routine)`,
   workHours: 'Most minutes between checks of a case while USCIS works (weekdays, daytime Eastern and Central)',
   offHours: 'Most minutes between checks of a case at night and on weekends',
-  workHoursMeaning: 'The case a decision is expected on (the I-821D first, then the I-765) is checked more often, never more than once every 10 minutes.',
-  offHoursMeaning: 'While your session is kept alive, a light check every 14 minutes goes mostly to the case a decision is expected on.',
+  workHoursMeaning: 'The case a decision is expected on (the I-821D first, then the I-765) is checked more often, never more than once every 10 minutes; the other case’s checks fall in between. This pace lasts until 7 p.m. Eastern (afternoons in Central and Mountain time).',
+  offHoursMeaning: 'While your session is kept alive, a light check every 14 minutes goes mostly to the case a decision is expected on, and to the other case at least every 45 minutes.',
+  requestBudget: (weekdayMax: number, weeklyAverage: number) =>
+    `With the recommended pace, DACA Watch sends USCIS about ${weekdayMax} requests on a weekday and fewer on weekends: at most ${weeklyAverage} a day on average over the week, one at a time, seconds apart.`,
   range: (min: number, max: number) => `A whole number from ${min} to ${max}.`,
   quietHours: 'Quiet hours',
   quietEnabled: 'Hold notifications during quiet hours (none are lost)',
@@ -576,7 +578,7 @@ const es: Messages = {
   saved: 'Guardado',
   intervals: 'Con qué frecuencia revisar',
   presets: {
-    recommended: 'Recomendado: mientras USCIS trabaja, cada caso al menos cada 18 minutos (el caso con la decisión esperada, cada 12 más o menos); el resto del tiempo, cada 2 horas',
+    recommended: 'Recomendado: mientras USCIS trabaja, cada caso al menos cada 18 minutos (el caso con la decisión esperada, cada 10, y las revisiones del otro entre ellas); el resto del tiempo, cada 2 horas',
     'more-often': 'Más seguido: mientras USCIS trabaja, cada caso al menos cada 12 minutos; el resto del tiempo, cada hora',
     'less-often': 'Menos seguido: mientras USCIS trabaja, cada caso al menos cada hora; el resto del tiempo, cada 6 horas',
   },
@@ -585,8 +587,10 @@ const es: Messages = {
   frequent: (name) => `${name} (frecuente, casi siempre rutina)`,
   workHours: 'Máximo de minutos entre revisiones de un caso mientras USCIS trabaja (entre semana, de día, hora del Este y del Centro)',
   offHours: 'Máximo de minutos entre revisiones de un caso de noche y los fines de semana',
-  workHoursMeaning: 'El caso con la decisión esperada (primero el I-821D, luego el I-765) se revisa más seguido, nunca más de una vez cada 10 minutos.',
-  offHoursMeaning: 'Mientras su sesión se mantiene activa, una revisión ligera cada 14 minutos va sobre todo al caso con la decisión esperada.',
+  workHoursMeaning: 'El caso con la decisión esperada (primero el I-821D, luego el I-765) se revisa más seguido, nunca más de una vez cada 10 minutos; las revisiones del otro caso van entre ellas. Este ritmo dura hasta las 7 p. m., hora del Este (las tardes en la hora del Centro y de la Montaña).',
+  offHoursMeaning: 'Mientras su sesión se mantiene activa, una revisión ligera cada 14 minutos va sobre todo al caso con la decisión esperada, y al otro caso al menos cada 45 minutos.',
+  requestBudget: (weekdayMax, weeklyAverage) =>
+    `Con el ritmo recomendado, DACA Watch envía a USCIS unas ${weekdayMax} solicitudes en un día entre semana y menos los fines de semana: como máximo ${weeklyAverage} al día en promedio durante la semana, una a la vez, con segundos de diferencia.`,
   range: (min, max) => `Un número entero de ${min} a ${max}.`,
   quietHours: 'Horas de silencio',
   quietEnabled: 'Retener las notificaciones durante las horas de silencio (no se pierde ninguna)',

@@ -42,8 +42,8 @@ export function shouldNotify(finding: Finding, settings: Pick<Settings, 'notify'
 /**
  * The findings of one check that another finding already tells (their keys): the document or notice behind a
  * decision found in the same check; a mailed notice whose document came in the same check (an "Interview
- * Scheduled" notice and its PDF: told once, by the document); and a silent approval of an I-821D told by inference
- * from the I-765, in this check or before (`known`: keys already in the history or the ledger).
+ * Scheduled" notice and its PDF: told once, by the document); and a silent approval or an approval of an I-821D
+ * told by inference from the I-765, in this check or before (`known`: keys already in the history or the ledger).
  */
 export function coveredInCheck(fresh: readonly Finding[], known: ReadonlySet<string>): Set<string> {
   const told = (key: string) => known.has(key) || fresh.some((finding) => finding.key === key);
@@ -53,7 +53,8 @@ export function coveredInCheck(fresh: readonly Finding[], known: ReadonlySet<str
     const coveredByDecision = (finding.type === 'new-document' || finding.type === 'new-notice') && decided.has(finding.receipt);
     const coveredByDocument = finding.type === 'new-notice' && fresh.some((other) => other.type === 'new-document' && other.receipt === finding.receipt
       && sameWords(other.detail.documentType, finding.detail.documentType));
-    const coveredByInference = finding.type === 'silent-approval' && told(`${finding.receipt}:i821d-approved-inferred`);
+    // Told once: by its own document or status, or by inference from the I-765, whichever was read first.
+    const coveredByInference = (finding.type === 'silent-approval' || finding.type === 'approved') && told(`${finding.receipt}:i821d-approved-inferred`);
     if (coveredByDecision || coveredByDocument || coveredByInference) covered.add(finding.key);
   }
   return covered;

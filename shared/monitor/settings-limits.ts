@@ -15,3 +15,9 @@ export const CHECK_PRESETS = {
   'less-often': { workHoursIntervalMinutes: 60, offHoursIntervalMinutes: 360 },
 } as const satisfies Record<string, { workHoursIntervalMinutes: number; offHoursIntervalMinutes: number }>;
 export type CheckPreset = keyof typeof CHECK_PRESETS;
+
+/**
+ * The engine's request budget as a weekly average (engine/schedule.ts keeps to it; the settings say it): a weekday under
+ * about `weekdayMax` requests, weekend days lower, at most `weeklyAveragePerDay` a day over the week.
+ */
+export const REQUEST_BUDGET = { weekdayMax: 170, weeklyAveragePerDay: 150 } as const;

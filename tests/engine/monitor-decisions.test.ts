@@ -95,8 +95,12 @@ describe('a rejection, over HTTP', () => {
 
 describe('H008 as the status code of "Case Approved", over HTTP', () => {
   it('is an approval on each case, told once at high priority; never a biometrics reuse or a status change', async () => {
-    const { labels, run, findings } = await watch('daca-h008-approval', 69.5, 71.5);
-    expect(labels.sort()).toEqual(['I-765:approved', 'I-765:card-produced', 'I-821D:approved']);
+    // To day 72.5: at a four-hour weekend pace the card's day (71, a Sunday) is read by then.
+    const { labels, run, findings } = await watch('daca-h008-approval', 69.5, 72.5);
+    // The I-821D's approval told once: by its own status, or by inference from the I-765 if that was read first.
+    const i821d: string[] = labels.filter((label) => label === 'I-821D:approved' || label === 'I-821D:i821d-approved-inferred');
+    expect(i821d).toHaveLength(1);
+    expect(labels.filter((label) => !i821d.includes(label)).sort()).toEqual(['I-765:approved', 'I-765:card-produced']);
     expect(run.notifications.filter((n) => n.key.endsWith(':approved')).every((n) => n.priority === 'high')).toBe(true);
     expect(findings.map((f) => f.type)).not.toContain('biometrics-reuse');
     expect(findings.map((f) => f.type)).not.toContain('status-change');
@@ -115,7 +119,8 @@ describe('events trimmed to {eventCode, createdAt}, over HTTP', () => {
   }, 60_000);
 
   it('FTA0 written again: one fact per code and day (twice on day 32 is one step; day 50 is another)', async () => {
-    const { findings, forms } = await watch('daca-sparse-events', 31, 51);
+    // The detail (the events) is read at least daily: a day after the day-50 step it has been read.
+    const { findings, forms } = await watch('daca-sparse-events', 31, 52);
     const fta0 = findings.filter((f) => f.type === 'new-event' && f.detail.code === 'FTA0');
     expect(fta0.map((f) => forms[f.receipt])).toEqual(['I-765', 'I-765']);
     expect(new Set(findings.map((f) => f.key)).size).toBe(findings.length);

@@ -129,7 +129,8 @@ describe('failures and backoff', () => {
     const h = await engineHarness({ scenario: 'daca-renewal', startDay: 30 });
     const failing = h.sim.receipts.i821d;
     h.sim.addFault({ endpoint: 'documents', receipt: failing, ...fault, times: 3 } as never);
-    const run = h.start();
+    // Backoffs of 1, 2, 4 minutes lie under the per-case floor: relaxed explicitly (as a demo runner does) to see them.
+    const run = h.start({ relaxedFloorMs: 0 });
     await run.runUntil(h.sim.clock.now() + 3 * HOUR);
     const backoffs = run.events.filter((e) => e.kind === 'backoff');
     expect(backoffs).toHaveLength(3);

@@ -53,7 +53,8 @@ export interface Harness {
   storeDir: string;
   cookie: string;
   /** A monitor as the app would start it: same store folder, same session cookie. */
-  start(options?: { receipts?: readonly string[]; signIn?: boolean; seed?: number; settings?: Partial<Settings>; storeFileSystem?: SaveFileSystem; systemLanguage?: Language }): EngineRun;
+  /** `relaxedFloorMs`: the per-case floor relaxed explicitly, as the demo runners relax it for a story on a fast clock. */
+  start(options?: { receipts?: readonly string[]; signIn?: boolean; seed?: number; settings?: Partial<Settings>; storeFileSystem?: SaveFileSystem; systemLanguage?: Language; relaxedFloorMs?: number }): EngineRun;
   /** Requests the simulator saw on its data host (pages excluded). */
   apiRequests(): ReturnType<Simulator['requestLog']>;
 }
@@ -69,7 +70,7 @@ export async function engineHarness(options: SimulatorOptions = {}): Promise<Har
     storeDir,
     cookie,
     apiRequests: () => sim.requestLog().filter((entry) => entry.endpoint !== null),
-    start({ receipts = [sim.receipts.i821d, sim.receipts.i765], signIn = true, seed = 1, settings, storeFileSystem, systemLanguage } = {}) {
+    start({ receipts = [sim.receipts.i821d, sim.receipts.i765], signIn = true, seed = 1, settings, storeFileSystem, systemLanguage, relaxedFloorMs } = {}) {
       const events: MonitorEvent[] = [];
       const notifications: DesktopNotification[] = [];
       const { monitor, store } = createNodeMonitor({
@@ -83,6 +84,7 @@ export async function engineHarness(options: SimulatorOptions = {}): Promise<Har
         onEvent: (event) => events.push(event),
         ...(storeFileSystem ? { storeFileSystem } : {}),
         ...(systemLanguage ? { systemLanguage } : {}),
+        ...(relaxedFloorMs === undefined ? {} : { relaxedFloorMs }),
       });
       monitor.setCases(receipts as ReceiptNumber[]);
       if (settings) monitor.updateSettings(settings);

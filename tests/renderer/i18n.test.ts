@@ -6,6 +6,7 @@ import { DOCUMENT_KINDS } from '../../shared/knowledge/documents';
 import { FINDING_TYPES } from '../../shared/monitor/findings';
 import { formatMonth } from '../../shared/format-date';
 import { formatDay, formatInstant, MESSAGES } from '../../renderer/lib/i18n';
+import { REQUEST_BUDGET } from '../../shared/monitor/settings-limits';
 
 /** Every leaf of the dictionary as [path, text]; a function is called with sample arguments. */
 function leaves(value: unknown, path = ''): Array<[string, string]> {
@@ -79,6 +80,16 @@ describe('dates', () => {
       expect(formatInstant(value, 'en')).toBe('May 29, 2026');
       expect(formatInstant(value, 'es')).toBe('29 may 2026');
     }
+  });
+});
+
+describe('the request budget in the settings', () => {
+  it('states the weekly average and the weekday figure the engine keeps to, in both languages', () => {
+    const { weekdayMax, weeklyAveragePerDay } = REQUEST_BUDGET;
+    expect(MESSAGES.en.requestBudget(weekdayMax, weeklyAveragePerDay)).toBe(
+      'With the recommended pace, DACA Watch sends USCIS about 170 requests on a weekday and fewer on weekends: at most 150 a day on average over the week, one at a time, seconds apart.',
+    );
+    expect(MESSAGES.es.requestBudget(weekdayMax, weeklyAveragePerDay)).toMatch(/unas 170 solicitudes en un día entre semana .* como máximo 150 al día en promedio durante la semana/);
   });
 });
 
