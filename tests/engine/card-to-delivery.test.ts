@@ -4,7 +4,7 @@
 // engine stored, linked to USPS's tracking page, and never put in a notification or an engine message.
 
 import { describe, expect, it } from 'vitest';
-import { cardTracking, formatTrackingNumber, uspsTrackingUrl, watchedForCard } from '../../shared/knowledge/card-tracking';
+import { CARD_LATE_AFTER_DAYS, CARD_PAGES, cardTracking, formatTrackingNumber, uspsTrackingUrl, watchedForCard } from '../../shared/knowledge/card-tracking';
 import { readCase } from '../../shared/knowledge/case-reading';
 import { snapshotView } from '../../shared/knowledge/snapshot-view';
 import type { AppState } from '../../shared/monitor/state';
@@ -81,5 +81,33 @@ describe('the card tracked to delivery (daca-renewal over HTTP)', () => {
     const told = run.notifications.find((n) => n.key.endsWith(':card-mailed'))!;
     expect(told.body).toContain('número de rastreo de USPS');
     expect(told.body).not.toContain(formatTrackingNumber(trackingNumberFor(i765)));
+  });
+
+  it('daca-card-returned: late after ten days without a delivery, still read, then returned with what to do', async () => {
+    // The card is mailed on day 80 (02:15) and picked up that evening; no delivery; returned to USCIS on day 92 (16:20).
+    const h = await engineHarness({ scenario: 'daca-card-returned', startDay: 79, idleTimeoutMs: 1000 * DAY });
+    const i765 = h.sim.receipts.i765;
+    const day = (n: number) => h.sim.filingDay + n * DAY;
+    const run = h.start({ settings: PACE });
+
+    await run.runUntil(day(91.5));
+    const late = cardIn(run.monitor.snapshot, i765, isoDay(day(91.5)));
+    expect(late.card).toMatchObject({ step: 'picked-up', late: true, watched: true, trackingNumber: trackingNumberFor(i765) });
+    expect(late.card!.daysSinceMailed).toBeGreaterThan(CARD_LATE_AFTER_DAYS);
+    expect(late.card!.advice.map((step) => step.en).join(' ')).toContain('USCIS Contact Center');
+
+    await run.runUntil(day(93));
+    run.monitor.stop();
+    const returned = cardIn(run.monitor.snapshot, i765, isoDay(day(93)));
+    expect(returned.stage).toBe('card-returned');
+    expect(returned.card).toMatchObject({ step: 'returned', late: false, watched: false });
+    expect(returned.card!.links.map((link) => link.url)).toEqual([CARD_PAGES.contactCenter, CARD_PAGES.addressChange]);
+    // Read every day of the twelve the card was on its way.
+    const readDays = new Set(h.apiRequests().filter((entry) => entry.endpoint === 'case-status' && entry.receipt === i765).map((entry) => Math.floor((Date.parse(entry.at) - h.sim.filingDay) / DAY)));
+    for (let n = 81; n <= 92; n += 1) expect(readDays.has(n), `day ${n}`).toBe(true);
+    // The return is told (as the status's news), without the number.
+    const told = run.notifications.filter((n) => n.key.startsWith(`${i765}:`)).map((n) => `${n.title} ${n.body}`).join('\n');
+    expect(told).toContain('Card Was Returned To USCIS');
+    expect(told).not.toContain(trackingNumberFor(i765));
   });
 });
