@@ -163,9 +163,9 @@ export function cardTracking(view: CaseView, stage: CaseStage, today: string): C
     daysSinceMailed,
     trackingNumber,
     trackingUrl: trackingNumber === null ? null : uspsTrackingUrl(trackingNumber),
-    watched: onTheWay,
+    watched: watchedForCard(stage),
     headline: both((lang) => headline(situation, mailedOn, daysSinceMailed, lang)),
-    advice: situation === 'late' ? lateAdvice(trackingNumber !== null, mailedOn) : situation === 'returned' ? RETURNED_ADVICE : [],
+    advice: situation === 'late' ? lateAdvice(trackingNumber !== null, mailedOn, daysSinceMailed) : situation === 'returned' ? RETURNED_ADVICE : [],
     links: situation === 'late' || situation === 'returned' ? ADVICE_LINKS : [],
   };
 }
@@ -213,8 +213,8 @@ function headline(situation: CardStep | 'late', mailedOn: string | null, days: n
         : `El Servicio Postal recogió su nueva tarjeta y va en camino${when ? ` (enviada el ${when})` : ''}. DACA Watch sigue leyendo el caso hasta que la tarjeta se entregue.`;
     case 'late':
       return en
-        ? `Your new card was mailed${when ? ` on ${when}` : ''} and is not reported delivered yet: that is longer than mail usually takes.`
-        : `Su nueva tarjeta se envió por correo${when ? ` el ${when}` : ''} y todavía no consta como entregada: es más de lo que suele tardar el correo.`;
+        ? `Your new card was mailed${when ? ` on ${when},` : ''} and is not reported delivered yet: that is longer than mail usually takes.`
+        : `Su nueva tarjeta se envió por correo${when ? ` el ${when},` : ''} y todavía no consta como entregada: es más de lo que suele tardar el correo.`;
     case 'delivered':
       return en
         ? 'The Postal Service reports your new card as delivered. If you do not have it, contact USCIS soon.'
@@ -246,7 +246,7 @@ const RETURNED_ADVICE: Localized[] = [
   },
 ];
 
-function lateAdvice(hasNumber: boolean, mailedOn: string | null): Localized[] {
+function lateAdvice(hasNumber: boolean, mailedOn: string | null, days: number | null): Localized[] {
   const askBy = (lang: Language) => (mailedOn === null ? '' : ` (${formatLongDay(addDays(mailedOn, CARD_ASK_USCIS_AFTER_DAYS), lang)})`);
   return [
     hasNumber
@@ -258,10 +258,15 @@ function lateAdvice(hasNumber: boolean, mailedOn: string | null): Localized[] {
           en: 'Ask your post office whether it holds mail for you; USPS Informed Delivery can also show mail on its way.',
           es: 'Pregunte en su oficina de correos si tiene correo retenido a su nombre; Informed Delivery de USPS también puede mostrar el correo en camino.',
         },
-    {
-      en: `If the card has not arrived ${CARD_ASK_USCIS_AFTER_DAYS} days after it was mailed${askBy('en')}, contact the USCIS Contact Center and check the mailing address USCIS has for you.`,
-      es: `Si la tarjeta no ha llegado ${CARD_ASK_USCIS_AFTER_DAYS} días después del envío${askBy('es')}, comuníquese con el Centro de Contacto de USCIS y revise la dirección postal que USCIS tiene registrada.`,
-    },
+    days !== null && days >= CARD_ASK_USCIS_AFTER_DAYS
+      ? {
+          en: `It has been ${days} days since the card was mailed: contact the USCIS Contact Center now and check the mailing address USCIS has for you.`,
+          es: `Han pasado ${days} días desde el envío de la tarjeta: comuníquese ahora con el Centro de Contacto de USCIS y revise la dirección postal que USCIS tiene registrada.`,
+        }
+      : {
+          en: `If the card has not arrived ${CARD_ASK_USCIS_AFTER_DAYS} days after it was mailed${askBy('en')}, contact the USCIS Contact Center and check the mailing address USCIS has for you.`,
+          es: `Si la tarjeta no ha llegado ${CARD_ASK_USCIS_AFTER_DAYS} días después del envío${askBy('es')}, comuníquese con el Centro de Contacto de USCIS y revise la dirección postal que USCIS tiene registrada.`,
+        },
     OURS,
   ];
 }

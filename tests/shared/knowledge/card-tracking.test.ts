@@ -128,6 +128,14 @@ describe('the card’s stage', () => {
     expect(late.links.every((link) => isSafeExternalUrl(link.url))).toBe(true);
   });
 
+  it(`from day ${CARD_ASK_USCIS_AFTER_DAYS} after mailing, says to contact USCIS now rather than by a day already past`, () => {
+    const before = cardTracking(mailed.view, mailed.stage, addDays('2026-12-01', CARD_ASK_USCIS_AFTER_DAYS - 1))!;
+    const now = cardTracking(mailed.view, mailed.stage, addDays('2026-12-01', CARD_ASK_USCIS_AFTER_DAYS))!;
+    expect(before.advice[1]!.en).toContain('If the card has not arrived 30 days after it was mailed (December 31, 2026)');
+    expect(now.advice[1]!.en).toBe('It has been 30 days since the card was mailed: contact the USCIS Contact Center now and check the mailing address USCIS has for you.');
+    expect(now.advice[1]!.es).toContain('Han pasado 30 días desde el envío de la tarjeta: comuníquese ahora con el Centro de Contacto de USCIS');
+  });
+
   it('late without a number: the post office instead of a tracking page', () => {
     const bare = read({ status: status({ code: 'LEA', date: '2026-12-01T00:00:00.000Z', title: 'Card Was Mailed To Me', text: 'On December 1, 2026, we mailed your new card.' }) });
     const card = cardTracking(bare.view, bare.stage, '2026-12-20')!;
