@@ -75,9 +75,13 @@ function wholeNumber(run: string): string | null {
   return null;
 }
 
-/** The number as a person reads it aloud or types it: digits in groups of four; an S10 label as it is. */
-export function formatTrackingNumber(number: string): string {
-  return /^\d+$/.test(number) ? (number.match(/.{1,4}/g) ?? []).join(' ') : number;
+/**
+ * The number as a person reads it aloud or types it: digits in groups of four; an S10 label as it is. `masked` (the
+ * "hide receipt numbers for screenshots" setting): all but the last four characters hidden, as a receipt is.
+ */
+export function formatTrackingNumber(number: string, masked = false): string {
+  const shown = masked ? `${'•'.repeat(Math.max(0, number.length - 4))}${number.slice(-4)}` : number;
+  return /^\d+$/.test(number) ? (shown.match(/.{1,4}/gu) ?? []).join(' ') : shown;
 }
 
 /**

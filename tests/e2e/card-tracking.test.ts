@@ -94,6 +94,16 @@ describe('the new card in the mail, on the work permit’s card', { timeout: 60_
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
+  it('hidden like a receipt when receipts are hidden for screenshots; the button still opens the whole number', async () => {
+    const state = mailed('2026-12-04T16:00:00.000Z');
+    const page = await open({ ...state, settings: SettingsSchema.parse({ ...state.settings, maskReceipts: true }) });
+    const section = await cardSection(page);
+    expect(await section.getByTestId('tracking-number').textContent()).toBe(formatTrackingNumber(NUMBER, true));
+    expect(await page.locator('body').textContent()).not.toContain(formatTrackingNumber(NUMBER));
+    await section.getByTestId('track-on-usps').click();
+    await expect.poll(async () => (await recordedCalls(page)).filter((call) => call.method === 'openExternal').map((call) => call.request)).toEqual([{ url: uspsTrackingUrl(NUMBER) }]);
+  });
+
   it('late (12 days without a delivery), at 360 px in Spanish: what to do, with USCIS’s two pages as buttons', async () => {
     const page = await open(mailed('2026-12-13T16:00:00.000Z'), { locale: 'es-MX', width: 360 });
     const section = await cardSection(page);

@@ -75,6 +75,11 @@ describe('the tracking number in a status text', () => {
     expect(formatTrackingNumber('EA123456789US')).toBe('EA123456789US');
   });
 
+  it('hides all but the last four characters when receipts are hidden for screenshots', () => {
+    expect(formatTrackingNumber(NUMBER, true)).toBe('•••• •••• •••• •••• ••56 78');
+    expect(formatTrackingNumber('EA123456789US', true)).toBe('•••••••••89US');
+  });
+
   it('links USPS’s tracking page for the number, which the external-link rule opens', () => {
     const url = uspsTrackingUrl(NUMBER);
     expect(url).toBe(`https://tools.usps.com/go/TrackConfirmAction?tLabels=${NUMBER}`);
