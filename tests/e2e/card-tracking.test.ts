@@ -67,6 +67,11 @@ function cardState(now: string, code: string, title: string, text: string): Dash
 const MAILED_TEXT = `On December 1, 2026, we mailed your new card for Receipt Number ${I765} to the address you gave us. The tracking number assigned is ${NUMBER}.`;
 const mailed = (now: string) => cardState(now, 'LEA', 'Card Was Mailed To Me', MAILED_TEXT);
 
+/** The addresses the page asked main to open in the browser, in order. */
+async function opened(page: Page): Promise<unknown[]> {
+  return (await recordedCalls(page)).filter((call) => call.method === 'openExternal').map((call) => call.request);
+}
+
 async function cardSection(page: Page) {
   const section = page.getByTestId('card-tracking');
   await section.waitFor(SOON);
@@ -89,7 +94,7 @@ describe('the new card in the mail, on the work permit’s card', { timeout: 60_
     expect(await page.getByTestId('card-tracking').count()).toBe(1);
     const track = section.getByRole('button', { name: new RegExp(`^${button} ${formatTrackingNumber(NUMBER)}`) });
     await track.click();
-    await expect.poll(async () => (await recordedCalls(page)).filter((call) => call.method === 'openExternal')).toEqual([{ method: 'openExternal', request: { url: uspsTrackingUrl(NUMBER) } }]);
+    await expect.poll(() => opened(page)).toEqual([{ url: uspsTrackingUrl(NUMBER) }]);
     expect(await section.getByTestId('card-advice').count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
@@ -101,7 +106,7 @@ describe('the new card in the mail, on the work permit’s card', { timeout: 60_
     expect(await section.getByTestId('tracking-number').textContent()).toBe(formatTrackingNumber(NUMBER, true));
     expect(await page.locator('body').textContent()).not.toContain(formatTrackingNumber(NUMBER));
     await section.getByTestId('track-on-usps').click();
-    await expect.poll(async () => (await recordedCalls(page)).filter((call) => call.method === 'openExternal').map((call) => call.request)).toEqual([{ url: uspsTrackingUrl(NUMBER) }]);
+    await expect.poll(() => opened(page)).toEqual([{ url: uspsTrackingUrl(NUMBER) }]);
   });
 
   it('late (12 days without a delivery), at 360 px in Spanish: what to do, with USCIS’s two pages as buttons', async () => {
@@ -113,7 +118,7 @@ describe('the new card in the mail, on the work permit’s card', { timeout: 60_
     expect(advice).toContain('31 de diciembre de 2026');
     expect(advice).toContain('consejo de DACA Watch, no una regla de USCIS');
     await section.getByRole('button', { name: 'Cambio de dirección de USCIS (se abre en su navegador)' }).click();
-    await expect.poll(async () => (await recordedCalls(page)).filter((call) => call.method === 'openExternal').map((call) => call.request)).toEqual([{ url: CARD_PAGES.addressChange }]);
+    await expect.poll(() => opened(page)).toEqual([{ url: CARD_PAGES.addressChange }]);
     // Nothing runs off the narrow screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -127,7 +132,7 @@ describe('the new card in the mail, on the work permit’s card', { timeout: 60_
     expect(await section.getByTestId('card-advice').textContent()).toMatch(/USCIS Contact Center.*mailing address USCIS has for you/s);
     expect(await section.getByTestId('tracking-number').count()).toBe(0);
     await section.getByRole('button', { name: 'USCIS Contact Center (opens in your browser)' }).click();
-    await expect.poll(async () => (await recordedCalls(page)).filter((call) => call.method === 'openExternal').map((call) => call.request)).toEqual([{ url: CARD_PAGES.contactCenter }]);
+    await expect.poll(() => opened(page)).toEqual([{ url: CARD_PAGES.contactCenter }]);
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });
