@@ -21,6 +21,7 @@ export const TEST_PROJECTS = {
     exclude: [
       'tests/engine/monitor-real-captures.test.ts',
       'tests/engine/monitor-scenarios.test.ts',
+      'tests/engine/card-to-delivery.test.ts',
       'tests/electron/linux-notification.test.ts',
       'tests/electron/main.test.ts',
       'tests/simulator/browser-sign-in.test.ts',
@@ -39,6 +40,8 @@ export const TEST_PROJECTS = {
       'tests/smoke/**/*.test.ts',
       'tests/engine/monitor-real-captures.test.ts',
       'tests/engine/monitor-scenarios.test.ts',
+      // The card followed from "mailed" to "delivered" over HTTP through simulated days.
+      'tests/engine/card-to-delivery.test.ts',
       'tests/electron/linux-notification.test.ts',
       // The composition root booted on the Electron double: the demo's simulator, timers and app-wide handlers.
       'tests/electron/main.test.ts',

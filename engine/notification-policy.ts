@@ -166,7 +166,11 @@ export function wordFinding(finding: Finding, context: WordingContext): DesktopN
     },
     'card-mailed': {
       title: { en: 'Your new work permit card was mailed', es: 'Su nueva tarjeta de permiso de trabajo fue enviada por correo' },
-      body: { en: `USCIS mailed the card for ${name.en}. Watch your mail; the Post Office usually delivers it within a week or two.`, es: `USCIS envió por correo la tarjeta de ${name.es}. Esté pendiente de su correo; normalmente llega en una o dos semanas.` },
+      // The tracking number is personal: it stays in the dashboard (CardTracking.svelte), never in a notification or a log.
+      body: {
+        en: `USCIS mailed the card for ${name.en}. Watch your mail; the Post Office usually delivers it within a week or two. The USPS tracking number, when USCIS gives one, is available in DACA Watch.`,
+        es: `USCIS envió por correo la tarjeta de ${name.es}. Esté pendiente de su correo; normalmente llega en una o dos semanas. El número de rastreo de USPS, cuando USCIS lo da, está disponible en DACA Watch.`,
+      },
     },
     'card-delivered': {
       title: { en: 'Your new work permit card was delivered', es: 'Su nueva tarjeta de permiso de trabajo fue entregada' },

@@ -683,6 +683,29 @@ const SCENARIO_INPUTS: ScenarioInput[] = [
     ],
   },
   {
+    name: 'daca-card-returned',
+    title: 'The normal renewal, with the new card returned to USCIS',
+    description:
+      'The normal renewal until the card is mailed (with its USPS tracking number) and picked up by the Post Office; no delivery for twelve days (late), then the card is returned to USCIS as undeliverable.',
+    seed: 'daca-card-returned-1',
+    startDay: 79,
+    endDay: 95,
+    account: ACCOUNT,
+    cases: pair('IOE0933091001', 'IOE0933091002'),
+    otherAccountReceipts: ['IOE0933999025'],
+    steps: [
+      // The renewal's steps up to the pick-up (the card is mailed on day 80); the delivery and the closing never come.
+      ...renewalSteps().filter((step) => step.phase !== 'card-delivered' && step.phase !== 'closed'),
+      {
+        day: 92, time: '16:20', case: 'i765', phase: 'card-returned',
+        actions: [
+          { type: 'event', code: 'LFA' },
+          { type: 'status', code: 'LFA', wording: 'card-returned' },
+        ],
+      },
+    ],
+  },
+  {
     name: 'daca-sparse-events',
     title: 'The normal renewal, served as users trim it',
     description:

@@ -4,7 +4,10 @@
 
 export interface StatusWording {
   title: { en: string; es: string };
-  /** Templates: {date}, {form}, {formName} and {receipt} are filled in per case. */
+  /**
+   * Templates: {date}, {form}, {formName} and {receipt} are filled in per case; {tracking} is the card's USPS tracking
+   * number (trackingNumberFor), {trackingSpaced} the same in groups of four.
+   */
   text: { en: string; es: string };
 }
 
@@ -12,6 +15,11 @@ const CONTACT_EN =
   'If you have questions, contact the USCIS Contact Center at <a href="https://www.uscis.gov/contactcenter" target="_blank">www.uscis.gov/contactcenter</a>.';
 const CONTACT_ES =
   'Si tiene preguntas, comuníquese con el Centro de Contacto de USCIS en <a href="https://www.uscis.gov/es/contactcenter" target="_blank">www.uscis.gov/es/contactcenter</a>.';
+// USCIS's card texts carry the USPS tracking number (MYUSCIS.md "Facts").
+const TRACKING_EN =
+  'The tracking number assigned is {tracking}. You can use your tracking number on the Postal Service’s website to follow it.';
+const TRACKING_ES =
+  'El número de rastreo asignado es {tracking}. Puede usar su número de rastreo en el sitio web del Servicio Postal para seguir el envío.';
 const MOVE_EN =
   'If you move, go to <a href="https://www.uscis.gov/addresschange" target="_blank">www.uscis.gov/addresschange</a> to give us your new mailing address.';
 const MOVE_ES =
@@ -126,8 +134,8 @@ export const STATUS_WORDING = {
   'card-mailed': {
     title: { en: 'Card Was Mailed To Me', es: 'Se Envió mi Tarjeta por Correo' },
     text: {
-      en: `On {date}, we mailed your new card for Receipt Number {receipt} to the address you gave us. The Post Office should deliver it within 30 days. ${CONTACT_EN}`,
-      es: `El {date}, enviamos por correo su nueva tarjeta para el Número de Recibo {receipt} a la dirección que nos dio. La oficina de correos debería entregarla en un plazo de 30 días. ${CONTACT_ES}`,
+      en: `On {date}, we mailed your new card for Receipt Number {receipt} to the address you gave us. The Post Office should deliver it within 30 days. ${TRACKING_EN} ${CONTACT_EN}`,
+      es: `El {date}, enviamos por correo su nueva tarjeta para el Número de Recibo {receipt} a la dirección que nos dio. La oficina de correos debería entregarla en un plazo de 30 días. ${TRACKING_ES} ${CONTACT_ES}`,
     },
   },
   'card-picked-up': {
@@ -136,15 +144,15 @@ export const STATUS_WORDING = {
       es: 'El Servicio Postal de los Estados Unidos Recogió la Tarjeta',
     },
     text: {
-      en: `On {date}, the Post Office picked up mail containing your new card for Receipt Number {receipt}. You can use the tracking number we gave the Post Office to follow it. ${CONTACT_EN}`,
-      es: `El {date}, la oficina de correos recogió el envío con su nueva tarjeta para el Número de Recibo {receipt}. Puede seguir el envío con el número de rastreo que le dimos a la oficina de correos. ${CONTACT_ES}`,
+      en: `On {date}, the Post Office picked up mail containing your new card for Receipt Number {receipt}. ${TRACKING_EN} ${CONTACT_EN}`,
+      es: `El {date}, la oficina de correos recogió el envío con su nueva tarjeta para el Número de Recibo {receipt}. ${TRACKING_ES} ${CONTACT_ES}`,
     },
   },
   'card-delivered': {
     title: { en: 'Card Was Delivered To Me By The Post Office', es: 'La Oficina de Correos Me Entregó la Tarjeta' },
     text: {
-      en: `On {date}, the Post Office delivered your new card for Receipt Number {receipt} to the address you gave us. ${CONTACT_EN}`,
-      es: `El {date}, la oficina de correos entregó su nueva tarjeta para el Número de Recibo {receipt} en la dirección que nos dio. ${CONTACT_ES}`,
+      en: `On {date}, the Post Office delivered your new card for Receipt Number {receipt} to the address you gave us. ${TRACKING_EN} ${CONTACT_EN}`,
+      es: `El {date}, la oficina de correos entregó su nueva tarjeta para el Número de Recibo {receipt} en la dirección que nos dio. ${TRACKING_ES} ${CONTACT_ES}`,
     },
   },
   'card-returned': {
@@ -277,15 +285,15 @@ export const STATUS_WORDING = {
   'we-mailed-card': {
     title: { en: 'We Mailed Your New Card', es: 'Le Enviamos Su Nueva Tarjeta por Correo' },
     text: {
-      en: `On {date}, we mailed your new card for Receipt Number {receipt} to the address you gave us. ${CONTACT_EN}`,
-      es: `El {date}, le enviamos por correo su nueva tarjeta para el Número de Recibo {receipt} a la dirección que nos dio. ${CONTACT_ES}`,
+      en: `On {date}, we mailed your new card for Receipt Number {receipt} to the address you gave us. Your USPS tracking number is {trackingSpaced}. ${CONTACT_EN}`,
+      es: `El {date}, le enviamos por correo su nueva tarjeta para el Número de Recibo {receipt} a la dirección que nos dio. Su número de seguimiento de USPS es {trackingSpaced}. ${CONTACT_ES}`,
     },
   },
   'we-card-picked-up': {
     title: { en: 'Your New Card Was Picked Up By The Postal Service', es: 'El Servicio Postal Recogió Su Nueva Tarjeta' },
     text: {
-      en: `On {date}, the Post Office picked up mail containing your new card for Receipt Number {receipt}. ${CONTACT_EN}`,
-      es: `El {date}, la oficina de correos recogió el envío con su nueva tarjeta para el Número de Recibo {receipt}. ${CONTACT_ES}`,
+      en: `On {date}, the Post Office picked up mail containing your new card for Receipt Number {receipt}. Your USPS tracking number is {trackingSpaced}. ${CONTACT_EN}`,
+      es: `El {date}, la oficina de correos recogió el envío con su nueva tarjeta para el Número de Recibo {receipt}. Su número de seguimiento de USPS es {trackingSpaced}. ${CONTACT_ES}`,
     },
   },
   'we-card-delivered': {
@@ -317,5 +325,14 @@ export function formatStatusDate(epochMs: number, lang: 'en' | 'es'): string {
 }
 
 export function fillStatusTemplate(template: string, values: Record<'date' | 'form' | 'formName' | 'receipt', string>): string {
-  return template.replace(/\{(date|form|formName|receipt)\}/g, (_, key: keyof typeof values) => values[key]);
+  const filled = { ...values, tracking: trackingNumberFor(values.receipt), trackingSpaced: trackingNumberFor(values.receipt).replace(/(\d{4})(?=\d)/g, '$1 ') };
+  return template.replace(/\{(date|form|formName|receipt|tracking|trackingSpaced)\}/g, (_, key: keyof typeof filled) => filled[key]);
+}
+
+/**
+ * The USPS tracking number the simulated USCIS gives a case's card: 22 digits starting 92, as most USPS labels,
+ * the same for a receipt every time (the receipt's 10 digits after a fixed 12-digit label prefix). Made up.
+ */
+export function trackingNumberFor(receipt: string): string {
+  return `920559016491${receipt.replace(/\D/g, '').padStart(10, '0').slice(-10)}`;
 }

@@ -225,7 +225,7 @@ function toSafeUrl(href: string): string | null {
   try {
     const url = new URL(href, RELATIVE_LINK_BASE);
     // A user name hides the real host (https://www.uscis.gov@example.com), so such links are never offered; nor
-    // a host the app does not open (isSafeExternalUrl: USCIS's own sites only).
+    // a host the app does not open (isSafeExternalUrl: USCIS's own sites, and USPS's tracking page for one number).
     return isSafeExternalUrl(url.href) ? url.href : null;
   } catch {
     return null;

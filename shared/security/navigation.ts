@@ -1,6 +1,7 @@
 // Where the app's windows may go: exact allow-lists of origins (scheme, host and port) for the
 // dashboard and the myUSCIS sign-in, and which links may leave for the browser. Pure: no Electron, no Node.
 
+import { USPS_TRACKING_PAGE, isUspsTrackingNumber } from '../knowledge/card-tracking';
 import { MYACCOUNT_ORIGIN, MYUSCIS_ORIGIN } from '../myuscis/endpoints';
 
 /** The real myUSCIS, or the simulator's two hosts for the demo. */
@@ -57,15 +58,33 @@ export function isAllowedNavigation(url: string, allow: AllowList): boolean {
  *   (shared/knowledge/processing-forecast.ts `E_REQUEST_URL`).
  * - `my.uscis.gov` and `myaccount.uscis.gov`: myUSCIS and its sign-in (shared/myuscis/endpoints.ts
  *   `MYUSCIS_ORIGIN`, `MYACCOUNT_ORIGIN`), which the sign-in pages open in a new window (account help, password reset).
+ * Besides these hosts, only USPS's tracking page for one tracking number (isUspsTrackingLink).
  * Everything else is refused: `external:open` from the dashboard and the sign-in window's popups alike. A grep of
  * shared/, app/, renderer/ (its i18n included) and engine/ for https:// finds no other host.
  */
 export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set(['www.uscis.gov', 'uscis.gov', 'egov.uscis.gov', 'my.uscis.gov', 'myaccount.uscis.gov']);
 
-/** Whether a link may be handed to the user's browser: https on the default port, no credentials, a host of EXTERNAL_HOSTS. */
+/**
+ * Whether a link may be handed to the user's browser: https on the default port, no credentials, and a host of
+ * EXTERNAL_HOSTS or USPS's tracking page for one tracking number (isUspsTrackingLink).
+ */
 export function isSafeExternalUrl(url: string): boolean {
   const parsed = parseUrl(url);
-  return parsed !== null && parsed.protocol === 'https:' && parsed.port === '' && parsed.username === '' && parsed.password === '' && EXTERNAL_HOSTS.has(parsed.hostname);
+  if (parsed === null || parsed.protocol !== 'https:' || parsed.port !== '' || parsed.username !== '' || parsed.password !== '') return false;
+  return EXTERNAL_HOSTS.has(parsed.hostname) || isUspsTrackingLink(parsed);
+}
+
+/**
+ * The one non-USCIS page a link may open: USPS's tracking page for the card's tracking number
+ * (`https://tools.usps.com/go/TrackConfirmAction?tLabels=<number>`, shared/knowledge/card-tracking.ts), exactly
+ * that path, that one query parameter with one number of a USPS shape, and no fragment; every other USPS path or
+ * host is refused. Privacy: the user clicks and the browser opens the page; DACA Watch itself sends nothing to USPS
+ * (the number comes from USCIS's own status text), so the promise "nothing leaves your computer except requests
+ * to USCIS" holds for the app. The browser's visit is the user's own, as with any link they open.
+ */
+function isUspsTrackingLink(url: URL): boolean {
+  const number = url.search.startsWith('?tLabels=') ? url.search.slice('?tLabels='.length) : '';
+  return `${url.origin}${url.pathname}` === USPS_TRACKING_PAGE && url.hash === '' && isUspsTrackingNumber(number);
 }
 
 /**

@@ -257,6 +257,8 @@ EXPECTED['daca-h008-approval'] = {
 };
 // Events trimmed to {eventCode, createdAt}: the renewal's findings, each once; FTA0 twice on day 32 is one step,
 // FTA0 on day 50 another (one fact per code and day).
+// The renewal until the card is picked up; twelve days later it is returned: a returned card is the status-change's news.
+EXPECTED['daca-card-returned'] = { ...without(RENEWAL, 'card-delivered', 'closed'), 'card-returned': ['I-765 status-change', ...events('I-765', 'LFA')] };
 EXPECTED['daca-sparse-events'] = { ...RENEWAL, 'fta0-again': events('I-765', 'FTA0'), 'fta0-later': events('I-765', 'FTA0') };
 
 const WALKS = [...SCENARIOS.values()].map((scenario) => ({ name: scenario.name, scenario, rows: walk(scenario) }));

@@ -161,4 +161,10 @@ describe('the work permit’s approval says when the person can work', () => {
     expect(worded(i821d, '2026-01-01')).toBe('USCIS now shows “Case Was Approved”.');
     expect(worded(finding({ type: 'card-mailed' }), '2026-01-01')).not.toContain('I-9');
   });
+
+  it('the card mailed: the tracking number is in DACA Watch, never in the notification', () => {
+    const mailed = finding({ type: 'card-mailed', detail: { title: 'Card Was Mailed To Me', code: 'LEA' } });
+    expect(worded(mailed, null)).toContain('The USPS tracking number, when USCIS gives one, is available in DACA Watch.');
+    expect(worded(mailed, null, 'es')).toContain('El número de rastreo de USPS, cuando USCIS lo da, está disponible en DACA Watch.');
+  });
 });

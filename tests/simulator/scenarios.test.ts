@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseKey, FaultRule, Scenario } from '../../simulator/scenario-schema';
 import { SCENARIOS, scenarioPhases } from '../../simulator/scenarios';
+import { trackingNumberFor } from '../../simulator/status-wording';
 import type { Simulator } from '../../simulator/server';
 import { frozenSimulator } from '../helpers/sim-fixture';
 import type { SimResponse } from '../helpers/sim-browser';
@@ -634,7 +635,21 @@ const STORIES: Record<string, Array<(story: Story) => void>> = {
   'daca-rejection': [rejectionStory],
   'daca-sparse-events': [renewalStory, sparseStory],
   'daca-h008-approval': [h008Story],
+  'daca-card-returned': [cardReturnedStory],
 };
+
+/** The card mailed with its USPS tracking number in both texts, picked up, then returned twelve days later. */
+function cardReturnedStory(story: Story): void {
+  const mailed = story.at('card-mailed', 'i765');
+  const number = trackingNumberFor(story.sim.receipts.i765);
+  expect(mailed.status.currentActionCode).toBe('LEE');
+  expect(mailed.status.statusText).toContain(`The tracking number assigned is ${number}.`);
+  expect(mailed.status.statusTextSpanish).toContain(`El número de rastreo asignado es ${number}.`);
+  const returned = story.at('card-returned', 'i765');
+  expect(returned.status).toMatchObject({ currentActionCode: 'LFA', statusTitle: 'Card Was Returned To USCIS', statusTitleSpanish: 'La Tarjeta Fue Devuelta a USCIS' });
+  expect(codes(returned)).not.toContain('LED');
+  expect(Date.parse(returned.status.currentActionCodeDate!) - Date.parse(mailed.detail.events.find((event) => event.eventCode === 'LEA')!.eventTimestamp!)).toBeGreaterThan(10 * DAY);
+}
 
 /** H008 as the biometrics-reuse status first, then as the status code of "Case Approved" on both cases. */
 function h008Story(story: Story): void {

@@ -122,6 +122,8 @@ EXPECTED['daca-h008-approval'] = {
   'card-delivered': ['card-delivered', 'approved', 'card-delivered'],
 };
 // The renewal with events trimmed to {eventCode, createdAt}: the same verdicts; FTA0 written again changes nothing.
+// The renewal until the card is picked up, then returned to USCIS: the verdict says so (never "delivered").
+EXPECTED['daca-card-returned'] = { ...without(RENEWAL, 'card-delivered', 'closed'), 'card-returned': ['card-returned', 'approved', 'card-returned'] };
 EXPECTED['daca-sparse-events'] = { ...RENEWAL, 'fta0-again': RENEWAL.review!, 'fta0-later': RENEWAL.review! };
 // An interview notice while under review changes nothing of the verdict.
 EXPECTED['daca-interview-notice'] = { ...RENEWAL, 'interview-scheduled': ['under-review', 'review', 'review'] };

@@ -137,6 +137,46 @@ describe('isSafeExternalUrl', () => {
   });
 });
 
+describe('USPS: the card’s tracking page, and nothing else', () => {
+  const NUMBER = '9205590164917312345678';
+
+  it.each([
+    `https://tools.usps.com/go/TrackConfirmAction?tLabels=${NUMBER}`,
+    'https://tools.usps.com/go/TrackConfirmAction?tLabels=70191640000123456789',
+    'https://tools.usps.com/go/TrackConfirmAction?tLabels=EA123456789US',
+    `https://TOOLS.USPS.COM:443/go/TrackConfirmAction?tLabels=${NUMBER}`,
+  ])('lets %s go to the browser (the user clicks; DACA Watch sends nothing to USPS)', (url) => {
+    expect(isSafeExternalUrl(url)).toBe(true);
+  });
+
+  it.each([
+    ['another USPS path', 'https://tools.usps.com/go/ZipLookupAction'],
+    ['the tracking page with no number', 'https://tools.usps.com/go/TrackConfirmAction'],
+    ['the tracking page with an empty number', 'https://tools.usps.com/go/TrackConfirmAction?tLabels='],
+    ['a receipt number instead of a tracking number', 'https://tools.usps.com/go/TrackConfirmAction?tLabels=IOE0912345678'],
+    ['two numbers', `https://tools.usps.com/go/TrackConfirmAction?tLabels=${NUMBER}%2C9400100000000000000000`],
+    ['a second parameter', `https://tools.usps.com/go/TrackConfirmAction?tLabels=${NUMBER}&ref=dacawatch`],
+    ['another parameter first', `https://tools.usps.com/go/TrackConfirmAction?x=1&tLabels=${NUMBER}`],
+    ['a fragment', `https://tools.usps.com/go/TrackConfirmAction?tLabels=${NUMBER}#top`],
+    ['a path that only starts like it', `https://tools.usps.com/go/TrackConfirmActionX?tLabels=${NUMBER}`],
+    ['the path in another case', `https://tools.usps.com/go/trackconfirmaction?tLabels=${NUMBER}`],
+    ['a trailing slash', `https://tools.usps.com/go/TrackConfirmAction/?tLabels=${NUMBER}`],
+    ['USPS’s main site', `https://www.usps.com/go/TrackConfirmAction?tLabels=${NUMBER}`],
+    ['usps.com', 'https://usps.com/'],
+    ['a look-alike host', `https://tools.usps.com.evil.example/go/TrackConfirmAction?tLabels=${NUMBER}`],
+    ['plain http', `http://tools.usps.com/go/TrackConfirmAction?tLabels=${NUMBER}`],
+    ['another port', `https://tools.usps.com:8443/go/TrackConfirmAction?tLabels=${NUMBER}`],
+    ['credentials', `https://user@tools.usps.com/go/TrackConfirmAction?tLabels=${NUMBER}`],
+  ])('refuses %s', (_, url) => {
+    expect(isSafeExternalUrl(url)).toBe(false);
+  });
+
+  it('adds no USPS host to the USCIS hosts (a status text’s link to www.usps.com stays plain text)', () => {
+    expect([...EXTERNAL_HOSTS].some((host) => host.includes('usps'))).toBe(false);
+    expect(isUscisHelpLink(`https://tools.usps.com/go/TrackConfirmAction?tLabels=${NUMBER}`)).toBe(false);
+  });
+});
+
 describe('help links, subframes, logs and cookie domains', () => {
   it('sends only https links to www.uscis.gov or uscis.gov to the browser as help pages', () => {
     expect(isUscisHelpLink('https://www.uscis.gov/i-821d')).toBe(true);
