@@ -4,6 +4,7 @@
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Language, Localized } from '../shared/localized';
+import { isLoopbackHost } from '../shared/security/navigation';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -65,10 +66,10 @@ export function commandLine<const T extends Options>(tool: string, help: string,
 
 /** Option problems the runner and the preview share, in both languages. */
 export const OPTION_PROBLEMS = {
-  notUrl: (origin: string): Localized => ({ en: `--origin "${origin}" is not a URL`, es: `--origin "${origin}" no es una dirección (URL)` }),
-  notHttps: (origin: string): Localized => ({
-    en: `--origin must be https (http is allowed only for a simulator on 127.0.0.1 or localhost), got "${origin}"`,
-    es: `--origin debe ser https (http solo se permite para un simulador en 127.0.0.1 o localhost), no "${origin}"`,
+  notUrl: (origin: string, option = '--origin'): Localized => ({ en: `${option} "${origin}" is not a URL`, es: `${option} "${origin}" no es una dirección (URL)` }),
+  notHttps: (origin: string, option = '--origin'): Localized => ({
+    en: `${option} must be https (http is allowed only for a simulator on 127.0.0.1 or localhost), got "${origin}"`,
+    es: `${option} debe ser https (http solo se permite para un simulador en 127.0.0.1 o localhost), no "${origin}"`,
   }),
   speed: (typed: string | undefined): Localized => ({
     en: `--speed needs a number from 1 to 1000000, got "${typed}"`,
@@ -78,3 +79,18 @@ export const OPTION_PROBLEMS = {
   /** A receipt of the list that is refused, quoted as typed. */
   receipt: ({ input, message }: { input: string; message: Localized }): Localized => ({ en: `"${input.trim()}": ${message.en}`, es: `"${input.trim()}": ${message.es}` }),
 };
+
+/**
+ * The origin of a typed `--origin`-like URL: https, or http only on 127.0.0.1/localhost (a simulator); anything else
+ * is refused through `fail` (exit 2) with the option's name.
+ */
+export function checkedOrigin(typed: string, option: string, fail: (message: Localized) => never): string {
+  let url: URL;
+  try {
+    url = new URL(typed);
+  } catch {
+    return fail(OPTION_PROBLEMS.notUrl(typed, option));
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) return fail(OPTION_PROBLEMS.notHttps(typed, option));
+  return url.origin;
+}

@@ -13,7 +13,10 @@ import type { Language, Localized } from '../shared/localized';
 import { isLoopbackOrigin, type MonitorEvent } from '../engine/monitor';
 import { describeDiscovery, discoveryOf } from '../engine/account-discovery';
 import type { Simulator } from '../simulator/server';
-import { commandLine, languageArgument, OPTION_PROBLEMS, usageError } from './command-line';
+import { EGOV_ORIGIN } from '../engine/processing-times-port';
+import { publishedTimesSentence } from '../engine/processing-times-words';
+import type { TimesEvent } from '../engine/processing-times';
+import { checkedOrigin, commandLine, languageArgument, OPTION_PROBLEMS, usageError } from './command-line';
 import type { Narration } from './headless-narration';
 import { systemLanguage } from './system-language';
 
@@ -35,6 +38,11 @@ Usage: npm run --silent headless -- --demo [options]
                     recommended filing window (150 to 120 days before it), day 105 and day 120 of a pending
                     renewal and the new card's dates. Without --receipts it makes no request to USCIS at all
   --origin URL      the myUSCIS origin (default ${MYUSCIS_ORIGIN}); http only for 127.0.0.1/localhost
+  --times-origin URL
+                    where USCIS's published processing times are read (default ${EGOV_ORIGIN}, but none when
+                    --origin is a simulator on loopback; http only for 127.0.0.1/localhost, as --origin). Read
+                    at most once a day, apart from the myUSCIS checks and never with the session's cookie;
+                    with --demo, the built-in simulator's
   --cookie HEADER   a Cookie header standing for a fresh sign-in, for testing against a simulator.
                     The desktop app never uses this: it signs in through the real myUSCIS page.
   --store DIR       where the state is kept (default ~/.config/daca-watch/headless; with --demo, a
@@ -56,6 +64,8 @@ Usage: npm run --silent headless -- --demo [options]
                       error         {message}: a problem the runner recovered from or stopped on
                       demo          {message}: the demo's narration (start, end of the story)
                       calendar      {today, stage, due}: with --once, the renewal calendar and its reminders
+                      published-times {outcome, requests, forms, until?}: USCIS's published processing times
+                                    read (read), already read today (fresh), blocked, failed or waiting
                     receipts are printed in full there, masked in the plain output
   --discover        read the cases the account lists (the applicant page, one request), print their receipts
                     and forms and the I-821D + I-765 pair proposed from them, then exit; --receipts not needed.
@@ -112,6 +122,7 @@ const values = commandLine(
   receipts: { type: 'string' },
   'permit-expiry': { type: 'string' },
   origin: { type: 'string' },
+  'times-origin': { type: 'string' },
   cookie: { type: 'string' },
   store: { type: 'string' },
   once: { type: 'boolean' },
@@ -169,17 +180,12 @@ if (permitExpiry !== undefined) {
 const calendarOnly = !values.demo && !values.discover && receipts.length === 0;
 
 let origin = values.origin ?? MYUSCIS_ORIGIN;
+/** egov.uscis.gov: another origin than myUSCIS, with no session (the same rule for http: loopback only). */
+let timesOrigin: string | null = values['times-origin'] === undefined ? null : checkedOrigin(values['times-origin'], '--times-origin', fail);
 if (!values.demo) {
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    fail(OPTION_PROBLEMS.notUrl(origin));
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackOrigin(url.origin))) {
-    fail(OPTION_PROBLEMS.notHttps(origin));
-  }
-  origin = url.origin;
+  origin = checkedOrigin(origin, '--origin', fail);
+  // A run against a simulator reaches nothing on the internet unless told to.
+  if (values['times-origin'] === undefined && !isLoopbackOrigin(origin)) timesOrigin = EGOV_ORIGIN;
   if (values.cookie === undefined && !calendarOnly) fail(MESSAGES.noSession);
 }
 
@@ -195,10 +201,13 @@ const [{ startSimulator }, { createNodeMonitor }, { Narration: NarrationOf, rene
 let sim: Simulator | null = null;
 let cookie = values.cookie;
 if (values.demo) {
-  if (values.origin || values.cookie) fail({ en: '--demo brings its own simulator: leave out --origin and --cookie', es: '--demo trae su propio simulador: no use --origin ni --cookie' });
+  if (values.origin || values.cookie || values['times-origin']) {
+    fail({ en: '--demo brings its own simulator: leave out --origin, --times-origin and --cookie', es: '--demo trae su propio simulador: no use --origin, --times-origin ni --cookie' });
+  }
   // Sessions run on the wall clock, so the fast story does not end them between two timer ticks.
   sim = await startSimulator({ scenario: 'daca-renewal', clock: { speed }, accessClock: 'real' });
   origin = sim.dataOrigin;
+  timesOrigin = sim.timesOrigin;
   cookie = sim.createSession();
   if (receipts.length === 0) receipts = [sim.receipts.i821d, sim.receipts.i765] as ReceiptNumber[];
 }
@@ -310,6 +319,12 @@ function tell(event: MonitorEvent): void {
   else if (event.kind === 'error') process.stderr.write(`${event.text?.[lang] ?? event.message}\n`);
   if (event.kind === 'session' && event.state === 'signed-out') endSession();
 }
+/** One line per refresh of the published times; a watch tells only reads and problems, not each look that found it fresh. */
+function tellPublishedTimes(event: TimesEvent): void {
+  if (!values.once && (event.outcome === 'fresh' || event.outcome === 'waiting')) return;
+  if (values.json) process.stdout.write(`${JSON.stringify(event)}\n`);
+  else say([publishedTimesSentence(event, lang)]);
+}
 let created: ReturnType<typeof createNodeMonitor>;
 try {
   created = createNodeMonitor({
@@ -319,6 +334,10 @@ try {
     storeDir,
     // Spoken until the user picks a language in the app: this run's, like everything it prints.
     systemLanguage: lang,
+    // Not for --discover or a calendar-only run: they make no request beyond what they say.
+    ...(values.discover || calendarOnly || timesOrigin === null
+      ? {}
+      : { timesOrigin, times: { ...(isLoopbackOrigin(timesOrigin) ? { spacingMs: 50 } : {}), onEvent: tellPublishedTimes } }),
     onEvent: (event) => {
       if (event.kind === 'session' && event.state === 'signed-in') return void (unprovenSignIn = event);
       if (event.kind === 'session') {
@@ -340,7 +359,7 @@ try {
 } catch (error) {
   unreadableStore(error);
 }
-const { monitor } = created;
+const { monitor, times } = created;
 if (values.discover) {
   monitor.signedIn();
   const cases = await monitor.discoverAccountCases((ms) => sleep(ms));
@@ -374,6 +393,7 @@ const stop = async (code: number) => {
   if (stopping) return;
   stopping = true;
   reminders.stop();
+  times?.stop();
   monitor.stop();
   await sim?.close();
   if (narration) say(narration.summary());
@@ -394,7 +414,10 @@ const stop = async (code: number) => {
 if (values.once) {
   // Loopback simulators answer at once; the real origin keeps the full spacing between requests.
   const pace = isLoopbackOrigin(origin) ? 100 : 1;
+  // The published times on their own: a slow or blocked egov never holds a myUSCIS check back (each request has a deadline).
+  const published = times?.refreshIfDue();
   await monitor.runOnce((ms) => sleep(ms / pace));
+  await published;
   // What is due today, told whether or not it was notified before (the ledger is for notifications).
   const watched = receiptsGiven || values.demo ? receipts : monitor.snapshot.cases.map((c) => c.receipt as ReceiptNumber);
   const shown = watched.map((receipt) => (values.json ? receipt : maskReceipt(receipt)));
@@ -407,6 +430,7 @@ if (values.once) {
 if (sim) print({ kind: 'demo', message: `watching the built-in simulator's renewal from story day ${sim.storyDay().toFixed(1)} at ${speed}x; it ends on day ${sim.scenario.endDay}` });
 monitor.start(sim ? speed : 1);
 reminders.start();
+times?.start(sim ? speed : 1);
 
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
