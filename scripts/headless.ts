@@ -319,9 +319,12 @@ function tell(event: MonitorEvent): void {
   else if (event.kind === 'error') process.stderr.write(`${event.text?.[lang] ?? event.message}\n`);
   if (event.kind === 'session' && event.state === 'signed-out') endSession();
 }
-/** One line per refresh of the published times; a watch tells only reads and problems, not each look that found it fresh. */
+/** Whether a watch has told a read of the published times already (the daily ones after it are not news). */
+let timesToldRead = false;
+/** One line per refresh of the published times with --once; a watch tells its first read and problems only. */
 function tellPublishedTimes(event: TimesEvent): void {
-  if (!values.once && (event.outcome === 'fresh' || event.outcome === 'waiting')) return;
+  if (!values.once && (event.outcome === 'fresh' || event.outcome === 'waiting' || (event.outcome === 'read' && timesToldRead))) return;
+  if (event.outcome === 'read') timesToldRead = true;
   if (values.json) process.stdout.write(`${JSON.stringify(event)}\n`);
   else say([publishedTimesSentence(event, lang)]);
 }
