@@ -53,15 +53,15 @@ const OfficeItem = z.union([
   z.object({ office_code: code, office_description: z.string().optional() }).transform((o) => ({ code: o.office_code, description: o.office_description ?? '' })),
   z.object({ code, description: z.string() }).transform((o) => ({ code: o.code, description: o.description })),
 ]);
-/** A subtype: its code under `form_type` (as in processingtime's subtypes) or a few other names; its words in any *desc*, *name*, *info* or *label* field. */
+/** A subtype: its code under `form_type` (as in processingtime's subtypes) or a few other names; its words in every other text field. */
 const SubtypeItem = z.looseObject({}).transform((item, ctx) => {
-  const key = ['form_type', 'form_subtype', 'subtype', 'form_type_code', 'code'].find((name) => code.safeParse(item[name]).success);
+  const key = ['form_type', 'form_subtype', 'subtype', 'form_type_code', 'subtype_code', 'code', 'value', 'id'].find((name) => code.safeParse(item[name]).success);
   if (!key) {
     ctx.issues.push({ code: 'custom', input: item, message: 'no subtype code' });
     return z.NEVER;
   }
   const words = Object.entries(item)
-    .filter(([name, value]) => name !== key && typeof value === 'string' && /desc|name|info|label|text|title/i.test(name))
+    .filter(([name, value]) => name !== key && typeof value === 'string')
     .map(([, value]) => value as string);
   return { code: String(item[key]).trim(), description: words.join(' | ') };
 });
