@@ -19,6 +19,8 @@ export interface TimesRequestEntry {
   seq: number;
   /** Simulated time (ISO). */
   at: string;
+  /** Wall-clock epoch milliseconds (the spacing between requests is real time). */
+  realAt: number;
   path: string;
   /** The endpoint's name (`processingtime`, `forms`, `formtypes`, `formoffices`) or null for anything else. */
   endpoint: string | null;
@@ -247,7 +249,7 @@ export function timesHost(clock: SimClock, faults: FaultBoard, logLimit: number)
     const endpoint = parts[0] ?? null;
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-    const entry: TimesRequestEntry = { seq: (seq += 1), at: new Date(clock.now()).toISOString(), path: url.pathname, endpoint, status: null, headers, outcome: 'ok' };
+    const entry: TimesRequestEntry = { seq: (seq += 1), at: new Date(clock.now()).toISOString(), realAt: Date.now(), path: url.pathname, endpoint, status: null, headers, outcome: 'ok' };
     log.push(entry);
     if (log.length > logLimit) log.splice(0, log.length - logLimit);
     res.on('finish', () => (entry.status = res.statusCode));

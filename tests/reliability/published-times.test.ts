@@ -29,7 +29,7 @@ async function world(options: SimulatorOptions = {}) {
   return frozenSimulator({ startDay: 20, ...options });
 }
 
-function engine(sim: Simulator, storeDir: string, options: { times?: boolean; timeoutMs?: number } = {}) {
+function engine(sim: Simulator, storeDir: string, options: { times?: boolean; timeoutMs?: number; spacingMs?: number } = {}) {
   const events: MonitorEvent[] = [];
   const timesEvents: TimesEvent[] = [];
   const created = createNodeMonitor({
@@ -39,7 +39,7 @@ function engine(sim: Simulator, storeDir: string, options: { times?: boolean; ti
     storeDir,
     random: seededRandom(7),
     onEvent: (event) => void events.push(event),
-    ...(options.times === false ? {} : { timesOrigin: sim.timesOrigin, times: { spacingMs: 5, onEvent: (event) => void timesEvents.push(event), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) } }),
+    ...(options.times === false ? {} : { timesOrigin: sim.timesOrigin, times: { spacingMs: options.spacingMs ?? 5, onEvent: (event) => void timesEvents.push(event), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) } }),
   });
   created.monitor.setCases([sim.receipts.i821d, sim.receipts.i765] as ReceiptNumber[]);
   created.monitor.signedIn();
@@ -91,9 +91,14 @@ describe('published processing times over HTTP', () => {
 
   it('without an office named by myUSCIS, asks every listed office and keeps each answer (a 204 office adds none)', async () => {
     const sim = await world();
-    const run = engine(sim, memoryFolder());
-    const event = await run.times!.refreshIfDue();
+    const run = engine(sim, memoryFolder(), { spacingMs: 40 });
+    // Asked twice at once: one refresh, one request in flight at a time, spaced.
+    const [event, again] = await Promise.all([run.times!.refreshIfDue(), run.times!.refreshIfDue()]);
+    expect(again).toBe(event);
     expect(event.outcome).toBe('read');
+    const log = sim.timesRequestLog();
+    expect(event.requests).toBe(log.length);
+    for (let i = 1; i < log.length; i += 1) expect(log[i]!.realAt - log[i - 1]!.realAt).toBeGreaterThanOrEqual(35);
     const i765 = run.monitor.snapshot.processingTimes.byForm['I-765'];
     expect(i765.basis).toBe('all-offices');
     expect(i765.answers.map((a) => a.office.code)).toEqual(C33.published);
