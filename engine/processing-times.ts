@@ -133,14 +133,16 @@ export class PublishedTimesReader {
     if (this.speed === null) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      void this.refreshIfDue().then(() => {
-        const state = this.options.monitor.snapshot.processingTimes;
-        const now = this.options.monitor.now();
-        const due = timesDue(state, now);
-        // Looked at again at least hourly (a sleeping laptop's clock jumps), sooner when the wait ends sooner.
-        const wait = due.due ? HOUR : Math.min(HOUR, due.until - now);
-        this.arm(Math.max(1_000, wait / (this.speed ?? 1)));
-      });
+      // A refresh that threw (a state the store refused) is looked at again like any other.
+      void this.refreshIfDue()
+        .catch(() => null)
+        .then(() => {
+          const now = this.options.monitor.now();
+          const due = timesDue(this.options.monitor.snapshot.processingTimes, now);
+          // Looked at again at least hourly (a sleeping laptop's clock jumps), sooner when the wait ends sooner.
+          const wait = due.due ? HOUR : Math.min(HOUR, due.until - now);
+          this.arm(Math.max(1_000, wait / (this.speed ?? 1)));
+        });
     }, delayMs);
   }
 

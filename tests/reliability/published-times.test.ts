@@ -185,6 +185,19 @@ describe('published processing times over HTTP', () => {
     noCookieReachedEgov(sim);
   });
 
+  it('on its own timer, reads once at start and asks nothing more while the read is fresh', async () => {
+    const sim = await world();
+    const run = engine(sim, memoryFolder());
+    run.times!.start(3_600_000);
+    await expect.poll(() => run.timesEvents.length, { timeout: 5_000 }).toBeGreaterThan(0);
+    const asked = sim.timesRequestLog().length;
+    // At this speed an hour of the engine's clock is a millisecond: the timer looks again every real second.
+    await expect.poll(() => run.timesEvents.length, { timeout: 5_000 }).toBeGreaterThan(1);
+    run.times!.stop();
+    expect(run.timesEvents.map((e) => e.outcome).slice(0, 2)).toEqual(['read', 'fresh']);
+    expect(sim.timesRequestLog()).toHaveLength(asked);
+  });
+
   it('a hanging egov never delays a myUSCIS check: the refresh times out on its own and waits before asking again', async () => {
     const sim = await world({ faults: [{ endpoint: 'any-egov', kind: 'slow', delayMs: 20_000 }] });
     const run = engine(sim, memoryFolder(), { timeoutMs: 1_500 });
