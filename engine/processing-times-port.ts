@@ -101,6 +101,14 @@ export function dacaSubtype(form: PublishedFormName, subtypes: readonly ListedCo
   return subtypes.length === 1 && !/initial|inicial/i.test(subtypes[0]!.description) ? subtypes[0]! : null;
 }
 
+/**
+ * Whether a processingtime answer carries a published time at all (somewhere, a `range` or a `subtypes` list): a
+ * `{"data": null}` or an empty object is nothing published, like a 204. Its values are the forecast parser's to read.
+ */
+export function carriesPublishedTime(body: unknown): boolean {
+  return objectsIn(body).some((item) => (Array.isArray(item.range) && item.range.length > 0) || (Array.isArray(item.subtypes) && item.subtypes.length > 0));
+}
+
 /** Office names compared as people write them ("NEBRASKA SERVICE CENTER" = "Nebraska Service Center"). */
 export function sameOffice(office: ListedCode, named: string): boolean {
   const plain = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim();

@@ -5,7 +5,7 @@
 // when its myUSCIS status names it, every listed office otherwise. It never touches the myUSCIS client or schedule.
 
 import { PUBLISHED_FORMS, PUBLISHED_PAYLOAD_MAX_CHARS, type AppState, type PublishedForm, type PublishedFormName, type PublishedTimes } from '../shared/monitor/state';
-import { dacaSubtype, listedOffices, listedSubtypes, sameOffice, timesPaths, timesReferer, type ListedCode, type PublishedTimesPort } from './processing-times-port';
+import { carriesPublishedTime, dacaSubtype, listedOffices, listedSubtypes, sameOffice, timesPaths, timesReferer, type ListedCode, type PublishedTimesPort } from './processing-times-port';
 import { HttpFailure, type HttpResponse } from './ports';
 
 const HOUR = 3_600_000;
@@ -212,7 +212,8 @@ export class PublishedTimesReader {
     const askOffices = async (offices: readonly ListedCode[]) => {
       for (const office of offices) {
         const answer = await this.ask(timesPaths.processingTime(form, office.code, subtype.code));
-        if (answer.kind === 'json' && (JSON.stringify(answer.body) ?? '').length <= PUBLISHED_PAYLOAD_MAX_CHARS) answers.push({ office, payload: answer.body });
+        const kept = answer.kind === 'json' && carriesPublishedTime(answer.body) && (JSON.stringify(answer.body) ?? '').length <= PUBLISHED_PAYLOAD_MAX_CHARS;
+        if (kept) answers.push({ office, payload: answer.body });
         if (answer.kind === 'not-found') stale = true;
       }
     };

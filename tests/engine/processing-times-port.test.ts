@@ -2,7 +2,7 @@
 // unconfirmed): a form's subtypes found by their words, a subtype's offices, the case's office matched as people write it.
 
 import { describe, expect, it } from 'vitest';
-import { dacaSubtype, listedOffices, listedSubtypes, sameOffice } from '../../engine/processing-times-port';
+import { carriesPublishedTime, dacaSubtype, listedOffices, listedSubtypes, sameOffice } from '../../engine/processing-times-port';
 import { sortAnswer } from '../../engine/processing-times';
 import { AppStateSchema } from '../../shared/monitor/state';
 
@@ -86,5 +86,14 @@ describe('subtype words under unexpected names', () => {
   it('reads every text field but the code as the subtype\'s words', () => {
     const subtypes = listedSubtypes({ data: { types: [{ id: 7, form_type_en: 'Asylum (c)(8)' }, { id: 9, form_type_en: 'Deferred Action for Childhood Arrivals (c)(33)' }] } });
     expect(dacaSubtype('I-765', subtypes)).toEqual({ code: '9', description: 'Deferred Action for Childhood Arrivals (c)(33)' });
+  });
+});
+
+describe('a processingtime answer with nothing in it', () => {
+  it('counts as nothing published unless it carries a range or a list of subtypes', () => {
+    expect(carriesPublishedTime({ data: null })).toBe(false);
+    expect(carriesPublishedTime({ data: { processing_time: { subtypes: [] } } })).toBe(false);
+    expect(carriesPublishedTime({ data: { processing_time: { subtypes: [{ range: [{ value: 5, unit: 'Months' }] }] } } })).toBe(true);
+    expect(carriesPublishedTime({ range: [{ value: 20, unit: 'Weeks' }] })).toBe(true);
   });
 });
