@@ -236,6 +236,10 @@ export function timesHost(clock: SimClock, faults: FaultBoard, logLimit: number)
       case 'html':
         sendHtml(res, 200, pages.maintenancePage());
         return true;
+      case 'not-found':
+        // A subtype or office egov no longer knows (its lists changed).
+        sendJson(res, 404, { data: null, message: 'Not Found' });
+        return true;
       default: {
         const status = rule.status ?? 503;
         sendHtml(res, status, pages.simplePage('Service Unavailable', 'The server is temporarily unable to handle your request.', String(status)));

@@ -137,6 +137,21 @@ describe('published processing times over HTTP', () => {
     noCookieReachedEgov(sim);
   });
 
+  it('lists subtypes and offices again when egov no longer knows the stored ones (404), not before a week otherwise', async () => {
+    const sim = await world();
+    const run = engine(sim, memoryFolder());
+    await run.times!.refreshIfDue();
+    const firstListing = sim.timesRequestLog().filter((e) => e.endpoint === 'formtypes').length;
+    sim.advance(24 * HOUR);
+    sim.addFault({ endpoint: 'egov-processingtime', kind: 'not-found' });
+    expect(await run.times!.refreshIfDue()).toMatchObject({ outcome: 'read', forms: { 'I-821D': 'not-published', 'I-765': 'not-published' } });
+    expect(run.monitor.snapshot.processingTimes.byForm['I-821D'].discoveredAt).toBeNull();
+    sim.clearFaults();
+    sim.advance(24 * HOUR);
+    expect(await run.times!.refreshIfDue()).toMatchObject({ outcome: 'read', forms: { 'I-821D': 'published', 'I-765': 'published' } });
+    expect(sim.timesRequestLog().filter((e) => e.endpoint === 'formtypes')).toHaveLength(firstListing * 2);
+  });
+
   it('a 204 for one form says "not published" for it and leaves the other form\'s times as read', async () => {
     const sim = await world();
     const run = engine(sim, memoryFolder());
