@@ -82,6 +82,72 @@ read or written; with --once, after waiting its turn for --wait seconds), 5 myUS
 session or ended it (sign in again, or pass a fresh --cookie); "Signed in" is printed only once myUSCIS
 has answered with the session.`;
 
+/** The same help in Spanish (with --lang es, or a Spanish system): option names and JSON fields stay as typed. */
+const HELP_ES = `Ejecutor sin ventanas de DACA Watch: el motor de vigilancia sin la aplicación de escritorio.
+
+Uso: npm run --silent headless -- --demo [opciones]
+     npm run --silent headless -- --receipts IOE…,IOE… [opciones]
+     npm run --silent headless -- --discover --cookie CABECERA [--origin URL] [--mask] [--json]
+
+  --demo            inicia el simulador incluido (una renovación de DACA contada a paso rápido) y lo vigila;
+                    su estado va a una carpeta temporal que se borra al terminar (sus propios datos no se tocan)
+  --speed N         con --demo: segundos simulados por segundo real (predeterminado 21600: un día cada 4 segundos)
+  --receipts LISTA  los números de recibo del I-821D y del I-765, separados por comas (obligatorio sin --demo
+                    ni --permit-expiry). Sin --receipts, los casos guardados en --store quedan como están;
+                    --receipts none deja de vigilarlos todos (igual que Quitar en el panel)
+  --permit-expiry AAAA-MM-DD
+                    el vencimiento del permiso de trabajo actual (una fecha real, de 2012 a 2100; se guarda como
+                    el ajuste de la aplicación, sin tocar los casos guardados): el ejecutor indica el periodo
+                    recomendado para presentar (de 150 a 120 días antes), los días 105 y 120 de una renovación
+                    pendiente y las fechas de la tarjeta nueva. Sin --receipts no hace ninguna petición a USCIS
+  --origin URL      el origen de myUSCIS (predeterminado ${MYUSCIS_ORIGIN}); http solo para 127.0.0.1/localhost
+  --times-origin URL
+                    dónde se leen los tiempos de procesamiento que publica USCIS (predeterminado ${EGOV_ORIGIN},
+                    pero ninguno si --origin es un simulador local; http solo para 127.0.0.1/localhost, como
+                    --origin). Se leen como mucho una vez al día, aparte de las consultas a myUSCIS y nunca con
+                    la cookie de la sesión; con --demo, los del simulador incluido
+  --cookie CABECERA una cabecera Cookie que hace las veces de un inicio de sesión reciente, para probar con un
+                    simulador. La aplicación de escritorio nunca la usa: inicia sesión en la página real de myUSCIS.
+  --store CARPETA   dónde se guarda el estado (predeterminado ~/.config/daca-watch/headless; con --demo, una
+                    carpeta temporal)
+  --once            consulta cada caso ahora, muestra el calendario de la renovación y lo que toca, y termina
+                    (una espera guardada sigue valiendo; el mínimo de 10 minutos por caso vale con el origen
+                    real, no con un simulador local). Si otro DACA Watch está usando la carpeta, espera su turno
+                    (vea --wait) antes de leerla
+  --wait SEGUNDOS   con --once: cuánto esperar a que otro DACA Watch termine con la carpeta (predeterminado 60;
+                    0: no esperar)
+  --lang en|es      idioma de todo lo que se muestra (predeterminado: el del sistema, según LC_ALL, LC_MESSAGES
+                    o LANG); el idioma guardado en los ajustes no cambia
+  --verbose         además, una línea por consulta (cuántas peticiones, el resultado)
+  --json            un objeto JSON por línea en lugar de frases, con "kind" uno de:
+                      check         {receipt, requests, outcome, full, purpose}: una consulta de un caso
+                      finding       {receipt, type, detail, key, inferred}: algo nuevo que muestra USCIS
+                      notification  {receipt, key, title, body, priority}: lo que se le avisa a la persona
+                      session       {state}: signed-in o signed-out
+                      backoff       {until, reason}: las consultas esperan hasta entonces
+                      error         {message}: un problema del que el ejecutor se recuperó o por el que se detuvo
+                      demo          {message}: la narración de la demostración (inicio, fin de la historia)
+                      calendar      {today, stage, due}: con --once, el calendario de la renovación y sus avisos
+                      published-times {outcome, requests, forms, until?}: los tiempos de procesamiento que
+                                    publica USCIS leídos (read), ya leídos hoy (fresh), bloqueados
+                                    (blocked), fallidos (failed) o en espera (waiting)
+                    ahí los recibos se muestran completos; en la salida normal, ocultos en parte
+  --discover        lee los casos que lista la cuenta (la página del solicitante, una petición), muestra sus
+                    recibos y formularios y el par I-821D + I-765 que se propone, y termina; no hace falta
+                    --receipts. Con --json, un objeto: {"kind":"discovery","cases":[...],"pair":...}
+  --mask            con --discover, muestra los recibos como IOE•••••1234 (también si los ajustes guardados
+                    los ocultan)
+  -h, --help        este texto
+
+Un solo escritor por carpeta: la aplicación, este ejecutor y la vista previa guardan un archivo de bloqueo
+(daca-watch.lock) en la carpeta mientras pueden escribir; el bloqueo de un proceso que ya no existe se retoma.
+
+Códigos de salida: 0 terminado, 1 detenido por un error, 2 argumentos incorrectos, 3 no se pudo guardar el
+estado (se conserva el último archivo bueno; se muestra el motivo), 4 otro DACA Watch está usando la carpeta
+(no se leyó ni escribió nada; con --once, tras esperar su turno durante --wait segundos), 5 myUSCIS no aceptó
+la sesión o la terminó (vuelva a iniciar sesión, o use un --cookie nuevo); "Sesión iniciada" solo se muestra
+cuando myUSCIS ya respondió con la sesión.`;
+
 const MESSAGES = {
   noSession: {
     en: 'No session: pass --cookie (for a simulator) or use --demo. Against the real myUSCIS, sign in with the desktop app.',
@@ -117,7 +183,7 @@ function fail(message: Localized): never {
 
 const values = commandLine(
   'headless',
-  HELP,
+  lang === 'es' ? HELP_ES : HELP,
   {
   receipts: { type: 'string' },
   'permit-expiry': { type: 'string' },

@@ -81,6 +81,16 @@ describe('--times-origin', { timeout: 40_000 }, () => {
     expect(result.stderr).toContain(said);
   });
 
+  it('is in the Spanish --help too, which lists every option and JSON kind the English one does', () => {
+    const help = (lang: string) => spawnSync(process.execPath, [...RUNNER, '--help', '--lang', lang], { encoding: 'utf8', env: ENV }).stdout;
+    const [en, es] = [help('en'), help('es')];
+    expect(es).toMatch(/--times-origin URL\s+dónde se leen los tiempos de procesamiento que publica USCIS \(predeterminado https:\/\/egov\.uscis\.gov/);
+    // Options start two spaces in; JSON kinds twenty-two, before their fields.
+    const listed = (text: string) => [...text.matchAll(/^(?: {2}(--?[a-z-]+)| {22}([a-z-]+) +\{)/gm)].map((m) => m[1] ?? m[2]!);
+    expect(listed(es)).toEqual(listed(en));
+    expect(listed(en)).toEqual(expect.arrayContaining(['--times-origin', 'published-times', '--once', 'calendar']));
+  });
+
   it('is in --help with its default', () => {
     const result = spawnSync(process.execPath, [...RUNNER, '--help'], { encoding: 'utf8', env: ENV });
     expect(result.stdout).toMatch(/--times-origin URL\s+where USCIS's published processing times are read \(default https:\/\/egov\.uscis\.gov/);
