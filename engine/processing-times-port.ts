@@ -48,23 +48,28 @@ function objectsIn(value: unknown, found: Record<string, unknown>[] = [], depth 
 }
 
 const code = z.union([z.string().trim().min(1).max(80), z.number().transform(String)]);
-/** An office: `office_code` + `office_description` in the one scraper that printed the list; `code`/`description` tolerated. */
-const OfficeItem = z.union([
-  z.object({ office_code: code, office_description: z.string().optional() }).transform((o) => ({ code: o.office_code, description: o.office_description ?? '' })),
-  z.object({ code, description: z.string() }).transform((o) => ({ code: o.code, description: o.description })),
-]);
-/** A subtype: its code under `form_type` (as in processingtime's subtypes) or a few other names; its words in every other text field. */
-const SubtypeItem = z.looseObject({}).transform((item, ctx) => {
-  const key = ['form_type', 'form_subtype', 'subtype', 'form_type_code', 'subtype_code', 'code', 'value', 'id'].find((name) => code.safeParse(item[name]).success);
-  if (!key) {
-    ctx.issues.push({ code: 'custom', input: item, message: 'no subtype code' });
-    return z.NEVER;
-  }
-  const words = Object.entries(item)
-    .filter(([name, value]) => name !== key && typeof value === 'string')
-    .map(([, value]) => value as string);
-  return { code: String(item[key]).trim(), description: words.join(' | ') };
-});
+
+/**
+ * An item of one of egov's lists: its code under the first of `codeKeys` it has, its words from every other text
+ * field (English and Spanish alike), since the lists' key names are unconfirmed.
+ */
+function codedItem(codeKeys: readonly string[]) {
+  return z.looseObject({}).transform((item, ctx) => {
+    const key = codeKeys.find((name) => code.safeParse(item[name]).success);
+    if (!key) {
+      ctx.issues.push({ code: 'custom', input: item, message: 'no code' });
+      return z.NEVER;
+    }
+    const words = Object.entries(item)
+      .filter(([name, value]) => name !== key && typeof value === 'string')
+      .map(([, value]) => value as string);
+    return { code: String(item[key]).trim(), description: words.join(' | ') };
+  });
+}
+/** An office: `office_code` + `office_description` in the one scraper that printed the list. */
+const OfficeItem = codedItem(['office_code', 'office_id', 'code']);
+/** A subtype: its code under `form_type` as in processingtime's subtypes, or a few other names. */
+const SubtypeItem = codedItem(['form_type', 'form_subtype', 'subtype', 'form_type_code', 'subtype_code', 'code', 'value', 'id']);
 
 function listed<T extends ListedCode>(body: unknown, item: z.ZodType<T>): ListedCode[] {
   const seen = new Map<string, ListedCode>();
@@ -82,8 +87,8 @@ export function listedOffices(body: unknown): ListedCode[] {
 
 /** The subtypes a formtypes answer lists, their words joined (English and Spanish, when both are given). */
 export function listedSubtypes(body: unknown): ListedCode[] {
-  // The form's own name in a wrapper (`form_name`) is not a subtype: only objects with a subtype code count.
-  return listed(body, SubtypeItem).filter((subtype) => !/^I-\d/i.test(subtype.code) || subtype.description !== '');
+  // A wrapper naming the form itself ("I-765") is not one of its subtypes.
+  return listed(body, SubtypeItem).filter((subtype) => !/^I-?\d+[A-Z]?$/i.test(subtype.code));
 }
 
 const DACA_WORDS = /childhood arrivals|\bdaca\b|llegados en la infancia/i;
@@ -113,5 +118,6 @@ export function carriesPublishedTime(body: unknown): boolean {
 export function sameOffice(office: ListedCode, named: string): boolean {
   const plain = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim();
   const wanted = plain(named);
-  return wanted !== '' && (plain(office.description) === wanted || plain(office.code) === wanted);
+  // The description may join several texts (English | Spanish): any of them, whole, names the office.
+  return wanted !== '' && [office.code, ...office.description.split(' | ')].some((text) => plain(text) === wanted);
 }

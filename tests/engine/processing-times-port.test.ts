@@ -57,6 +57,9 @@ describe('the offices a formoffices answer lists', () => {
     expect(sameOffice(office, 'NEBRASKA SERVICE CENTER')).toBe(true);
     expect(sameOffice(office, 'nsc')).toBe(true);
     expect(sameOffice(office, 'NEBRASKA')).toBe(false);
+    const [bilingual] = listedOffices({ offices: [{ office_code: 'Q1', office_description_en: 'Nebraska Service Center', office_description_es: 'Centro de Servicio de Nebraska' }] });
+    expect(sameOffice(bilingual!, 'NEBRASKA SERVICE CENTER')).toBe(true);
+    expect(sameOffice(bilingual!, 'CENTRO DE SERVICIO DE NEBRASKA')).toBe(true);
     expect(sameOffice(office, '')).toBe(false);
   });
 });
