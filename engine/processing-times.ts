@@ -6,6 +6,7 @@
 
 import { PUBLISHED_FORMS, PUBLISHED_PAYLOAD_MAX_CHARS, type AppState, type PublishedForm, type PublishedFormName, type PublishedTimes } from '../shared/monitor/state';
 import { carriesPublishedTime, dacaSubtype, listedOffices, listedSubtypes, sameOffice, timesPaths, timesReferer, type ListedCode, type PublishedTimesPort } from './processing-times-port';
+import { retryAfterMs } from './client';
 import { HttpFailure, type HttpResponse } from './ports';
 
 const HOUR = 3_600_000;
@@ -75,7 +76,7 @@ export interface PublishedTimesOptions {
   onEvent?: (event: TimesEvent) => void;
 }
 
-type Answer = { kind: 'json'; body: unknown } | { kind: 'no-content' } | { kind: 'not-found' } | { kind: 'blocked' } | { kind: 'failed'; reason: string };
+type Answer = { kind: 'json'; body: unknown } | { kind: 'no-content' } | { kind: 'not-found' } | { kind: 'blocked' } | { kind: 'failed'; reason: string; retryAfterMs?: number };
 
 class Stop extends Error {
   constructor(readonly answer: Extract<Answer, { kind: 'blocked' | 'failed' }>) {
@@ -178,7 +179,8 @@ export class PublishedTimesReader {
         return this.tell({ kind: 'published-times', outcome: 'blocked', requests: this.requests, forms: this.forms(times), until: times.blockedUntil! });
       }
       const failures = times.failures + 1;
-      const wait = Math.min(DAY, TIMES_RULES.firstRetryMs * 2 ** (failures - 1)) * (0.9 + 0.2 * this.random());
+      // A 429's Retry-After is kept when it asks for longer than the backoff.
+      const wait = Math.max(error.answer.retryAfterMs ?? 0, Math.min(DAY, TIMES_RULES.firstRetryMs * 2 ** (failures - 1)) * (0.9 + 0.2 * this.random()));
       times = { ...times, failures, retryAt: iso(now + wait) };
       monitor.setPublishedTimes(times);
       return this.tell({ kind: 'published-times', outcome: 'failed', requests: this.requests, forms: this.forms(times), until: times.retryAt!, reason: error.answer.reason });
@@ -279,13 +281,17 @@ export class PublishedTimesReader {
     } finally {
       this.lastRequestAt = Date.now();
     }
-    return sortAnswer(response);
+    return sortAnswer(response, this.options.monitor.now());
   }
 }
 
 /** An answer sorted: JSON, nothing published (204), unknown (404), a block page (403, or an "Access Denied" page), or a failure. */
-export function sortAnswer(response: HttpResponse): Answer {
+export function sortAnswer(response: HttpResponse, now = Date.now()): Answer {
   const { status, body } = response;
+  if (status === 429) {
+    const retryAfter = retryAfterMs(response.headers['retry-after'], now);
+    return { kind: 'failed', reason: 'HTTP 429', ...(retryAfter === null ? {} : { retryAfterMs: retryAfter }) };
+  }
   if (status === 204) return { kind: 'no-content' };
   if (status === 403 || /<title>\s*access denied/i.test(body)) return { kind: 'blocked' };
   if (status === 404) return { kind: 'not-found' };

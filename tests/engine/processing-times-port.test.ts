@@ -72,6 +72,7 @@ describe('an egov answer sorted', () => {
     expect(answer(200, '<html><head><title>Access Denied</title></head></html>')).toEqual({ kind: 'blocked' });
     expect(answer(404, '{}')).toEqual({ kind: 'not-found' });
     expect(answer(503, 'Service Unavailable')).toEqual({ kind: 'failed', reason: 'HTTP 503' });
+    expect(answer(429, '{}', { 'retry-after': '7200' })).toEqual({ kind: 'failed', reason: 'HTTP 429', retryAfterMs: 7_200_000 });
     expect(answer(200, '<html>maintenance</html>')).toEqual({ kind: 'failed', reason: 'the answer is not JSON' });
     expect(answer(200, '{"data":{"processing_time":{}}}')).toEqual({ kind: 'json', body: { data: { processing_time: {} } } });
   });

@@ -200,6 +200,17 @@ describe('published processing times over HTTP', () => {
     noCookieReachedEgov(sim);
   });
 
+  it('waits out a 429\'s Retry-After when it is longer than the first backoff, the stored times untouched', async () => {
+    const sim = await world({ faults: [{ endpoint: 'egov-formtypes', kind: 'rate-limit', retryAfterSeconds: 3 * 3600 }] });
+    const run = engine(sim, memoryFolder());
+    const event = await run.times!.refreshIfDue();
+    expect(event).toMatchObject({ outcome: 'failed', reason: 'HTTP 429', requests: 1 });
+    expect(Date.parse(event.until!) - sim.clock.now()).toBe(3 * HOUR);
+    expect(run.monitor.snapshot.processingTimes.byForm['I-821D'].status).toBeNull();
+    sim.advance(2 * HOUR);
+    expect(await run.times!.refreshIfDue()).toMatchObject({ outcome: 'waiting', requests: 0 });
+  });
+
   it('on its own timer, reads once at start and asks nothing more while the read is fresh', async () => {
     const sim = await world();
     const run = engine(sim, memoryFolder());
