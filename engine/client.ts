@@ -322,7 +322,7 @@ export function foreignReceiptIn(endpoint: CaseEndpoint, value: unknown, asked: 
 }
 
 /** Seconds or an HTTP date, as milliseconds from `now`; a past date is 0, anything over a day is a day. */
-function retryAfterMs(value: string | undefined, now: number): number | null {
+export function retryAfterMs(value: string | undefined, now: number): number | null {
   const text = value?.trim() ?? '';
   const ms = /^\d+$/.test(text) ? Number(text) * 1000 : HTTP_DATE_START.test(text) ? Date.parse(text) - now : Number.NaN;
   return Number.isNaN(ms) ? null : Math.min(Math.max(ms, 0), DAY_MS);

@@ -7,7 +7,7 @@ import type { AccountCase } from '../shared/myuscis/account-cases';
 import type { Finding } from '../shared/monitor/findings';
 import type { SaveProblem } from '../shared/monitor/save-problem';
 import type { Activity } from '../shared/tray/tray-model';
-import { emptyState, SettingsSchema, type AppState, type Settings } from '../shared/monitor/state';
+import { emptyState, SettingsSchema, type AppState, type PublishedTimes, type Settings } from '../shared/monitor/state';
 import { spokenLanguage, type Language, type Localized } from '../shared/localized';
 import { maskReceipt, type ReceiptNumber } from '../shared/receipt';
 import { concludeCheck, metRefusal, startCheck, takeAnswer, type RunningCheck } from './case-check';
@@ -193,6 +193,12 @@ export class Monitor {
     this.state.settings = next;
     this.changed();
     return next;
+  }
+
+  /** USCIS's published processing times, as engine/processing-times.ts read them (its own schedule, never a check's). */
+  setPublishedTimes(times: PublishedTimes): void {
+    this.state.processingTimes = times;
+    this.changed();
   }
 
   /** The user has seen everything found up to this instant. */

@@ -7,6 +7,7 @@ import { openStateStore, type StateStore } from './store/file-state-store';
 import { Monitor, type MonitorOptions } from './monitor';
 import { createNodeHttpPort } from './node-http-port';
 import type { Clock, NotifierPort } from './ports';
+import { PublishedTimesReader, type PublishedTimesOptions } from './processing-times';
 
 export interface NodeMonitorOptions {
   origin: string;
@@ -23,9 +24,16 @@ export interface NodeMonitorOptions {
   onEvent?: MonitorOptions['onEvent'];
   /** A demo runner's relaxed per-case floor (see MonitorOptions): never guessed from the origin. */
   relaxedFloorMs?: number;
+  /**
+   * egov.uscis.gov's origin for USCIS's published processing times (a simulator's in tests); without it nothing is
+   * read there. Its port is a plain one with no Cookie header: the session never goes there.
+   */
+  timesOrigin?: string;
+  /** The times reader's pacing and events (tests shorten the spacing). */
+  times?: Pick<PublishedTimesOptions, 'spacingMs' | 'timeoutMs' | 'onEvent' | 'random'>;
 }
 
-export function createNodeMonitor(options: NodeMonitorOptions): { monitor: Monitor; store: StateStore } {
+export function createNodeMonitor(options: NodeMonitorOptions): { monitor: Monitor; store: StateStore; times: PublishedTimesReader | null } {
   const { origin, cookie, clock } = options;
   const store = openStateStore({ dir: options.storeDir, now: clock.now, ...(options.storeFileSystem ? { fileSystem: options.storeFileSystem } : {}) });
   const monitor = new Monitor({
@@ -40,5 +48,9 @@ export function createNodeMonitor(options: NodeMonitorOptions): { monitor: Monit
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     ...(options.relaxedFloorMs === undefined ? {} : { relaxedFloorMs: options.relaxedFloorMs }),
   });
-  return { monitor, store };
+  const times =
+    options.timesOrigin === undefined
+      ? null
+      : new PublishedTimesReader({ port: { get: createNodeHttpPort() }, origin: options.timesOrigin, monitor, ...(options.random ? { random: options.random } : {}), ...options.times });
+  return { monitor, store, times };
 }

@@ -66,10 +66,10 @@ export function commandLine<const T extends Options>(tool: string, help: string,
 
 /** Option problems the runner and the preview share, in both languages. */
 export const OPTION_PROBLEMS = {
-  notUrl: (origin: string): Localized => ({ en: `--origin "${origin}" is not a URL`, es: `--origin "${origin}" no es una dirección (URL)` }),
-  notHttps: (origin: string): Localized => ({
-    en: `--origin must be https (http is allowed only for a simulator on 127.0.0.1 or localhost), got "${origin}"`,
-    es: `--origin debe ser https (http solo se permite para un simulador en 127.0.0.1 o localhost), no "${origin}"`,
+  notUrl: (origin: string, option = '--origin'): Localized => ({ en: `${option} "${origin}" is not a URL`, es: `${option} "${origin}" no es una dirección (URL)` }),
+  notHttps: (origin: string, option = '--origin'): Localized => ({
+    en: `${option} must be https (http is allowed only for a simulator on 127.0.0.1 or localhost), got "${origin}"`,
+    es: `${option} debe ser https (http solo se permite para un simulador en 127.0.0.1 o localhost), no "${origin}"`,
   }),
   speed: (typed: string | undefined): Localized => ({
     en: `--speed needs a number from 1 to 1000000, got "${typed}"`,
@@ -86,4 +86,19 @@ export const OPTION_PROBLEMS = {
  */
 export function isLoopbackOrigin(origin: string): boolean {
   return isLoopbackHost(new URL(origin).hostname);
+}
+
+/**
+ * The origin of a typed `--origin`-like URL: https, or http only on 127.0.0.1/localhost (a simulator); anything else
+ * is refused through `fail` (exit 2) with the option's name.
+ */
+export function checkedOrigin(typed: string, option: string, fail: (message: Localized) => never): string {
+  let url: URL;
+  try {
+    url = new URL(typed);
+  } catch {
+    return fail(OPTION_PROBLEMS.notUrl(typed, option));
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) return fail(OPTION_PROBLEMS.notHttps(typed, option));
+  return url.origin;
 }

@@ -13,7 +13,10 @@ import type { Language, Localized } from '../shared/localized';
 import type { MonitorEvent } from '../engine/monitor';
 import { describeDiscovery, discoveryOf } from '../engine/account-discovery';
 import type { Simulator } from '../simulator/server';
-import { commandLine, isLoopbackOrigin, languageArgument, OPTION_PROBLEMS, usageError } from './command-line';
+import { EGOV_ORIGIN } from '../engine/processing-times-port';
+import { publishedTimesSentence } from '../engine/processing-times-words';
+import type { TimesEvent } from '../engine/processing-times';
+import { checkedOrigin, commandLine, isLoopbackOrigin, languageArgument, OPTION_PROBLEMS, usageError } from './command-line';
 import type { Narration } from './headless-narration';
 import { systemLanguage } from './system-language';
 
@@ -35,6 +38,11 @@ Usage: npm run --silent headless -- --demo [options]
                     recommended filing window (150 to 120 days before it), day 105 and day 120 of a pending
                     renewal and the new card's dates. Without --receipts it makes no request to USCIS at all
   --origin URL      the myUSCIS origin (default ${MYUSCIS_ORIGIN}); http only for 127.0.0.1/localhost
+  --times-origin URL
+                    where USCIS's published processing times are read (default ${EGOV_ORIGIN}, but none when
+                    --origin is a simulator on loopback; http only for 127.0.0.1/localhost, as --origin). Read
+                    at most once a day, apart from the myUSCIS checks and never with the session's cookie;
+                    with --demo, the built-in simulator's
   --cookie HEADER   a Cookie header standing for a fresh sign-in, for testing against a simulator.
                     The desktop app never uses this: it signs in through the real myUSCIS page.
   --store DIR       where the state is kept (default ~/.config/daca-watch/headless; with --demo, a
@@ -56,6 +64,8 @@ Usage: npm run --silent headless -- --demo [options]
                       error         {message}: a problem the runner recovered from or stopped on
                       demo          {message}: the demo's narration (start, end of the story)
                       calendar      {today, stage, due}: with --once, the renewal calendar and its reminders
+                      published-times {outcome, requests, forms, until?}: USCIS's published processing times
+                                    read (read), already read today (fresh), blocked, failed or waiting
                     receipts are printed in full there, masked in the plain output
   --discover        read the cases the account lists (the applicant page, one request), print their receipts
                     and forms and the I-821D + I-765 pair proposed from them, then exit; --receipts not needed.
@@ -71,6 +81,72 @@ good file is kept; the reason is printed), 4 another DACA Watch is using the sto
 read or written; with --once, after waiting its turn for --wait seconds), 5 myUSCIS did not accept the
 session or ended it (sign in again, or pass a fresh --cookie); "Signed in" is printed only once myUSCIS
 has answered with the session.`;
+
+/** The same help in Spanish (with --lang es, or a Spanish system): option names and JSON fields stay as typed. */
+const HELP_ES = `Ejecutor sin ventanas de DACA Watch: el motor de vigilancia sin la aplicación de escritorio.
+
+Uso: npm run --silent headless -- --demo [opciones]
+     npm run --silent headless -- --receipts IOE…,IOE… [opciones]
+     npm run --silent headless -- --discover --cookie CABECERA [--origin URL] [--mask] [--json]
+
+  --demo            inicia el simulador incluido (una renovación de DACA contada a paso rápido) y lo vigila;
+                    su estado va a una carpeta temporal que se borra al terminar (sus propios datos no se tocan)
+  --speed N         con --demo: segundos simulados por segundo real (predeterminado 21600: un día cada 4 segundos)
+  --receipts LISTA  los números de recibo del I-821D y del I-765, separados por comas (obligatorio sin --demo
+                    ni --permit-expiry). Sin --receipts, los casos guardados en --store quedan como están;
+                    --receipts none deja de vigilarlos todos (igual que Quitar en el panel)
+  --permit-expiry AAAA-MM-DD
+                    el vencimiento del permiso de trabajo actual (una fecha real, de 2012 a 2100; se guarda como
+                    el ajuste de la aplicación, sin tocar los casos guardados): el ejecutor indica el periodo
+                    recomendado para presentar (de 150 a 120 días antes), los días 105 y 120 de una renovación
+                    pendiente y las fechas de la tarjeta nueva. Sin --receipts no hace ninguna petición a USCIS
+  --origin URL      el origen de myUSCIS (predeterminado ${MYUSCIS_ORIGIN}); http solo para 127.0.0.1/localhost
+  --times-origin URL
+                    dónde se leen los tiempos de procesamiento que publica USCIS (predeterminado ${EGOV_ORIGIN},
+                    pero ninguno si --origin es un simulador local; http solo para 127.0.0.1/localhost, como
+                    --origin). Se leen como mucho una vez al día, aparte de las consultas a myUSCIS y nunca con
+                    la cookie de la sesión; con --demo, los del simulador incluido
+  --cookie CABECERA una cabecera Cookie que hace las veces de un inicio de sesión reciente, para probar con un
+                    simulador. La aplicación de escritorio nunca la usa: inicia sesión en la página real de myUSCIS.
+  --store CARPETA   dónde se guarda el estado (predeterminado ~/.config/daca-watch/headless; con --demo, una
+                    carpeta temporal)
+  --once            consulta cada caso ahora, muestra el calendario de la renovación y lo que toca, y termina
+                    (una espera guardada sigue valiendo; el mínimo de 10 minutos por caso vale, salvo que
+                    este programa lo relaja para un simulador por http). Si otro DACA Watch está usando la carpeta, espera su turno
+                    (vea --wait) antes de leerla
+  --wait SEGUNDOS   con --once: cuánto esperar a que otro DACA Watch termine con la carpeta (predeterminado 60;
+                    0: no esperar)
+  --lang en|es      idioma de todo lo que se muestra (predeterminado: el del sistema, según LC_ALL, LC_MESSAGES
+                    o LANG); el idioma guardado en los ajustes no cambia
+  --verbose         además, una línea por consulta (cuántas peticiones, el resultado)
+  --json            un objeto JSON por línea en lugar de frases, con "kind" uno de:
+                      check         {receipt, requests, outcome, full, purpose}: una consulta de un caso
+                      finding       {receipt, type, detail, key, inferred}: algo nuevo que muestra USCIS
+                      notification  {receipt, key, title, body, priority}: lo que se le avisa a la persona
+                      session       {state}: signed-in o signed-out
+                      backoff       {until, reason}: las consultas esperan hasta entonces
+                      error         {message}: un problema del que el ejecutor se recuperó o por el que se detuvo
+                      demo          {message}: la narración de la demostración (inicio, fin de la historia)
+                      calendar      {today, stage, due}: con --once, el calendario de la renovación y sus avisos
+                      published-times {outcome, requests, forms, until?}: los tiempos de procesamiento que
+                                    publica USCIS leídos (read), ya leídos hoy (fresh), bloqueados
+                                    (blocked), fallidos (failed) o en espera (waiting)
+                    ahí los recibos se muestran completos; en la salida normal, ocultos en parte
+  --discover        lee los casos que lista la cuenta (la página del solicitante, una petición), muestra sus
+                    recibos y formularios y el par I-821D + I-765 que se propone, y termina; no hace falta
+                    --receipts. Con --json, un objeto: {"kind":"discovery","cases":[...],"pair":...}
+  --mask            con --discover, muestra los recibos como IOE•••••1234 (también si los ajustes guardados
+                    los ocultan)
+  -h, --help        este texto
+
+Un solo escritor por carpeta: la aplicación, este ejecutor y la vista previa guardan un archivo de bloqueo
+(daca-watch.lock) en la carpeta mientras pueden escribir; el bloqueo de un proceso que ya no existe se retoma.
+
+Códigos de salida: 0 terminado, 1 detenido por un error, 2 argumentos incorrectos, 3 no se pudo guardar el
+estado (se conserva el último archivo bueno; se muestra el motivo), 4 otro DACA Watch está usando la carpeta
+(no se leyó ni escribió nada; con --once, tras esperar su turno durante --wait segundos), 5 myUSCIS no aceptó
+la sesión o la terminó (vuelva a iniciar sesión, o use un --cookie nuevo); "Sesión iniciada" solo se muestra
+cuando myUSCIS ya respondió con la sesión.`;
 
 const MESSAGES = {
   noSession: {
@@ -107,11 +183,12 @@ function fail(message: Localized): never {
 
 const values = commandLine(
   'headless',
-  HELP,
+  lang === 'es' ? HELP_ES : HELP,
   {
   receipts: { type: 'string' },
   'permit-expiry': { type: 'string' },
   origin: { type: 'string' },
+  'times-origin': { type: 'string' },
   cookie: { type: 'string' },
   store: { type: 'string' },
   once: { type: 'boolean' },
@@ -169,17 +246,12 @@ if (permitExpiry !== undefined) {
 const calendarOnly = !values.demo && !values.discover && receipts.length === 0;
 
 let origin = values.origin ?? MYUSCIS_ORIGIN;
+/** egov.uscis.gov: another origin than myUSCIS, with no session (the same rule for http: loopback only). */
+let timesOrigin: string | null = values['times-origin'] === undefined ? null : checkedOrigin(values['times-origin'], '--times-origin', fail);
 if (!values.demo) {
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    fail(OPTION_PROBLEMS.notUrl(origin));
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackOrigin(url.origin))) {
-    fail(OPTION_PROBLEMS.notHttps(origin));
-  }
-  origin = url.origin;
+  origin = checkedOrigin(origin, '--origin', fail);
+  // A run against a simulator reaches nothing on the internet unless told to.
+  if (values['times-origin'] === undefined && !isLoopbackOrigin(origin)) timesOrigin = EGOV_ORIGIN;
   if (values.cookie === undefined && !calendarOnly) fail(MESSAGES.noSession);
 }
 
@@ -195,10 +267,13 @@ const [{ startSimulator }, { createNodeMonitor }, { Narration: NarrationOf, rene
 let sim: Simulator | null = null;
 let cookie = values.cookie;
 if (values.demo) {
-  if (values.origin || values.cookie) fail({ en: '--demo brings its own simulator: leave out --origin and --cookie', es: '--demo trae su propio simulador: no use --origin ni --cookie' });
+  if (values.origin || values.cookie || values['times-origin']) {
+    fail({ en: '--demo brings its own simulator: leave out --origin, --times-origin and --cookie', es: '--demo trae su propio simulador: no use --origin, --times-origin ni --cookie' });
+  }
   // Sessions run on the wall clock, so the fast story does not end them between two timer ticks.
   sim = await startSimulator({ scenario: 'daca-renewal', clock: { speed }, accessClock: 'real' });
   origin = sim.dataOrigin;
+  timesOrigin = sim.timesOrigin;
   cookie = sim.createSession();
   if (receipts.length === 0) receipts = [sim.receipts.i821d, sim.receipts.i765] as ReceiptNumber[];
 }
@@ -311,6 +386,15 @@ function tell(event: MonitorEvent): void {
   if (event.kind === 'session' && event.state === 'signed-out') endSession();
 }
 const onSimulator = values.demo === true || new URL(origin).protocol === 'http:';
+/** Whether a watch has told a read of the published times already (the daily ones after it are not news). */
+let timesToldRead = false;
+/** One line per refresh of the published times with --once; a watch tells its first read and problems only. */
+function tellPublishedTimes(event: TimesEvent): void {
+  if (!values.once && (event.outcome === 'fresh' || event.outcome === 'waiting' || (event.outcome === 'read' && timesToldRead))) return;
+  if (event.outcome === 'read') timesToldRead = true;
+  if (values.json) process.stdout.write(`${JSON.stringify(event)}\n`);
+  else say([publishedTimesSentence(event, lang)]);
+}
 let created: ReturnType<typeof createNodeMonitor>;
 try {
   created = createNodeMonitor({
@@ -323,6 +407,10 @@ try {
     // A simulator (the demo's, or one on loopback over http: the only place http is allowed) tells its story on a fast
     // clock: this runner relaxes the per-case floor for it, explicitly; against USCIS the engine's floor stands.
     ...(onSimulator ? { relaxedFloorMs: 0 } : {}),
+    // Not for --discover or a calendar-only run: they make no request beyond what they say.
+    ...(values.discover || calendarOnly || timesOrigin === null
+      ? {}
+      : { timesOrigin, times: { ...(isLoopbackOrigin(timesOrigin) ? { spacingMs: 50 } : {}), onEvent: tellPublishedTimes } }),
     onEvent: (event) => {
       if (event.kind === 'session' && event.state === 'signed-in') return void (unprovenSignIn = event);
       if (event.kind === 'session') {
@@ -344,7 +432,7 @@ try {
 } catch (error) {
   unreadableStore(error);
 }
-const { monitor } = created;
+const { monitor, times } = created;
 if (values.discover) {
   monitor.signedIn();
   const cases = await monitor.discoverAccountCases((ms) => sleep(ms));
@@ -378,6 +466,7 @@ const stop = async (code: number) => {
   if (stopping) return;
   stopping = true;
   reminders.stop();
+  times?.stop();
   monitor.stop();
   await sim?.close();
   if (narration) say(narration.summary());
@@ -398,7 +487,10 @@ const stop = async (code: number) => {
 if (values.once) {
   // Loopback simulators answer at once; the real origin keeps the full spacing between requests.
   const pace = onSimulator ? 100 : 1;
+  // The published times on their own: a slow or blocked egov never holds a myUSCIS check back (each request has a deadline).
+  const published = times?.refreshIfDue();
   await monitor.runOnce((ms) => sleep(ms / pace));
+  await published;
   // What is due today, told whether or not it was notified before (the ledger is for notifications).
   const watched = receiptsGiven || values.demo ? receipts : monitor.snapshot.cases.map((c) => c.receipt as ReceiptNumber);
   const shown = watched.map((receipt) => (values.json ? receipt : maskReceipt(receipt)));
@@ -411,6 +503,7 @@ if (values.once) {
 if (sim) print({ kind: 'demo', message: `watching the built-in simulator's renewal from story day ${sim.storyDay().toFixed(1)} at ${speed}x; it ends on day ${sim.scenario.endDay}` });
 monitor.start(sim ? speed : 1);
 reminders.start();
+times?.start(sim ? speed : 1);
 
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));

@@ -22,7 +22,7 @@ import { type DashboardState, type EventChannel, type IpcResult } from '../share
 import { languageOfLocale, type Language, type Localized } from '../shared/localized';
 import { parseReceiptList, type ReceiptNumber } from '../shared/receipt';
 import { startSimulator, type Simulator } from '../simulator/server';
-import { commandLine, isLoopbackOrigin, OPTION_PROBLEMS, usageError } from './command-line';
+import { checkedOrigin, commandLine, isLoopbackOrigin, OPTION_PROBLEMS, usageError } from './command-line';
 import { buildDashboard, buildFirstPaint } from './dashboard-build';
 import { systemLanguage } from './system-language';
 
@@ -111,7 +111,7 @@ if (values.origin === undefined) {
   if (values.speed !== undefined) fail({ en: '--speed paces the built-in simulator: leave it out with --origin', es: '--speed marca el ritmo del simulador incorporado: no lo use con --origin' });
   if (values['no-sign-in']) fail({ en: '--no-sign-in is for the built-in simulator: with --origin, leave out --cookie', es: '--no-sign-in es para el simulador incorporado: con --origin, no use --cookie' });
 }
-const externalOrigin = values.origin === undefined ? null : checkedOrigin(values.origin);
+const externalOrigin = values.origin === undefined ? null : checkedOrigin(values.origin, '--origin', fail);
 if (values.renderer !== undefined && !existsSync(join(values.renderer, 'index.html'))) {
   fail({
     en: `--renderer: no index.html in "${values.renderer}" (build it with npm run build: dist/renderer)`,
@@ -119,18 +119,6 @@ if (values.renderer !== undefined && !existsSync(join(values.renderer, 'index.ht
   });
 }
 
-function checkedOrigin(typed: string): string {
-  let url: URL;
-  try {
-    url = new URL(typed);
-  } catch {
-    fail(OPTION_PROBLEMS.notUrl(typed));
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackOrigin(url.origin))) {
-    fail(OPTION_PROBLEMS.notHttps(typed));
-  }
-  return url.origin;
-}
 
 const runDir = mkdtempSync(join(tmpdir(), 'daca-watch-preview-'));
 process.once('exit', () => rmSync(runDir, { recursive: true, force: true }));

@@ -99,6 +99,7 @@ const info = {
   applicantUrl: sim.applicantUrl,
   accountOrigin: sim.accountOrigin,
   dataOrigin: sim.dataOrigin,
+  timesOrigin: sim.timesOrigin,
   demoAccount: { email: sim.scenario.account.email, password: sim.scenario.account.password, verificationCode: sim.scenario.account.verificationCode },
   receipts: sim.receipts,
   controlToken: sim.controlToken,
@@ -113,6 +114,7 @@ if (args.json) {
   Demo account:          ${info.demoAccount.email} / ${info.demoAccount.password}, verification code ${info.demoAccount.verificationCode}
   Receipts:              I-821D ${info.receipts.i821d}, I-765 ${info.receipts.i765}
   JSON, once signed in:  ${sim.dataOrigin}/account/case-service/api/case_status/${info.receipts.i765}
+  Processing times:      ${sim.timesOrigin}/processing-times/api/forms (egov.uscis.gov; --times-origin)
   Control (tests):       ${sim.dataOrigin}/__sim/state with header x-sim-control: ${info.controlToken}
   Story phases:          ${phases}
 Press Ctrl+C to stop.

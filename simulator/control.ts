@@ -1,5 +1,5 @@
 // The simulator's control interface over HTTP (/__sim/ on the data host, behind the x-sim-control token): the
-// story clock, faults, WAF, sessions and the request log, for the app's demo and for tests in other processes.
+// story clock, faults, WAF, sessions, the request logs and the processing-times publication, for the app's demo and for tests in other processes.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson } from './http-kit';
@@ -55,6 +55,14 @@ export async function handleControl(api: Simulator, world: SimWorld, req: Incomi
       return sendJson(res, 200, { expired: true });
     case 'GET /__sim/log':
       return sendJson(res, 200, { requests: api.requestLog() });
+    case 'GET /__sim/times-log':
+      return sendJson(res, 200, { requests: api.timesRequestLog() });
+    case 'POST /__sim/processing-times': {
+      // `bump: true` publishes new times dated today; `unpublishedForms` lists the forms that answer 204.
+      if (Array.isArray(body.unpublishedForms)) api.setUnpublishedForms(body.unpublishedForms.map(String));
+      const publication = body.bump === true ? api.bumpPublication() : null;
+      return sendJson(res, 200, { publication, unpublishedForms: body.unpublishedForms ?? null });
+    }
     default:
       return sendJson(res, 404, { error: 'unknown control request' });
   }

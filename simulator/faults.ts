@@ -28,12 +28,15 @@ export class FaultBoard {
     return this.rules.map(({ rule }) => rule);
   }
 
-  /** The first rule that fires for this request; every matching rule counts the request. */
-  pick(endpoint: string, receipt: string | undefined, isApi: boolean): FaultRule | null {
+  /**
+   * The first rule that fires for this request; every matching rule counts the request. `wildcard` names the rule
+   * that hits every API request of this host (`any-api` on my.uscis.gov, `any-egov` on the processing-times host).
+   */
+  pick(endpoint: string, receipt: string | undefined, isApi: boolean, wildcard = 'any-api'): FaultRule | null {
     let fired: ActiveRule | null = null;
     for (const active of this.rules) {
       const { rule } = active;
-      const endpointMatches = rule.endpoint === endpoint || (rule.endpoint === 'any-api' && isApi);
+      const endpointMatches = rule.endpoint === endpoint || (rule.endpoint === wildcard && isApi);
       if (!endpointMatches || (rule.receipt !== undefined && rule.receipt !== receipt)) continue;
       active.matched += 1;
       if (fired) continue;

@@ -143,8 +143,8 @@ export function gatewayTimeoutPage(): string {
 }
 
 /** Akamai's block page, in the shape scrapers of USCIS's sites report it (no verbatim capture from my.uscis.gov is public). */
-export function accessDeniedPage(path: string, reference: string): string {
-  return `<HTML><HEAD>\n<TITLE>Access Denied</TITLE>\n</HEAD><BODY>\n<H1>Access Denied</H1>\n \nYou don't have permission to access "http&#58;&#47;&#47;my&#46;uscis&#46;gov${escapeHtml(path).replace(/\//g, '&#47;')}" on this server.<P>\nReference&#32;&#35;${reference}\n<P>https&#58;&#47;&#47;errors&#46;edgesuite&#46;net&#47;${reference}</P>\n</BODY>\n</HTML>\n`;
+export function accessDeniedPage(path: string, reference: string, host = 'my.uscis.gov'): string {
+  return `<HTML><HEAD>\n<TITLE>Access Denied</TITLE>\n</HEAD><BODY>\n<H1>Access Denied</H1>\n \nYou don't have permission to access "http&#58;&#47;&#47;${host.replace(/\./g, '&#46;')}${escapeHtml(path).replace(/\//g, '&#47;')}" on this server.<P>\nReference&#32;&#35;${reference}\n<P>https&#58;&#47;&#47;errors&#46;edgesuite&#46;net&#47;${reference}</P>\n</BODY>\n</HTML>\n`;
 }
 
 /** A maintenance page served with 200 where JSON was expected (the "HTML instead of JSON" fault). */

@@ -19,6 +19,7 @@ import { CASE_KEYS, FaultRuleSchema, WrongReceiptRuleSchema, type CaseKey } from
 import { DEFAULT_SCENARIO, getScenario, scenarioPhases } from './scenarios';
 import { SESSION_COOKIE, type RequestLogEntry, type Simulator, type SimulatorOptions } from './simulator-api';
 import { HOUR, MINUTE, type DataSession, type LiveSettings, type SimWorld } from './sim-world';
+import { timesHost } from './times-host';
 import { WafChallenge } from './waf';
 
 export { SESSION_COOKIE, SIGNED_OUT_STYLES, type RequestLogEntry, type SignedOutStyle, type Simulator, type SimulatorOptions } from './simulator-api';
@@ -69,8 +70,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const accountServer = createServer();
   const dataServer = createServer();
+  // egov.uscis.gov's processing times: a host of its own, so the client treats it as another origin (no cookies).
+  const timesServer = createServer();
   const sockets = new Set<Socket>();
-  for (const server of [accountServer, dataServer]) {
+  for (const server of [accountServer, dataServer, timesServer]) {
     server.on('connection', (socket) => {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
@@ -78,6 +81,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
   const accountPort = await listen(accountServer, options.accountPort ?? 0);
   const dataPort = await listen(dataServer, options.dataPort ?? 0);
+  const timesPort = await listen(timesServer, options.timesPort ?? 0);
+  const timesOrigin = `http://127.0.0.1:${timesPort}`;
+  const times = timesHost(clock, faults, logLimit);
   const accountOrigin = `http://localhost:${accountPort}`;
   const dataOrigin = `http://127.0.0.1:${dataPort}`;
   const callbackUrl = `${dataOrigin}/oidc/callback`;
@@ -145,6 +151,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     filingDay,
     accountOrigin,
     dataOrigin,
+    timesOrigin,
     signInUrl: `${accountOrigin}/sign-in`,
     applicantUrl,
     controlToken,
@@ -183,9 +190,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     requestLog: () => log.map((entry) => ({ ...entry })),
     clearRequestLog: () => void log.splice(0, log.length),
+    timesRequestLog: () => times.log(),
+    clearTimesRequestLog: () => times.clearLog(),
+    bumpPublication: () => times.bumpPublication(),
+    setUnpublishedForms: (forms) => {
+      times.settings.unpublishedForms = [...forms];
+    },
     close: async () => {
       for (const socket of sockets) socket.destroy();
-      await Promise.all([accountServer, dataServer].map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+      await Promise.all([accountServer, dataServer, timesServer].map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
     },
   };
 
@@ -214,6 +227,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
   accountServer.on('request', serve('account'));
   dataServer.on('request', serve('data'));
+  timesServer.on('request', (req, res) => {
+    times.handle(req, res, new URL(req.url ?? '/', timesOrigin)).catch((error: unknown) => {
+      if (!res.headersSent) sendHtml(res, 500, pages.simplePage('Simulator error', String(error)));
+      else res.destroy();
+    });
+  });
 
   return api;
 }

@@ -5,6 +5,7 @@ import type { EndpointMatch } from '../shared/myuscis/endpoints';
 import type { CaseRecord } from './case-state';
 import type { SimClock, SimClockOptions } from './clock';
 import type { CaseKey, FaultRule, Scenario, WrongReceiptRuleInput } from './scenario-schema';
+import type { TimesRequestEntry } from './times-host';
 
 /** The data host's session cookie (my.uscis.gov's). */
 export const SESSION_COOKIE = '_myuscis_session_rx';
@@ -22,6 +23,8 @@ export interface SimulatorOptions {
   /** 0 (default) picks free ports. */
   accountPort?: number;
   dataPort?: number;
+  /** The processing-times host (egov.uscis.gov). */
+  timesPort?: number;
   /** Which clock times sessions, lockouts and tokens: the story's (tests) or the wall clock (demo at speed). */
   accessClock?: 'story' | 'real';
   idleTimeoutMs?: number;
@@ -78,6 +81,8 @@ export interface Simulator {
   readonly accountOrigin: string;
   /** http://127.0.0.1:PORT2 (my.uscis.gov). */
   readonly dataOrigin: string;
+  /** http://127.0.0.1:PORT3 (egov.uscis.gov's processing times). */
+  readonly timesOrigin: string;
   readonly signInUrl: string;
   readonly applicantUrl: string;
   readonly controlToken: string;
@@ -105,5 +110,12 @@ export interface Simulator {
   expireSessions(): void;
   requestLog(): RequestLogEntry[];
   clearRequestLog(): void;
+  /** Every request the processing-times host received, with its headers (faults: endpoint `egov-processingtime`, `egov-formtypes`, … or `any-egov`). */
+  timesRequestLog(): TimesRequestEntry[];
+  clearTimesRequestLog(): void;
+  /** USCIS publishes new processing times, dated today (the story's day). */
+  bumpPublication(): { publication: number; publicationDate: string };
+  /** These forms ('I-765', 'I-821D') answer 204 for every office until set again. */
+  setUnpublishedForms(forms: readonly string[]): void;
   close(): Promise<void>;
 }

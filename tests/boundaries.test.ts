@@ -22,6 +22,7 @@ const ELECTRON_ADAPTERS: string[] = [
   'electron/notification-fallback.ts',
   'electron/myuscis-transport.ts',
   'electron/save-file.ts',
+  'electron/published-times-transport.ts',
 ];
 
 const RULES: BoundaryRule[] = [

@@ -211,6 +211,61 @@ export const SessionStateSchema = z.object({
   expiryNotified: z.boolean().default(false),
 });
 
+/** An office or a form's subtype as egov.uscis.gov's lists name them (codes are discovered, never guessed). */
+const PublishedCodeSchema = z.object({ code: z.string().min(1).max(80), description: z.string().max(400) });
+
+/** How large one stored processing-times answer may be (its JSON text): the real ones are a few kilobytes. */
+export const PUBLISHED_PAYLOAD_MAX_CHARS = 32_768;
+
+/** What egov.uscis.gov published for one form, as last read (the engine's engine/processing-times.ts). */
+export const PublishedFormSchema = z.object({
+  /** The form's subtype for this case (the I-821D's DACA renewal, the I-765's (c)(33)), found by its description. */
+  subtype: PublishedCodeSchema.nullable().default(null),
+  /** The offices egov lists for that subtype. */
+  offices: z.array(PublishedCodeSchema).max(20).default([]),
+  /** When subtype and offices were last listed (re-listed weekly, or when an office is no longer known). */
+  discoveredAt: isoInstant.nullable().default(null),
+  /**
+   * The last read: 'published' (answers holds at least one office's answer), 'not-published' (204: USCIS publishes
+   * nothing for it now), 'not-listed' (egov lists no subtype that fits); null before the first read.
+   */
+  status: z.enum(['published', 'not-published', 'not-listed']).nullable().default(null),
+  readAt: isoInstant.nullable().default(null),
+  /** Which offices were asked: the case's own (its myUSCIS status names it), or every listed office (the widest range is then said). */
+  basis: z.enum(['case-office', 'all-offices']).nullable().default(null),
+  /** Each office's answer as egov sent it (`{"data":{"processing_time":…}}`), for the forecast's parser to read. */
+  answers: z
+    .array(
+      z.object({
+        office: PublishedCodeSchema,
+        payload: z.unknown().refine((value) => (JSON.stringify(value) ?? '').length <= PUBLISHED_PAYLOAD_MAX_CHARS, 'payload too large'),
+      }),
+    )
+    .max(8)
+    .default([]),
+});
+export type PublishedForm = z.output<typeof PublishedFormSchema>;
+
+export const PUBLISHED_FORMS = ['I-821D', 'I-765'] as const;
+export type PublishedFormName = (typeof PUBLISHED_FORMS)[number];
+
+/** USCIS's published processing times (egov.uscis.gov): read at most about once a day, on a schedule of their own. */
+export const PublishedTimesSchema = z.object({
+  /** The last refresh that finished (every form answered with data or a 204): the next one is due a day later. */
+  fetchedAt: isoInstant.nullable().default(null),
+  /** The last refresh started, finished or not. */
+  attemptedAt: isoInstant.nullable().default(null),
+  /** After failed refreshes (network, 5xx, 429, an answer that is not JSON): none before then. */
+  retryAt: isoInstant.nullable().default(null),
+  failures: z.number().int().min(0).default(0),
+  /** egov answered with a block page (403): nothing is asked before then (a day later). */
+  blockedUntil: isoInstant.nullable().default(null),
+  byForm: z
+    .object({ 'I-821D': PublishedFormSchema.default(() => PublishedFormSchema.parse({})), 'I-765': PublishedFormSchema.default(() => PublishedFormSchema.parse({})) })
+    .default(() => ({ 'I-821D': PublishedFormSchema.parse({}), 'I-765': PublishedFormSchema.parse({}) })),
+});
+export type PublishedTimes = z.output<typeof PublishedTimesSchema>;
+
 export const LedgerEntrySchema = z.object({ key: z.string(), notifiedAt: isoInstant });
 
 export const AppStateSchema = z.object({
@@ -230,6 +285,8 @@ export const AppStateSchema = z.object({
   lastSeenAt: isoInstant.nullable().default(null),
   /** The cases the account's applicant page listed, offered to the user as receipts to watch. */
   accountCases: AccountCasesSchema.default(() => AccountCasesSchema.parse({})),
+  /** USCIS's published processing times for the two forms (absent in older stores: nothing read yet). */
+  processingTimes: PublishedTimesSchema.default(() => PublishedTimesSchema.parse({})),
 });
 export type AppState = z.output<typeof AppStateSchema>;
 
