@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import type { PublishedFormName } from '../shared/monitor/state';
+import { sameName } from '../shared/myuscis/processing-times';
 import type { HttpPort } from './ports';
 
 export const EGOV_ORIGIN = 'https://egov.uscis.gov';
@@ -116,8 +117,6 @@ export function carriesPublishedTime(body: unknown): boolean {
 
 /** Office names compared as people write them ("NEBRASKA SERVICE CENTER" = "Nebraska Service Center"). */
 export function sameOffice(office: ListedCode, named: string): boolean {
-  const plain = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim();
-  const wanted = plain(named);
-  // The description may join several texts (English | Spanish): any of them, whole, names the office.
-  return wanted !== '' && [office.code, ...office.description.split(' | ')].some((text) => plain(text) === wanted);
+  // The forecast picks the figure by the same rule (shared/myuscis/processing-times.ts).
+  return sameName(named, office.code) || sameName(named, office.description);
 }

@@ -23,7 +23,7 @@ export interface RenewalState {
 const APPROVAL_FINDINGS: ReadonlySet<FindingType> = new Set<FindingType>(['approved', 'silent-approval', 'card-produced', 'card-mailed', 'card-delivered']);
 
 /** The form of a watched receipt: as the case list names it, else as its last read detail does. */
-export function formOf(state: RenewalState, receipt: string): string | null {
+export function formOf(state: Pick<RenewalState, 'cases' | 'snapshots'>, receipt: string): string | null {
   return state.cases.find((c) => c.receipt === receipt)?.formType ?? state.snapshots[receipt]?.detail?.formType ?? null;
 }
 

@@ -360,7 +360,17 @@ export interface ChosenFigure {
   basis: 'own-office' | 'widest-range';
 }
 
-const sameName = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
+/** Letters and digits only, upper case: "Nebraska  Service-Center" and "NEBRASKA SERVICE CENTER" are one name. */
+const plainName = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim();
+
+/**
+ * Whether a name myUSCIS gives (an office's code or description) is this listed one; a description may join several
+ * texts (English | Spanish), any of which, whole, names it. The engine asks egov by the same rule.
+ */
+export function sameName(named: string, listed: string): boolean {
+  const wanted = plainName(named);
+  return wanted !== '' && listed.split(' | ').some((text) => plainName(text) === wanted);
+}
 
 /**
  * One figure among those published for several offices (give it one form's and subtype's figures: a payload that
