@@ -407,8 +407,11 @@ const onSimulator = values.demo === true || new URL(origin).protocol === 'http:'
 let timesToldRead = false;
 /** One line per refresh of the published times with --once; a watch tells its first read and problems only. */
 function tellPublishedTimes(event: TimesEvent): void {
-  // A watch tells the forecast after every read (once a day at most), even when the read itself is not news.
-  if (!values.once && event.outcome === 'read') queueMicrotask(() => tellForecast(true));
+  // A watch tells the forecast once the first refresh is over (read, or kept from an earlier run), then when it changes.
+  if (!values.once) {
+    timesSettled = true;
+    queueMicrotask(() => tellForecast(false));
+  }
   if (!values.once && (event.outcome === 'fresh' || event.outcome === 'waiting' || (event.outcome === 'read' && timesToldRead))) return;
   if (event.outcome === 'read') timesToldRead = true;
   if (values.json) process.stdout.write(`${JSON.stringify(event)}\n`);
@@ -416,16 +419,19 @@ function tellPublishedTimes(event: TimesEvent): void {
 }
 /** The forecast last told (its key: without the days left, which move daily); null before the first. */
 let forecastTold: string | null = null;
+/** A watch's first refresh of the published times is over: a forecast told before would be half read. */
+let timesSettled = false;
 /**
- * The `work` and `forecast` lines (or their words): always when `always` (--once, a read of the published times);
- * otherwise only when they changed since last told, and not before there is a published time to tell about.
+ * The `work` and `forecast` lines (or their words): always with `always` (--once); in a watch only once the published
+ * times have been refreshed and there is a published time to tell about, then only when they changed (a daily re-read
+ * that changes nothing, or a check, is not news).
  */
 function tellForecast(always: boolean): void {
   if (stopping && !values.once) return;
   const state = monitor.snapshot;
   const report = forecastReport(state, clock.now());
   const key = forecastKey(report);
-  if (!always && (key === forecastTold || (forecastTold === null && report.forecasts.length === 0))) return;
+  if (!always && (key === forecastTold || !timesSettled || (forecastTold === null && report.forecasts.length === 0))) return;
   forecastTold = key;
   if (values.json) say(forecastJsonLines(report));
   else say(forecastTextLines(state, clock.now(), lang));

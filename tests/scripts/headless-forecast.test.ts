@@ -98,6 +98,32 @@ describe('the runner\'s work and forecast lines', { timeout: 40_000 }, () => {
     expect(plain.stdout).not.toContain(sim.receipts.i821d);
   });
 
+  it('in a watch, tells the forecast after the published times are read, then only when it changes (not every check)', async () => {
+    // The demo at a day a second: 200 checks take about two story days, so a daily re-read of the published times too.
+    const child = spawn(process.execPath, [...RUNNER, '--demo', '--json', '--speed', '86400', '--permit-expiry', '2026-09-01'], { stdio: ['ignore', 'pipe', 'ignore'], env: ENV });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const lines = () => stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Line);
+    await expect.poll(() => lines().filter((l) => l.kind === 'check').length, { timeout: 20_000, interval: 200 }).toBeGreaterThan(200);
+    await new Promise<void>((resolve) => {
+      child.once('close', () => resolve());
+      child.kill('SIGTERM');
+    });
+    const all = lines();
+    const firstRead = all.findIndex((l) => l.kind === 'published-times' && l.outcome === 'read');
+    const works = all.flatMap((l, i) => (l.kind === 'work' ? [i] : []));
+    expect(firstRead).toBeGreaterThanOrEqual(0);
+    expect(works.length).toBeGreaterThan(0);
+    expect(works[0]).toBeGreaterThan(firstRead);
+    // Each telling differs from the one before (the days left aside, which move daily).
+    const told = works.map((at, n) => {
+      const { daysLeft: _daysLeft, ...work } = all[at]!;
+      return JSON.stringify([work, all.slice(at + 1, works[n + 1] ?? all.length).filter((l) => l.kind === 'forecast')]);
+    });
+    for (let n = 1; n < told.length; n += 1) expect(told[n]).not.toBe(told[n - 1]);
+    expect(works.length).toBeLessThan(all.filter((l) => l.kind === 'published-times' && l.outcome === 'read').length + all.filter((l) => l.kind === 'check').length / 10);
+  });
+
   it('leaves only the other form\'s forecast line when egov publishes nothing (204) for one', async () => {
     const sim = await story();
     sim.setUnpublishedForms(['I-765']);
