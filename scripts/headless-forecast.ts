@@ -53,12 +53,16 @@ const RISK_WORDS: Record<GapRisk, Localized> = {
 export function forecastTextLines(state: Readonly<AppState>, now: number, lang: Language, timeZone?: string): string[] {
   const { work } = forecastReport(state, now, timeZone);
   const say = (text: Localized) => text[lang];
+  const risk: Localized =
+    work.gapRisk === 'unknown' && work.permitExpiry === null
+      ? { en: 'unknown until you enter your work permit’s expiry date (--permit-expiry)', es: 'desconocido hasta que escriba la fecha de vencimiento de su permiso de trabajo (--permit-expiry)' }
+      : RISK_WORDS[work.gapRisk];
   const expiry = work.permitExpiry === null ? '' : ` (${formatCivilDay(work.permitExpiry, lang)}${work.daysLeft === null ? '' : lang === 'en' ? `, ${work.daysLeft} days left` : `, quedan ${work.daysLeft} días`})`;
   const lines = [
     say({ en: 'Will it be decided in time? (USCIS’s published processing times)', es: '¿Se decidirá a tiempo? (tiempos de trámite publicados por USCIS)' }),
     say({
-      en: `  Work permit: ${STATUS_WORDS[work.status].en}${expiry}. Risk of a stretch without permission to work: ${RISK_WORDS[work.gapRisk].en}.`,
-      es: `  Permiso de trabajo: ${STATUS_WORDS[work.status].es}${expiry}. Riesgo de un periodo sin permiso para trabajar: ${RISK_WORDS[work.gapRisk].es}.`,
+      en: `  Work permit: ${STATUS_WORDS[work.status].en}${expiry}. Risk of a stretch without permission to work: ${risk.en}.`,
+      es: `  Permiso de trabajo: ${STATUS_WORDS[work.status].es}${expiry}. Riesgo de un periodo sin permiso para trabajar: ${risk.es}.`,
     }),
   ];
   const today = dayInZone(now, timeZone);

@@ -83,11 +83,14 @@ describe('the runner\'s work and forecast lines', { timeout: 40_000 }, () => {
     }
   });
 
-  it('says the same in words, in Spanish, with the steps when a gap is likely; receipts masked', async () => {
+  it('says the same in words, in English and Spanish, with the steps when a gap is likely; receipts masked', async () => {
     const sim = await story();
     const store = tempFolder();
     const json = await runAsync(onceArgs(sim, store, ['--json']));
     const start = (json.lines.find((l) => l.kind === 'forecast' && l.form === 'I-821D')!.decisionWindow as string[])[0]!;
+    const english = await runAsync(onceArgs(sim, store, ['--lang', 'en']));
+    expect(english.stdout).toContain('Risk of a stretch without permission to work: unknown until you enter your work permit’s expiry date (--permit-expiry).');
+    expect(english.stdout).toContain('This is not a prediction for your case.');
     const plain = await runAsync(onceArgs(sim, store, ['--lang', 'es', '--permit-expiry', addDays(start, -5)]));
     expect(plain.status).toBe(0);
     expect(plain.stdout).toContain('¿Se decidirá a tiempo?');
