@@ -24,6 +24,7 @@ export const TEST_PROJECTS = {
       'tests/engine/card-to-delivery.test.ts',
       'tests/electron/linux-notification.test.ts',
       'tests/electron/main.test.ts',
+      'tests/electron/main-published-times.test.ts',
       'tests/simulator/browser-sign-in.test.ts',
     ],
   },
@@ -45,6 +46,7 @@ export const TEST_PROJECTS = {
       'tests/electron/linux-notification.test.ts',
       // The composition root booted on the Electron double: the demo's simulator, timers and app-wide handlers.
       'tests/electron/main.test.ts',
+      'tests/electron/main-published-times.test.ts',
     ],
     exclude: ['tests/scripts/headless-narration-errors.test.ts'],
   },

@@ -15,6 +15,8 @@ import { MyUscisClient } from '../engine/client';
 import { openStateStore } from '../engine/store/file-state-store';
 import { releaseOnExit, storeInUseMessage, tryLockStore } from '../engine/store/store-lock';
 import { Monitor, type MonitorEvent } from '../engine/monitor';
+import { PublishedTimesReader } from '../engine/processing-times';
+import { EGOV_ORIGIN } from '../engine/processing-times-port';
 import type { NotifierPort } from '../engine/ports';
 import { ReminderWatch } from '../engine/reminders';
 import { languageOfLocale } from '../shared/localized';
@@ -29,6 +31,7 @@ import { createDesktopNotifier, windowsAppUserModelId } from './desktop-notifier
 import { registerIpcHandlers } from './ipc';
 import { setStartAtLogin as setLoginItem, startedAtLogin } from './login-item';
 import { myUscisTransport } from './myuscis-transport';
+import { publishedTimesTransport } from './published-times-transport';
 import { createNotificationFallback } from './notification-fallback';
 import { RESOURCE, resourcePath } from './resources';
 import { saveWithDialog } from './save-file';
@@ -167,6 +170,22 @@ async function start(): Promise<void> {
   // The renewal calendar's reminders: at start, every few minutes and after each change, with or without receipts
   // (no request to USCIS); the tray's day count is redrawn with them.
   const reminders = new ReminderWatch(monitor, { onChecked: () => controller.refresh() });
+  // USCIS's published processing times: egov.uscis.gov (the demo: its simulator's egov host), read on a schedule of
+  // their own (at most daily, kept in the state) through a partition of their own, so no myUSCIS cookie goes there
+  // and a blocked or slow egov never holds a check back. A read reaches the dashboard and the tray like a check.
+  const timesOrigin = sim ? sim.timesOrigin : EGOV_ORIGIN;
+  const publishedTimes = new PublishedTimesReader({
+    port: publishedTimesTransport(timesOrigin),
+    origin: timesOrigin,
+    monitor,
+    // The demo's host is on loopback: its story needs no spacing between requests (USCIS's egov keeps the default).
+    ...(sim ? { spacingMs: 50 } : {}),
+    onEvent: (event) => {
+      if (event.outcome !== 'read') return;
+      pushState();
+      controller.refresh();
+    },
+  });
 
   registerIpcHandlers(
     pushingStateAfterChanges(createIpcHandlers({
@@ -194,6 +213,7 @@ async function start(): Promise<void> {
   }, 15_000);
   app.on('before-quit', () => {
     reminders.stop();
+    publishedTimes.stop();
     monitor.stop();
     void sim?.close();
   });
@@ -212,6 +232,8 @@ async function start(): Promise<void> {
     controller.refresh();
   });
   reminders.start();
+  // Beside the monitor, at its pace (the demo's fast clock); it needs no sign-in.
+  publishedTimes.start(sim ? DEMO_SPEED : 1);
   renderAppMenu(monitor.language);
   // The tray exists; the dashboard opens now (unless started at login, or a second launch came meanwhile),
   // before any request to myUSCIS.

@@ -1,4 +1,4 @@
-// The published-times port in Electron (thin adapter; not yet composed in main.ts): egov.uscis.gov through Chromium's
+// The published-times port in Electron (thin adapter, composed in main.ts): egov.uscis.gov through Chromium's
 // network stack in a partition of its own, never the myUSCIS sign-in partition, so no session cookie can go along,
 // and a warm-up load of the processing-times page in a hidden window of that partition when the API answered 403.
 //

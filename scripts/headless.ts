@@ -16,6 +16,7 @@ import type { Simulator } from '../simulator/server';
 import { EGOV_ORIGIN } from '../engine/processing-times-port';
 import { publishedTimesSentence } from '../engine/processing-times-words';
 import type { TimesEvent } from '../engine/processing-times';
+import { forecastJsonLines, forecastKey, forecastReport, forecastTextLines } from './headless-forecast';
 import { checkedOrigin, commandLine, isLoopbackOrigin, languageArgument, OPTION_PROBLEMS, usageError } from './command-line';
 import type { Narration } from './headless-narration';
 import { systemLanguage } from './system-language';
@@ -66,6 +67,14 @@ Usage: npm run --silent headless -- --demo [options]
                       calendar      {today, stage, due}: with --once, the renewal calendar and its reminders
                       published-times {outcome, requests, forms, until?}: USCIS's published processing times
                                     read (read), already read today (fresh), blocked, failed or waiting
+                      work          {permitExpiry, status, daysLeft, gapRisk}: can you keep working; status
+                                    valid/expires-soon/expired/renewed/unknown, gapRisk none/possible/likely/
+                                    gap-now/unknown (against USCIS's published times, not a prediction)
+                      forecast      {receipt, form, published, inquiryReceivedBefore, canAskNow, decisionWindow}:
+                                    one per case with a published time: published {low, high, unit "months",
+                                    publicationDate}, the window [from, to] in which USCIS says most such cases
+                                    are decided. Both with --once, and in a watch when the published times are
+                                    read or the forecast changes
                     receipts are printed in full there, masked in the plain output
   --discover        read the cases the account lists (the applicant page, one request), print their receipts
                     and forms and the I-821D + I-765 pair proposed from them, then exit; --receipts not needed.
@@ -131,6 +140,14 @@ Uso: npm run --silent headless -- --demo [opciones]
                       published-times {outcome, requests, forms, until?}: los tiempos de procesamiento que
                                     publica USCIS leídos (read), ya leídos hoy (fresh), bloqueados
                                     (blocked), fallidos (failed) o en espera (waiting)
+                      work          {permitExpiry, status, daysLeft, gapRisk}: si puede seguir trabajando; status
+                                    valid/expires-soon/expired/renewed/unknown, gapRisk none/possible/likely/
+                                    gap-now/unknown (según los tiempos publicados por USCIS, no una predicción)
+                      forecast      {receipt, form, published, inquiryReceivedBefore, canAskNow, decisionWindow}:
+                                    uno por caso con un tiempo publicado: published {low, high, unit "months",
+                                    publicationDate}, el periodo [desde, hasta] en que USCIS dice que se deciden
+                                    la mayoría de estos casos. Ambos con --once, y al vigilar cuando se leen los
+                                    tiempos publicados o cambia la previsión
                     ahí los recibos se muestran completos; en la salida normal, ocultos en parte
   --discover        lee los casos que lista la cuenta (la página del solicitante, una petición), muestra sus
                     recibos y formularios y el par I-821D + I-765 que se propone, y termina; no hace falta
@@ -390,10 +407,34 @@ const onSimulator = values.demo === true || new URL(origin).protocol === 'http:'
 let timesToldRead = false;
 /** One line per refresh of the published times with --once; a watch tells its first read and problems only. */
 function tellPublishedTimes(event: TimesEvent): void {
+  // A watch tells the forecast once the first refresh is over (read, or kept from an earlier run), then when it changes.
+  if (!values.once) {
+    timesSettled = true;
+    queueMicrotask(() => tellForecast(false));
+  }
   if (!values.once && (event.outcome === 'fresh' || event.outcome === 'waiting' || (event.outcome === 'read' && timesToldRead))) return;
   if (event.outcome === 'read') timesToldRead = true;
   if (values.json) process.stdout.write(`${JSON.stringify(event)}\n`);
   else say([publishedTimesSentence(event, lang)]);
+}
+/** The forecast last told (its key: without the days left, which move daily); null before the first. */
+let forecastTold: string | null = null;
+/** A watch's first refresh of the published times is over: a forecast told before would be half read. */
+let timesSettled = false;
+/**
+ * The `work` and `forecast` lines (or their words): always with `always` (--once); in a watch only once the published
+ * times have been refreshed and there is a published time to tell about, then only when they changed (a daily re-read
+ * that changes nothing, or a check, is not news).
+ */
+function tellForecast(always: boolean): void {
+  if (stopping && !values.once) return;
+  const state = monitor.snapshot;
+  const report = forecastReport(state, clock.now());
+  const key = forecastKey(report);
+  if (!always && (key === forecastTold || !timesSettled || (forecastTold === null && report.forecasts.length === 0))) return;
+  forecastTold = key;
+  if (values.json) say(forecastJsonLines(report));
+  else say(forecastTextLines(state, clock.now(), lang));
 }
 let created: ReturnType<typeof createNodeMonitor>;
 try {
@@ -427,6 +468,8 @@ try {
         return endSession();
       }
       tell(event);
+      // A check can change what the forecast says (a decision, a receipt date); told only when it did.
+      if (!values.once && !values.discover && event.kind === 'check') tellForecast(false);
     },
   });
 } catch (error) {
@@ -497,6 +540,7 @@ if (values.once) {
   const calendar = renewalCalendar(monitor.snapshot, clock.now(), shown);
   if (values.json) process.stdout.write(`${JSON.stringify({ kind: 'calendar', ...calendar })}\n`);
   else say(calendarLines(calendar, lang));
+  tellForecast(true);
   await stop(0);
 }
 

@@ -15,6 +15,7 @@ import { FIRST_PAINT_DIR, FIRST_PAINT_FILE, loadFirstPaint, withFirstPaint } fro
 import { answerRequest, type IpcHandlers } from '../app/ipc-answer';
 import { createIpcHandlers, type IpcHandlerPorts } from '../app/ipc-handlers';
 import type { Monitor } from '../engine/monitor';
+import type { PublishedTimesReader } from '../engine/processing-times';
 import { createNodeMonitor } from '../engine/node-monitor';
 import { releaseOnExit, storeInUseMessage, tryLockStore } from '../engine/store/store-lock';
 import { makeCreatedFoldersPrivate } from '../engine/store/private-modes';
@@ -290,6 +291,8 @@ const firstCases = typedReceipts.length > 0 ? typedReceipts : sim && firstSessio
 /** The monitor on one session and the dashboard's handlers over it; a new sign-in starts a new one. */
 interface Engine {
   monitor: Monitor;
+  /** USCIS's published processing times, read from the built-in simulator's egov host (none with --origin). */
+  times: PublishedTimesReader | null;
   handlers: IpcHandlers;
 }
 let engine: Engine | null = null;
@@ -333,13 +336,17 @@ const ports: Omit<IpcHandlerPorts, 'monitor'> = {
 
 async function startEngine(session: string | undefined, cases: readonly ReceiptNumber[] = []): Promise<void> {
   engine?.monitor.stop();
-  const { monitor } = createNodeMonitor({
+  engine?.times?.stop();
+  const { monitor, times } = createNodeMonitor({
     origin,
     ...(session === undefined ? {} : { cookie: session }),
     clock,
     storeDir,
     // The preview runs a simulator (its own, or one on loopback) on a fast clock: it relaxes the per-case floor, explicitly.
     ...(demo ? { relaxedFloorMs: 0 } : {}),
+    // The built-in simulator's egov host on loopback, as the app's demo reads it, so the dashboard has published times
+    // to show; an outside simulator (--origin) may serve none, and the preview never reaches the real egov.
+    ...(sim ? { timesOrigin: sim.timesOrigin, times: { spacingMs: 50, onEvent: () => pushState() } } : {}),
     onEvent: (event) => {
       if (event.kind === 'session') note(`session ${event.state}`);
       if (event.kind === 'error') note(event.message);
@@ -351,7 +358,8 @@ async function startEngine(session: string | undefined, cases: readonly ReceiptN
   // A stored session from an earlier run with --store has ended: the user hears it, as in the app.
   else if (monitor.snapshot.session.state === 'signed-in') await monitor.signedOut();
   monitor.start(sim ? speed : 1);
-  engine = { monitor, handlers: { ...createIpcHandlers({ monitor, ...ports }), 'state:get': async () => stateOf(monitor) } };
+  times?.start(sim ? speed : 1);
+  engine = { monitor, times, handlers: { ...createIpcHandlers({ monitor, ...ports }), 'state:get': async () => stateOf(monitor) } };
   pushState();
 }
 
@@ -416,6 +424,7 @@ function startMessage(lang: Language): string[] {
 
 const stop = async () => {
   if (signInWatch) clearInterval(signInWatch);
+  engine?.times?.stop();
   engine?.monitor.stop();
   for (const client of sockets.clients) client.terminate();
   server.closeAllConnections();

@@ -2,7 +2,7 @@
 // and its `/api` socket behind the run's token, the contract checked on every request, sign-in on the simulator's pages.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -216,6 +216,21 @@ describe('a preview of the built-in simulator', () => {
     expect(exported.ok && exported.value.path).toMatch(/[/\\]exports[/\\]daca-watch-\d{4}-\d\d-\d\d\.json$/);
     expect(existsSync((exported.ok && exported.value.path) || '')).toBe(true);
     expect(await api.openExternal({ url: 'https://www.uscis.gov/' })).toEqual({ ok: true, value: { opened: false } });
+  });
+
+  it("reads USCIS's published processing times from the simulator's egov host into its state", async () => {
+    // The export lands in the store folder's exports/: the store itself is one folder up.
+    const exported = await dashboardApi(preview).exportData({ format: 'json' });
+    const storeDir = dirname(dirname((exported.ok && exported.value.path) || ''));
+    const stored = () => {
+      try {
+        return (JSON.parse(readFileSync(join(storeDir, 'config.json'), 'utf8')) as { processingTimes?: { fetchedAt: string | null; byForm: Record<string, { status: string | null }> } }).processingTimes ?? null;
+      } catch {
+        return null;
+      }
+    };
+    await expect.poll(() => stored()?.fetchedAt ?? null, { timeout: 15_000, interval: 100 }).not.toBeNull();
+    expect(stored()!.byForm).toEqual({ 'I-821D': expect.objectContaining({ status: 'published' }), 'I-765': expect.objectContaining({ status: 'published' }) });
   });
 
   it('serves the page only with the token, then sets a strict cookie for the rest; CSP and nosniff on all', async () => {

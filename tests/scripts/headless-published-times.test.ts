@@ -88,7 +88,7 @@ describe('--times-origin', { timeout: 40_000 }, () => {
     // Options start two spaces in; JSON kinds twenty-two, before their fields.
     const listed = (text: string) => [...text.matchAll(/^(?: {2}(--?[a-z-]+)| {22}([a-z-]+) +\{)/gm)].map((m) => m[1] ?? m[2]!);
     expect(listed(es)).toEqual(listed(en));
-    expect(listed(en)).toEqual(expect.arrayContaining(['--times-origin', 'published-times', '--once', 'calendar']));
+    expect(listed(en)).toEqual(expect.arrayContaining(['--times-origin', 'published-times', '--once', 'calendar', 'work', 'forecast']));
   });
 
   it('is in --help with its default', () => {
