@@ -9,7 +9,7 @@ export const PT_FILED = '2026-07-01';
 export const PT_TODAY = '2026-12-08';
 
 /** One office's answer as egov publishes it: the range high first, dates in words. */
-export function publishedPayload(form: 'I-821D' | 'I-765', office: string, low: number, high: number, inquiry = 'June 1, 2026') {
+export function publishedPayload(form: 'I-821D' | 'I-765', office: string, low: number, high: number, inquiry = 'June 1, 2026', publication = 'November 20, 2026') {
   const subtype = form === 'I-821D'
     ? { form_type: 'renewal', subtype_info_en: 'Renewal of DACA', subtype_info_es: 'Renovación de DACA' }
     : { form_type: 'c33', subtype_info_en: 'Based on a request for Deferred Action for Childhood Arrivals, (c)(33)' };
@@ -18,7 +18,7 @@ export function publishedPayload(form: 'I-821D' | 'I-765', office: string, low: 
       processing_time: {
         form_name: form,
         office_code: office,
-        subtypes: [{ ...subtype, publication_date: 'November 20, 2026', range: [{ value: high, unit: 'Months' }, { value: low, unit: 'Months' }], service_request_date: inquiry }],
+        subtypes: [{ ...subtype, publication_date: publication, range: [{ value: high, unit: 'Months' }, { value: low, unit: 'Months' }], service_request_date: inquiry }],
       },
     },
   };
@@ -34,12 +34,20 @@ const snapshot = (form: 'I-821D' | 'I-765') =>
  * Both cases received on PT_FILED at the Nebraska Service Center; each form's published range in months
  * (`null`: egov answered 204 for it). With `office` false the cases name no office (the widest range is taken).
  */
-export function publishedTimesState(options: { permitExpiry: string; i821d: [number, number] | null; i765: [number, number] | null; office?: boolean }): AppState {
+export function publishedTimesState(options: {
+  permitExpiry: string;
+  i821d: [number, number] | null;
+  i765: [number, number] | null;
+  office?: boolean;
+  /** egov's `service_request_date` and `publication_date` as it writes them (defaults: June 1 and November 20, 2026). */
+  inquiry?: string;
+  publication?: string;
+}): AppState {
   const stored = (form: 'I-821D' | 'I-765', range: [number, number] | null) => ({
     subtype: form === 'I-821D' ? { code: 'renewal', description: 'Renewal of DACA' } : { code: 'c33', description: 'Based on a request for Deferred Action for Childhood Arrivals, (c)(33)' },
     status: range === null ? 'not-published' : 'published',
     readAt: '2026-12-08T13:00:00.000Z',
-    answers: range === null ? [] : [{ office: { code: 'NSC', description: 'Nebraska Service Center' }, payload: publishedPayload(form, 'NSC', range[0], range[1]) }],
+    answers: range === null ? [] : [{ office: { code: 'NSC', description: 'Nebraska Service Center' }, payload: publishedPayload(form, 'NSC', range[0], range[1], options.inquiry, options.publication) }],
   });
   const state = AppStateSchema.parse({
     version: STATE_VERSION,
