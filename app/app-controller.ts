@@ -8,6 +8,8 @@ import { displayText } from '../shared/display-text';
 import { dayInZone } from '../shared/knowledge/calendar-days';
 import { renewalTrayLine } from '../shared/knowledge/renewal-calendar';
 import { storedWorkAnswer } from '../shared/knowledge/work-answer';
+import { storedForecasts, workGapRisk } from '../shared/knowledge/processing-forecast';
+import { publishedFigures } from '../shared/knowledge/stored-figures';
 import { unseenAnnouncedCount } from '../shared/monitor/announcement';
 import { STAGE_NAMES } from '../shared/knowledge/stages';
 import { isReceiptNumber, maskReceipt } from '../shared/receipt';
@@ -100,6 +102,7 @@ export class AppController {
       // when the work answer already says the card has expired or expires soon (the window line would repeat it).
       calendar: stage.kind !== 'pending' && (work.kind === 'expired' || work.kind === 'expiring-soon') ? null : renewalTrayLine(stage, language),
       work: work.line[language],
+      gapRisk: workGapRisk(work, storedForecasts(state, publishedFigures(state), dayInZone(now)).map((entry) => entry.forecast)),
     };
   }
 

@@ -3,7 +3,12 @@
 
 import type { Monitor } from '../engine/monitor';
 import { stallReason } from '../engine/watchdog';
-import { DashboardStateSchema, type DashboardState, type ShellState } from '../shared/ipc/contract';
+import { DashboardStateSchema, type DashboardState, type ForecastView, type ShellState } from '../shared/ipc/contract';
+import { dayInZone } from '../shared/knowledge/calendar-days';
+import { filingAdvice, forecastWords, storedForecasts, workGapRisk } from '../shared/knowledge/processing-forecast';
+import { publishedFigures, storedFigures } from '../shared/knowledge/stored-figures';
+import { storedWorkAnswer } from '../shared/knowledge/work-answer';
+import { PUBLISHED_FORMS, type AppState } from '../shared/monitor/state';
 
 /** `shell`: what the desktop shell could not do (app/shell-notices.ts); absent in the preview. */
 export function dashboardStateOf(monitor: Monitor, demo: boolean, shell?: ShellState): DashboardState {
@@ -32,6 +37,7 @@ export function dashboardStateOf(monitor: Monitor, demo: boolean, shell?: ShellS
     saveProblem: monitor.saveProblem(),
     ...(shell ? { shell } : {}),
     demo,
+    forecast: forecastViewOf(state, dayInZone(monitor.now())),
     now: new Date(monitor.now()).toISOString(),
   });
 }
@@ -41,4 +47,37 @@ function nextCheckAt(monitor: Monitor): string | null {
   if (monitor.activity() !== 'watching') return null;
   const at = monitor.nextWakeAt();
   return at === null ? null : new Date(at).toISOString();
+}
+
+/**
+ * USCIS's published times as the dashboard shows them, on the user's day `today`: each form's figure facts and each
+ * case's forecast words. Filing advice only before any case is filed (a filed case has its own window), from the
+ * I-821D's figure, or the I-765's when the I-821D has none: the work permit is decided only after the I-821D.
+ */
+export function forecastViewOf(state: Readonly<AppState>, today: string, timeZone?: string): ForecastView {
+  const figures = storedFigures(state);
+  const cases = storedForecasts(state, publishedFigures(state), today, timeZone);
+  const forecasts = cases.map((entry) => entry.forecast);
+  const expiry = state.settings.permitExpiry;
+  const figure = figures['I-821D'].figure ?? figures['I-765'].figure;
+  return {
+    gapRisk: workGapRisk(storedWorkAnswer(state, today, timeZone), forecasts),
+    forms: PUBLISHED_FORMS.map((form) => {
+      const { status, basis, figure: own, readAt } = figures[form];
+      return { form, status, basis, publicationDate: own?.publicationDate ?? null, readAt };
+    }),
+    cases: cases.map(({ receipt, forecast }) => {
+      const words = forecastWords(forecast);
+      return {
+        receipt,
+        form: forecast.form as (typeof PUBLISHED_FORMS)[number],
+        gapRisk: forecast.gapRisk,
+        window: forecast.window,
+        inquiryReceivedBefore: forecast.inquiry.receivedBefore,
+        canAskNow: forecast.inquiry.canAskNow,
+        ...words,
+      };
+    }),
+    filing: cases.length === 0 && expiry !== null ? (filingAdvice(expiry, today, figure)?.text ?? null) : null,
+  };
 }

@@ -94,6 +94,8 @@ function uscisLink(url: string, text: string): string {
   return `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>`;
 }
 
+// USCIS's published processing times are left off on purpose (issue 24: "employer: only what the person chooses"):
+// a window that reaches past the expiry is the person's to share, so the sheet quotes no published time by default.
 export function employerSheet({ state, now, language: lang, timeZone, showReceipts }: EmployerSheetInput): string {
   const say = (words: Localized) => escapeHtml(words[lang]);
   const today = dayInZone(now, timeZone);

@@ -94,7 +94,7 @@ export function createIpcHandlers(ports: IpcHandlerPorts): IpcHandlers {
         return { path: await ports.saveFile(`daca-watch-${day}.json`, JSON.stringify(displayValue({ exportedAt: now, cases, snapshots, history }), null, 2)) };
       }
       // Server text leaves the app without markup, control or bidirectional-override characters.
-      const { cases, snapshots, history, settings } = displayValue(monitor.snapshot);
+      const { cases, snapshots, history, settings, processingTimes } = displayValue(monitor.snapshot);
       if (format === 'employer') {
         const lang = language ?? monitor.language;
         const sheet = employerSheet({
@@ -107,7 +107,8 @@ export function createIpcHandlers(ports: IpcHandlerPorts): IpcHandlers {
         return { path: await ports.saveFile(`daca-renewal-for-employer-${lang}-${day}.html`, sheet) };
       }
       const record = printableRecord({
-        state: { cases, snapshots, history, settings },
+        // The published times go to the lawyer's record only; the employer's sheet gets none (employer-sheet.ts).
+        state: { cases, snapshots, history, settings, processingTimes },
         now: clock.now(),
         // The dashboard's language, else the one DACA Watch speaks (the user's pick, else the system's).
         language: language ?? monitor.language,

@@ -24,7 +24,9 @@ import type { Finding, FindingType } from '../shared/monitor/findings';
 import type { AppState, CaseSnapshot } from '../shared/monitor/state';
 import { dateOnlyDay, toIsoDate, toIsoInstant } from '../shared/myuscis/dates';
 import { isReceiptNumber, maskReceipt } from '../shared/receipt';
-import { newCardStatement, permitStatement, renewalStatement } from './record-facts';
+import { newCardStatement, permitStatement, publishedInquiryStatement, publishedWindowStatement, renewalStatement } from './record-facts';
+import { storedForecasts } from '../shared/knowledge/processing-forecast';
+import { publishedFigures } from '../shared/knowledge/stored-figures';
 import { recordPage } from './record-page';
 
 /** The page's look on screen and on paper (the print hint hides when printed). */
@@ -32,7 +34,8 @@ const RECORD_STYLE =
   'body{font-family:Georgia,serif;margin:2rem;max-width:60rem;color:#111;overflow-wrap:break-word}table{border-collapse:collapse;width:100%;margin-bottom:1rem}td,th{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#eee}dl{display:grid;grid-template-columns:fit-content(18rem) 1fr;gap:.2rem 1rem}dt{font-weight:bold}dd{margin:0}.note{color:#444}@media (max-width:40rem){body{margin:1rem}dl{grid-template-columns:1fr;gap:.1rem}dd{margin-bottom:.5rem}td,th{overflow-wrap:anywhere;padding:.2rem .3rem}}@media print{.note.print{display:none}}';
 
 export interface PrintableRecordInput {
-  state: Pick<AppState, 'cases' | 'snapshots' | 'history' | 'settings'>;
+  /** `processingTimes`: egov's stored answers (absent: none read; the record then quotes no published time). */
+  state: Pick<AppState, 'cases' | 'snapshots' | 'history' | 'settings'> & Partial<Pick<AppState, 'processingTimes'>>;
   /** Epoch ms when the record is made. */
   now: number;
   language: Language;
@@ -61,6 +64,8 @@ const WORDS = {
   newCard: { en: 'New card', es: 'Nueva tarjeta' },
   inquiry: { en: 'Day 105: a case inquiry is allowed', es: 'Día 105: se puede hacer una consulta sobre el caso' },
   goal: { en: 'Day 120: USCIS’s goal for a decision', es: 'Día 120: plazo que USCIS se fija para decidir' },
+  publishedTime: { en: 'USCIS’s published time, {form}', es: 'Tiempo publicado por USCIS, {form}' },
+  publishedInquiry: { en: 'USCIS’s published inquiry date, {form}', es: 'Fecha de consulta publicada por USCIS, {form}' },
   reached: { en: 'reached', es: 'ya llegó' },
   passed: { en: 'passed', es: 'ya pasó' },
   inDays: { en: 'in {n}', es: 'dentro de {n}' },
@@ -165,6 +170,18 @@ export function printableRecord({ state, now, language: lang, timeZone }: Printa
   if (verdict.pending !== undefined && !verdict.pending.decided) {
     summary.push([WORDS.inquiry, keyDay(addDays(verdict.pending.since, INQUIRY_AFTER_DAYS), WORDS.reached)]);
     summary.push([WORDS.goal, keyDay(verdict.pending.goalDate, WORDS.passed)]);
+  }
+  // USCIS's published times (issue 24): each pending case's window and the published inquiry date, labelled as
+  // USCIS's figure with its publication date. The employer's sheet quotes none of it (employer-sheet.ts).
+  if (state.processingTimes !== undefined) {
+    const withTimes = { ...state, processingTimes: state.processingTimes };
+    for (const { forecast } of storedForecasts(state, publishedFigures(withTimes), today, timeZone)) {
+      const named = (label: Localized): Localized => ({ en: label.en.replace('{form}', forecast.form), es: label.es.replace('{form}', forecast.form) });
+      const window = publishedWindowStatement(forecast, lang);
+      if (window !== null) summary.push([named(WORDS.publishedTime), window]);
+      const inquiry = publishedInquiryStatement(forecast, lang);
+      if (inquiry !== null) summary.push([named(WORDS.publishedInquiry), inquiry]);
+    }
   }
   const stages = cases
     .filter((watched) => formOf(watched.receipt) !== null)

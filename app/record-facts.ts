@@ -4,6 +4,7 @@
 
 import { addDays } from '../shared/knowledge/calendar-days';
 import type { PairVerdict } from '../shared/knowledge/daca-pair';
+import { publishedOn, publishedRangeText, type ProcessingForecast } from '../shared/knowledge/processing-forecast';
 import { countDays, formatCivilDay } from '../shared/knowledge/renewal-calendar';
 import { STAGE_NAMES, type Stage } from '../shared/knowledge/stages';
 import { UNCONFIRMED_APPROVALS, type WorkAnswer } from '../shared/knowledge/work-answer';
@@ -98,4 +99,33 @@ export function newCardStatement(answer: WorkAnswer, subject: Subject, lang: Lan
   return lang === 'en'
     ? `New card: valid from ${from} to about ${to}, estimated by DACA Watch from the approval (not confirmed: the dates printed on the card govern).`
     : `Nueva tarjeta: válida del ${from} hasta aproximadamente el ${to}, según una estimación de DACA Watch a partir de la aprobación (sin confirmar: valen las fechas impresas en la tarjeta).`;
+}
+
+/**
+ * USCIS's published processing time for one pending case, for the lawyer's record: the range and the window for
+ * the case's receipt date, labelled as USCIS's published figure with its publication date, never a prediction.
+ * Null without a figure or once decided.
+ */
+export function publishedWindowStatement(forecast: ProcessingForecast, lang: Language): string | null {
+  const { figure, window } = forecast;
+  if (figure === null || window === null || forecast.decided) return null;
+  return lang === 'en'
+    ? `USCIS’s published processing time (${publishedOn(figure, lang)}): ${publishedRangeText(figure, lang)}. For the applicant’s receipt date, ${day(forecast.receiptDay, lang)}, USCIS says most such cases are decided between ${day(window.from, lang)} and ${day(window.to, lang)}. This is USCIS’s published figure, not a prediction for this case.`
+    : `Tiempo de trámite publicado por USCIS (${publishedOn(figure, lang)}): ${publishedRangeText(figure, lang)}. Para la fecha de recibo de la persona solicitante, ${day(forecast.receiptDay, lang)}, USCIS indica que la mayoría de esos casos se deciden entre el ${day(window.from, lang)} y el ${day(window.to, lang)}. Es la cifra publicada por USCIS, no una predicción para este caso.`;
+}
+
+/**
+ * USCIS's published inquiry date ("cases received before DATE may ask") and whether the applicant's case was received
+ * before it; an unreadable date is quoted as USCIS gave it. Null without a published inquiry date or once decided.
+ */
+export function publishedInquiryStatement(forecast: ProcessingForecast, lang: Language): string | null {
+  const { figure, inquiry } = forecast;
+  if (figure === null || forecast.decided || (inquiry.receivedBefore === null && inquiry.text === null)) return null;
+  const date = inquiry.receivedBefore !== null ? day(inquiry.receivedBefore, lang) : lang === 'en' ? `“${inquiry.text}”` : `«${inquiry.text}»`;
+  const label = lang === 'en' ? `USCIS’s published inquiry date (${publishedOn(figure, lang)}): cases received before ${date} may submit a case inquiry.` : `Fecha de consulta publicada por USCIS (${publishedOn(figure, lang)}): los casos recibidos antes del ${date} pueden hacer una consulta sobre el caso.`;
+  if (inquiry.byPublishedDate === null) return label;
+  const own = inquiry.byPublishedDate
+    ? lang === 'en' ? 'The applicant’s case was received before that date.' : 'El caso de la persona solicitante se recibió antes de esa fecha.'
+    : lang === 'en' ? 'The applicant’s case was received on or after that date.' : 'El caso de la persona solicitante se recibió en esa fecha o después.';
+  return `${label} ${own}`;
 }

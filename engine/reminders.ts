@@ -5,12 +5,16 @@
 import { dayInZone } from '../shared/knowledge/calendar-days';
 import { dueReminders, renewalStage, type RenewalStage } from '../shared/knowledge/renewal-calendar';
 import { renewalFactsOf, shownReceipts, type RenewalState } from '../shared/knowledge/renewal-facts';
-import type { Language } from '../shared/localized';
+import { forecastWords, storedForecasts } from '../shared/knowledge/processing-forecast';
+import { publishedFigures } from '../shared/knowledge/stored-figures';
+import type { Language, Localized } from '../shared/localized';
+import type { AppState } from '../shared/monitor/state';
 import type { DesktopNotification } from './ports';
 
 /** What the reminders need of the monitor: its state, its clock and its ledger. */
 export interface RemindingMonitor {
-  readonly snapshot: Readonly<RenewalState & { settings: { language: Language; renewalReminders: boolean } }>;
+  /** `processingTimes`: USCIS's published times as the engine stored them (absent: none, no forecast told). */
+  readonly snapshot: Readonly<RenewalState & { settings: { language: Language; renewalReminders: boolean } } & Partial<Pick<AppState, 'processingTimes'>>>;
   /** The language it speaks: the user's pick, else the system's. */
   readonly language: Language;
   now(): number;
@@ -24,12 +28,42 @@ export function stageAt(state: RenewalState, now: number, timeZone?: string): Re
 
 /** The reminders due at `now` as desktop notifications in `language` (default: the stored one; the watch passes the spoken one). */
 export function dueNotifications(state: RemindingMonitor['snapshot'], now: number, timeZone?: string, language: Language = state.settings.language): DesktopNotification[] {
-  return dueReminders(stageAt(state, now, timeZone), { receipts: shownReceipts(state) }).map((reminder) => ({
+  const calendar = dueReminders(stageAt(state, now, timeZone), { receipts: shownReceipts(state) }).map((reminder) => ({
     key: reminder.key,
     title: reminder.title[language],
     body: reminder.link === undefined ? reminder.body[language] : `${reminder.body[language]}\n${reminder.link}`,
-    priority: 'normal',
+    priority: 'normal' as const,
   }));
+  return [...calendar, ...forecastNotifications(state, now, timeZone, language)];
+}
+
+const FORECAST_TITLES: Record<'window' | 'inquiry', Localized> = {
+  window: { en: 'USCIS published its processing time', es: 'USCIS publicó su tiempo de trámite' },
+  inquiry: { en: 'You may now ask USCIS about your case', es: 'Ya puede preguntar a USCIS por su caso' },
+};
+
+/**
+ * USCIS's published times, told once each through the ledger: a pending case's published window for each
+ * publication (`forecast:window:<form>:<publicationDate>`, so a new publication is told again, the same one never),
+ * and the published inquiry date once the case was received before it (`forecast:inquiry-open:<form>:<date>`).
+ * A figure with no readable publication date is not told (nothing would tell a change apart from a re-read).
+ */
+export function forecastNotifications(state: RemindingMonitor['snapshot'], now: number, timeZone: string | undefined, language: Language): DesktopNotification[] {
+  if (state.processingTimes === undefined) return [];
+  const withTimes = { ...state, processingTimes: state.processingTimes };
+  return storedForecasts(state, publishedFigures(withTimes), dayInZone(now, timeZone), timeZone).flatMap(({ forecast }) => {
+    const words = forecastWords(forecast);
+    const told: DesktopNotification[] = [];
+    const published = forecast.figure?.publicationDate ?? null;
+    if (!forecast.decided && published !== null && words.published !== null) {
+      told.push({ key: `forecast:window:${forecast.form}:${published}`, title: FORECAST_TITLES.window[language], body: words.published[language], priority: 'normal' });
+    }
+    const before = forecast.inquiry.receivedBefore;
+    if (!forecast.decided && before !== null && forecast.inquiry.byPublishedDate === true && words.inquiry !== null) {
+      told.push({ key: `forecast:inquiry-open:${forecast.form}:${before}`, title: FORECAST_TITLES.inquiry[language], body: words.inquiry[language], priority: 'normal' });
+    }
+    return told;
+  });
 }
 
 export interface ReminderWatchOptions {

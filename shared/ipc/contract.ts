@@ -10,6 +10,8 @@ import { AccountCasesSchema } from '../myuscis/account-cases';
 import { SAVE_FAILURE_CAUSES } from '../monitor/save-problem';
 import { isLoopbackHttpPage } from '../security/navigation';
 import type { Activity } from '../tray/tray-model';
+import { GAP_RISKS } from '../knowledge/processing-forecast';
+import { PUBLISHED_FORMS } from '../monitor/state';
 
 const instant = z.iso.datetime();
 
@@ -35,6 +37,51 @@ export const ShellStateSchema = z.object({
   loginItem: z.enum(['not-registered', 'requires-approval', 'still-registered']).nullable(),
 });
 export type ShellState = z.infer<typeof ShellStateSchema>;
+
+const words = z.object({ en: z.string().max(1500), es: z.string().max(1500) });
+const civilDay = z.iso.date();
+
+/**
+ * USCIS's published processing times as the dashboard shows them, computed in main (app/dashboard-state.ts) from the
+ * stored egov answers: small words and facts, never the raw payloads (up to 8 offices of 32 KB per form).
+ */
+export const ForecastViewSchema = z.object({
+  /** The work permit's gap risk (the worst of the two cases': processing-forecast.ts workGapRisk). */
+  gapRisk: z.enum(GAP_RISKS),
+  /** Each form's figure: what egov said last, how the office was chosen, the figure's own publication date. */
+  forms: z
+    .array(
+      z.object({
+        form: z.enum(PUBLISHED_FORMS),
+        status: z.enum(['published', 'not-published', 'not-listed', 'not-read']),
+        basis: z.enum(['own-office', 'widest-range']).nullable(),
+        publicationDate: civilDay.nullable(),
+        readAt: instant.nullable(),
+      }),
+    )
+    .max(PUBLISHED_FORMS.length),
+  /** Each pending or decided case with a receipt date: its forecast's words (forecastWords), each null when it does not apply. */
+  cases: z
+    .array(
+      z.object({
+        receipt: z.string(),
+        form: z.enum(PUBLISHED_FORMS),
+        gapRisk: z.enum(GAP_RISKS),
+        window: z.object({ from: civilDay, to: civilDay }).nullable(),
+        inquiryReceivedBefore: civilDay.nullable(),
+        canAskNow: z.boolean(),
+        published: words.nullable(),
+        inquiry: words.nullable(),
+        risk: words,
+        steps: z.array(z.object({ id: z.enum(['inquiry', 'case-assistance', 'employer', 'legal-aid']), text: words, link: z.string().max(2048).nullable() })).max(6),
+        context: z.array(words).max(4),
+      }),
+    )
+    .max(10),
+  /** Before filing: what the published time means for a renewal filed now (filingAdvice); null without a figure or a case filed. */
+  filing: words.nullable(),
+});
+export type ForecastView = z.output<typeof ForecastViewSchema>;
 
 /** Everything the dashboard shows, sent whole on every change. */
 export const DashboardStateSchema = z.object({
@@ -73,6 +120,8 @@ export const DashboardStateSchema = z.object({
   demo: z.boolean(),
   /** In a demo told faster than real time: how many real seconds one story day takes (absent or null otherwise). */
   demoPace: z.object({ secondsPerDay: z.number().positive() }).nullish(),
+  /** USCIS's published processing times for these cases (absent: not computed, as before issue 24; shown as nothing). */
+  forecast: ForecastViewSchema.nullish(),
   /** The engine's clock when this state was made: the simulator's, faster than real time, in a demo. */
   now: instant,
 });

@@ -178,7 +178,7 @@ export function publishedRangeText(figure: PublishedFigure, lang: Language): str
 }
 
 /** "published October 3, 2026"; the text as USCIS wrote it when it is not a readable day; or that none was given. */
-function publishedOn(figure: PublishedFigure, lang: Language): string {
+export function publishedOn(figure: PublishedFigure, lang: Language): string {
   if (figure.publicationDate !== null) return lang === 'en' ? `published ${day(figure.publicationDate, lang)}` : `publicado el ${day(figure.publicationDate, lang)}`;
   if (figure.publicationDateText !== null) return lang === 'en' ? `published “${figure.publicationDateText}”` : `publicado: «${figure.publicationDateText}»`;
   return lang === 'en' ? 'no publication date given' : 'sin fecha de publicación';

@@ -6,7 +6,7 @@ import type { AppState } from '../monitor/state';
 import { PUBLISHED_FORMS, type PublishedFormName } from '../monitor/state';
 import { chooseStoredFigure, type PublishedFigure } from '../myuscis/processing-times';
 import type { PublishedFigures } from './processing-forecast';
-import { formOf } from './renewal-facts';
+import { formOf, type RenewalState } from './renewal-facts';
 
 /** One form's published figure and how it was chosen; null figure: nothing published, or not read yet. */
 export interface FormFigure {
@@ -19,7 +19,7 @@ export interface FormFigure {
   readAt: string | null;
 }
 
-type FigureState = Pick<AppState, 'cases' | 'snapshots' | 'processingTimes'>;
+type FigureState = Pick<RenewalState, 'cases' | 'snapshots'> & Pick<AppState, 'processingTimes'>;
 
 /** The offices myUSCIS names on the watched cases of `form` (their status's office). */
 function caseOffices(state: FigureState, form: PublishedFormName): string[] {

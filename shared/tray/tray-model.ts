@@ -1,6 +1,7 @@
 // The tray as data: which icon, which tooltip and which menu the app state calls for, in English or
 // Spanish. Pure; a thin adapter in electron/ turns it into an Electron Tray and Menu.
 
+import type { GapRisk } from '../knowledge/processing-forecast';
 import type { Language } from '../localized';
 import { saveProblemShort, type SaveFailureCause } from '../monitor/save-problem';
 
@@ -29,6 +30,17 @@ export interface TrayState {
   calendar?: string | null;
   /** Can the person work today, and until when (shared/knowledge/work-answer.ts's line): the tooltip's first line. */
   work?: string | null;
+  /** The work permit's gap risk by USCIS's published times (processing-forecast.ts workGapRisk); a line only when likely. */
+  gapRisk?: GapRisk | null;
+}
+
+/**
+ * The tray's line when USCIS's published window begins after the permit's expiry; short (Windows keeps 127 units of
+ * the tooltip). Only "likely": a gap already begun is the work answer's own line ("cannot work right now").
+ */
+export function gapTrayLine(state: Pick<TrayState, 'language' | 'gapRisk'>): string | null {
+  if (state.gapRisk !== 'likely') return null;
+  return state.language === 'es' ? 'Según USCIS, la decisión llegaría después de que venza su permiso' : 'By USCIS’s published time, a decision may come after your permit expires';
 }
 
 export type TrayCommand =
@@ -125,7 +137,8 @@ export function trayTooltip(state: TrayState): string {
   const unsaved = state.saveProblem ? ` · ${saveProblemShort(state.saveProblem)[state.language]}` : '';
   const calendar = state.calendar ? ` · ${state.calendar}` : '';
   const work = state.work ? `${state.work}\n` : '';
-  return `${work}DACA Watch — ${statusLine(state)}${calendar}${news}${unsaved}`;
+  const gap = gapTrayLine(state);
+  return `${work}${gap ? `${gap}\n` : ''}DACA Watch — ${statusLine(state)}${calendar}${news}${unsaved}`;
 }
 
 export function buildTrayMenu(state: TrayState): TrayMenuItem[] {
@@ -134,6 +147,7 @@ export function buildTrayMenu(state: TrayState): TrayMenuItem[] {
   const paused = state.activity === 'paused';
   return [
     ...(state.work ? [{ kind: 'label', label: state.work } as const] : []),
+    ...(gapTrayLine(state) ? [{ kind: 'label', label: gapTrayLine(state)! } as const] : []),
     { kind: 'label', label: statusLine(state) },
     ...(state.calendar ? [{ kind: 'label', label: state.calendar } as const] : []),
     ...(state.saveProblem ? [{ kind: 'label', label: saveProblemShort(state.saveProblem)[state.language] } as const] : []),

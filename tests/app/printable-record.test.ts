@@ -13,6 +13,10 @@ import { formatCivilDay } from '../../shared/knowledge/renewal-calendar';
 import { CASE_TIME_WORDS } from '../../shared/knowledge/snapshot-view';
 import type { Language } from '../../shared/localized';
 import { I765, I821D, silentApprovalState } from '../helpers/dashboard-state-samples';
+import { PT_FILED, PT_TODAY, publishedTimesState } from '../helpers/published-times-state';
+import { decisionWindow } from '../../shared/knowledge/processing-forecast';
+import { storedFigures } from '../../shared/knowledge/stored-figures';
+import { employerSheet } from '../../app/employer-sheet';
 import { pageText, RECORD_I765, RECORD_I821D, recordState, SECOND_PERSON, type RecordSample } from '../helpers/record-samples';
 
 const NOW = Date.parse('2026-08-12T15:20:00.000Z');
@@ -175,5 +179,35 @@ describe('written to the lawyer, about the applicant (issue 23)', () => {
     expect(denied).toContain('USCIS no aprobó la renovación (resultado: Denegado).');
     expect(denied).not.toContain('Día 105');
     expect(denied).not.toMatch(SECOND_PERSON.es);
+  });
+});
+
+describe('the lawyer’s record with USCIS’s published times', () => {
+  const stored = publishedTimesState({ permitExpiry: '2027-01-15', i821d: [7, 10], i765: [7, 10] });
+  const input = (language: Language) => ({ state: stored, now: Date.parse(`${PT_TODAY}T17:00:00.000Z`), language, timeZone: 'America/Chicago' });
+  const range = decisionWindow(PT_FILED, storedFigures(stored)['I-821D'].figure!);
+
+  it('gives each case’s published window and the published inquiry date, labelled as USCIS’s figure with its date (EN)', () => {
+    const text = pageText(printableRecord(input('en')));
+    expect(text).toContain('USCIS’s published time, I-821D');
+    expect(text).toContain(`USCIS’s published processing time (published ${formatCivilDay('2026-11-20', 'en')}): 7 to 10 months`);
+    expect(text).toContain(`decided between ${formatCivilDay(range.from, 'en')} and ${formatCivilDay(range.to, 'en')}`);
+    expect(text).toContain('not a prediction for this case');
+    expect(text).toContain(`cases received before ${formatCivilDay('2026-06-01', 'en')} may submit a case inquiry`);
+    expect(text).toContain('The applicant’s case was received on or after that date.');
+    expect(text).not.toMatch(/\byour case\b/i);
+  });
+
+  it('says the same in Spanish, and the employer’s sheet quotes none of it', () => {
+    const text = pageText(printableRecord(input('es')));
+    expect(text).toContain(`entre el ${formatCivilDay(range.from, 'es')} y el ${formatCivilDay(range.to, 'es')}`);
+    expect(text).toContain(`los casos recibidos antes del ${formatCivilDay('2026-06-01', 'es')}`);
+    const sheet = pageText(employerSheet({ ...input('en'), showReceipts: false }));
+    expect(sheet).not.toMatch(/published (processing )?time|inquiry date/i);
+  });
+
+  it('quotes no published time when none was read', () => {
+    const { processingTimes: _, ...rest } = stored;
+    expect(pageText(printableRecord({ ...input('en'), state: rest }))).not.toContain('USCIS’s published');
   });
 });

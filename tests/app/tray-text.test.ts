@@ -11,12 +11,13 @@ import { buildTrayMenu, trayTooltip } from '../../shared/tray/tray-model';
 import { createNodeMonitor } from '../../engine/node-monitor';
 import { AppStateSchema, STATE_VERSION } from '../../shared/monitor/state';
 import { tempFolder } from '../helpers/engine-harness';
+import { PT_TODAY, publishedTimesState } from '../helpers/published-times-state';
 
-function controllerFor(state: unknown) {
+function controllerFor(state: unknown, now = '2026-06-01T15:00:00Z') {
   const dir = tempFolder();
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'config.json'), JSON.stringify(AppStateSchema.parse(state)));
-  const clock = { now: () => Date.parse('2026-06-01T15:00:00Z') };
+  const clock = { now: () => Date.parse(now) };
   const { monitor } = createNodeMonitor({ origin: 'http://127.0.0.1:9', clock, storeDir: dir });
   return new AppController({ monitor, clock, renderTray: () => {}, openDashboard: () => {}, startSignIn: () => {}, clearSession: async () => {}, setStartAtLogin: () => {}, quit: () => {} });
 }
@@ -81,5 +82,33 @@ describe('the tray tooltip’s first line: can I work today', () => {
     const state = controllerFor({ version: STATE_VERSION, settings: { permitExpiry: expiry } }).trayState();
     expect(state.work).toBe(`Work permit expires in 30 days (${formatCivilDay(expiry, 'en')}): file now`);
     expect(state.calendar).toBeNull();
+  });
+});
+
+describe('the tray’s gap line (USCIS’s published times)', () => {
+  // Mid-day UTC on PT_TODAY: the same civil day in the Americas' zones the machine may run in.
+  const at = `${PT_TODAY}T17:00:00Z`;
+
+  it('says a decision may come after the permit expires when the published window begins after it, in EN and ES', () => {
+    const controller = controllerFor(publishedTimesState({ permitExpiry: '2027-01-15', i821d: [7, 10], i765: [7, 10] }), at);
+    const state = controller.trayState();
+    expect(state.gapRisk).toBe('likely');
+    expect(trayTooltip(state)).toContain('a decision may come after your permit expires');
+    expect(buildTrayMenu(state).map((item) => ('label' in item ? item.label : ''))).toContain('By USCIS’s published time, a decision may come after your permit expires');
+    const es = trayTooltip({ ...state, language: 'es' });
+    expect(es).toContain('la decisión llegaría después de que venza su permiso');
+    // Short: Windows keeps 127 units of the whole tooltip (fitTooltip keeps whole lines, the work answer's first).
+    for (const line of [trayTooltip(state).split('\n')[1]!, es.split('\n')[1]!]) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('has no line when the window ends by the expiry, or when nothing is published', () => {
+    for (const stored of [
+      publishedTimesState({ permitExpiry: '2027-03-01', i821d: [4, 6], i765: [4, 6] }),
+      publishedTimesState({ permitExpiry: '2027-01-15', i821d: null, i765: null }),
+    ]) {
+      const state = controllerFor(stored, at).trayState();
+      expect(state.gapRisk).not.toBe('likely');
+      expect(trayTooltip(state)).not.toMatch(/published time|decision may come/);
+    }
   });
 });
