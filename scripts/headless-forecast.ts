@@ -4,7 +4,7 @@
 
 import type { AppState } from '../shared/monitor/state';
 import { dayInZone } from '../shared/knowledge/calendar-days';
-import { formatCivilDay } from '../shared/knowledge/renewal-calendar';
+import { countDays, formatCivilDay } from '../shared/knowledge/renewal-calendar';
 import { forecastWords, storedForecastLines, storedForecasts, type ForecastLine, type GapRisk, type WorkLine, type WorkStatus } from '../shared/knowledge/processing-forecast';
 import { publishedFigures } from '../shared/knowledge/stored-figures';
 import type { Language, Localized } from '../shared/localized';
@@ -57,7 +57,14 @@ export function forecastTextLines(state: Readonly<AppState>, now: number, lang: 
     work.gapRisk === 'unknown' && work.permitExpiry === null
       ? { en: 'unknown until you enter your work permit’s expiry date (--permit-expiry)', es: 'desconocido hasta que escriba la fecha de vencimiento de su permiso de trabajo (--permit-expiry)' }
       : RISK_WORDS[work.gapRisk];
-  const expiry = work.permitExpiry === null ? '' : ` (${formatCivilDay(work.permitExpiry, lang)}${work.daysLeft === null ? '' : lang === 'en' ? `, ${work.daysLeft} days left` : `, quedan ${work.daysLeft} días`})`;
+  // The days in the tense of the day: never "0 days left" on the expiry day (its last valid day) or a negative count.
+  const days = (left: number): string =>
+    left > 0
+      ? lang === 'en' ? `, ${countDays(left, lang)} left` : `, quedan ${countDays(left, lang)}`
+      : left === 0
+        ? lang === 'en' ? ', today is its last valid day' : ', hoy es su último día de validez'
+        : lang === 'en' ? `, ${countDays(-left, lang)} ago` : `, hace ${countDays(-left, lang)}`;
+  const expiry = work.permitExpiry === null ? '' : ` (${formatCivilDay(work.permitExpiry, lang)}${work.daysLeft === null ? '' : days(work.daysLeft)})`;
   const lines = [
     say({ en: 'Will it be decided in time? (USCIS’s published processing times)', es: '¿Se decidirá a tiempo? (tiempos de trámite publicados por USCIS)' }),
     say({
