@@ -341,7 +341,7 @@ describe('--no-sign-in', () => {
   });
 });
 
-describe("the sign-in button in Chromium (the preview's, with no sign-in window)", () => {
+describe("the sign-in button in Chromium (the preview's, with no sign-in window)", { timeout: 60_000 }, () => {
   it.each([
     ['en-US', 'Sign in to myUSCIS', 'The simulator’s sign-in page opened in a new tab: sign in there.'],
     ['es-MX', 'Iniciar sesión en myUSCIS', 'La página de inicio de sesión del simulador se abrió en una pestaña nueva: inicie sesión allí.'],
@@ -357,8 +357,11 @@ describe("the sign-in button in Chromium (the preview's, with no sign-in window)
       const context = await browser.newContext({ locale });
       const page = await context.newPage();
       await page.goto(preview.info.url);
+      // The dashboard first (its state comes over the preview's socket): the tab is waited for from the click on.
+      const signIn = page.getByRole('button', { name: button }).first();
+      await signIn.waitFor({ timeout: 20_000 });
       const opened = context.waitForEvent('page', { timeout: 10_000 });
-      await page.getByRole('button', { name: button }).first().click();
+      await signIn.click();
       const tab = await opened;
       // The simulator's applicant page, signed out, leads to its sign-in page (as the app's sign-in window does).
       await tab.waitForURL((url) => url.href.startsWith(preview.info.simulator!.signInUrl), { timeout: 10_000 });
