@@ -22,6 +22,7 @@ export const TEST_PROJECTS = {
       'tests/engine/monitor-real-captures.test.ts',
       'tests/engine/monitor-scenarios.test.ts',
       'tests/engine/card-to-delivery.test.ts',
+      'tests/engine/finished-pace.test.ts',
       'tests/electron/linux-notification.test.ts',
       'tests/electron/main.test.ts',
       'tests/electron/main-published-times.test.ts',
@@ -43,6 +44,8 @@ export const TEST_PROJECTS = {
       'tests/engine/monitor-scenarios.test.ts',
       // The card followed from "mailed" to "delivered" over HTTP through simulated days.
       'tests/engine/card-to-delivery.test.ts',
+      // The pace after the card is delivered or both cases ended, measured over HTTP through simulated days.
+      'tests/engine/finished-pace.test.ts',
       'tests/electron/linux-notification.test.ts',
       // The composition root booted on the Electron double: the demo's simulator, timers and app-wide handlers.
       'tests/electron/main.test.ts',

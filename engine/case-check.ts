@@ -7,6 +7,9 @@ import type { CaseDocument } from '../shared/myuscis/schemas';
 import { isSameDocument } from '../shared/knowledge/documents';
 import { learnTitles, type LearnedTitles } from '../shared/knowledge/learned-titles';
 import { LearnedTitlesSchema } from '../shared/knowledge/learned-titles-schema';
+import { readCase } from '../shared/knowledge/case-reading';
+import { snapshotView } from '../shared/knowledge/snapshot-view';
+import { isEndingStage } from '../shared/knowledge/stages';
 import type { Finding } from '../shared/monitor/findings';
 import { mergeReading, type CheckReading } from '../shared/monitor/merge-reading';
 import type { AppState, CaseSnapshot } from '../shared/monitor/state';
@@ -143,6 +146,18 @@ export function concludeCheck(state: AppState, check: RunningCheck, now: number)
   const findings = detectCaseFindings(previous, next, { receipt, formType: watched?.formType ?? null, now, learned: learnedOf(state) });
   findings.push(...detectPairFindings(pairMembers(state), { now, learned: learnedOf(state) }));
   return findings;
+}
+
+/**
+ * Whether nothing more is expected on the DACA pair: the I-765's new card was delivered, or both cases ended (denied,
+ * terminated, rejected, ...). A mailed, late or returned card is still watched (card-tracking.ts), so it is not finished.
+ */
+export function pairFinished(state: AppState): boolean {
+  const { i821d, i765 } = pairMembers(state);
+  if (!i821d?.snapshot || !i765?.snapshot) return false;
+  const deferredAction = readCase('I-821D', snapshotView(i821d.snapshot), learnedOf(state)).stage;
+  const workPermit = readCase('I-765', snapshotView(i765.snapshot), learnedOf(state)).stage;
+  return workPermit === 'card-delivered' || (isEndingStage(deferredAction) && isEndingStage(workPermit));
 }
 
 function pairMembers(state: AppState) {

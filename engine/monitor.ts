@@ -10,7 +10,7 @@ import type { Activity } from '../shared/tray/tray-model';
 import { emptyState, SettingsSchema, type AppState, type PublishedTimes, type Settings } from '../shared/monitor/state';
 import { spokenLanguage, type Language, type Localized } from '../shared/localized';
 import { maskReceipt, type ReceiptNumber } from '../shared/receipt';
-import { concludeCheck, metRefusal, startCheck, takeAnswer, type RunningCheck } from './case-check';
+import { concludeCheck, metRefusal, pairFinished, startCheck, takeAnswer, type RunningCheck } from './case-check';
 import { AccountPage } from './account-page';
 import { Announcer } from './announcer';
 import type { MonitorEvent, MonitorOptions } from './monitor-contract';
@@ -340,9 +340,11 @@ export class Monitor {
 
   private plannedCases(): schedule.PlannedCase[] {
     const decided = this.decidedReceipts();
-    return schedule.approvalWeights(
+    const planned = schedule.approvalWeights(
       this.receipts.map((receipt) => ({ receipt, formType: this.state.cases.find((c) => c.receipt === receipt)?.formType ?? null, decided: decided.has(receipt) })),
     );
+    // Card delivered or both cases ended: nothing more is expected, the planner's finished pace (schedule.finishedStep).
+    return pairFinished(this.state) ? planned.map((c) => ({ ...c, finished: true })) : planned;
   }
 
   // ------------------------------------------------------------------ the account's cases

@@ -74,6 +74,13 @@ export const SCHEDULE_RULES = {
    */
   weekdayRequestsMax: REQUEST_BUDGET.weekdayMax,
   weeklyAverageRequestsMax: REQUEST_BUDGET.weeklyAveragePerDay,
+  /**
+   * The finished pace: once the pair is finished (card delivered, or both cases ended) nothing more is expected, so
+   * each case's status and documents are read this often, in USCIS's working time only, with no keep-alive turns
+   * (the session may lapse; see the monitor). Four reads of two endpoints a weekday still catch a late surprise
+   * (a reopened case, a returned card) the same day.
+   */
+  finishedEveryMs: 6 * HOUR,
   /** Exponential backoff on errors: first step and ceiling. */
   backoffBaseMs: 1 * MINUTE,
   backoffMaxMs: 2 * HOUR,
@@ -109,6 +116,11 @@ export interface PlannedCase {
   weight: number;
   /** A decision showed on it: its news is in the status now. */
   decided?: boolean;
+  /**
+   * Nothing more is expected on it: the new card was delivered, or the case ended (denied, terminated, ...). When
+   * every watched case is finished the planner keeps the finished pace (see finishedStep).
+   */
+  finished?: boolean;
 }
 
 export type SchedulePace = Pick<Settings, 'workHoursIntervalMinutes' | 'offHoursIntervalMinutes' | 'staySignedIn'>;
@@ -318,7 +330,8 @@ export function nextStep(state: ScheduleState, cases: ReadonlyArray<string | Pla
   if (backoffUntil !== null && backoffUntil > now) return { kind: 'blocked', reason: 'backing-off', until: backoffUntil };
   if (cases.length === 0) return { kind: 'blocked', reason: 'no-cases', until: null };
 
-  const planned = cases.map((c) => (typeof c === 'string' ? { receipt: c, weight: 1 } : c));
+  const planned: PlannedCase[] = cases.map((c) => (typeof c === 'string' ? { receipt: c, weight: 1 } : c));
+  if (planned.every((c) => c.finished === true)) return finishedStep(state, planned, env, now);
   const weights = normalised(planned);
   const likeliest = likeliestOf(planned);
   const roleOf = (receipt: string): Role => (receipt === likeliest ? 'likeliest' : 'companion');
@@ -360,6 +373,32 @@ export function nextStep(state: ScheduleState, cases: ReadonlyArray<string | Pla
   const withDocuments = !decided && isWorkingPaceTime(scheduled.at);
   const reads = planCheck(state, scheduled.receipt, scheduled.at, { decided, withDocuments, companion: scheduled.receipt !== likeliest });
   return { kind: 'check', receipt: scheduled.receipt, at: scheduled.at, purpose: 'scheduled', reads };
+}
+
+/**
+ * The finished pace: each case is read (documents and status, the detail when due) finishedEveryMs after its last
+ * documents read, moved into USCIS's working time; never a keep-alive turn. A case never read is read now.
+ */
+function finishedStep(state: ScheduleState, planned: readonly PlannedCase[], env: ScheduleEnv, now: number): NextStep {
+  let due: { receipt: string; at: number } | null = null;
+  for (const { receipt } of planned) {
+    const entry = caseEntry(state, receipt);
+    const last = ms(entry.lastDocumentsAt);
+    let at = Math.max(now, last === null ? now : last + SCHEDULE_RULES.finishedEveryMs, allowedAt(entry, env));
+    if (last !== null && !isUscisWorkingTime(at)) at = Math.max(at, nextUscisWorkingStart(at));
+    if (!due || at < due.at) due = { receipt, at };
+  }
+  const { receipt, at } = due!;
+  const reads: CheckedEndpoint[] = ['documents', 'status'];
+  if (isDue(caseEntry(state, receipt).lastDetailAt, SCHEDULE_RULES.detailEveryMs, at)) reads.push('detail');
+  return { kind: 'check', receipt, at, purpose: 'scheduled', reads };
+}
+
+/** The next start of USCIS's working time (a UTC hour; see nextWorkingTimeChange) at or after `now`. */
+function nextUscisWorkingStart(now: number): number {
+  let at = Math.ceil(now / HOUR) * HOUR;
+  for (let i = 0; i < 80 && !isUscisWorkingTime(at); i += 1) at += HOUR;
+  return at;
 }
 
 /**

@@ -510,3 +510,30 @@ describe('stored times in the future', () => {
     expect(clampToNow(state, TUESDAY_WORK + 2 * HOUR)).toBe(state);
   });
 });
+
+describe('the finished pace (card delivered, or both cases ended)', () => {
+  const finished: PlannedCase[] = pair.map((c) => ({ ...c, decided: true, finished: true }));
+
+  it('reads each case documents and status a few times a weekday, in USCIS working time only, with no keep-alive turns', () => {
+    const { checks } = simulate(empty(), finished, TUESDAY_MIDNIGHT, TUESDAY_MIDNIGHT + 7 * DAY);
+    expect(checks.every((c) => c.purpose === 'scheduled' && c.reads.includes('documents') && c.reads.includes('status'))).toBe(true);
+    // The first read is at once (never read yet); every later one falls in USCIS's working time.
+    expect(checks.slice(2).every((c) => isUscisWorkingTime(c.at))).toBe(true);
+    for (const receipt of [I821D, I765]) {
+      const reads = documentsReads(checks, receipt);
+      expect(gapsOf(reads).every((gap) => gap >= SCHEDULE_RULES.finishedEveryMs)).toBe(true);
+      // Five weekdays of 10 working hours: at most two or three reads a day each, plus the first.
+      expect(reads.length).toBeLessThanOrEqual(1 + 5 * (Math.floor((10 * HOUR) / SCHEDULE_RULES.finishedEveryMs) + 1));
+      expect(reads.length).toBeGreaterThanOrEqual(5);
+    }
+    const requests = checks.reduce((sum, c) => sum + c.reads.length, 0);
+    expect(requests / 7).toBeLessThan(20);
+  });
+
+  it('keeps the decided pace while only one case is finished (a mailed card is still watched)', () => {
+    const one: PlannedCase[] = [finished[0]!, { ...pair[1]!, decided: true }];
+    const { checks } = simulate(empty(), one, TUESDAY_MIDNIGHT, TUESDAY_MIDNIGHT + DAY);
+    expect(checks.some((c) => c.purpose === 'keep-alive')).toBe(true);
+    expect(checks.filter((c) => c.receipt === I765).length).toBeGreaterThan(12);
+  });
+});
