@@ -85,8 +85,9 @@ export class Announcer {
   }
 
   /** The one request per expiry to sign in again (the session state keeps it to one). */
-  async signInAgain(since: string): Promise<void> {
-    await this.deliver(signInAgainNotification(this.ports.language(), since), null);
+  /** `finished`: the renewal is over (the pair is read a few times a day, with no keep-alive). */
+  async signInAgain(since: string, finished = false): Promise<void> {
+    await this.deliver(signInAgainNotification(this.ports.language(), since, finished), null);
   }
 
   private markHandled(key: string, now: number): void {

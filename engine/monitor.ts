@@ -160,7 +160,7 @@ export class Monitor {
       const since = this.nowIso();
       this.state.session = { state: 'signed-out', since, expiryNotified: true };
       this.emit({ kind: 'session', state: 'signed-out' });
-      if (!options.byUser) await this.announcer.signInAgain(since);
+      if (!options.byUser) await this.announcer.signInAgain(since, pairFinished(this.state));
     }
     this.changed();
   }

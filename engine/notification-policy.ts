@@ -226,8 +226,23 @@ function endingOutcome(stored: string | undefined): EndingStage {
   return ENDING_STAGES.find((stage) => stage === stored) ?? 'ended';
 }
 
-/** The one notification per expiry that asks the user to sign in again. */
-export function signInAgainNotification(language: Language, since: string): DesktopNotification {
+/**
+ * The one notification per expiry that asks the user to sign in again. Once the renewal is finished (the new card
+ * delivered, or both cases decided) the engine reads a few times a day with no keep-alive, so a session lapses by
+ * design: it is said calmly, at low priority, as a choice rather than an alarm.
+ */
+export function signInAgainNotification(language: Language, since: string, finished = false): DesktopNotification {
+  if (finished) {
+    return {
+      key: `session-expired:${since}`,
+      title: language === 'es' ? 'Su renovación terminó; la sesión de myUSCIS se cerró' : 'Your renewal is complete; the myUSCIS session ended',
+      body:
+        language === 'es'
+          ? 'Ya no se espera nada más de USCIS, así que DACA Watch dejó de mantener la sesión abierta. Inicie sesión otra vez solo si quiere que siga revisando sus casos unas pocas veces al día.'
+          : 'Nothing more is expected from USCIS, so DACA Watch stopped keeping the session open. Sign in again only if you want it to keep reading your cases a few times a day.',
+      priority: 'low',
+    };
+  }
   return {
     key: `session-expired:${since}`,
     title: language === 'es' ? 'Vuelva a iniciar sesión en myUSCIS' : 'Sign in to myUSCIS again',

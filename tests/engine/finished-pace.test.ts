@@ -49,3 +49,20 @@ describe('the finished pace (over HTTP, default settings)', () => {
     expect(days.some((count) => count > 0)).toBe(true);
   }, 60_000);
 });
+
+describe('the session once the renewal is finished', () => {
+  it('lapses with no keep-alive, and the request to sign in again is calm and low priority (before: the alarm)', async () => {
+    // A 20-minute idle timeout: with keep-alives the session holds until the delivery; without them it lapses after.
+    const h = await engineHarness({ scenario: 'daca-renewal', startDay: 82, idleTimeoutMs: 20 * 60_000, sessionLifetimeMs: 1000 * DAY });
+    const day = (n: number) => h.sim.filingDay + n * DAY;
+    const run = h.start();
+    await run.runUntil(day(86));
+    run.monitor.stop();
+    const asked = run.notifications.filter((n) => n.key.startsWith('session-expired'));
+    expect(asked.length).toBeGreaterThan(0);
+    for (const notification of asked) {
+      expect(notification.priority).toBe('low');
+      expect(notification.title).toMatch(/renewal is complete/);
+    }
+  }, 60_000);
+});
