@@ -3,39 +3,24 @@
 // button that asks main to open USPS's tracking page for exactly that number; late and returned: what to do, with
 // USCIS's pages as buttons; English and Spanish; axe clean at 1280 and 360 px.
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { DashboardState } from '../../shared/ipc/contract';
 import { CARD_PAGES, formatTrackingNumber, uspsTrackingUrl } from '../../shared/knowledge/card-tracking';
 import { CaseSnapshotSchema, SettingsSchema } from '../../shared/monitor/state';
 import { seriousAxeViolations } from '../helpers/axe';
 import { I765, I821D } from '../helpers/dashboard-state-samples';
 import { exampleDashboardState } from '../helpers/example-dashboard-state';
-import { openDashboardPage, recordedCalls, serveDashboardInChromium, type ServedDashboard } from '../../scripts/served-dashboard';
+import { recordedCalls } from '../../scripts/served-dashboard';
+import { servedDashboardSuite } from '../helpers/dashboard-suite';
 
 const SOON = { timeout: 5_000 };
 const TIME_ZONE = 'America/Chicago';
 const NUMBER = '9205590164917312345678';
 const MAILED_ON = '2026-12-01';
 
-let dashboard: ServedDashboard;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const violations: string[] = [];
-
-beforeAll(async () => {
-  ({ dashboard, browser } = await serveDashboardInChromium());
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.allSettled(contexts.map((context) => context.close()));
-  await Promise.allSettled([browser?.close(), dashboard?.close()]);
-  expect(violations).toEqual([]);
-});
-
-function open(state: DashboardState, options: { locale?: string; width?: number } = {}): Promise<Page> {
-  return openDashboardPage(browser, dashboard, state, { ...options, opens: true, timezoneId: TIME_ZONE, contexts, problems: violations });
-}
+const suite = servedDashboardSuite({ opens: true, timezoneId: TIME_ZONE });
+const open = suite.open;
 
 /** The pair approved, the I-765's card at `code` with USCIS's `title` and status text, read at `now`. */
 function cardState(now: string, code: string, title: string, text: string): DashboardState {

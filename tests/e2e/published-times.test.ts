@@ -4,40 +4,22 @@
 // egov answers in the published shape; the banner points to it when the gap is likely. Both languages; axe at 360 and
 // 1280 px; the banner's line in the first viewport at 390x844.
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { forecastViewOf } from '../../app/dashboard-state';
-import type { DashboardState } from '../../shared/ipc/contract';
 import { decisionWindow } from '../../shared/knowledge/processing-forecast';
 import { formatCivilDay } from '../../shared/knowledge/renewal-calendar';
 import { storedFigures } from '../../shared/knowledge/stored-figures';
 import { seriousAxeViolations } from '../helpers/axe';
 import { exampleDashboardState } from '../helpers/example-dashboard-state';
 import { PT_FILED, PT_TODAY, publishedTimesState } from '../helpers/published-times-state';
-import { openDashboardPage, serveDashboardInChromium, type ServedDashboard } from '../../scripts/served-dashboard';
+import { servedDashboardSuite } from '../helpers/dashboard-suite';
 
 const SOON = { timeout: 5_000 };
 const TIME_ZONE = 'America/New_York';
 const NOW = `${PT_TODAY}T15:20:00.000Z`;
 
-let dashboard: ServedDashboard;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const violations: string[] = [];
-
-beforeAll(async () => {
-  ({ dashboard, browser } = await serveDashboardInChromium());
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.allSettled(contexts.map((context) => context.close()));
-  await Promise.allSettled([browser?.close(), dashboard?.close()]);
-  expect(violations).toEqual([]);
-});
-
-function open(state: DashboardState, options: { locale?: string; width?: number; height?: number } = {}): Promise<Page> {
-  return openDashboardPage(browser, dashboard, state, { ...options, timezoneId: TIME_ZONE, contexts, problems: violations });
-}
+const suite = servedDashboardSuite({ timezoneId: TIME_ZONE });
+const open = suite.open;
 
 /** The dashboard state main would send for the stored state: its cases, snapshots, settings and forecast view. */
 function dashboardOf(options: Parameters<typeof publishedTimesState>[0]) {

@@ -2,38 +2,22 @@
 // day-105 inquiry prompt and its USCIS link, the new card's estimate and printed dates, the employer sheet's export and
 // the sheet itself in English and Spanish; axe-core (serious and critical) at 360 and 1280 px, no CSP violation.
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { employerSheet } from '../../app/employer-sheet';
 import type { DashboardState } from '../../shared/ipc/contract';
 import { CaseSnapshotSchema, SettingsSchema } from '../../shared/monitor/state';
 import { seriousAxeViolations } from '../helpers/axe';
 import { cardDeliveredState, firstRunState, I765, I821D } from '../helpers/dashboard-state-samples';
 import { exampleDashboardState } from '../helpers/example-dashboard-state';
-import { openDashboardPage, recordedCalls, serveDashboardInChromium, type ServedDashboard } from '../../scripts/served-dashboard';
+import { recordedCalls } from '../../scripts/served-dashboard';
+import { servedDashboardSuite } from '../helpers/dashboard-suite';
 
 const SOON = { timeout: 5_000 };
 const TIME_ZONE = 'America/New_York';
 
-let dashboard: ServedDashboard;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const violations: string[] = [];
-
-beforeAll(async () => {
-  ({ dashboard, browser } = await serveDashboardInChromium());
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.allSettled(contexts.map((context) => context.close()));
-  await Promise.allSettled([browser?.close(), dashboard?.close()]);
-  expect(violations).toEqual([]);
-});
-
+const suite = servedDashboardSuite({ timezoneId: TIME_ZONE });
 /** A new page in a browser set to `locale`, on the dashboard answering with `state`. */
-function open(state: DashboardState, options: { locale?: string; width?: number } = {}): Promise<Page> {
-  return openDashboardPage(browser, dashboard, state, { ...options, timezoneId: TIME_ZONE, contexts, problems: violations });
-}
+const open = suite.open;
 
 /** The pair pending since 2026-05-29, both under review, read at `now`: day 105 is 2026-09-11. */
 function pendingState(now: string, settings: Record<string, unknown> = {}): DashboardState {
@@ -170,8 +154,8 @@ describe('the sheet for the employer', { timeout: 60_000 }, () => {
       timeZone: TIME_ZONE,
       showReceipts: false,
     });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: true });
-    contexts.push(context);
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: true });
+    suite.contexts.push(context);
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));

@@ -2,32 +2,16 @@
 // notice when the system did not show notifications (how to turn them on, per OS) and, in Settings, a login item that
 // did not register; English and Spanish, 360 and 1280 px, axe-core (serious and critical), no CSP violation.
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DashboardState, ShellState } from '../../shared/ipc/contract';
-import { openDashboardPage, serveDashboardInChromium, type ServedDashboard } from '../../scripts/served-dashboard';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { ShellState } from '../../shared/ipc/contract';
 import { seriousAxeViolations } from '../helpers/axe';
 import { silentApprovalState } from '../helpers/dashboard-state-samples';
+import { servedDashboardSuite } from '../helpers/dashboard-suite';
 const SOON = { timeout: 5_000 };
 
-let dashboard: ServedDashboard;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const violations: string[] = [];
-
-beforeAll(async () => {
-  ({ dashboard, browser } = await serveDashboardInChromium());
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.allSettled(contexts.map((context) => context.close()));
-  await Promise.allSettled([browser?.close(), dashboard?.close()]);
-  expect(violations).toEqual([]);
-});
-
-function open(state: DashboardState, options: { locale?: string; width?: number } = {}): Promise<Page> {
-  return openDashboardPage(browser, dashboard, state, { ...options, timezoneId: 'America/New_York', contexts, problems: violations });
-}
+const suite = servedDashboardSuite({ timezoneId: 'America/New_York' });
+const open = suite.open;
 
 const seriousViolations = (page: Page) => seriousAxeViolations(page, { openDetails: true });
 

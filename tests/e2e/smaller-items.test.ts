@@ -2,35 +2,18 @@
 // preload: the first run's sign-in button on a phone's first screen (390x844, both languages); the focus after "Mark
 // as seen"; the status bar's live region, which says changes of state and not the check times; date-only values as days.
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DashboardState } from '../../shared/ipc/contract';
+import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../renderer/lib/i18n';
 import { cardDeliveredState, firstRunState, I765, silentApprovalState } from '../helpers/dashboard-state-samples';
-import { openDashboardPage, pushState, recordedCalls, serveDashboardInChromium, type ServedDashboard } from '../../scripts/served-dashboard';
+import { pushState, recordedCalls } from '../../scripts/served-dashboard';
+import { servedDashboardSuite } from '../helpers/dashboard-suite';
 
 const SOON = { timeout: 5_000 };
 const TIME_ZONE = 'America/New_York';
 const PHONE = { width: 390, height: 844 };
 
-let dashboard: ServedDashboard;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const problems: string[] = [];
-
-beforeAll(async () => {
-  ({ dashboard, browser } = await serveDashboardInChromium());
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.allSettled(contexts.map((context) => context.close()));
-  await Promise.allSettled([browser?.close(), dashboard?.close()]);
-  expect(problems).toEqual([]);
-});
-
-function open(state: DashboardState, options: { locale?: string; width?: number } = {}): Promise<Page> {
-  return openDashboardPage(browser, dashboard, state, { ...options, timezoneId: TIME_ZONE, contexts, problems });
-}
+const suite = servedDashboardSuite({ timezoneId: TIME_ZONE });
+const open = suite.open;
 
 describe('the first run on a phone (390x844)', () => {
   it.each([

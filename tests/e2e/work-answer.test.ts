@@ -3,8 +3,8 @@
 // 390x844 in English and Spanish, with no "nothing is needed" anywhere; expiring soon counts the days; no expiry
 // entered offers the one step (focus the expiry input); renewed gives the new card's dates. Axe at 360 and 1280 px.
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatMediumDay } from '../../shared/format-date';
 import type { DashboardState } from '../../shared/ipc/contract';
 import { addDays, daysBetween } from '../../shared/knowledge/calendar-days';
@@ -13,7 +13,7 @@ import { CaseSnapshotSchema, SettingsSchema } from '../../shared/monitor/state';
 import { seriousAxeViolations } from '../helpers/axe';
 import { firstRunState, I765, I821D, silentApprovalState } from '../helpers/dashboard-state-samples';
 import { exampleDashboardState } from '../helpers/example-dashboard-state';
-import { openDashboardPage, serveDashboardInChromium, type ServedDashboard } from '../../scripts/served-dashboard';
+import { servedDashboardSuite } from '../helpers/dashboard-suite';
 
 const SOON = { timeout: 5_000 };
 const TIME_ZONE = 'America/New_York';
@@ -22,24 +22,8 @@ const NOW = '2026-09-12T15:20:00.000Z';
 const TODAY = '2026-09-12';
 const FILED = '2026-05-29';
 
-let dashboard: ServedDashboard;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const violations: string[] = [];
-
-beforeAll(async () => {
-  ({ dashboard, browser } = await serveDashboardInChromium());
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.allSettled(contexts.map((context) => context.close()));
-  await Promise.allSettled([browser?.close(), dashboard?.close()]);
-  expect(violations).toEqual([]);
-});
-
-function open(state: DashboardState, options: { locale?: string; width?: number; height?: number } = {}): Promise<Page> {
-  return openDashboardPage(browser, dashboard, state, { ...options, timezoneId: TIME_ZONE, contexts, problems: violations });
-}
+const suite = servedDashboardSuite({ timezoneId: TIME_ZONE });
+const open = suite.open;
 
 /** The pair pending since FILED, both under review (the receipt emailed, then review), read at NOW. */
 function pendingState(permitExpiry: string | null): DashboardState {
