@@ -3,8 +3,8 @@
 // older, in English and Spanish. The records: the lawyer's record and the employer's sheet opened as pages and read
 // as their readers would (the facts with their dates, and whom they address), in both languages.
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { employerSheet } from '../../app/employer-sheet';
 import { printableRecord } from '../../app/printable-record';
 import type { DashboardState } from '../../shared/ipc/contract';
@@ -17,25 +17,13 @@ import { seriousAxeViolations } from '../helpers/axe';
 import { I765, I821D } from '../helpers/dashboard-state-samples';
 import { exampleDashboardState } from '../helpers/example-dashboard-state';
 import { RECORD_I765, RECORD_I821D, recordState, SECOND_PERSON } from '../helpers/record-samples';
-import { openDashboardPage, pushState, serveDashboardInChromium, type ServedDashboard } from '../../scripts/served-dashboard';
+import { pushState } from '../../scripts/served-dashboard';
+import { servedDashboardSuite } from '../helpers/dashboard-suite';
 
 const SOON = { timeout: 5_000 };
 const TIME_ZONE = 'America/New_York';
 
-let dashboard: ServedDashboard;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const violations: string[] = [];
-
-beforeAll(async () => {
-  ({ dashboard, browser } = await serveDashboardInChromium());
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.allSettled(contexts.map((context) => context.close()));
-  await Promise.allSettled([browser?.close(), dashboard?.close()]);
-  expect(violations).toEqual([]);
-});
+const suite = servedDashboardSuite({ timezoneId: TIME_ZONE });
 
 /** How the dashboard formats an instant (medium date, short time, the browser's zone). */
 function shown(instant: string, locale: 'en-US' | 'es-US'): string {
@@ -71,7 +59,7 @@ describe('freshness: read from myUSCIS, apart from the last change', { timeout: 
     ['es-MX', 'es-US', 'Permiso de trabajo (Formulario I-765)', 'Leído en myUSCIS', 'Último cambio visto', 'Última revisión'],
   ] as const)('in %s: after a check that changed nothing the card was read at that check and changed days earlier', async (locale, format, cardName, read, changed, lastCheck) => {
     const first = '2026-12-12T15:00:00.000Z';
-    const page = await openDashboardPage(browser, dashboard, quietState(first, { [I821D]: '2026-12-12T14:40:00.000Z', [I765]: first }), { locale, timezoneId: TIME_ZONE, contexts, problems: violations });
+    const page = await suite.open(quietState(first, { [I821D]: '2026-12-12T14:40:00.000Z', [I765]: first }), { locale });
     const card = page.getByRole('article', { name: cardName });
     await card.waitFor(SOON);
     // The status bar shows the check times beside its live region (they are not announced after every check).
@@ -95,12 +83,12 @@ describe('freshness: read from myUSCIS, apart from the last change', { timeout: 
 
 /** A record's HTML opened as its own page (no network, no script), at `width`; what it asked for is in `requests`. */
 async function openRecord(html: string, width: number): Promise<{ page: Page; requests: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  contexts.push(context);
+  const context = await suite.browser.newContext({ viewport: { width, height: 900 } });
+  suite.contexts.push(context);
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
-  page.on('pageerror', (error) => violations.push(`page error: ${error.message}`));
+  page.on('pageerror', (error) => suite.problems.push(`page error: ${error.message}`));
   await page.setContent(html);
   return { page, requests };
 }
