@@ -7,6 +7,7 @@ import { formatLongDay } from '../format-date';
 import type { Language, Localized } from '../localized';
 import { toIsoDate } from '../myuscis/dates';
 import { addDays, daysBetween } from './calendar-days';
+import { isUspsTrackingNumber, USPS_TRACKING_PAGE } from '../tracking-number';
 import type { CaseStage, CaseView } from './case-reading';
 import { USCIS_PAGES } from './renewal-calendar';
 import type { Stage } from './stages';
@@ -14,18 +15,8 @@ import { explainStatus } from './status-titles';
 
 // ------------------------------------------------------------------ the tracking number
 
-/**
- * USPS tracking numbers: the domestic barcode (IMpb) is 20 or 22 digits (22 starting 92-95 for most mail, 20 for
- * older and certified labels); an international or Priority Mail Express label is two letters, nine digits and "US"
- * (the UPU S10 shape). 21 digits is accepted too: a digit lost in copying should still be shown, not hidden.
- */
-const DIGITS_ONLY = /^\d{20,22}$/;
-const S10 = /^[A-Z]{2}\d{9}US$/;
-
-/** Whether `value` (no spaces) has the shape of a USPS tracking number. */
-export function isUspsTrackingNumber(value: string): boolean {
-  return DIGITS_ONLY.test(value) || S10.test(value);
-}
+/** Its shape and USPS's page live in shared/tracking-number.ts (the external-link rule reads them too). */
+export { isUspsTrackingNumber, USPS_TRACKING_PAGE };
 
 /**
  * Digit runs as USCIS or a person may write them: groups joined by one space, no-break space or hyphen
@@ -69,7 +60,7 @@ function wholeNumber(run: string): string | null {
     const digits = groups.slice(from).join('');
     const routed = ROUTED.exec(digits)?.[1];
     if (routed !== undefined) return routed;
-    if (DIGITS_ONLY.test(digits)) return digits;
+    if (isUspsTrackingNumber(digits)) return digits;
     if (digits.length < 20) return null;
   }
   return null;
@@ -84,11 +75,6 @@ export function formatTrackingNumber(number: string, masked = false): string {
   return /^\d+$/.test(number) ? (shown.match(/.{1,4}/gu) ?? []).join(' ') : shown;
 }
 
-/**
- * USPS's own tracking page for the number: the only USPS address the app opens (shared/security/navigation.ts
- * allows exactly this path with one valid number). The user opens it in the browser; DACA Watch sends nothing.
- */
-export const USPS_TRACKING_PAGE = 'https://tools.usps.com/go/TrackConfirmAction';
 
 export function uspsTrackingUrl(number: string): string {
   if (!isUspsTrackingNumber(number)) throw new RangeError('Not a USPS tracking number');

@@ -1,7 +1,7 @@
 // Where the app's windows may go: exact allow-lists of origins (scheme, host and port) for the
 // dashboard and the myUSCIS sign-in, and which links may leave for the browser. Pure: no Electron, no Node.
 
-import { USPS_TRACKING_PAGE, isUspsTrackingNumber } from '../knowledge/card-tracking';
+import { USPS_TRACKING_PAGE, isUspsTrackingNumber } from '../tracking-number';
 import { MYACCOUNT_ORIGIN, MYUSCIS_ORIGIN } from '../myuscis/endpoints';
 
 /** The real myUSCIS, or the simulator's two hosts for the demo. */
@@ -76,7 +76,7 @@ export function isSafeExternalUrl(url: string): boolean {
 
 /**
  * The one non-USCIS page a link may open: USPS's tracking page for the card's tracking number
- * (`https://tools.usps.com/go/TrackConfirmAction?tLabels=<number>`, shared/knowledge/card-tracking.ts), exactly
+ * (`https://tools.usps.com/go/TrackConfirmAction?tLabels=<number>`, shared/tracking-number.ts), exactly
  * that path, that one query parameter with one number of a USPS shape, and no fragment; every other USPS path or
  * host is refused. Privacy: the user clicks and the browser opens the page; DACA Watch itself sends nothing to USPS
  * (the number comes from USCIS's own status text), so the promise "nothing leaves your computer except requests
