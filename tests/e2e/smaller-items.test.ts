@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../renderer/lib/i18n';
 import { cardDeliveredState, firstRunState, I765, silentApprovalState } from '../helpers/dashboard-state-samples';
+import { exampleDashboardState } from '../helpers/example-dashboard-state';
 import { pushState, recordedCalls } from '../../scripts/served-dashboard';
 import { servedDashboardSuite } from '../helpers/dashboard-suite';
 
@@ -122,5 +123,22 @@ describe('a date USCIS gave without a time, in New York', () => {
     const text = await card.innerText();
     expect(text).not.toMatch(/work permit decision usually follows/);
     expect(text).toContain('its new card was delivered');
+  });
+});
+
+describe('the timeline’s Tab stop after a check finds something new', { timeout: 60_000 }, () => {
+  it('moves to the new newest dot when a dot was chosen earlier but the focus is elsewhere', async () => {
+    const page = await open(exampleDashboardState());
+    const dots = page.locator('[data-point]');
+    await dots.first().waitFor({ timeout: 5_000 });
+    // A dot chosen earlier (focused, then the focus moved on).
+    await dots.first().focus();
+    await page.getByRole('banner').getByRole('button').first().focus();
+    expect(await page.locator('[data-point][tabindex="0"]').getAttribute('data-point')).toBe(await dots.first().getAttribute('data-point'));
+    // The check that finds the silent approval: its dot is the newest, and the Tab stop goes to it.
+    await pushState(page, silentApprovalState());
+    await expect.poll(async () => (await page.locator('[data-point].tone-good').count()) > 0, { timeout: 5_000 }).toBe(true);
+    const newest = await page.locator('[data-point]').evaluateAll((buttons) => buttons.at(-1)?.getAttribute('data-point') ?? null);
+    expect(await page.locator('[data-point][tabindex="0"]').getAttribute('data-point')).toBe(newest);
   });
 });
