@@ -129,7 +129,8 @@ describe('the demo renewal in the preview, by keyboard', () => {
     await expect.poll(() => verdict().getAttribute('data-kind'), { timeout: 15_000 }).toBe('silently-approved');
     await expect.poll(() => goodPoints.count(), SOON).toBeGreaterThan(0);
     expect(await goodPoints.last().getAttribute('aria-label')).toMatch(/Approval/);
-    expect(await page.locator('#news').innerText()).toContain('Approval before the status changed');
+    // What's new follows the verdict in the same state, drawn a frame later: waited for, not read at once.
+    await expect.poll(() => page.locator('#news').innerText(), SOON).toContain('Approval before the status changed');
     // The banner answers the silent approval's questions.
     expect(await page.getByTestId('approval-answers').innerText()).toMatch(/Which form appears approved\n.*Form I-(821D|765)/);
   });
