@@ -9,18 +9,15 @@ import { tempFolder } from '../helpers/engine-harness';
 import { frozenSimulator } from '../helpers/sim-fixture';
 import type { Simulator } from '../../simulator/server';
 import { addDays } from '../../shared/knowledge/calendar-days';
+import { runProcess } from '../helpers/runner-process';
 
 const RUNNER = await bundledScript('scripts/headless.ts');
 const ENV = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', TZ: 'UTC' };
 type Line = Record<string, unknown>;
 
-function runAsync(args: string[]): Promise<{ status: number | null; stdout: string; lines: Line[] }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...RUNNER, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.on('close', (status) => resolve({ status, stdout, lines: stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Line) }));
-  });
+async function runAsync(args: string[]): Promise<{ status: number | null; stdout: string; lines: Line[] }> {
+  const { status, stdout, lines } = await runProcess(RUNNER, args, ENV);
+  return { status, stdout, lines: lines as Line[] };
 }
 
 const onceArgs = (sim: Simulator, store: string, extra: string[]) => [

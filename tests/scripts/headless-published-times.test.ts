@@ -2,29 +2,20 @@
 // runner as a child process, once a day across runs (the store keeps them), said in a line of its own in EN/ES, and
 // refused like --origin when it is not https (or http on loopback).
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { bundledScript } from '../helpers/bundled-script';
 import { tempFolder } from '../helpers/engine-harness';
 import { frozenSimulator } from '../helpers/sim-fixture';
 import type { Simulator } from '../../simulator/server';
+import { runProcess, type RunnerResult } from '../helpers/runner-process';
 
 const RUNNER = await bundledScript('scripts/headless.ts');
 const ENV = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
 
 /** Without blocking this process, which serves the simulator the child talks to. */
-function runAsync(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string; lines: Array<Record<string, unknown>> }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...RUNNER, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (status) => {
-      const lines = stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
-      resolve({ status, stdout, stderr, lines });
-    });
-  });
+function runAsync(args: string[]): Promise<RunnerResult> {
+  return runProcess(RUNNER, args, ENV);
 }
 
 const onceArgs = (sim: Simulator, store: string, extra: string[]) => [

@@ -11,6 +11,7 @@ import { frozenSimulator } from '../helpers/sim-fixture';
 import { bundledScript } from '../helpers/bundled-script';
 import { tempFolder } from '../helpers/engine-harness';
 import { sigtermRunsHandlers } from '../helpers/platform';
+import { runProcess, type RunnerResult } from '../helpers/runner-process';
 
 /** scripts/headless.ts, bundled once: each run below starts in well under a second, even on a busy machine. */
 const RUNNER = await bundledScript('scripts/headless.ts');
@@ -28,18 +29,8 @@ function run(args: string[], env: NodeJS.ProcessEnv = ENV): { status: number | n
 }
 
 /** Like run(), but without blocking this process, which serves the simulator the child talks to. */
-function runAsync(args: string[], env: NodeJS.ProcessEnv = ENV): Promise<ReturnType<typeof run>> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...RUNNER, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (status) => {
-      const lines = stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
-      resolve({ status, stdout, stderr, lines });
-    });
-  });
+function runAsync(args: string[], env: NodeJS.ProcessEnv = ENV): Promise<RunnerResult> {
+  return runProcess(RUNNER, args, env);
 }
 
 /** Every test here starts the runner as its own process (seconds each on a busy machine); two runs take twice that. */
